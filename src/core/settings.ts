@@ -1,0 +1,148 @@
+/**
+ * Settings that travel with the workbook (mapping, matrix, practice details, CAP terms,
+ * the snapshot of the last plan). Both adapters store them as JSON in a very hidden sheet;
+ * a workbook from a client is untrusted input, so every read goes through zod and a bad
+ * value falls back to its default with a visible warning, never a crash.
+ */
+import { z } from 'zod';
+import { isIsoDate } from './dates';
+import { ROLES, LEVELS, STATUSES } from './model';
+
+/** Name of the very hidden sheet that holds the settings JSON. */
+export const STORE_SHEET_NAME = 'RiskPlan_Data';
+/** A1 of the store sheet holds this; the JSON follows in A2, A3... (chunks under Excel's 32,767-char cell limit). */
+export const STORE_HEADER = 'Risk Plan settings (managed by the Risk Plan add-in; do not edit)';
+export const STORE_CHUNK_CHARS = 30_000;
+
+const isoDate = z.string().refine(isIsoDate, 'not a YYYY-MM-DD date');
+const shortText = z.string().max(500);
+const columnLetterOrNull = z.union([z.string().regex(/^[A-Z]{1,3}$/), z.null()]);
+
+export const mappingOverrideSchema = z.object({
+  sheet: z.string().min(1).max(31),
+  kind: z.enum(['register', 'cap']),
+  headerRow: z.number().int().min(1).max(1_048_576).optional(),
+  columns: z.partialRecord(z.enum(ROLES), columnLetterOrNull),
+});
+
+export const matrixSettingsSchema = z.discriminatedUnion('name', [
+  z.object({ name: z.literal('nist') }),
+  z.object({ name: z.literal('3x3') }),
+  z.object({
+    name: z.literal('product'),
+    /** Minimum likelihood x impact score for each level, e.g. on 5x5: {Low: 5, Medium: 10, High: 15, Very High: 20}. */
+    thresholds: z.object({ Low: z.number(), Medium: z.number(), High: z.number(), 'Very High': z.number() }),
+  }),
+  z.object({
+    name: z.literal('custom'),
+    /** levels[likelihood-1][impact-1]: likelihood rows from lowest to highest. */
+    levels: z.array(z.array(z.enum(LEVELS)).min(2).max(10)).min(2).max(10),
+  }),
+]);
+export type MatrixSettings = z.infer<typeof matrixSettingsSchema>;
+
+export const capSettingsSchema = z.object({
+  type: z.enum(['ocr', 'voluntary']).default('voluntary'),
+  reference: shortText.optional(),
+  effectiveDate: isoDate.optional(),
+  approvalDate: isoDate.optional(),
+  monitoringYears: z.number().int().min(1).max(3).default(2),
+  implementationReportDays: z.number().int().min(1).max(720).default(120),
+  implementationReportFrom: z.enum(['effective', 'approval']).default('effective'),
+  reportingPeriodMonths: z.number().int().min(1).max(24).default(12),
+  reportDueDaysAfterPeriod: z.number().int().min(0).max(365).default(60),
+});
+export type CapSettings = z.infer<typeof capSettingsSchema>;
+
+/** One risk as it stood when the last plan was generated, for "changes since the last plan". */
+export const snapshotRiskSchema = z.object({
+  key: z.string().max(2000),
+  id: z.string().max(500).nullable(),
+  risk: z.string().max(2000).nullable(),
+  owner: z.string().max(500).nullable(),
+  dueDate: z.string().max(100).nullable(),
+  status: z.enum(STATUSES).nullable(),
+  level: z.enum(LEVELS).nullable(),
+});
+export type SnapshotRisk = z.infer<typeof snapshotRiskSchema>;
+
+export const planSnapshotSchema = z.object({
+  generatedOn: isoDate,
+  version: z.number().int().min(1),
+  risks: z.array(snapshotRiskSchema).max(200_000),
+});
+export type PlanSnapshot = z.infer<typeof planSnapshotSchema>;
+
+export const settingsSchema = z.object({
+  schemaVersion: z.literal(1).default(1),
+  practiceName: shortText.optional(),
+  preparedBy: shortText.optional(),
+  approvedBy: shortText.optional(),
+  /** Set when a consultant prepared the plan: adds a countersignature line. */
+  consultant: shortText.optional(),
+  riskAnalysisDate: isoDate.optional(),
+  riskAnalysisBy: shortText.optional(),
+  /** The practice's approach to reducing risk to a reasonable and appropriate level. */
+  approach: z.string().max(4000).optional(),
+  nextReviewDate: isoDate.optional(),
+  matrix: matrixSettingsSchema.optional(),
+  mapping: z.array(mappingOverrideSchema).max(50).default([]),
+  cap: capSettingsSchema.default(capSettingsSchema.parse({})),
+  keepPreviousPlan: z.boolean().default(false),
+  planVersion: z.number().int().min(0).default(0),
+  snapshot: planSnapshotSchema.optional(),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});
+
+export interface SettingsRead {
+  settings: Settings;
+  /** Plain-words warnings for anything ignored; shown in the pane and printed by the runner. */
+  warnings: string[];
+}
+
+/**
+ * Parses the stored JSON. Whole-document garbage yields defaults plus one warning; a bad
+ * field yields the default for that field alone plus a warning naming it.
+ */
+export function parseSettings(json: string | null): SettingsRead {
+  if (json === null || json.trim() === '') return { settings: DEFAULT_SETTINGS, warnings: [] };
+  let data: unknown;
+  try {
+    data = JSON.parse(json);
+  } catch {
+    return {
+      settings: DEFAULT_SETTINGS,
+      warnings: [`The saved Risk Plan settings in sheet "${STORE_SHEET_NAME}" are not readable; defaults are used.`],
+    };
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    return {
+      settings: DEFAULT_SETTINGS,
+      warnings: [`The saved Risk Plan settings in sheet "${STORE_SHEET_NAME}" are not a settings record; defaults are used.`],
+    };
+  }
+  const whole = settingsSchema.safeParse(data);
+  if (whole.success) return { settings: whole.data, warnings: [] };
+
+  // Keep every field that is valid on its own; drop and report the rest.
+  const warnings: string[] = [];
+  const kept: Record<string, unknown> = {};
+  const shape = settingsSchema.shape as Record<string, z.ZodType>;
+  for (const [key, value] of Object.entries(data as Record<string, unknown>)) {
+    const field = shape[key];
+    if (!field) continue;
+    const r = field.safeParse(value);
+    if (r.success) kept[key] = value;
+    else warnings.push(`The saved setting "${key}" is not valid and was ignored (${r.error.issues[0]?.message ?? 'invalid'}).`);
+  }
+  const retry = settingsSchema.safeParse(kept);
+  return retry.success
+    ? { settings: retry.data, warnings }
+    : { settings: DEFAULT_SETTINGS, warnings: [...warnings, 'The saved Risk Plan settings could not be used; defaults are used.'] };
+}
+
+export function serializeSettings(settings: Settings): string {
+  return JSON.stringify(settingsSchema.parse(settings));
+}
