@@ -1,0 +1,142 @@
+/**
+ * The add-in's workflow, shared by the task pane and the headless runner: read the workbook,
+ * analyze, highlight, generate. Every step goes through a WorkbookPort, so the same code runs
+ * in Excel and on an .xlsx file; all decisions are made by the pure core.
+ */
+import type { SheetInfo, WorkbookPort, HighlightResult } from '../core/port';
+import type { Analysis, WorkbookRead } from '../core/model';
+import type { IsoDate } from '../core/dates';
+import { parseSettings, serializeSettings, settingsSchema, type Settings } from '../core/settings';
+import { readWorkbook } from '../core/register';
+import { analyze, highlightRules } from '../core/analysis';
+import { buildPlanSheet, buildProgressSheet, placeGeneratedSheet } from '../core/reports';
+
+export interface WorkbookState {
+  asOf: IsoDate;
+  sheets: SheetInfo[];
+  read: WorkbookRead;
+  analysis: Analysis;
+  settings: Settings;
+  /** Plain-words warnings about the saved settings (tampered or invalid values were ignored). */
+  warnings: string[];
+}
+
+/** A failure the user can act on; `message` is written for a compliance officer. */
+export class WorkflowError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'WorkflowError';
+  }
+}
+
+export interface LoadOptions {
+  asOf: IsoDate;
+  /** Unsaved values from the pane or the command line; they win over the saved settings for this run. */
+  settingsPatch?: Partial<Settings>;
+}
+
+/** Reads the settings and every user sheet, then maps, scores and checks the register and CAP. */
+export async function loadWorkbook(port: WorkbookPort, options: LoadOptions): Promise<WorkbookState> {
+  const sheets = await port.listSheets();
+  const stored = parseSettings(await port.readStore());
+  const settings = applyPatch(stored.settings, options.settingsPatch);
+  const grids = await port.readGrids();
+  const read = readWorkbook(grids, settings.mapping);
+  const analysis = analyze(read, { asOf: options.asOf, matrix: settings.matrix });
+  return { asOf: options.asOf, sheets, read, analysis, settings, warnings: stored.warnings };
+}
+
+/** Merges a patch into settings; a patch that breaks the schema is refused with the field named. */
+export function applyPatch(settings: Settings, patch: Partial<Settings> | undefined): Settings {
+  if (!patch) return settings;
+  const merged = { ...settings, ...stripUndefined(patch) };
+  const parsed = settingsSchema.safeParse(merged);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new WorkflowError(`The setting "${issue?.path.join('.') ?? '?'}" is not valid: ${issue?.message ?? 'invalid value'}.`);
+  }
+  return parsed.data;
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** Saves settings (mapping, matrix, practice details, CAP terms) into the workbook. */
+export async function saveSettings(port: WorkbookPort, settings: Settings): Promise<void> {
+  await port.writeStore(serializeSettings(settings));
+}
+
+/** Adds the add-in's highlight rules to the register and CAP sheets (replacing our earlier ones). */
+export async function highlightGaps(port: WorkbookPort, state: WorkbookState): Promise<HighlightResult> {
+  if (!port.capabilities().conditionalFormats) {
+    return {
+      applied: 0,
+      skipped: [{ sheet: '', reason: 'This version of Excel cannot add highlight rules (ExcelApi 1.6 is needed).' }],
+    };
+  }
+  return port.applyHighlights(highlightRules(state.analysis));
+}
+
+/** Removes exactly the add-in's highlight rules; the user's own conditional formats stay. */
+export async function clearHighlights(port: WorkbookPort): Promise<number> {
+  return port.clearHighlights();
+}
+
+export interface GenerateOptions {
+  /** Keep our previous plan as a dated copy instead of replacing it (defaults to the saved setting). */
+  keepPrevious?: boolean;
+}
+
+/**
+ * Writes the Risk Management Plan sheet, then saves the snapshot that the next plan's
+ * "changes since the last plan" is computed against.
+ */
+export async function generatePlan(
+  port: WorkbookPort,
+  state: WorkbookState,
+  options: GenerateOptions = {},
+): Promise<{ sheet: string; settings: Settings }> {
+  if (!state.read.register) {
+    throw new WorkflowError(
+      'No risk register was found in this workbook, so there is nothing to plan. Check the Workbook step: pick the register sheet and its columns, then try again.',
+    );
+  }
+  const { spec, snapshot } = buildPlanSheet({
+    analysis: state.analysis,
+    read: state.read,
+    settings: state.settings,
+    asOf: state.asOf,
+  });
+  const keepPrevious = options.keepPrevious ?? state.settings.keepPreviousPlan;
+  const placement = placeGeneratedSheet(await port.listSheets(), 'plan', { keepPrevious, asOf: state.asOf });
+  await port.writeSheet(spec, placement);
+  const settings: Settings = { ...state.settings, planVersion: state.settings.planVersion + 1, snapshot };
+  await saveSettings(port, settings);
+  return { sheet: placement.name, settings };
+}
+
+/** Writes the CAP Progress Report sheet (from the CAP sheets, or the register's actions when there are none). */
+export async function generateProgressReport(
+  port: WorkbookPort,
+  state: WorkbookState,
+  options: GenerateOptions = {},
+): Promise<{ sheet: string }> {
+  if (state.analysis.capItems.length === 0) {
+    throw new WorkflowError(
+      'No corrective actions were found: there is no CAP sheet, and the register has no action column with entries. Add the actions, or map the CAP sheet in the Workbook step.',
+    );
+  }
+  const spec = buildProgressSheet({
+    analysis: state.analysis,
+    read: state.read,
+    settings: state.settings,
+    asOf: state.asOf,
+  });
+  const placement = placeGeneratedSheet(await port.listSheets(), 'progress', {
+    keepPrevious: options.keepPrevious ?? false,
+    asOf: state.asOf,
+  });
+  await port.writeSheet(spec, placement);
+  return { sheet: placement.name };
+}
