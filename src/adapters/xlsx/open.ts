@@ -1,0 +1,70 @@
+/**
+ * Turns raw file bytes into an ExcelJS workbook, or a WorkbookOpenError whose message a
+ * practice manager can act on. We sniff the bytes first because ExcelJS's own errors
+ * ("End of data reached", "Can't find end of central directory") mean nothing to a user.
+ */
+import ExcelJS from 'exceljs';
+
+/** A file we cannot open as an .xlsx workbook; `message` is a plain-words sentence. */
+export class WorkbookOpenError extends Error {
+  constructor(
+    message: string,
+    /** Why, for callers that branch on it. */
+    readonly reason: 'not-a-workbook' | 'encrypted' | 'old-xls' | 'corrupt',
+  ) {
+    super(message);
+    this.name = 'WorkbookOpenError';
+  }
+}
+
+export const OPEN_MESSAGES = {
+  'not-a-workbook': 'This file is not an Excel workbook (.xlsx).',
+  encrypted: 'This workbook is password-protected; remove the password in Excel and try again.',
+  'old-xls': 'This is an old .xls workbook; save it as .xlsx in Excel.',
+  corrupt: 'This workbook is damaged or incomplete and cannot be read; open it in Excel, save it again and retry.',
+} as const;
+
+const CFB_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];
+
+function startsWith(bytes: Uint8Array, sig: number[]): boolean {
+  return bytes.length >= sig.length && sig.every((b, i) => bytes[i] === b);
+}
+
+/** CFB directory entries store names in UTF-16LE, so search for that spelling. */
+function containsUtf16(bytes: Uint8Array, text: string): boolean {
+  const needle = new Uint8Array(text.length * 2);
+  for (let i = 0; i < text.length; i++) needle[i * 2] = text.charCodeAt(i);
+  outer: for (let i = 0; i + needle.length <= bytes.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (bytes[i + j] !== needle[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+function fail(reason: WorkbookOpenError['reason']): WorkbookOpenError {
+  return new WorkbookOpenError(OPEN_MESSAGES[reason], reason);
+}
+
+/** Loads an .xlsx into ExcelJS; throws WorkbookOpenError for anything else. */
+export async function loadExcelJs(data: ArrayBuffer | Uint8Array): Promise<ExcelJS.Workbook> {
+  const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+  if (startsWith(bytes, CFB_SIGNATURE)) {
+    // Excel saves password-protected .xlsx files as an encrypted CFB container.
+    throw fail(containsUtf16(bytes, 'EncryptionInfo') ? 'encrypted' : 'old-xls');
+  }
+  if (!startsWith(bytes, ZIP_SIGNATURE)) throw fail('not-a-workbook');
+
+  const workbook = new ExcelJS.Workbook();
+  try {
+    // ExcelJS's typings want a Node Buffer; a Buffer view over the same memory avoids a copy.
+    const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    await workbook.xlsx.load(buffer as unknown as ExcelJS.Buffer);
+  } catch (err) {
+    const text = err instanceof Error ? err.message : String(err);
+    // A zip that is fine but holds no workbook part (e.g. a .docx) vs. a damaged zip.
+    throw fail(/workbook|xl\//i.test(text) && !/central directory|end of data|corrupt|invalid/i.test(text) ? 'not-a-workbook' : 'corrupt');
+  }
+  if (workbook.worksheets.length === 0) throw fail('not-a-workbook');
+  return workbook;
+}
