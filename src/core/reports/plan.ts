@@ -1,0 +1,286 @@
+/**
+ * The Risk Management Plan (45 CFR 164.308(a)(1)(ii)(B)) as a SheetSpec: a reference to the
+ * risk analysis, the standard and approach, every risk by priority with its action, responsible
+ * party and target date grouped by tier, closed and accepted risks apart, a summary, the next
+ * review date, changes since the last plan, and a sign-off block. Nothing is invented: a value
+ * the workbook or settings do not give is printed as "MISSING: ...".
+ *
+ * Order on the sheet: header and standard first, then the risk table, then summary, changes and
+ * sign-off. The table comes before the summary so the rows frozen above it (everything down to
+ * its header) stay short enough to scroll on a laptop screen.
+ */
+import { MARKER_PREFIX } from '../grid';
+import { addMonths, daysBetween } from '../dates';
+import type { IsoDate } from '../dates';
+import type { Analysis, Level, ScoredEntry, WorkbookRead } from '../model';
+import type { PlanSnapshot, Settings } from '../settings';
+import type { SheetSpec, SpecCell } from '../sheetSpec';
+import { CHANGE_LABELS, diffSnapshots, takeSnapshot } from './changes';
+import { actionCell, dateValueCell, ownerCell, riskCell, statusWords } from './entryText';
+import { FINDING_LABELS, flagsText, LEVELS_HIGH_FIRST, TIER_ORDER } from './labels';
+import { dateCell, numberCell, SheetBuilder, textCell } from './sheetBuilder';
+import { REPORT_STYLES, reportPrintSetup } from './styles';
+
+export interface PlanInput {
+  analysis: Analysis;
+  read: WorkbookRead;
+  settings: Settings;
+  asOf: IsoDate;
+}
+
+export const PLAN_SHEET_NAME = 'Risk Management Plan';
+export const PLAN_MARKER_VERSION = 'v1';
+
+/** Risk table columns, in order, with widths (characters) that fit landscape Letter at fit-to-width. */
+export const PLAN_COLUMNS = [
+  { title: 'Rank', width: 6 },
+  { title: 'Risk ID', width: 10 },
+  { title: 'Risk', width: 32 },
+  { title: 'Level (target)', width: 14 },
+  { title: 'Score', width: 7 },
+  { title: 'Action', width: 34 },
+  { title: 'Responsible party', width: 18 },
+  { title: 'Target date', width: 14 },
+  { title: 'Status', width: 12 },
+  { title: 'Tier', width: 13 },
+  { title: 'Flags', width: 24 },
+] as const;
+
+const WIDTH = PLAN_COLUMNS.length;
+
+export const STANDARD_STATEMENT =
+  'Standard: the HIPAA Security Rule requires security measures sufficient to reduce risks and ' +
+  'vulnerabilities to a reasonable and appropriate level (45 CFR 164.308(a)(1)(ii)(B), risk management). ' +
+  'What is reasonable and appropriate takes into account the practice\'s size, complexity and capabilities ' +
+  '(45 CFR 164.306(b)(2)). This plan is the documented response to the risk analysis referenced above: each ' +
+  'risk needs a specific action, a responsible party and a target date; anything missing is marked MISSING.';
+
+export const DEFAULT_APPROACH =
+  'Approach (default wording, not yet replaced by the practice\'s own): risks are worked in priority order, ' +
+  'highest level first. Fixes that need no budget are done this week, items that depend on a vendor are raised ' +
+  'with that vendor, and items that need money are scheduled in the next budget decision. A risk is closed when ' +
+  'its action is done and verified, or accepted with a written justification.';
+
+function levelText(s: ScoredEntry): SpecCell {
+  if (!s.level) return textCell('NOT RATED: add likelihood and impact', 'missing');
+  return textCell(s.residualLevel ? `${s.level} (target: ${s.residualLevel})` : s.level, 'cell');
+}
+
+function byPriority(a: ScoredEntry, b: ScoredEntry): number {
+  return a.priority - b.priority;
+}
+
+function riskRow(s: ScoredEntry, rank: number | null, open: boolean): (SpecCell | null)[] {
+  const e = s.entry;
+  let action = actionCell(s, open);
+  if (e.justification?.trim() && action.type === 'text') {
+    const prefix = String(action.value);
+    action = { ...action, value: prefix ? `${prefix}\nJustification: ${e.justification.trim()}` : `Justification: ${e.justification.trim()}` };
+  }
+  return [
+    rank === null ? textCell('', 'cell') : numberCell(rank, 'number'),
+    textCell(e.id ?? '', 'cell'),
+    riskCell(e),
+    levelText(s),
+    s.score === null ? textCell('', 'cell') : numberCell(s.score, 'number'),
+    action,
+    ownerCell(e, open),
+    dateValueCell(e.dueDate, open),
+    textCell(statusWords(e), 'cell'),
+    textCell(s.tier, 'cell'),
+    textCell(flagsText(s.findings.map((f) => f.kind)), 'cell'),
+  ];
+}
+
+function keyValue(b: SheetBuilder, label: string, value: SpecCell, note?: string): number {
+  return b.addParts([
+    { col: 0, span: 2, cell: textCell(label, 'label') },
+    { col: 2, cell: value },
+    ...(note ? [{ col: 3, span: WIDTH - 3, cell: textCell(note, 'note') }] : []),
+  ]);
+}
+
+function textOrMissing(value: string | undefined, missing: string): SpecCell {
+  return value && value.trim() ? textCell(value.trim(), 'value') : textCell(`MISSING: ${missing}`, 'missingValue');
+}
+
+function nextReview(settings: Settings, asOf: IsoDate): { date: IsoDate; note: string } {
+  const yearOut = addMonths(asOf, 12);
+  if (!settings.nextReviewDate) {
+    return { date: yearOut, note: 'Default: 12 months after this plan. Review the plan at least annually, with the risk analysis.' };
+  }
+  const d = settings.nextReviewDate;
+  if (daysBetween(asOf, d) < 0) return { date: d, note: 'This date has passed: review the plan now and set the next review date.' };
+  if (daysBetween(yearOut, d) > 0) return { date: d, note: 'More than 12 months away: the plan should be reviewed at least annually.' };
+  return { date: d, note: 'Review the plan at least annually, with the risk analysis.' };
+}
+
+function writeRiskTable(b: SheetBuilder, risks: ScoredEntry[]): number {
+  const headerRow = b.addRow(PLAN_COLUMNS.map((c) => textCell(c.title, 'header')), 30);
+  const open = risks.filter((r) => r.open).sort(byPriority);
+  const closed = risks.filter((r) => !r.open).sort(byPriority);
+  const rank = new Map(open.map((r, i) => [r, i + 1]));
+
+  if (open.length === 0) b.addWide(textCell('No open risks in the register.', 'group'));
+  for (const tier of TIER_ORDER) {
+    const inTier = open.filter((r) => r.tier === tier);
+    if (inTier.length === 0) continue;
+    b.addWide(textCell(`${tier} (${inTier.length} ${inTier.length === 1 ? 'risk' : 'risks'})`, 'group'));
+    for (const r of inTier) b.addRow(riskRow(r, rank.get(r) ?? null, true));
+  }
+
+  b.addWide(textCell(`Closed and accepted risks (${closed.length})`, 'group'));
+  if (closed.length === 0) b.addWide(textCell('None yet.', 'note'));
+  for (const r of closed) b.addRow(riskRow(r, null, false));
+  return headerRow;
+}
+
+function writeSummary(b: SheetBuilder, analysis: Analysis): void {
+  const open = analysis.risks.filter((r) => r.open);
+  b.addWide(textCell('Summary', 'section'));
+  const count = (label: string, n: number, note?: string) =>
+    b.addParts([
+      { col: 0, span: 3, cell: textCell(label, 'label') },
+      { col: 3, cell: numberCell(n, 'number') },
+      ...(note ? [{ col: 4, span: WIDTH - 4, cell: textCell(note, 'note') }] : []),
+    ]);
+
+  b.addWide(textCell('Open risks by level', 'label'));
+  const levelCounts = new Map<Level | null, number>();
+  for (const r of open) levelCounts.set(r.level, (levelCounts.get(r.level) ?? 0) + 1);
+  for (const level of LEVELS_HIGH_FIRST) count(level, levelCounts.get(level) ?? 0);
+  if (levelCounts.get(null)) count('Not rated', levelCounts.get(null) ?? 0, 'No likelihood and impact to place these on the matrix.');
+  count('Total open risks', open.length);
+  count('Closed or accepted risks', analysis.risks.length - open.length);
+  count('Overdue open risks', open.filter((r) => r.overdue).length, 'Open risks whose target date has passed.');
+
+  b.addWide(textCell('Gaps an investigator would flag (risks above)', 'label'));
+  const kindCounts = new Map<string, number>();
+  for (const r of analysis.risks) {
+    for (const kind of new Set(r.findings.map((f) => f.kind))) kindCounts.set(kind, (kindCounts.get(kind) ?? 0) + 1);
+  }
+  if (kindCounts.size === 0) b.addWide(textCell('No gaps found.', 'note'));
+  for (const [kind, label] of Object.entries(FINDING_LABELS)) {
+    const n = kindCounts.get(kind);
+    if (n) count(label, n);
+  }
+
+  b.addParts([
+    { col: 0, span: 3, cell: textCell('Risk matrix used', 'label') },
+    { col: 3, span: WIDTH - 3, cell: textCell(`${analysis.matrix.label}: ${analysis.matrix.reason}`, 'value') },
+  ]);
+}
+
+function writeChanges(b: SheetBuilder, previous: PlanSnapshot | undefined, current: PlanSnapshot): void {
+  if (!previous) {
+    b.addWide(textCell('Changes since the last plan', 'section'));
+    const text =
+      'This is the first plan generated for this workbook, so there is no earlier plan to compare with. ' +
+      'The next plan will list risks closed, new risks, changed target dates and changed responsible parties.';
+    b.addWide(textCell(text, 'paragraph'));
+    return;
+  }
+  b.addWide(textCell(`Changes since the last plan (version ${previous.version}, generated ${previous.generatedOn})`, 'section'));
+  const changes = diffSnapshots(previous, current);
+  if (changes.length === 0) {
+    b.addWide(textCell('No changes since the last plan: the same risks, target dates and responsible parties.', 'paragraph'));
+    return;
+  }
+  const parts = (a: SpecCell, r: SpecCell, before: SpecCell, after: SpecCell) => [
+    { col: 0, span: 2, cell: a },
+    { col: 2, cell: r },
+    { col: 3, span: 2, cell: before },
+    { col: 5, cell: after },
+  ];
+  b.addParts(parts(textCell('Change', 'header'), textCell('Risk', 'header'), textCell('Before', 'header'), textCell('Now', 'header')));
+  for (const c of changes) {
+    const risk = [c.id, c.risk].filter(Boolean).join(': ') || '(no ID or text)';
+    b.addParts(
+      parts(
+        textCell(CHANGE_LABELS[c.kind], 'cell'),
+        textCell(risk, 'cell'),
+        textCell(c.before ?? '(none)', 'cell'),
+        textCell(c.after ?? '(none)', 'cell'),
+      ),
+    );
+  }
+}
+
+function writeSignOff(b: SheetBuilder, settings: Settings): void {
+  b.addWide(textCell('Sign-off', 'section'));
+  b.addWide(textCell('Signed and dated so an investigator can see the plan is current and who is accountable for it.', 'note'));
+  const line = (label: string, name: SpecCell) =>
+    b.addParts(
+      [
+        { col: 0, span: 3, cell: textCell(label, 'label') },
+        { col: 3, span: 3, cell: name },
+        { col: 6, cell: textCell('Signature', 'label') },
+        { col: 7, span: 2, cell: textCell('__________________________', 'signature') },
+        { col: 9, cell: textCell('Date', 'label') },
+        { col: 10, cell: textCell('____________________', 'signature') },
+      ],
+      36,
+    );
+  line('Prepared by', textOrMissing(settings.preparedBy, 'prepared by'));
+  line('Approved by (practice owner or privacy/security officer)', textOrMissing(settings.approvedBy, 'approved by'));
+  if (settings.consultant?.trim()) {
+    const text =
+      `This plan was prepared with an outside consultant (${settings.consultant.trim()}). Someone inside the practice ` +
+      'must review and countersign it: accountability cannot be outsourced.';
+    b.addWide(textCell(text, 'note'));
+    line('Reviewed and approved within the practice', textCell('Name and title: ______________________', 'signature'));
+  }
+}
+
+/** Builds the plan sheet and the snapshot the next plan compares against. */
+export function buildPlanSheet(input: PlanInput): { spec: SheetSpec; snapshot: PlanSnapshot } {
+  const { analysis, settings, asOf } = input;
+  const version = settings.planVersion + 1;
+  const practice = settings.practiceName?.trim() ?? '';
+  const b = new SheetBuilder(PLAN_COLUMNS.map((c) => c.width));
+
+  b.addWide(textCell(PLAN_SHEET_NAME, 'title'), 24);
+  keyValue(b, 'Practice', textOrMissing(practice, 'practice name'));
+  keyValue(b, 'Plan version', numberCell(version, 'value'));
+  keyValue(b, 'Date generated', dateCell(asOf, 'value'));
+  keyValue(
+    b,
+    'Risk analysis date',
+    settings.riskAnalysisDate ? dateCell(settings.riskAnalysisDate, 'value') : textCell('MISSING: risk analysis date', 'missingValue'),
+    'The risk analysis this plan addresses (45 CFR 164.308(a)(1)(ii)(A)).',
+  );
+  keyValue(b, 'Risk analysis conducted by', textOrMissing(settings.riskAnalysisBy, 'who conducted the risk analysis'));
+  const review = nextReview(settings, asOf);
+  keyValue(b, 'Next review date', dateCell(review.date, 'value'), review.note);
+  b.addWide(textCell(STANDARD_STATEMENT, 'paragraph'));
+  const approach = settings.approach?.trim() ? `Approach: ${settings.approach.trim()}` : DEFAULT_APPROACH;
+  b.addWide(textCell(approach, 'paragraph'));
+
+  const headerRow = writeRiskTable(b, analysis.risks);
+  b.addBlank();
+  writeSummary(b, analysis);
+  b.addBlank();
+  const snapshot = takeSnapshot([...analysis.risks].sort(byPriority), asOf, version);
+  writeChanges(b, settings.snapshot, snapshot);
+  b.addBlank();
+  writeSignOff(b, settings);
+
+  const spec: SheetSpec = {
+    kind: 'plan',
+    name: PLAN_SHEET_NAME,
+    marker: `${MARKER_PREFIX}plan;${PLAN_MARKER_VERSION};${asOf}`,
+    columns: PLAN_COLUMNS.map((c) => ({ width: c.width })),
+    rows: b.rows,
+    merges: b.merges,
+    styles: REPORT_STYLES,
+    freezeRows: headerRow,
+    print: reportPrintSetup({
+      lastColumnLetter: b.lastColumnLetter,
+      lastRow: b.rows.length,
+      tableHeaderRow: headerRow,
+      practiceName: practice || 'MISSING: practice name',
+      asOf,
+    }),
+  };
+  return { spec, snapshot };
+}
