@@ -1,0 +1,82 @@
+/**
+ * The settings store: JSON in the very hidden sheet STORE_SHEET_NAME, A1 a header, the JSON in
+ * chunks from A2 down (cells hold at most 32,767 characters). The .xlsx adapter reads the same cells.
+ */
+import { STORE_CHUNK_CHARS, STORE_HEADER, STORE_SHEET_NAME } from '../../core/settings';
+import { REQUEST_BUDGET_BYTES } from './writePlan';
+
+/** Header row plus the JSON cut into chunks. */
+export function storeRows(json: string): string[] {
+  const rows = [STORE_HEADER];
+  for (let i = 0; i < json.length; i += STORE_CHUNK_CHARS) rows.push(json.slice(i, i + STORE_CHUNK_CHARS));
+  return rows;
+}
+
+/**
+ * The JSON from column A (A2 down to the first blank), or null when there is none. A1 is not
+ * checked, like the .xlsx adapter: parseSettings validates whatever is found.
+ */
+export function jsonFromColumn(column: unknown[], firstRow = 0): string | null {
+  const parts: string[] = [];
+  for (let row = Math.max(1, firstRow); row - firstRow < column.length; row++) {
+    const cell = column[row - firstRow];
+    if (typeof cell !== 'string' || cell === '') break;
+    parts.push(cell);
+  }
+  return parts.length ? parts.join('') : null;
+}
+
+/** Reads the store: two round trips (is there a store sheet, then its cells). */
+export async function readStoreJson(context: Excel.RequestContext, sync: () => Promise<void>): Promise<string | null> {
+  const sheet = context.workbook.worksheets.getItemOrNullObject(STORE_SHEET_NAME);
+  await sync();
+  if (sheet.isNullObject) return null;
+  const used = sheet.getUsedRangeOrNullObject(true).load('values,rowIndex,columnIndex');
+  await sync();
+  if (used.isNullObject || used.columnIndex !== 0 || used.rowIndex > 1) return null;
+  return jsonFromColumn(
+    used.values.map((row) => row[0]),
+    used.rowIndex,
+  );
+}
+
+/** Rows of the store split into requests under the payload budget. */
+export function storeBlocks(rows: string[], budget = REQUEST_BUDGET_BYTES): { first: number; rows: string[] }[] {
+  const blocks: { first: number; rows: string[] }[] = [];
+  let current: string[] = [];
+  let first = 0;
+  let size = 0;
+  rows.forEach((row, i) => {
+    const cost = JSON.stringify(row).length + 16;
+    if (current.length && size + cost > budget) {
+      blocks.push({ first, rows: current });
+      current = [];
+      first = i;
+      size = 0;
+    }
+    current.push(row);
+    size += cost;
+  });
+  blocks.push({ first, rows: current });
+  return blocks;
+}
+
+/** Writes the store, creating the very hidden sheet when missing; text format is set before values. */
+export async function writeStoreJson(context: Excel.RequestContext, json: string, sync: () => Promise<void>): Promise<void> {
+  const existing = context.workbook.worksheets.getItemOrNullObject(STORE_SHEET_NAME);
+  await sync();
+  let sheet: Excel.Worksheet;
+  if (existing.isNullObject) {
+    sheet = context.workbook.worksheets.add(STORE_SHEET_NAME);
+  } else {
+    sheet = existing;
+    sheet.getRange().clear('Contents');
+  }
+  sheet.visibility = 'VeryHidden';
+  for (const block of storeBlocks(storeRows(json))) {
+    const range = sheet.getRange(`A${block.first + 1}:A${block.first + block.rows.length}`);
+    range.numberFormat = block.rows.map(() => ['@']);
+    range.values = block.rows.map((r) => [r]);
+    await sync();
+  }
+}

@@ -1,0 +1,135 @@
+/** The fake must catch the bugs office-addin-mock lets through; these tests prove it can fail. */
+import { FakeOfficeError, FakeWorkbook, fakeRun, installOfficeStub } from './excel-fake';
+
+type Run = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+const runOn = (wb: FakeWorkbook) => fakeRun(wb) as unknown as Run;
+
+let restore: () => void;
+beforeEach(() => {
+  restore = installOfficeStub('1.17');
+});
+afterEach(() => restore());
+
+/** A deliberately buggy helper: reads sheet names without loading them. */
+async function buggySheetNames(context: Excel.RequestContext): Promise<string[]> {
+  const sheets = context.workbook.worksheets;
+  sheets.load('items');
+  await context.sync();
+  const first = context.workbook.worksheets.getItem('Register');
+  return [first.name]; // never loaded
+}
+
+describe('excel fake', () => {
+  it('throws PropertyNotLoaded when a property is read before load + sync', async () => {
+    const wb = new FakeWorkbook();
+    wb.addSheet('Register');
+    await expect(runOn(wb)(buggySheetNames)).rejects.toMatchObject({ code: 'PropertyNotLoaded' });
+    await expect(
+      runOn(wb)(async (context) => {
+        const range = context.workbook.worksheets.getItem('Register').getRange('A1').load('values');
+        return range.values; // loaded but not synced yet
+      }),
+    ).rejects.toBeInstanceOf(FakeOfficeError);
+  });
+
+  it('reads loaded properties after sync', async () => {
+    const wb = new FakeWorkbook();
+    wb.addSheet('Register').setValues('A1', [['ID', 7]]);
+    const values = await runOn(wb)(async (context) => {
+      const range = context.workbook.worksheets.getItem('Register').getRange('A1:B1').load('values');
+      await context.sync();
+      return range.values;
+    });
+    expect(values).toEqual([['ID', 7]]);
+    expect(wb.syncCount).toBe(1);
+  });
+
+  it('applies writes only at sync, and counts the implicit final sync of run', async () => {
+    const wb = new FakeWorkbook();
+    const sheet = wb.addSheet('Register');
+    await runOn(wb)(async (context) => {
+      context.workbook.worksheets.getItem('Register').getRange('A1').values = [['x']];
+      expect(sheet.value('A1')).toBe('');
+    });
+    expect(sheet.value('A1')).toBe('x');
+    expect(wb.syncCount).toBe(1);
+  });
+
+  it('has no catch-all: a misspelt method is a TypeError', async () => {
+    const wb = new FakeWorkbook();
+    wb.addSheet('Register');
+    await expect(
+      runOn(wb)(async (context) => {
+        const ws = context.workbook.worksheets.getItem('Register') as unknown as { getUsedRangeOrNull(): unknown };
+        ws.getUsedRangeOrNull();
+      }),
+    ).rejects.toBeInstanceOf(TypeError);
+  });
+
+  it('rejects a misspelt load path at sync', async () => {
+    const wb = new FakeWorkbook();
+    wb.addSheet('Register');
+    await expect(
+      runOn(wb)(async (context) => {
+        context.workbook.worksheets.load('items/nmae');
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'PropertyNotFound' });
+  });
+
+  it('turns "=..." written to a General cell into a formula, but keeps it as text in an "@" cell', async () => {
+    const wb = new FakeWorkbook();
+    const sheet = wb.addSheet('S');
+    await runOn(wb)(async (context) => {
+      const ws = context.workbook.worksheets.getItem('S');
+      ws.getRange('A1').values = [['=HYPERLINK("x")']];
+      const b = ws.getRange('B1');
+      b.numberFormat = [['@']];
+      b.values = [['=HYPERLINK("x")']];
+      await context.sync();
+    });
+    expect(sheet.cell('A1')).toMatchObject({ formula: '=HYPERLINK("x")' });
+    expect(sheet.cell('B1')).toMatchObject({ value: '=HYPERLINK("x")', writtenAsText: true });
+    expect(sheet.cell('B1')?.formula).toBeUndefined();
+  });
+
+  it('rejects a request over 5 MB like Excel on the web', async () => {
+    const wb = new FakeWorkbook();
+    wb.addSheet('S');
+    await expect(
+      runOn(wb)(async (context) => {
+        context.workbook.worksheets.getItem('S').getRange('A1:A60000').values = Array.from({ length: 60_000 }, () => ['y'.repeat(100)]);
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'RequestPayloadSizeLimitExceeded' });
+    expect(wb.sheet('S').value('A1')).toBe('');
+  });
+
+  it('refuses page layout below ExcelApi 1.9 and writes to a protected sheet', async () => {
+    const wb = new FakeWorkbook();
+    wb.addSheet('S').protected = true;
+    await expect(
+      runOn(wb)(async (context) => {
+        context.workbook.worksheets.getItem('S').getRange('A1').values = [['x']];
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'AccessDenied' });
+    restore();
+    restore = installOfficeStub('1.8');
+    await expect(
+      runOn(wb)(async (context) => {
+        context.workbook.worksheets.getItem('S').pageLayout.orientation = 'Landscape';
+      }),
+    ).rejects.toMatchObject({ code: 'ApiNotFound' });
+  });
+
+  it('catches setting one field of pageLayout.zoom (it must be assigned whole)', async () => {
+    const wb = new FakeWorkbook();
+    wb.addSheet('S');
+    await expect(
+      runOn(wb)(async (context) => {
+        context.workbook.worksheets.getItem('S').pageLayout.zoom.horizontalFitToPages = 1;
+      }),
+    ).rejects.toMatchObject({ code: 'PropertyNotLoaded' });
+  });
+});
