@@ -4,6 +4,7 @@
  * ("End of data reached", "Can't find end of central directory") mean nothing to a user.
  */
 import ExcelJS from 'exceljs';
+import { repairTableHeaders } from './readGrid';
 
 /** A file we cannot open as an .xlsx workbook; `message` is a plain-words sentence. */
 export class WorkbookOpenError extends Error {
@@ -57,14 +58,15 @@ export async function loadExcelJs(data: ArrayBuffer | Uint8Array): Promise<Excel
 
   const workbook = new ExcelJS.Workbook();
   try {
-    // ExcelJS's typings want a Node Buffer; a Buffer view over the same memory avoids a copy.
-    const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    await workbook.xlsx.load(buffer as unknown as ExcelJS.Buffer);
-  } catch (err) {
-    const text = err instanceof Error ? err.message : String(err);
-    // A zip that is fine but holds no workbook part (e.g. a .docx) vs. a damaged zip.
-    throw fail(/workbook|xl\//i.test(text) && !/central directory|end of data|corrupt|invalid/i.test(text) ? 'not-a-workbook' : 'corrupt');
+    // ExcelJS's typings want a Node Buffer, but it hands the bytes to JSZip, which takes a
+    // Uint8Array: no Buffer here, so the same code runs in the browser (file mode).
+    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  } catch {
+    // A zip that ExcelJS cannot read through: truncated, or a damaged part.
+    throw fail('corrupt');
   }
+  // A readable zip without a workbook in it (a .docx renamed, for instance).
   if (workbook.worksheets.length === 0) throw fail('not-a-workbook');
+  workbook.worksheets.forEach(repairTableHeaders);
   return workbook;
 }

@@ -49,33 +49,54 @@ function formulaText(cell: ExcelJS.Cell): string | null {
   if (cell.type !== 6 /* ValueType.Formula */) return null;
   // `cell.formula` translates shared formulas to this cell's own text.
   const f = cell.formula;
-  return f ? `=${f}` : null;
+  // The file stores newer functions as "_xlfn.IFS"; Excel (and Office.js) show "IFS".
+  return f ? `=${f.replace(/_xl(?:fn|ws|pm)\./g, '')}` : null;
 }
 
-/** Excel reads an absent headerRowCount as 1; ExcelJS reads it as "no header", so check the cells. */
-function tableHasHeader(ws: ExcelJS.Worksheet, range: CellRange, names: string[]): boolean {
-  if (names.length === 0) return true;
+function tableModel(table: unknown): Record<string, unknown> {
+  return ((table as { table?: Record<string, unknown> }).table ?? {}) as Record<string, unknown>;
+}
+
+function tableColumnNames(model: Record<string, unknown>): string[] {
+  return ((model.columns as { name?: string }[] | undefined) ?? []).map((c) => String(c.name ?? ''));
+}
+
+/** True when the table's first row holds its column names (at least half of them). */
+function firstRowIsHeader(ws: ExcelJS.Worksheet, range: CellRange, names: string[]): boolean {
+  if (names.length === 0) return false;
   let matches = 0;
   names.forEach((name, i) => {
     const v = plainValue(ws.getCell(range.top + 1, range.left + 1 + i).value);
-    if (v !== null && String(v).trim() === String(name).trim()) matches++;
+    if (v !== null && String(v).trim() === name.trim()) matches++;
   });
   return matches >= Math.ceil(names.length / 2);
 }
 
+/**
+ * Excel omits headerRowCount when a table has its (default) header row; ExcelJS reads the
+ * missing attribute as "no header" and would save the table with headerRowCount="0", turning
+ * the user's header into data. Restore the header flag where the first row holds the names.
+ */
+export function repairTableHeaders(ws: ExcelJS.Worksheet): void {
+  for (const table of ws.getTables()) {
+    const model = tableModel(table);
+    const range = typeof model.tableRef === 'string' ? parseRangeAddress(model.tableRef) : null;
+    if (model.headerRow !== true && range && firstRowIsHeader(ws, range, tableColumnNames(model))) model.headerRow = true;
+  }
+}
+
 function readTables(ws: ExcelJS.Worksheet): TableInfo[] {
   const out: TableInfo[] = [];
-  for (const table of ws.getTables() as unknown as { table?: Record<string, unknown> }[]) {
-    const model = table.table ?? {};
+  for (const table of ws.getTables()) {
+    const model = tableModel(table);
     const ref = (model.tableRef ?? model.ref) as string | undefined;
     const range = ref ? parseRangeAddress(ref) : null;
     if (!range) continue;
-    const columnNames = ((model.columns as { name?: string }[] | undefined) ?? []).map((c) => String(c.name ?? ''));
     out.push({
       name: String(model.name ?? model.displayName ?? ''),
       range,
-      hasHeaderRow: model.headerRow === true || tableHasHeader(ws, range, columnNames),
-      columnNames,
+      hasHeaderRow: model.headerRow === true,
+      columnNames: tableColumnNames(model),
     });
   }
   return out;

@@ -1,0 +1,83 @@
+/**
+ * Row heights for generated sheets. Office.js can autofit rows after writing; a file has no
+ * layout engine, and LibreOffice (and Excel's print preview of an unopened file) keep the
+ * default 15pt height, so wrapped text would be clipped. We estimate the wrapped line count
+ * instead. An estimate, not a measurement: it errs on the side of an extra line.
+ */
+import { parseRangeAddress } from '../../core/grid';
+import type { SheetSpec } from '../../core/sheetSpec';
+
+/** Excel's default font size and row height (Calibri 11). */
+const DEFAULT_FONT_SIZE = 11;
+const DEFAULT_ROW_HEIGHT = 15;
+/** Column width is counted in "0" digits; prose averages a little narrower, bold a little wider. */
+const CHARS_PER_WIDTH_UNIT = 1.15;
+const BOLD_WIDTH_FACTOR = 0.9;
+
+/** How many lines `text` takes when word-wrapped at `capacity` characters a line. */
+export function wrappedLines(text: string, capacity: number): number {
+  const cap = Math.max(1, Math.floor(capacity));
+  let lines = 0;
+  for (const paragraph of text.split(/\r?\n/)) {
+    let used = 0;
+    lines++;
+    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
+      const len = word.length;
+      if (used === 0) {
+        // A word longer than the line breaks across lines.
+        lines += Math.ceil(len / cap) - 1;
+        used = len % cap || cap;
+      } else if (used + 1 + len <= cap) {
+        used += 1 + len;
+      } else {
+        lines += Math.ceil(len / cap);
+        used = len % cap || cap;
+      }
+    }
+  }
+  return lines;
+}
+
+/** Width (in characters) available to the cell at (row, col): the sum of its merge's columns. */
+function cellWidth(spec: SheetSpec, row: number, col: number, merges: ReturnType<typeof parseRangeAddress>[]): number | null {
+  const widthOf = (c: number) => spec.columns[c]?.width ?? 8.43;
+  for (const m of merges) {
+    if (!m || row < m.top || row > m.bottom || col < m.left || col > m.right) continue;
+    // A tall merge spreads its text over several rows: leave those rows alone.
+    if (m.bottom > m.top || m.top !== row || m.left !== col) return null;
+    let w = 0;
+    for (let c = m.left; c <= m.right; c++) w += widthOf(c);
+    return w;
+  }
+  return widthOf(col);
+}
+
+/**
+ * Heights (points) for rows the spec leaves to autofit, when they need more than the default;
+ * index = 0-based row. Rows with an explicit height are not estimated.
+ */
+export function estimateRowHeights(spec: SheetSpec): Map<number, number> {
+  const merges = spec.merges.map((m) => parseRangeAddress(m));
+  const heights = new Map<number, number>();
+  spec.rows.forEach((row, r) => {
+    if (row.height) return;
+    let needed = 0;
+    row.cells.forEach((cell, c) => {
+      if (!cell) return;
+      const style = cell.style ? spec.styles[cell.style] : undefined;
+      const size = style?.size ?? DEFAULT_FONT_SIZE;
+      // Excel's 15pt row for 11pt text, scaled with the font.
+      const lineHeight = (size * DEFAULT_ROW_HEIGHT) / DEFAULT_FONT_SIZE;
+      let lines = 1;
+      if (style?.wrap) {
+        const width = cellWidth(spec, r, c, merges);
+        if (width === null) return;
+        const capacity = (width * CHARS_PER_WIDTH_UNIT * DEFAULT_FONT_SIZE) / size * (style.bold ? BOLD_WIDTH_FACTOR : 1);
+        lines = wrappedLines(String(cell.value), capacity);
+      }
+      needed = Math.max(needed, lines * lineHeight);
+    });
+    if (needed > DEFAULT_ROW_HEIGHT + 0.5) heights.set(r, Math.ceil(needed));
+  });
+  return heights;
+}

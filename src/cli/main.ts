@@ -1,0 +1,205 @@
+/**
+ * `riskplan`: the headless runner. Reads one workbook or every .xlsx in a folder, prints an
+ * analysis or writes a copy with highlights and the generated sheets. This is the shell: it
+ * may read the clock and the file system; the core never does.
+ */
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import { parseArgs, USAGE, UsageError, type AnalyzeArgs, type GenerateArgs } from './args';
+import { buildAnalysisJson, type BatchJson } from './json';
+import { generateFile, InputError, loadFile, oneLine, requireSomethingToRead } from './run';
+import { analyzeSummary, batchTable, type BatchRow } from './summary';
+import type { IsoDate } from '../core/dates';
+
+export const EXIT = { ok: 0, batchFailures: 1, badInput: 2 } as const;
+
+/** Where output goes; tests and the shim pass the real streams. */
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** True when stderr is a terminal: draw a progress bar instead of plain lines. */
+  isTTY: boolean;
+  /** Today's date, for --as-of's default. */
+  today: () => IsoDate;
+}
+
+const VERSION = '0.1.0';
+
+/** Today's date on the user's machine (local calendar day). */
+export function localToday(): IsoDate {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+function defaultIo(): CliIo {
+  return {
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    isTTY: Boolean(process.stderr.isTTY),
+    today: localToday,
+  };
+}
+
+function describe(err: unknown): { message: string; code: number } {
+  if (err instanceof InputError || err instanceof UsageError) return { message: oneLine(err.message), code: EXIT.badInput };
+  const message = err instanceof Error ? err.message : String(err);
+  return { message: oneLine(`Unexpected error: ${message}`), code: EXIT.batchFailures };
+}
+
+async function isFolder(p: string): Promise<boolean> {
+  try {
+    return (await fs.stat(p)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** The workbooks a folder run processes: *.xlsx directly inside, not Excel's ~$ lock files. */
+export async function workbooksIn(folder: string): Promise<string[]> {
+  const entries = await fs.readdir(folder, { withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile() && /\.xlsx$/i.test(e.name) && !e.name.startsWith('~$'))
+    .map((e) => e.name)
+    .sort((a, b) => a.localeCompare(b));
+}
+
+function progress(io: CliIo, done: number, total: number, name: string, status: string): void {
+  if (io.isTTY) {
+    const width = 20;
+    const filled = Math.round((done / total) * width);
+    io.stderr(`\r\x1b[K[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total} ${name}${done === total ? '\n' : ''}`);
+  } else {
+    io.stderr(`[${done}/${total}] ${name}: ${status}\n`);
+  }
+}
+
+async function analyzeOne(file: string, args: AnalyzeArgs, asOf: IsoDate) {
+  const { state } = await loadFile(file, { asOf, matrix: args.matrix });
+  requireSomethingToRead(state);
+  return state;
+}
+
+async function runAnalyze(args: AnalyzeArgs, io: CliIo, asOf: IsoDate): Promise<number> {
+  if (!(await isFolder(args.input))) {
+    const label = path.basename(args.input);
+    try {
+      const state = await analyzeOne(args.input, args, asOf);
+      io.stdout(args.json ? `${JSON.stringify(buildAnalysisJson(label, state), null, 2)}\n` : `${analyzeSummary(args.input, state)}\n`);
+      return EXIT.ok;
+    } catch (err) {
+      const { message, code } = describe(err);
+      io.stderr(`riskplan: ${args.input}: ${message}\n`);
+      return code;
+    }
+  }
+
+  const names = await workbooksIn(args.input);
+  if (names.length === 0) {
+    io.stderr(`riskplan: ${args.input}: There are no .xlsx workbooks in this folder.\n`);
+    return EXIT.badInput;
+  }
+  const rows: BatchRow[] = [];
+  const json: BatchJson = [];
+  for (const [i, name] of names.entries()) {
+    try {
+      const state = await analyzeOne(path.join(args.input, name), args, asOf);
+      json.push(buildAnalysisJson(name, state));
+      if (!args.json) io.stdout(`${analyzeSummary(name, state)}\n\n`);
+      rows.push({ file: name, ok: true, risks: state.analysis.risks.length, capItems: state.analysis.capItems.length, findings: state.analysis.findings.length, note: '' });
+      progress(io, i + 1, names.length, name, 'ok');
+    } catch (err) {
+      const { message } = describe(err);
+      json.push({ file: name, error: message });
+      rows.push({ file: name, ok: false, note: message });
+      progress(io, i + 1, names.length, name, `failed: ${message}`);
+    }
+  }
+  if (args.json) io.stdout(`${JSON.stringify(json, null, 2)}\n`);
+  else io.stdout(`${batchTable(rows)}\n`);
+  return rows.every((r) => r.ok) ? EXIT.ok : EXIT.batchFailures;
+}
+
+function sameFile(a: string, b: string): boolean {
+  return path.resolve(a) === path.resolve(b);
+}
+
+function generateNote(outcome: Awaited<ReturnType<typeof generateFile>>['outcome']): string {
+  const parts = [`highlighted ${outcome.highlighted} gap rule${outcome.highlighted === 1 ? '' : 's'}`];
+  if (outcome.sheets.length > 0) parts.push(`wrote ${outcome.sheets.map((s) => `"${s}"`).join(' and ')}`);
+  // Sentences joined without doubled full stops; the caller adds the last one.
+  return [parts.join('; '), ...outcome.skipped, ...outcome.notes].map((s) => s.replace(/\.\s*$/, '')).join('. ');
+}
+
+async function runGenerate(args: GenerateArgs, io: CliIo, asOf: IsoDate): Promise<number> {
+  const folder = await isFolder(args.input);
+  if (args.inPlace && args.output && !sameFile(args.output, args.input)) {
+    throw new UsageError('Use either --in-place or -o, not both.');
+  }
+  if (!folder) {
+    let output = args.inPlace ? args.input : (args.output as string);
+    if (!args.inPlace && (await isFolder(output))) output = path.join(output, path.basename(args.input));
+    if (!args.inPlace && sameFile(output, args.input)) {
+      throw new UsageError(`-o ${args.output} is the input workbook; choose another file, or add --in-place to update it.`);
+    }
+    try {
+      const { outcome } = await generateFile(args.input, output, args, asOf);
+      io.stdout(`${args.input} -> ${output}: ${generateNote(outcome)}.\n`);
+      return EXIT.ok;
+    } catch (err) {
+      const { message, code } = describe(err);
+      io.stderr(`riskplan: ${args.input}: ${message}\n`);
+      return code;
+    }
+  }
+
+  const outDir = args.inPlace ? args.input : (args.output as string);
+  if (!args.inPlace && sameFile(outDir, args.input)) {
+    throw new UsageError(`-o ${args.output} is the input folder; choose another folder, or add --in-place to update the workbooks.`);
+  }
+  try {
+    await fs.mkdir(outDir, { recursive: true });
+  } catch (err) {
+    throw new InputError(`The output folder ${outDir} cannot be created (${(err as NodeJS.ErrnoException).code ?? 'error'}).`);
+  }
+  if (!(await isFolder(outDir))) throw new UsageError(`-o ${outDir} must be a folder when the input is a folder.`);
+  const names = await workbooksIn(args.input);
+  if (names.length === 0) {
+    io.stderr(`riskplan: ${args.input}: There are no .xlsx workbooks in this folder.\n`);
+    return EXIT.badInput;
+  }
+  const rows: BatchRow[] = [];
+  for (const [i, name] of names.entries()) {
+    try {
+      const { state, outcome } = await generateFile(path.join(args.input, name), path.join(outDir, name), args, asOf);
+      rows.push({ file: name, ok: true, risks: state.analysis.risks.length, capItems: state.analysis.capItems.length, findings: state.analysis.findings.length, note: generateNote(outcome) });
+      progress(io, i + 1, names.length, name, 'ok');
+    } catch (err) {
+      const { message } = describe(err);
+      rows.push({ file: name, ok: false, note: message });
+      progress(io, i + 1, names.length, name, `failed: ${message}`);
+    }
+  }
+  io.stdout(`${batchTable(rows)}\n`);
+  return rows.every((r) => r.ok) ? EXIT.ok : EXIT.batchFailures;
+}
+
+/** Runs the command line; resolves to the exit code (never calls process.exit, so output flushes). */
+export async function main(argv: string[], io: CliIo = defaultIo()): Promise<number> {
+  try {
+    const args = parseArgs(argv);
+    if (args.command === 'help') {
+      io.stdout(`${USAGE}\n`);
+      return EXIT.ok;
+    }
+    if (args.command === 'version') {
+      io.stdout(`riskplan ${VERSION}\n`);
+      return EXIT.ok;
+    }
+    const asOf = args.asOf ?? io.today();
+    return args.command === 'analyze' ? await runAnalyze(args, io, asOf) : await runGenerate(args, io, asOf);
+  } catch (err) {
+    const { message, code } = describe(err);
+    io.stderr(`riskplan: ${message}\n`);
+    return code;
+  }
+}
