@@ -41,8 +41,9 @@ export async function watchWorkbook(
 }
 
 /**
- * Subscribes to worksheet activation (ExcelApi 1.7) and worksheet changes (ExcelApi 1.9)
- * on the workbook's sheets collection. Sets the host lacks are skipped, not fatal.
+ * Subscribes to worksheet activation (ExcelApi 1.7) and cell changes: on the whole sheets
+ * collection where ExcelApi 1.9 allows, else on each existing sheet (1.7, e.g. Office 2019).
+ * Sets the host lacks are skipped, not fatal.
  */
 export const subscribeToExcelEvents: SubscribeFn = async (onEvent) => {
   const handler = async () => {
@@ -53,7 +54,15 @@ export const subscribeToExcelEvents: SubscribeFn = async (onEvent) => {
   await Excel.run(async (context) => {
     const sheets = context.workbook.worksheets;
     if (supports('1.7')) results.push(sheets.onActivated.add(handler) as OfficeExtension.EventHandlerResult<unknown>);
-    if (supports('1.9')) results.push(sheets.onChanged.add(handler) as OfficeExtension.EventHandlerResult<unknown>);
+    if (supports('1.9')) {
+      results.push(sheets.onChanged.add(handler) as OfficeExtension.EventHandlerResult<unknown>);
+    } else if (supports('1.7')) {
+      sheets.load('items/name');
+      await context.sync();
+      for (const sheet of sheets.items) {
+        results.push(sheet.onChanged.add(handler) as OfficeExtension.EventHandlerResult<unknown>);
+      }
+    }
     await context.sync();
   });
   return async () => {

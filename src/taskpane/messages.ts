@@ -39,6 +39,14 @@ export function describeError(error: unknown, action: string): PaneMessage {
   if (e.name === 'WorkflowError') {
     return { intent: 'error', title: `${action} did not finish`, body: message };
   }
+  if (e.name === 'OfficeAdapterError') {
+    // The Excel adapter already explained it (naming the sheet); add only the title.
+    return {
+      intent: 'error',
+      title: isProtectionError(e) ? 'A sheet is protected' : `${action} did not finish`,
+      body: message,
+    };
+  }
   if (isProtectionError(e)) {
     return {
       intent: 'error',

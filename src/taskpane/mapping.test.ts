@@ -1,0 +1,66 @@
+import type { MappingOverride, TableRead } from '../core/model';
+import { buildOverrides, chooseRegisterSheet, currentMapping, NOT_IN_SHEET, roleLabel } from './mapping';
+
+const table = {
+  kind: 'register',
+  sheet: 'Risk Register',
+  headerRow: 3,
+  headerRows: [3],
+  firstRow: 4,
+  lastRow: 8,
+  columns: {
+    risk: { role: 'risk', col: 1, letter: 'B', header: 'Risk', confidence: 0.9, source: 'auto' },
+    owner: { role: 'owner', col: 6, letter: 'G', header: 'Owner', confidence: 0.95, source: 'auto' },
+  },
+  headers: [],
+  ambiguities: [],
+  scales: {},
+  entries: [],
+  reason: '',
+} as unknown as TableRead;
+
+describe('mapping overrides', () => {
+  it('lists the current letter per role and blank for unmapped roles', () => {
+    const m = currentMapping(table);
+    expect(m.owner).toBe('G');
+    expect(m.dueDate).toBe(NOT_IN_SHEET);
+    expect(roleLabel('dueDate')).toBe('Due date');
+  });
+
+  it('records only changed roles, null for "not in sheet", keeping other sheets and earlier overrides', () => {
+    const saved: MappingOverride[] = [
+      { sheet: 'CAP', kind: 'cap', columns: { owner: 'C' } },
+      { sheet: 'Risk Register', kind: 'register', headerRow: 3, columns: { action: 'F' } },
+    ];
+    const next = buildOverrides(saved, table, { owner: 'H', risk: 'B', dueDate: NOT_IN_SHEET, status: 'I' });
+    expect(next).toContainEqual({ sheet: 'CAP', kind: 'cap', columns: { owner: 'C' } });
+    const mine = next.find((o) => o.sheet === 'Risk Register');
+    expect(mine).toEqual({
+      sheet: 'Risk Register',
+      kind: 'register',
+      headerRow: 3,
+      columns: { action: 'F', owner: 'H', status: 'I' },
+    });
+    expect(next).toHaveLength(2);
+  });
+
+  it('saves "not in sheet" for a role that was mapped', () => {
+    const [o] = buildOverrides([], table, { owner: NOT_IN_SHEET });
+    expect(o.columns).toEqual({ owner: null });
+  });
+});
+
+describe('chooseRegisterSheet', () => {
+  it('forces one register sheet with its header row, keeping CAP overrides and earlier columns', () => {
+    const saved: MappingOverride[] = [
+      { sheet: 'CAP', kind: 'cap', columns: { owner: 'C' } },
+      { sheet: 'Old Register', kind: 'register', columns: { owner: 'D' } },
+      { sheet: 'Risks 2026', kind: 'register', headerRow: 2, columns: { risk: 'B' } },
+    ];
+    expect(chooseRegisterSheet(saved, 'Risks 2026', 4)).toEqual([
+      { sheet: 'CAP', kind: 'cap', columns: { owner: 'C' } },
+      { sheet: 'Risks 2026', kind: 'register', headerRow: 4, columns: { risk: 'B' } },
+    ]);
+    expect(chooseRegisterSheet([], 'Sheet1')).toEqual([{ sheet: 'Sheet1', kind: 'register', columns: {} }]);
+  });
+});

@@ -1,0 +1,92 @@
+/**
+ * The Generate step's form: plain strings the inputs edit, filled from the workbook's saved
+ * settings and turned back into a settings patch. Fields the user has edited are kept when
+ * the workbook is re-read, so a re-read never throws away unsaved typing.
+ */
+import { isIsoDate, type IsoDate } from '../core/dates';
+import type { Settings } from '../core/settings';
+
+export interface SettingsForm {
+  practiceName: string;
+  preparedBy: string;
+  approvedBy: string;
+  consultant: string;
+  riskAnalysisDate: string;
+  riskAnalysisBy: string;
+  asOf: string;
+  nextReviewDate: string;
+  capType: 'ocr' | 'voluntary';
+  capEffectiveDate: string;
+  capTermYears: string;
+  capImplementationReportDays: string;
+  keepPreviousPlan: boolean;
+}
+
+export type FormField = keyof SettingsForm;
+
+/** The form as the saved settings describe it; the as-of date is today unless the user changes it. */
+export function formFromSettings(settings: Settings, today: IsoDate): SettingsForm {
+  return {
+    practiceName: settings.practiceName ?? '',
+    preparedBy: settings.preparedBy ?? '',
+    approvedBy: settings.approvedBy ?? '',
+    consultant: settings.consultant ?? '',
+    riskAnalysisDate: settings.riskAnalysisDate ?? '',
+    riskAnalysisBy: settings.riskAnalysisBy ?? '',
+    asOf: today,
+    nextReviewDate: settings.nextReviewDate ?? '',
+    capType: settings.cap.type,
+    capEffectiveDate: settings.cap.effectiveDate ?? '',
+    capTermYears: String(settings.cap.monitoringYears),
+    capImplementationReportDays: String(settings.cap.implementationReportDays),
+    keepPreviousPlan: settings.keepPreviousPlan,
+  };
+}
+
+/** Takes fresh values from the workbook for every field the user has not edited. */
+export function mergeForm(current: SettingsForm, fresh: SettingsForm, edited: ReadonlySet<FormField>): SettingsForm {
+  const merged = { ...fresh } as Record<FormField, unknown>;
+  for (const field of edited) merged[field] = current[field];
+  return merged as unknown as SettingsForm;
+}
+
+/** Field -> problem in words; empty when the form can be used. */
+export function validateForm(form: SettingsForm): Partial<Record<FormField, string>> {
+  const problems: Partial<Record<FormField, string>> = {};
+  const dateFields: FormField[] = ['riskAnalysisDate', 'nextReviewDate', 'capEffectiveDate'];
+  for (const field of dateFields) {
+    const v = String(form[field]).trim();
+    if (v !== '' && !isIsoDate(v)) problems[field] = 'Enter a date like 2026-11-23.';
+  }
+  if (!isIsoDate(form.asOf.trim())) problems.asOf = 'Enter the as-of date like 2026-11-23.';
+  const years = Number(form.capTermYears);
+  if (!Number.isInteger(years) || years < 1 || years > 3) problems.capTermYears = 'Enter 1, 2 or 3 years.';
+  const days = Number(form.capImplementationReportDays);
+  if (!Number.isInteger(days) || days < 1 || days > 720) {
+    problems.capImplementationReportDays = 'Enter a number of days from 1 to 720.';
+  }
+  return problems;
+}
+
+const text = (v: string): string | undefined => (v.trim() === '' ? undefined : v.trim());
+
+/** The settings patch for a valid form (call validateForm first). Blank fields leave the saved value alone. */
+export function patchFromForm(form: SettingsForm, base: Settings): Partial<Settings> {
+  return {
+    practiceName: text(form.practiceName),
+    preparedBy: text(form.preparedBy),
+    approvedBy: text(form.approvedBy),
+    consultant: text(form.consultant),
+    riskAnalysisDate: text(form.riskAnalysisDate),
+    riskAnalysisBy: text(form.riskAnalysisBy),
+    nextReviewDate: text(form.nextReviewDate),
+    keepPreviousPlan: form.keepPreviousPlan,
+    cap: {
+      ...base.cap,
+      type: form.capType,
+      effectiveDate: text(form.capEffectiveDate) ?? base.cap.effectiveDate,
+      monitoringYears: Number(form.capTermYears),
+      implementationReportDays: Number(form.capImplementationReportDays),
+    },
+  };
+}
