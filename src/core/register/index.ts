@@ -1,0 +1,196 @@
+/**
+ * Reads a practice's own risk register and CAP sheets, in whatever layout, into plain data.
+ * Never throws on a strange grid: what cannot be read becomes a ReadIssue with a cell address.
+ */
+import { cellAddress, MARKER_PREFIX, MAX_CELL_CHARS, type SheetGrid } from '../grid';
+import type { MappingOverride, ReadIssue, SheetCandidate, TableKind, TableRead, WorkbookRead } from '../model';
+import { findHeader, scoreSheet, type HeaderGuess, type SheetScore } from './locate';
+import { applyOverrides } from './mapping';
+import { readRows } from './rows';
+import { cellText } from './text';
+import { isRatingText } from './values';
+
+export { matchHeader, matchColumn, isResidualGroup } from './synonyms';
+export { parseDate, parseOwner, parseStatus, parseRating, detectScale } from './values';
+
+/** The very hidden sheet where the add-in keeps its settings; never a user table. */
+export const STORE_SHEET = 'RiskPlan_Data';
+
+/** Below this score a sheet is not taken as a register or CAP. */
+const MIN_SCORE = 1.5;
+
+interface Located {
+  grid: SheetGrid;
+  guess: HeaderGuess;
+  score: SheetScore;
+  override: MappingOverride | null;
+}
+
+/**
+ * Picks the register (best-scoring sheet with risk descriptions and ratings) and the CAP sheet(s)
+ * (findings with corrective actions and a due date or status), then reads their rows.
+ * Overrides saved by the user win: forced header row, role -> column letter, and the sheet's kind.
+ */
+export function readWorkbook(grids: SheetGrid[], overrides: MappingOverride[] = []): WorkbookRead {
+  const issues: ReadIssue[] = [];
+  const candidates: SheetCandidate[] = [];
+  const located: Located[] = [];
+
+  for (const grid of grids) {
+    try {
+      const skip = skipReason(grid);
+      if (skip) {
+        candidates.push({ sheet: grid.name, kind: 'other', score: 0, reason: skip });
+        continue;
+      }
+      const override = overrides.find((o) => o.sheet === grid.name) ?? null;
+      let forced = override?.headerRow !== undefined && override.headerRow >= 1 ? override.headerRow - 1 : undefined;
+      if (forced !== undefined && (forced < grid.top || forced >= grid.top + grid.values.length)) {
+        issues.push({ sheet: grid.name, cell: '', message: `The saved header row ${forced + 1} is outside the used part of "${grid.name}"; the header was looked for again.`, severity: 'warning' });
+        forced = undefined;
+      }
+      const guess = findHeader(grid, forced);
+      if (!guess) {
+        candidates.push({ sheet: grid.name, kind: 'other', score: 0, reason: grid.values.length === 0 ? 'the sheet is empty' : 'no row names at least two risk or CAP columns' });
+        continue;
+      }
+      if (override) {
+        for (const problem of applyOverrides(guess.mapping, override.columns)) issues.push({ sheet: grid.name, cell: '', message: problem, severity: 'warning' });
+      }
+      preferActionText(grid, guess);
+      ratingsAreNotDescriptions(grid, guess);
+      let score = scoreSheet(grid, guess);
+      if (override) {
+        score = { ...score, kind: override.kind, score: Math.max(score.score, MIN_SCORE) + 100, reason: `you chose this sheet as the ${override.kind === 'cap' ? 'CAP' : 'risk register'}; ${score.reason}` };
+      }
+      candidates.push({ sheet: grid.name, kind: score.kind, score: score.score, reason: score.reason });
+      located.push({ grid, guess, score, override });
+    } catch (err) {
+      // A bug must not cost the user the whole workbook: report the sheet and go on.
+      issues.push({ sheet: grid.name, cell: '', message: `The sheet "${grid.name}" could not be read (${err instanceof Error ? err.message : String(err)}).`, severity: 'error' });
+      candidates.push({ sheet: grid.name, kind: 'other', score: 0, reason: 'could not be read' });
+    }
+  }
+
+  for (const o of overrides) {
+    if (!grids.some((g) => g.name === o.sheet)) {
+      issues.push({ sheet: o.sheet, cell: '', message: `A saved column mapping names the sheet "${o.sheet}", which is no longer in the workbook; it was ignored.`, severity: 'warning' });
+    }
+  }
+
+  const usable = located.filter((l) => l.score.kind !== 'other' && l.score.score >= MIN_SCORE);
+  const registers = usable.filter((l) => l.score.kind === 'register').sort((a, b) => b.score.score - a.score.score || a.grid.index - b.grid.index);
+  const capSheets = usable.filter((l) => l.score.kind === 'cap').sort((a, b) => a.grid.index - b.grid.index);
+
+  const registerPick = registers[0] ?? null;
+  for (const loser of registers.slice(1)) {
+    const c = candidates.find((x) => x.sheet === loser.grid.name);
+    if (c) c.reason += `; another sheet ("${registerPick!.grid.name}") scored higher as the risk register`;
+  }
+  const register = registerPick ? buildTable(registerPick, 'register', issues) : null;
+  const caps = capSheets.map((l) => buildTable(l, 'cap', issues));
+  for (const l of [registerPick, ...capSheets]) if (l) issues.push(...overlongCells(l.grid));
+
+  if (!register && caps.length === 0) {
+    issues.push({
+      sheet: '',
+      cell: '',
+      message: 'No sheet looks like a risk register (risk descriptions with likelihood, impact or level) or a corrective action plan (findings with actions and due dates or status). Choose the sheet and columns by hand.',
+      severity: 'error',
+    });
+  }
+  candidates.sort((a, b) => b.score - a.score);
+  return { register, caps, candidates, issues };
+}
+
+/** Text longer than an Excel cell holds (only a damaged or machine-made file has it): say where, and that it is cut. */
+function overlongCells(grid: SheetGrid): ReadIssue[] {
+  const issues: ReadIssue[] = [];
+  grid.values.forEach((row, i) =>
+    row.forEach((v, j) => {
+      if (typeof v !== 'string' || v.length <= MAX_CELL_CHARS) return;
+      issues.push({
+        sheet: grid.name,
+        cell: cellAddress(grid.top + i, grid.left + j),
+        message: `This cell holds ${v.length.toLocaleString('en-US')} characters, more than the ${MAX_CELL_CHARS.toLocaleString('en-US')} an Excel cell can hold; the generated sheets show only the beginning.`,
+        severity: 'warning',
+      });
+    }),
+  );
+  return issues;
+}
+
+function skipReason(grid: SheetGrid): string | null {
+  if (grid.name === STORE_SHEET) return 'Risk Plan settings sheet';
+  // Adapters only fill `marker` with our own marker value; check the prefix anyway.
+  if (grid.marker && grid.marker.startsWith(MARKER_PREFIX)) return 'generated by Risk Plan';
+  return null;
+}
+
+function buildTable(l: Located, kind: TableKind, issues: ReadIssue[]): TableRead {
+  const { grid, guess } = l;
+  const rows = readRows(grid, guess.row, guess.mapping.columns, kind);
+  for (const i of rows.issues) issues.push(i);
+  const headerRows = guess.groupRow !== null ? [guess.groupRow + 1, guess.row + 1] : [guess.row + 1];
+  return {
+    kind,
+    sheet: grid.name,
+    headerRow: guess.row + 1,
+    headerRows,
+    firstRow: rows.firstRow,
+    lastRow: rows.lastRow,
+    columns: guess.mapping.columns,
+    headers: guess.mapping.headers,
+    ambiguities: guess.mapping.ambiguities,
+    scales: rows.scales,
+    entries: rows.entries,
+    reason: l.score.reason,
+  };
+}
+
+/** Share of the first non-blank values (up to 50) of a column below the header that pass `test`. */
+function shareOf(grid: SheetGrid, guess: HeaderGuess, col: number, test: (text: string) => boolean): number {
+  let seen = 0;
+  let hits = 0;
+  const start = guess.row + 1 - grid.top;
+  for (let i = start; i < grid.values.length && seen < 50; i++) {
+    const t = cellText(grid.values[i]?.[col - grid.left] ?? null);
+    if (t === null) continue;
+    seen++;
+    if (test(t)) hits++;
+  }
+  return seen === 0 ? 0 : hits / seen;
+}
+
+/**
+ * NIST-style tables title the risk level column just "Risk". When the column read as the risk
+ * description holds only rating words (High, Moderate...) and no level column was found, it is the level.
+ */
+function ratingsAreNotDescriptions(grid: SheetGrid, guess: HeaderGuess): void {
+  const risk = guess.mapping.columns.risk;
+  if (!risk || risk.source === 'override' || guess.mapping.columns.level) return;
+  if (shareOf(grid, guess, risk.col, isRatingText) < 0.8) return;
+  delete guess.mapping.columns.risk;
+  guess.mapping.columns.level = { ...risk, role: 'level' };
+  guess.mapping.ambiguities.push(`Column ${risk.letter} ("${risk.header}") holds ratings (High, Medium...), so it was read as the risk level, not the risk description.`);
+}
+
+/** Treatment decisions, not actions: a column of these is the strategy, the action text is elsewhere. */
+const DECISION_WORDS = new Set(['mitigate', 'accept', 'transfer', 'avoid', 'reduce', 'share', 'retain', 'treat', 'tolerate', 'terminate', 'mitigated', 'accepted', 'transferred', 'avoided']);
+
+/**
+ * "Risk Treatment: Mitigate" beats "Control" on the header, but the action a plan needs is the control
+ * text. When the action column holds only decision words and another column also looked like an action,
+ * use that one and say so.
+ */
+function preferActionText(grid: SheetGrid, guess: HeaderGuess): void {
+  const action = guess.mapping.columns.action;
+  const alt = guess.mapping.runnersUp.action?.[0];
+  if (!action || !alt || action.source === 'override') return;
+  if (shareOf(grid, guess, action.col, (t) => DECISION_WORDS.has(t.toLowerCase())) >= 0.8) {
+    guess.mapping.columns.action = alt;
+    guess.mapping.ambiguities.push(
+      `Column ${action.letter} ("${action.header}") holds treatment decisions (Mitigate, Accept...), so the actions were read from column ${alt.letter} ("${alt.header}").`,
+    );
+  }
+}

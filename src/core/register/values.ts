@@ -1,0 +1,362 @@
+/**
+ * Cell value parsing: rating scales, dates, owners, statuses.
+ * Lookups over normalized words, not a regex per cell, so 50,000 rows stay fast.
+ */
+import type { CellValue } from '../grid';
+import type { DateValue, ScaleInfo, ScaleValue, Status } from '../model';
+import { serialToIso, isIsoDate, type IsoDate } from '../dates';
+import { cellText, normalizeWords } from './text';
+
+/**
+ * Per-text memo: a register repeats the same few words ("High", "Open", "TBD") thousands of times,
+ * so each distinct text is parsed once. Bounded so a huge sheet of unique texts cannot grow it forever.
+ */
+function memo<T>(fn: (text: string) => T): (text: string) => T {
+  const cache = new Map<string, T>();
+  return (text: string): T => {
+    let hit = cache.get(text);
+    if (hit === undefined && !cache.has(text)) {
+      hit = fn(text);
+      if (cache.size > 20_000) cache.clear();
+      cache.set(text, hit);
+    }
+    return hit as T;
+  };
+}
+
+// ------------------------------------------------------------------ rating words
+
+/** A rating word's step on a 5-step scale and, where it has one, on a 3-step scale. */
+interface RatingWord {
+  five: number;
+  three: number | null;
+  /** The label shown back to the user. */
+  label: string;
+  /** "Critical" is the top step of whatever scale the column uses. */
+  top?: boolean;
+}
+
+const RATING_WORDS: Record<string, RatingWord> = {};
+function word(names: string[], five: number, three: number | null, label: string, top = false): void {
+  for (const n of names) RATING_WORDS[normalizeWords(n)] = { five, three, label, top };
+}
+// Generic levels (NIST SP 800-30 style and H/M/L).
+word(['very low', 'vl', 'very-low'], 1, null, 'Very Low');
+word(['low', 'l', 'lo'], 2, 1, 'Low');
+word(['medium', 'med', 'm', 'moderate', 'mod'], 3, 2, 'Medium');
+word(['high', 'h', 'hi'], 4, 3, 'High');
+word(['very high', 'vh', 'very-high', 'extreme'], 5, null, 'Very High');
+word(['critical', 'crit'], 5, null, 'Critical', true);
+// Likelihood words.
+word(['rare', 'very unlikely', 'remote', 'improbable'], 1, null, 'Rare');
+word(['unlikely'], 2, null, 'Unlikely');
+word(['possible', 'occasional'], 3, null, 'Possible');
+word(['likely', 'probable'], 4, null, 'Likely');
+word(['almost certain', 'very likely', 'certain', 'frequent'], 5, null, 'Almost Certain');
+// Impact words.
+word(['negligible', 'insignificant', 'minimal'], 1, null, 'Negligible');
+word(['minor'], 2, null, 'Minor');
+word(['major', 'significant', 'serious'], 4, null, 'Major');
+word(['severe', 'catastrophic'], 5, null, 'Severe');
+
+/** Words that only exist on 5-step scales: seeing one means the column is a 5-step scale. */
+const ratingWord = memo((words: string): RatingWord | null => RATING_WORDS[normalizeWords(words)] ?? null);
+
+/** True for a rating word such as "High", "Very Low", "Likely", "4 - Major" (not for a bare number). */
+export function isRatingText(text: string): boolean {
+  const { n, words } = splitNumberAndWords(text.trim());
+  return words !== '' && ratingWord(words) !== null && (n === null || n >= 0);
+}
+
+function isFiveOnly(w: RatingWord): boolean {
+  return w.three === null && !w.top;
+}
+
+/** Splits "4 - Major", "High (4)", "3: Possible" into number and words (memoized). */
+const splitNumberAndWords = memo(splitNumberAndWordsOnce);
+function splitNumberAndWordsOnce(text: string): { n: number | null; words: string } {
+  const m = /^(\d+(?:\.\d+)?)\s*[-–—:.)]?\s*(.*)$/.exec(text);
+  if (m) return { n: Number(m[1]), words: m[2] };
+  const t = /^(.*?)\s*[([]\s*(\d+(?:\.\d+)?)\s*[)\]]$/.exec(text);
+  if (t) return { n: Number(t[2]), words: t[1] };
+  return { n: null, words: text };
+}
+
+const RANGE_HINT = /(\d+)\s*(?:-|–|—|to)\s*(\d+)/;
+
+/** A "(1-5)" or "1 to 10" in a header: the scale's top step, or null. */
+export function scaleHintFromHeader(header: string): number | null {
+  const m = RANGE_HINT.exec(header);
+  if (!m) return null;
+  const lo = Number(m[1]);
+  const hi = Number(m[2]);
+  if ((lo === 0 || lo === 1) && hi >= 2 && hi <= 100) return hi;
+  return null;
+}
+
+const NUMERIC_STEPS = [3, 4, 5, 10, 25];
+
+/**
+ * Decides a rating column's scale from its header hint and its values.
+ * Numbers: the header's "(1-N)" wins; else the smallest usual scale (3, 4, 5, 10, 25) holding the largest value.
+ * Words: 5 steps when a 5-step-only word appears (Very High, Rare, Major...), else 3 (+1 when "Critical" tops it).
+ */
+export function detectScale(values: CellValue[], header: string): ScaleInfo | null {
+  const hint = scaleHintFromHeader(header);
+  let maxNumber = 0;
+  let numbers = 0;
+  let words = 0;
+  let fiveOnly = false;
+  let critical = false;
+  for (const v of values) {
+    if (typeof v === 'number') {
+      if (!Number.isFinite(v)) continue;
+      numbers++;
+      if (v > maxNumber) maxNumber = v;
+      continue;
+    }
+    const t = cellText(v);
+    if (t === null) continue;
+    const { n, words: rest } = splitNumberAndWords(t);
+    if (n !== null && Number.isFinite(n)) {
+      numbers++;
+      if (n > maxNumber) maxNumber = n;
+      // "2 - Minor": the words tell the scale's length even when the numbers stay low.
+      const labelled = rest ? ratingWord(rest) : null;
+      if (labelled && isFiveOnly(labelled)) fiveOnly = true;
+      continue;
+    }
+    const w = ratingWord(rest);
+    if (w) {
+      words++;
+      if (isFiveOnly(w)) fiveOnly = true;
+      if (w.top) critical = true;
+    }
+  }
+  if (numbers === 0 && words === 0) {
+    return hint ? { steps: hint, form: 'numeric', reason: `header says "1-${hint}"` } : null;
+  }
+  if (numbers >= words) {
+    if (hint && maxNumber <= hint) return { steps: hint, form: 'numeric', reason: `header says "1-${hint}"` };
+    const atLeast = fiveOnly ? 5 : 0;
+    const steps = NUMERIC_STEPS.find((s) => maxNumber <= s && s >= atLeast) ?? Math.ceil(maxNumber);
+    return { steps, form: 'numeric', reason: `largest value is ${maxNumber}, read as a 1-${steps} scale` };
+  }
+  if (fiveOnly) return { steps: 5, form: 'text', reason: 'words of a five-step scale (e.g. Very High, Rare, Major)' };
+  if (critical) return { steps: 4, form: 'text', reason: 'Low / Medium / High with Critical as the top step' };
+  return { steps: 3, form: 'text', reason: 'Low / Medium / High words' };
+}
+
+/**
+ * One rating cell on its column's scale; null when blank. `error` says why a non-blank cell could not be read.
+ */
+export function parseRating(
+  v: CellValue,
+  scale: ScaleInfo | null,
+  cell: string,
+): { value: ScaleValue | null; error: string | null } {
+  if (typeof v === 'number') return numericRating(v, v, '', null, scale, cell);
+  const t = cellText(v);
+  if (t === null) return NO_RATING;
+  const { n, words: rest } = splitNumberAndWords(t);
+  const wordHit = rest ? ratingWord(rest) : null;
+  if (n !== null) return numericRating(v, n, rest, wordHit, scale, cell);
+  if (!wordHit) return { value: null, error: `"${t}" is not a rating this column uses (expected e.g. Low / Medium / High or a number)` };
+  const steps = scale && scale.form === 'text' ? scale.steps : wordHit.three !== null ? 3 : 5;
+  let ordinal: number;
+  if (wordHit.top) ordinal = steps;
+  else if (steps === 5 || wordHit.three === null) ordinal = Math.min(wordHit.five, steps);
+  else ordinal = wordHit.three;
+  return { value: { cell, raw: v, ordinal, steps, label: wordHit.label }, error: null };
+}
+
+const NO_RATING = { value: null, error: null } as const;
+
+function numericRating(
+  raw: CellValue,
+  n: number,
+  rest: string,
+  wordHit: RatingWord | null,
+  scale: ScaleInfo | null,
+  cell: string,
+): { value: ScaleValue | null; error: string | null } {
+  if (!Number.isFinite(n)) return NO_RATING;
+  const steps = scale?.form === 'numeric' ? scale.steps : Math.max(5, Math.ceil(n));
+  if (n < 1 || n > steps) return { value: null, error: `${n} is outside the 1-${steps} scale of this column` };
+  const ordinal = Math.max(1, Math.round(n));
+  return { value: { cell, raw, ordinal, steps, label: wordHit ? wordHit.label : rest.trim() || null }, error: null };
+}
+
+// ------------------------------------------------------------------ dates
+
+const MONTHS: Record<string, number> = {
+  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
+  jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11,
+  november: 11, dec: 12, december: 12,
+};
+
+/** Placeholders that mean "no date yet". */
+const DATE_PLACEHOLDERS = new Set(['tbd', 'tba', 'n a', 'na', 'none', 'unknown', 'pending', 'to be determined']);
+
+const RELATIVE_WORDS = [
+  'asap', 'ongoing', 'immediate', 'immediately', 'continuous', 'continual', 'annual', 'annually', 'quarterly',
+  'monthly', 'weekly', 'as needed', 'next quarter', 'next year', 'this year', 'this quarter', 'next month',
+  'short term', 'medium term', 'long term', 'in progress', 'q1', 'q2', 'q3', 'q4', 'h1', 'h2', 'fy',
+];
+const RELATIVE_UNITS = /\b(day|days|week|weeks|month|months|year|years|quarter|quarters|qtr)\b/;
+
+function ymd(y: number, m: number, d: number): IsoDate | null {
+  if (y < 100) y += 2000;
+  const iso = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  return isIsoDate(iso) ? iso : null;
+}
+
+/** Serial numbers Excel can display as dates between 1950 and 2200. */
+const MIN_SERIAL = 18264;
+const MAX_SERIAL = 109574;
+
+/**
+ * A date cell: Excel serials, ISO text, m/d/yyyy, d/m/yyyy when the day exceeds 12, "Jan 5, 2026",
+ * "5 January 2026". A slash date readable both ways is `ambiguous` (never guessed); timescales like
+ * "1-6 months", "Q3 2026", "ASAP" are `relative`.
+ */
+export function parseDate(v: CellValue, cell: string): DateValue | null {
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) return null;
+    if (v >= MIN_SERIAL && v <= MAX_SERIAL) {
+      const iso = serialIso(v);
+      return { cell, raw: v, text: iso, iso, kind: 'date' };
+    }
+    return { cell, raw: v, text: String(v), iso: null, kind: 'invalid' };
+  }
+  const text = cellText(v);
+  if (text === null) return null;
+  if (typeof v === 'boolean') return { cell, raw: v, text, iso: null, kind: 'invalid' };
+  const { iso, kind } = parseDateText(text);
+  return { cell, raw: v, text, iso, kind };
+}
+
+const parseDateText = memo(parseDateTextOnce);
+function parseDateTextOnce(text: string): { iso: IsoDate | null; kind: DateValue['kind'] } {
+  const s = text.toLowerCase();
+  // ISO, optionally with a time: 2026-01-05 or 2026-01-05T00:00:00.
+  let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ t].*)?$/.exec(s);
+  if (m) {
+    const iso = ymd(+m[1], +m[2], +m[3]);
+    return { iso, kind: iso ? 'date' : 'invalid' };
+  }
+  // 03/04/2026, 3-4-26, 13.04.2026
+  m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$/.exec(s);
+  if (m) {
+    const a = +m[1];
+    const b = +m[2];
+    const y = +m[3];
+    if (a > 12 && b <= 12) return withIso(ymd(y, b, a));
+    if (b > 12 && a <= 12) return withIso(ymd(y, a, b));
+    if (a === b) return withIso(ymd(y, a, b));
+    if (a <= 12 && b <= 12) return { iso: null, kind: 'ambiguous' };
+    return { iso: null, kind: 'invalid' };
+  }
+  // Jan 5, 2026 / January 5th 2026 / 5 January 2026 / 5-Jan-2026 / Jan-5-2026
+  m = /^([a-z]+)\.?[\s-]+(\d{1,2})(?:st|nd|rd|th)?,?[\s-]+(\d{4})$/.exec(s);
+  if (m && MONTHS[m[1]]) return withIso(ymd(+m[3], MONTHS[m[1]], +m[2]));
+  m = /^(\d{1,2})(?:st|nd|rd|th)?[\s-]+([a-z]+)\.?,?[\s-]+(\d{2}|\d{4})$/.exec(s);
+  if (m && MONTHS[m[2]]) return withIso(ymd(+m[3], MONTHS[m[2]], +m[1]));
+  const words = normalizeWords(s);
+  if (DATE_PLACEHOLDERS.has(words) || words === '' ) return { iso: null, kind: 'invalid' };
+  if (isRelative(words)) return { iso: null, kind: 'relative' };
+  return { iso: null, kind: 'invalid' };
+}
+
+const serialCache = new Map<number, IsoDate>();
+/** Registers repeat the same few hundred dates; converting each once keeps big sheets fast. */
+function serialIso(serial: number): IsoDate {
+  const day = Math.floor(serial);
+  let iso = serialCache.get(day);
+  if (iso === undefined) {
+    iso = serialToIso(day);
+    if (serialCache.size > 100_000) serialCache.clear();
+    serialCache.set(day, iso);
+  }
+  return iso;
+}
+
+function withIso(iso: IsoDate | null): { iso: IsoDate | null; kind: DateValue['kind'] } {
+  return { iso, kind: iso ? 'date' : 'invalid' };
+}
+
+function isRelative(words: string): boolean {
+  const padded = ` ${words} `;
+  if (RELATIVE_WORDS.some((w) => padded.includes(` ${w} `))) return true;
+  if (/^q[1-4]\s?\d{2,4}$/.test(words.replace(/\s/g, ''))) return true;
+  if (RELATIVE_UNITS.test(words) && /\d|next|within|few|several/.test(words)) return true;
+  // "Jan 2026", "March 2027": a month, not a day.
+  const parts = words.split(' ');
+  return parts.length === 2 && MONTHS[parts[0]] !== undefined && /^\d{4}$/.test(parts[1]);
+}
+
+/** True when the date placeholder means "not set" (TBD, N/A...), so no issue is needed beyond the gap itself. */
+export function isDatePlaceholder(d: DateValue): boolean {
+  return d.kind === 'invalid' && DATE_PLACEHOLDERS.has(normalizeWords(d.text));
+}
+
+// ------------------------------------------------------------------ owners
+
+const OWNER_PLACEHOLDERS = new Set([
+  'tbd', 'tba', 'tbc', 'n a', 'na', 'none', 'unassigned', 'not assigned', 'nobody', 'no one', 'unknown',
+  'to be determined', 'to be assigned', 'pending', 'vacant', 'nil', 'null',
+]);
+
+/** Owner text: null owner when blank or a placeholder ("TBD", "N/A", "?", "-"), the typed text kept. */
+export function parseOwner(v: CellValue): { owner: string | null; ownerText: string | null } {
+  const text = cellText(v);
+  if (text === null) return { owner: null, ownerText: null };
+  return { owner: isOwnerPlaceholder(text) ? null : text, ownerText: text };
+}
+
+const isOwnerPlaceholder = memo((text: string): boolean => {
+  const words = normalizeWords(text);
+  return words === '' || OWNER_PLACEHOLDERS.has(words);
+});
+
+// ------------------------------------------------------------------ statuses
+
+const STATUS_WORDS: Record<string, Status> = {};
+function status(s: Status, names: string[]): void {
+  for (const n of names) STATUS_WORDS[normalizeWords(n)] = s;
+}
+status('Complete', ['complete', 'completed', 'done', 'closed', 'resolved', 'implemented', 'finished', 'fixed', 'remediated', 'closed verified', 'completed verified', 'verified', 'cleared']);
+status('Mitigated', ['mitigated', 'risk mitigated', 'treated', 'controlled']);
+status('In Progress', ['in progress', 'wip', 'ongoing', 'on going', 'underway', 'under way', 'started', 'in process', 'partially complete', 'partially completed', 'partial', 'partially implemented', 'in review', 'under review', 'monitoring', 'being implemented', 'work in progress', 'active']);
+status('Open', ['open', 'new', 'identified', 'reopened', 're opened', 'outstanding', 'overdue', 'past due', 'late', 'behind schedule', 'not complete', 'incomplete']);
+status('Not Started', ['not started', 'to do', 'todo', 'not begun', 'not yet started', 'pending']);
+status('Planned', ['planned', 'scheduled', 'approved']);
+status('Accepted', ['accepted', 'risk accepted', 'accept']);
+status('Transferred', ['transferred', 'risk transferred', 'transfer', 'insured']);
+status('Deferred', ['deferred', 'on hold', 'postponed', 'paused', 'delayed']);
+
+/** A status word -> one of STATUSES; null (and the caller reports it) for a word we do not know. */
+export function parseStatus(v: CellValue): { status: Status | null; statusText: string | null } {
+  const text = cellText(v);
+  if (text === null) return { status: null, statusText: null };
+  return { status: statusOf(text), statusText: text };
+}
+
+const statusOf = memo((text: string): Status | null => {
+  const words = normalizeWords(text);
+  const s = STATUS_WORDS[words];
+  if (s) return s;
+  // Progress trackers type a percentage: 0% not started, 100% complete, anything between in progress.
+  const pct = /^(\d{1,3})\s*%$/.exec(text.trim());
+  if (pct) return Number(pct[1]) >= 100 ? 'Complete' : Number(pct[1]) === 0 ? 'Not Started' : 'In Progress';
+  // "Closed - verified 3/2", "In progress (50%)": try the words before the first separator.
+  const head = STATUS_WORDS[normalizeWords(text.split(/[-–—(:;,/]/)[0] ?? '')];
+  if (head) return head;
+  // "Completed 1/5/2026", "Open pending vendor": the longest leading phrase we know.
+  const list = words.split(' ');
+  for (let n = Math.min(3, list.length - 1); n >= 1; n--) {
+    const hit = STATUS_WORDS[list.slice(0, n).join(' ')];
+    if (hit) return hit;
+  }
+  return null;
+});
