@@ -84,6 +84,8 @@ export interface GenerateOutcome {
 async function writeAtomically(target: string, bytes: Uint8Array): Promise<void> {
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
   try {
+    // "-o out/plan.xlsx" on a fresh checkout: make the folder rather than fail.
+    await fs.mkdir(path.dirname(target), { recursive: true });
     await fs.writeFile(temp, bytes);
     await fs.rename(temp, target);
   } catch (err) {
