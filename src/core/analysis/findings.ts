@@ -1,0 +1,302 @@
+/**
+ * What an OCR investigator would flag, per entry. Each finding names the cell to look at,
+ * says what is wrong in plain words, and what would fix it.
+ *
+ * Scope decisions (so the list is signal, not noise):
+ * - missing-owner, missing-due-date, overdue, missing-action and vague-action apply to OPEN
+ *   entries only. A completed item needs verification, not an owner or a date; an Accepted or
+ *   Transferred risk needs a justification (accepted-without-justification), not an action.
+ * - missing-verification applies to completed entries (Complete / Mitigated / completion date).
+ * - missing-root-cause applies to items of a real CAP sheet only (not register actions).
+ * - stale-review applies to entries that are not completed; "no review date at all" is only
+ *   reported where the sheet has a review-date column.
+ * - duplicate is computed across entries by `duplicateFindings` with a Map (linear time).
+ */
+import { addMonths, daysBetween, formatLongDate, type IsoDate } from '../dates';
+import { columnIndex } from '../grid';
+import type { Entry, Finding, FindingKind, Role } from '../model';
+import { intern } from './intern';
+import type { EntryScore } from './score';
+import { isCompleted, isOpen } from './status';
+import { vagueReason } from './vague';
+
+export interface FindingContext {
+  asOf: IsoDate;
+  /** Reviews before this date are stale (asOf - 12 months); computed once by the caller when given. */
+  reviewCutoff?: IsoDate;
+  /** The entry comes from a CAP sheet (not from the register's own actions). */
+  capSheet: boolean;
+  /** The entry's sheet has a review-date column. */
+  hasReviewColumn: boolean;
+}
+
+/** The cell of a role, else the first mapped cell of the row, else column A. */
+export function cellFor(entry: Entry, ...roles: Role[]): string {
+  for (const role of roles) {
+    const cell = entry.cells[role];
+    if (cell) return cell;
+  }
+  return firstCell(entry);
+}
+
+function firstCell(entry: Entry): string {
+  let best: string | null = null;
+  let bestCol = Infinity;
+  for (const cell of Object.values(entry.cells)) {
+    if (!cell) continue;
+    const letters = /^[A-Z]+/i.exec(cell)?.[0] ?? '';
+    const col = columnIndex(letters);
+    if (col >= 0 && col < bestCol) {
+      bestCol = col;
+      best = cell;
+    }
+  }
+  return best ?? `A${entry.row}`;
+}
+
+function finding(kind: FindingKind, entry: Entry, cell: string, message: string, fix: string): Finding {
+  return { kind, sheet: entry.sheet, cell, row: entry.row, entryId: entry.id, message: intern(message), fix };
+}
+
+/** Days an open entry is past its due date (0 when not overdue or not open). */
+export function daysOverdue(entry: Entry, asOf: IsoDate): number {
+  const due = entry.dueDate?.iso;
+  if (!due || due >= asOf || !isOpen(entry)) return 0;
+  const days = memoDaysBetween(due, asOf);
+  return days > 0 ? days : 0;
+}
+
+// Registers share a handful of dates across thousands of rows: compute each date's words once.
+const MEMO_LIMIT = 20_000;
+const longDates = new Map<string, string>();
+const dayCounts = new Map<string, number>();
+
+function memoLongDate(iso: IsoDate): string {
+  let text = longDates.get(iso);
+  if (text === undefined) {
+    if (longDates.size > MEMO_LIMIT) longDates.clear();
+    longDates.set(iso, (text = formatLongDate(iso)));
+  }
+  return text;
+}
+
+function memoDaysBetween(from: IsoDate, to: IsoDate): number {
+  const key = from + to;
+  let days = dayCounts.get(key);
+  if (days === undefined) {
+    if (dayCounts.size > MEMO_LIMIT) dayCounts.clear();
+    dayCounts.set(key, (days = daysBetween(from, to)));
+  }
+  return days;
+}
+
+/** Every per-entry finding (all kinds except duplicate). `overdueDays` saves recomputing daysOverdue. */
+export function entryFindings(entry: Entry, score: EntryScore, ctx: FindingContext, overdueDays?: number): Finding[] {
+  const out: Finding[] = [];
+  const open = isOpen(entry);
+  const completed = isCompleted(entry);
+
+  if (open && !entry.owner) {
+    const typed = entry.ownerText?.trim();
+    out.push(
+      finding(
+        'missing-owner',
+        entry,
+        cellFor(entry, 'owner'),
+        typed ? `The owner is "${typed}", which names no one.` : 'No one is named as responsible for this item.',
+        'Name the person or role accountable (often the practice owner or office manager, or the vendor that runs the control).',
+      ),
+    );
+  }
+
+  if (open) {
+    const due = entry.dueDate;
+    const cell = cellFor(entry, 'dueDate');
+    if (!due) {
+      out.push(finding('missing-due-date', entry, cell, 'There is no due date.', 'Enter the specific date by which the action will be completed.'));
+    } else if (!due.iso) {
+      const messages: Record<typeof due.kind, string> = {
+        relative: `The due date "${due.text}" is a timescale, not a date.`,
+        ambiguous: `The due date "${due.text}" is ambiguous: it can be read day-first or month-first.`,
+        invalid: `The due date "${due.text}" is not a date.`,
+        date: `The due date "${due.text}" could not be read as a date.`,
+      };
+      const fix =
+        due.kind === 'ambiguous'
+          ? 'Enter the date unambiguously (for example 2026-04-03) or as a real date cell.'
+          : 'Replace it with a specific date (for example the last day of the period meant).';
+      out.push(finding('missing-due-date', entry, cell, messages[due.kind], fix));
+    } else {
+      const days = overdueDays ?? daysOverdue(entry, ctx.asOf);
+      if (days > 0) {
+        out.push(
+          finding(
+            'overdue',
+            entry,
+            cell,
+            `Due ${memoLongDate(due.iso)} and not completed: ${days} day${days === 1 ? '' : 's'} overdue as of ${memoLongDate(ctx.asOf)}.`,
+            'Finish the action and record the completion date, or set a new realistic date and note why it moved.',
+          ),
+        );
+      }
+    }
+  }
+
+  const action = entry.action?.trim();
+  if (open && !action) {
+    out.push(
+      finding(
+        'missing-action',
+        entry,
+        cellFor(entry, 'action'),
+        'No action is planned for this item.',
+        'Describe the specific step that will reduce the risk (for example "Enable MFA on the EHR portal").',
+      ),
+    );
+  } else if (open && action) {
+    const why = vagueReason(action);
+    if (why) {
+      out.push(
+        finding(
+          'vague-action',
+          entry,
+          cellFor(entry, 'action'),
+          `The action is too vague to verify: ${why}.`,
+          'Say what will be done to which system, document or group, so someone can check it was done.',
+        ),
+      );
+    }
+  }
+
+  if (completed && !entry.verifiedBy?.trim() && !entry.verifiedDate && !entry.evidence?.trim()) {
+    out.push(
+      finding(
+        'missing-verification',
+        entry,
+        cellFor(entry, 'verifiedBy', 'verifiedDate', 'evidence', 'status', 'completedDate'),
+        'Marked complete, but nothing shows the fix was checked: no verifier, verification date or evidence.',
+        'Record who confirmed the fix works, when, and the evidence (a screenshot, report or signed document).',
+      ),
+    );
+  }
+
+  if (ctx.capSheet && !entry.rootCause?.trim()) {
+    out.push(
+      finding(
+        'missing-root-cause',
+        entry,
+        cellFor(entry, 'rootCause'),
+        'No root cause is recorded for this corrective action.',
+        'State why the deficiency happened (an unclear process, an unassigned responsibility, missing tooling) so the fix prevents recurrence.',
+      ),
+    );
+  }
+
+  if (score.mismatch) out.push(finding('level-mismatch', entry, score.mismatch.cell, score.mismatch.message, score.mismatch.fix));
+
+  if (!completed) {
+    const review = entry.reviewDate;
+    const cell = cellFor(entry, 'reviewDate');
+    const reviewFix = 'Review this risk (at least once a year) and record the review date.';
+    if (review?.iso) {
+      const cutoff = ctx.reviewCutoff ?? addMonths(ctx.asOf, -12);
+      if (review.iso < cutoff) {
+        out.push(finding('stale-review', entry, cell, `Last reviewed ${memoLongDate(review.iso)}, more than 12 months before ${memoLongDate(ctx.asOf)}.`, reviewFix));
+      }
+    } else if (review) {
+      out.push(finding('stale-review', entry, cell, `The review date "${review.text}" is not a date, so the last review cannot be shown.`, reviewFix));
+    } else if (ctx.hasReviewColumn) {
+      out.push(finding('stale-review', entry, cell, 'No review date is recorded.', reviewFix));
+    }
+  }
+
+  if (entry.status === 'Accepted' && !entry.justification?.trim()) {
+    out.push(
+      finding(
+        'accepted-without-justification',
+        entry,
+        cellFor(entry, 'justification', 'status'),
+        'The risk is marked Accepted with no justification.',
+        'Record why the remaining risk is reasonable and appropriate, who accepted it and when.',
+      ),
+    );
+  }
+  return out;
+}
+
+/** Risk text compared for duplicates: case, punctuation and spacing ignored. */
+export function normalizeRiskText(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+/**
+ * Duplicates, in linear time. Within each group (the register; all CAP sheets together),
+ * a risk text recorded a second time is flagged against the first. A CAP item that is not
+ * completed and repeats a completed CAP item is flagged as recurring.
+ */
+export function duplicateFindings(groups: { entries: Entry[]; cap: boolean }[]): Map<Entry, Finding[]> {
+  const out = new Map<Entry, Finding[]>();
+  const add = (entry: Entry, f: Finding) => {
+    const list = out.get(entry);
+    if (list) list.push(f);
+    else out.set(entry, [f]);
+  };
+  for (const group of groups) {
+    const keys = group.entries.map((entry) => {
+      const text = entry.risk?.trim();
+      return text ? normalizeRiskText(text) : '';
+    });
+    const firstSeen = new Map<string, Entry>();
+    const completedSeen = new Map<string, Entry>();
+    group.entries.forEach((entry, i) => {
+      const key = keys[i];
+      if (!key) return;
+      if (!firstSeen.has(key)) firstSeen.set(key, entry);
+      if (group.cap && !completedSeen.has(key) && isCompleted(entry)) completedSeen.set(key, entry);
+    });
+    group.entries.forEach((entry, i) => {
+      const key = keys[i];
+      if (!key) return;
+      const first = firstSeen.get(key)!;
+      const closedEarlier = group.cap ? completedSeen.get(key) : undefined;
+      if (first === entry && !closedEarlier) return;
+      const completed = closedEarlier ? isCompleted(entry) : false;
+      const cell = cellFor(entry, 'risk');
+      if (closedEarlier && closedEarlier !== entry && !completed) {
+        add(
+          entry,
+          finding(
+            'duplicate',
+            entry,
+            cell,
+            `This finding recurs: the same deficiency was closed in ${where(closedEarlier, entry)}.`,
+            'Check why the earlier fix did not hold (root cause, verification) and link the two items.',
+          ),
+        );
+        return;
+      }
+      // A completed CAP item is compared with the first completed one: the open repeat is the recurrence.
+      const earlier = closedEarlier && completed ? closedEarlier : first;
+      if (earlier === entry) return;
+      add(
+        entry,
+        finding(
+          'duplicate',
+          entry,
+          cell,
+          `The same risk is already recorded in ${where(earlier, entry)}.`,
+          'Merge the two rows, or reword them so each describes a different risk.',
+        ),
+      );
+    });
+  }
+  return out;
+}
+
+function where(other: Entry, entry: Entry): string {
+  const label = other.id ? ` (${other.id})` : '';
+  return other.sheet === entry.sheet ? `row ${other.row}${label}` : `sheet "${other.sheet}" row ${other.row}${label}`;
+}

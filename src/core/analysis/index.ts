@@ -1,0 +1,152 @@
+/**
+ * The analysis: score, prioritize, tier and find gaps in what the register reader found.
+ * Pure: the as-of date is a parameter and nothing here reads a clock or a workbook.
+ */
+import { addDays, addMonths, type IsoDate } from '../dates';
+import { FINDING_KINDS, type Analysis, type CapSummary, type Entry, type Finding, type ScoredEntry, type TableRead, type WorkbookRead } from '../model';
+import type { MatrixSettings } from '../settings';
+import { daysOverdue, duplicateFindings, entryFindings, type FindingContext } from './findings';
+import { chooseMatrix, type RiskMatrix } from './matrices';
+import { prioritize, type Rankable } from './prioritize';
+import { scoreEntry } from './score';
+import { isCompleted, isOpen, isVerified } from './status';
+import { classifyTier, type TierResult } from './tiers';
+
+export { highlightRules } from './highlights';
+export { chooseMatrix, buildMatrix, NIST_TABLE_I2, THREE_BY_THREE, DEFAULT_PRODUCT_THRESHOLDS } from './matrices';
+export { TIER_RULES, classifyTier } from './tiers';
+export { isCompleted, isOpen, isVerified } from './status';
+
+export interface AnalyzeOptions {
+  asOf: IsoDate;
+  /** The matrix saved in the workbook; wins over the one the register's scales suggest. */
+  matrix?: MatrixSettings;
+}
+
+interface Source {
+  table: TableRead;
+  capSheet: boolean;
+}
+
+/**
+ * Scores, prioritizes, tiers and checks every register risk and CAP item. When the workbook has
+ * no CAP sheet, `capItems` are the register risks that have an action (same objects as in `risks`).
+ */
+export function analyze(read: WorkbookRead, options: AnalyzeOptions): Analysis {
+  const { asOf } = options;
+  const matrix = chooseMatrix(read.register, options.matrix);
+  const registerEntries = inSheetOrder(read.register ? [read.register] : []);
+  const capEntries = inSheetOrder(read.caps);
+  const capFromRegister = read.caps.length === 0;
+
+  const duplicates = duplicateFindings([
+    { entries: registerEntries.map((x) => x.entry), cap: false },
+    { entries: capEntries.map((x) => x.entry), cap: true },
+  ]);
+  const reviewCutoff = addMonths(asOf, -12);
+  // Registers repeat the same action text on many rows: classify each distinct action once.
+  const tierByAction = new Map<string, TierResult>();
+  const tierOf = (entry: Entry): TierResult => {
+    if (entry.tierText !== null || entry.action === null || !/\S/.test(entry.action)) return classifyTier(entry);
+    let result = tierByAction.get(entry.action);
+    if (!result) tierByAction.set(entry.action, (result = classifyTier(entry)));
+    return result;
+  };
+  const contexts = new Map<TableRead, FindingContext>();
+  const contextOf = (source: Source): FindingContext => {
+    let ctx = contexts.get(source.table);
+    if (!ctx) {
+      ctx = { asOf, reviewCutoff, capSheet: source.capSheet, hasReviewColumn: source.table.columns.reviewDate !== undefined };
+      contexts.set(source.table, ctx);
+    }
+    return ctx;
+  };
+  const assess = ({ entry, source }: { entry: Entry; source: Source }): Rankable =>
+    assessEntry(entry, matrix, contextOf(source), duplicates.get(entry), tierOf);
+
+  const registerAssessed = registerEntries.map(assess);
+  const capAssessed = capFromRegister ? [] : capEntries.map(assess);
+  const risks = prioritize(registerAssessed);
+  // Without a CAP sheet, the register's actions are the CAP: the same objects, so they keep the
+  // plan's priority numbers (the progress report and the plan then agree on "priority 4").
+  const capItems = capFromRegister ? risks.filter((r) => r.entry.action !== null && /\S/.test(r.entry.action)) : prioritize(capAssessed);
+
+  // Findings in sheet order (register, then CAP sheets; by row), not in priority order.
+  const findings: Finding[] = [];
+  for (const list of [registerAssessed, capFromRegister ? [] : capAssessed]) {
+    for (const item of list) for (const f of item.findings) findings.push(f);
+  }
+
+  return { asOf, matrix: matrix.choice, risks, capItems, capFromRegister, capSummary: summarizeCap(capItems, asOf), findings };
+}
+
+function inSheetOrder(tables: TableRead[]): { entry: Entry; source: Source }[] {
+  const items: { entry: Entry; source: Source }[] = [];
+  for (const table of tables) {
+    const source: Source = { table, capSheet: table.kind === 'cap' };
+    const start = items.length;
+    let sorted = true;
+    for (const entry of table.entries) {
+      if (items.length > start && items[items.length - 1].entry.row > entry.row) sorted = false;
+      items.push({ entry, source });
+    }
+    // The reader lists rows top to bottom; sort (stably) only if it did not.
+    if (!sorted) {
+      const part = items.splice(start).sort((a, b) => a.entry.row - b.entry.row);
+      for (const item of part) items.push(item);
+    }
+  }
+  return items;
+}
+
+function assessEntry(
+  entry: Entry,
+  matrix: RiskMatrix,
+  ctx: FindingContext,
+  duplicates: Finding[] | undefined,
+  tierOf: (entry: Entry) => TierResult,
+): Rankable {
+  const score = scoreEntry(entry, matrix);
+  const tier = tierOf(entry);
+  const overdueDays = daysOverdue(entry, ctx.asOf);
+  const findings = entryFindings(entry, score, ctx, overdueDays);
+  if (duplicates) {
+    findings.push(...duplicates);
+    findings.sort((a, b) => FINDING_KINDS.indexOf(a.kind) - FINDING_KINDS.indexOf(b.kind));
+  }
+  return {
+    entry,
+    level: score.level,
+    score: score.score,
+    residualLevel: score.residualLevel,
+    open: isOpen(entry),
+    overdue: overdueDays > 0,
+    daysOverdue: overdueDays,
+    // Set by prioritize; present from the start so every object has the same shape.
+    priority: 0,
+    priorityReason: '',
+    tier: tier.tier,
+    tierReason: tier.reason,
+    completed: isCompleted(entry),
+    verified: isVerified(entry),
+    findings,
+  };
+}
+
+/** Counts for the CAP progress report. `dueNext30Days`: open items due from asOf to asOf + 30 days. */
+export function summarizeCap(items: ScoredEntry[], asOf: IsoDate): CapSummary {
+  const horizon = addDays(asOf, 30);
+  const summary: CapSummary = { total: 0, completed: 0, verified: 0, inProgress: 0, notStarted: 0, overdue: 0, dueNext30Days: 0 };
+  for (const item of items) {
+    const status = item.entry.status;
+    summary.total++;
+    if (item.completed) summary.completed++;
+    if (item.verified) summary.verified++;
+    if (!item.completed && status === 'In Progress') summary.inProgress++;
+    if (!item.completed && (status === null || status === 'Not Started' || status === 'Open' || status === 'Planned')) summary.notStarted++;
+    if (item.overdue) summary.overdue++;
+    const due = item.entry.dueDate?.iso;
+    if (item.open && due && due >= asOf && due <= horizon) summary.dueNext30Days++;
+  }
+  return summary;
+}

@@ -1,0 +1,87 @@
+/**
+ * Scoring one entry on the chosen matrix, and checking the level or score the sheet states.
+ */
+import type { Entry, Level, ScaleValue } from '../model';
+import { coarseRank, levelFromProduct, levelFromScale, levelRank, toMatrixStep, type RiskMatrix } from './matrices';
+
+export interface EntryScore {
+  /** Computed from likelihood and impact; else the sheet's stated level; else from the stated score. */
+  level: Level | null;
+  /** Where `level` came from. */
+  levelSource: 'computed' | 'stated-level' | 'stated-score' | 'none';
+  score: number | null;
+  residualLevel: Level | null;
+  /** A sentence when the sheet's stated level or score disagrees with the computed one. */
+  mismatch: { cell: string; message: string; fix: string } | null;
+}
+
+/** A rating the matrices can use: a finite step on a scale of at least 2 steps. Anything else counts as missing. */
+function usable(v: ScaleValue | null): v is ScaleValue {
+  return v !== null && Number.isFinite(v.ordinal) && Number.isFinite(v.steps) && v.steps >= 2 && v.ordinal >= 1;
+}
+
+/** Likelihood and impact -> level and score on `matrix`; null when either is missing or unusable. */
+export function rate(matrix: RiskMatrix, likelihood: ScaleValue | null, impact: ScaleValue | null): { level: Level; score: number } | null {
+  if (!usable(likelihood) || !usable(impact)) return null;
+  return matrix.rate(toMatrixStep(likelihood, matrix.likelihoodSteps), toMatrixStep(impact, matrix.impactSteps));
+}
+
+/**
+ * Scores an entry. The computed level (likelihood and impact on the matrix) is the one the
+ * plan uses; the sheet's own stated level stays in the sheet untouched, and a disagreement
+ * becomes a `level-mismatch` finding rather than a silent override.
+ */
+export function scoreEntry(entry: Entry, matrix: RiskMatrix): EntryScore {
+  const computed = rate(matrix, entry.likelihood, entry.impact);
+  const residual = rate(matrix, entry.residualLikelihood, entry.residualImpact);
+  const residualLevel = residual?.level ?? (usable(entry.residualLevel) ? levelFromScale(entry.residualLevel) : null);
+
+  if (!computed) {
+    if (usable(entry.statedLevel)) {
+      return { level: levelFromScale(entry.statedLevel), levelSource: 'stated-level', score: entry.statedScore?.value ?? null, residualLevel, mismatch: null };
+    }
+    if (entry.statedScore && Number.isFinite(entry.statedScore.value) && entry.statedScore.value >= 1 && entry.statedScore.value <= 25) {
+      return { level: levelFromProduct(entry.statedScore.value), levelSource: 'stated-score', score: entry.statedScore.value, residualLevel, mismatch: null };
+    }
+    return { level: null, levelSource: 'none', score: entry.statedScore?.value ?? null, residualLevel, mismatch: null };
+  }
+  return { level: computed.level, levelSource: 'computed', score: computed.score, residualLevel, mismatch: findMismatch(entry, computed.level, matrix) };
+}
+
+function findMismatch(entry: Entry, computed: Level, matrix: RiskMatrix): EntryScore['mismatch'] {
+  const stated = entry.statedLevel;
+  if (usable(stated)) {
+    const statedLevel = levelFromScale(stated);
+    // Compare on the coarser of the two scales: a 3-step "High" agrees with a computed "Very High".
+    const coarse = matrix.resolution === 3 || stated.steps < 5;
+    const differs = coarse ? coarseRank(statedLevel) !== coarseRank(computed) : levelRank(statedLevel) !== levelRank(computed);
+    if (differs) {
+      const typed = stated.label ?? String(stated.raw);
+      return {
+        cell: stated.cell,
+        message: `The sheet states the level as "${typed}", but likelihood ${describeRating(entry.likelihood!)} and impact ${describeRating(entry.impact!)} give ${computed} on the ${matrix.name}.`,
+        fix: `Check the likelihood, impact and level of this risk and correct whichever is wrong (the ${matrix.name} gives ${computed}).`,
+      };
+    }
+    return null;
+  }
+  const statedScore = entry.statedScore;
+  const lik = entry.likelihood!;
+  const imp = entry.impact!;
+  // A stated score is checked as the sheet's own arithmetic: likelihood x impact as typed.
+  if (statedScore && Number.isFinite(statedScore.value) && typeof lik.raw === 'number' && typeof imp.raw === 'number') {
+    const expected = lik.ordinal * imp.ordinal;
+    if (Math.abs(statedScore.value - expected) > 1e-9 && statedScore.value <= lik.steps * imp.steps) {
+      return {
+        cell: statedScore.cell,
+        message: `The sheet states a score of ${statedScore.value}, but likelihood ${lik.ordinal} x impact ${imp.ordinal} is ${expected}.`,
+        fix: 'Correct the score (or its formula) so it equals likelihood x impact, or correct the ratings.',
+      };
+    }
+  }
+  return null;
+}
+
+function describeRating(v: ScaleValue): string {
+  return v.label ? `"${v.label}"` : `${v.ordinal} of ${v.steps}`;
+}

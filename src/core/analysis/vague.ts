@@ -1,0 +1,72 @@
+/**
+ * Is an action specific enough to verify? "We will address this" is a flag for investigators;
+ * "Enable MFA on the EHR portal" is not. One place for the vague-wording rules.
+ */
+
+/** Whole-text placeholders: nothing has been decided yet. */
+const PLACEHOLDER = /^(tbd|tbc|to be (determined|decided|confirmed)|n\/?a|none|ongoing|pending|see above|as needed|[-?.]+)$/i;
+
+/** Generic phrases that never name a verifiable step, wherever they appear. */
+const GENERIC_PHRASES: readonly RegExp[] = [
+  /\b(improve|enhance|strengthen|increase|tighten|boost)\s+(overall\s+|the\s+|our\s+)?(security|compliance|controls?|protection|safeguards?|posture)\b/i,
+  /\baddress(ed|ing)?\s+(the\s+|this\s+)?(risk|issue|gap|finding|concern|problem)s?\b/i,
+  /\b(look into|work on|consider|be aware|stay vigilant|best efforts?)\b/i,
+];
+
+/** Wording that is vague unless the action also names something concrete. */
+const SOFT_WORDS = /\b(monitor(ing)?|review(ing)?|address|evaluate|assess|investigate|improve|continue|as (needed|appropriate|required|necessary)|where (possible|feasible)|tbd|ongoing)\b/i;
+
+/**
+ * Concrete objects and cadences: naming one makes an action checkable.
+ * Deliberately a list of things one can see or count.
+ */
+const CONCRETE = /\b(mfa|2fa|multi[- ]?factor|two[- ]?factor|baas?|business associate|encrypt\w*|bitlocker|filevault|laptops?|workstations?|servers?|desktops?|tablets?|phones?|devices?|backups?|restore|firewalls?|routers?|wi-?fi|wireless|vpn|patch\w*|updates?|antivirus|anti-malware|edr|passwords?|accounts?|access (list|logs?|rights|reviews?)|logs?|audit (logs?|trails?)|ehr|emr|portal|e-?mail|policy|policies|procedures?|training|sanctions?|notice of privacy practices|npp|inventory|badges?|keys?|locks?|cameras?|alarms?|shred\w*|disposal|vendors?|contracts?|risk analysis|incident response|contingency plan|segment\w*|vlans?|siem|penetration|pen[- ]?test\w*|daily|weekly|monthly|quarterly|annual(ly)?|every \w+|by \d|\d{4}-\d{2}-\d{2}|\d+ (days|weeks|months))\b/i;
+
+/** Fewer words than this, with no concrete object, is too short to verify. */
+export const MIN_ACTION_WORDS = 4;
+
+// The same action text recurs on many rows; remember the verdict per text (bounded).
+const verdicts = new Map<string, string | null>();
+const VERDICT_LIMIT = 20_000;
+
+/** Null when the action is specific; otherwise why it is vague, in words. */
+export function vagueReason(action: string): string | null {
+  const known = verdicts.get(action);
+  if (known !== undefined) return known;
+  const verdict = judge(action);
+  if (verdicts.size > VERDICT_LIMIT) verdicts.clear();
+  verdicts.set(action, verdict);
+  return verdict;
+}
+
+function judge(action: string): string | null {
+  const text = action.trim().replace(/\s+/g, ' ');
+  if (PLACEHOLDER.test(text)) return `"${text}" is a placeholder, not an action`;
+  for (const phrase of GENERIC_PHRASES) {
+    const m = phrase.exec(text);
+    if (m) return `"${m[0]}" does not say what will be done`;
+  }
+  const soft = SOFT_WORDS.exec(text);
+  const short = countWords(text) < MIN_ACTION_WORDS;
+  // Only soft or short wording needs the (larger) concrete-object test.
+  if ((soft || short) && !CONCRETE.test(text)) {
+    return soft ? `"${soft[0]}" without a named system, document or schedule cannot be verified` : `"${text}" is too short to verify`;
+  }
+  return null;
+}
+
+/** Words with at least one letter or digit ("-" and "&" do not count). */
+function countWords(text: string): number {
+  let words = 0;
+  let counted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32) {
+      counted = false;
+    } else if (!counted && ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c > 127)) {
+      words++;
+      counted = true;
+    }
+  }
+  return words;
+}
