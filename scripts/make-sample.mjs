@@ -276,6 +276,32 @@ async function fixZipTimes(buffer) {
   return out.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 } });
 }
 
+/**
+ * The settings a consultant enters once in the task pane, saved the way the add-in saves them
+ * (very hidden sheet RiskPlan_Data, JSON in A2), so the demo's plan header is complete. The
+ * register's own gaps (owners, dates, vague actions) are what the demo should show as MISSING.
+ */
+const SAMPLE_SETTINGS = {
+  schemaVersion: 1,
+  practiceName: 'Riverside Family Medicine',
+  preparedBy: 'Maria Alvarez, Practice Manager (HIPAA Privacy and Security Officer)',
+  approvedBy: 'Dr. James Chen, Practice Owner',
+  riskAnalysisDate: '2026-06-25',
+  riskAnalysisBy: 'Kevin Osei (BrightPath IT) with Maria Alvarez',
+  cap: {
+    type: 'voluntary',
+    reference: 'CAP-2026-01, following the 2026 risk analysis',
+    effectiveDate: '2026-07-01',
+    monitoringYears: 2,
+  },
+};
+
+function buildSettingsStore(wb) {
+  const ws = wb.addWorksheet('RiskPlan_Data', { state: 'veryHidden' });
+  ws.getCell('A1').value = 'Risk Plan settings (managed by the Risk Plan add-in; do not edit)';
+  ws.getCell('A2').value = JSON.stringify(SAMPLE_SETTINGS);
+}
+
 async function main() {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Risk Plan sample generator';
@@ -285,6 +311,7 @@ async function main() {
   buildReadme(wb);
   buildRegister(wb);
   buildCap(wb);
+  buildSettingsStore(wb);
   const raw = Buffer.from(await wb.xlsx.writeBuffer());
   const bytes = await fixZipTimes(raw);
   mkdirSync(dirname(OUT), { recursive: true });

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { openXlsx } from '../src/adapters/xlsx';
 import { analyze, highlightRules } from '../src/core/analysis';
 import { readWorkbook } from '../src/core/register';
+import { parseSettings } from '../src/core/settings';
 
 const SAMPLE = join(__dirname, '..', 'samples', 'sample-register.xlsx');
 
@@ -63,5 +64,18 @@ describe('sample workbook analysis', () => {
     const owner = highlightRules(analysis).find((r) => r.sheet === 'Risk Register' && r.kind === 'missing-owner');
     expect(owner?.ranges).toBe('M7:M31');
     expect(owner?.formula.startsWith('=AND(N("RiskPlan")=0,OR(LEN(TRIM(M7))=0')).toBe(true);
+  });
+});
+
+describe('sample workbook settings', () => {
+  it('carries valid saved settings, so the demo plan header is complete', async () => {
+    const port = await openXlsx(readFileSync(SAMPLE));
+    const { settings, warnings } = parseSettings(await port.readStore());
+    expect(warnings).toEqual([]);
+    expect(settings.practiceName).toBe('Riverside Family Medicine');
+    expect(settings.riskAnalysisDate).toBe('2026-06-25');
+    expect(settings.cap.effectiveDate).toBe('2026-07-01');
+    // The store sheet is not a user sheet: the reader never sees it.
+    expect((await port.readGrids()).map((g) => g.name)).not.toContain('RiskPlan_Data');
   });
 });
