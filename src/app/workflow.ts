@@ -6,6 +6,7 @@
 import type { SheetInfo, WorkbookPort, HighlightResult } from '../core/port';
 import type { Analysis, WorkbookRead } from '../core/model';
 import type { IsoDate } from '../core/dates';
+import type { SheetGrid } from '../core/grid';
 import { parseSettings, serializeSettings, settingsSchema, type Settings } from '../core/settings';
 import { readWorkbook } from '../core/register';
 import { analyze, highlightRules } from '../core/analysis';
@@ -43,7 +44,16 @@ export async function loadWorkbook(port: WorkbookPort, options: LoadOptions): Pr
   const grids = await port.readGrids();
   const read = readWorkbook(grids, settings.mapping);
   const analysis = analyze(read, { asOf: options.asOf, matrix: settings.matrix });
-  return { asOf: options.asOf, sheets, read, analysis, settings, warnings: stored.warnings };
+  const warnings = [...stored.warnings, ...staleMappingWarnings(settings, grids)];
+  return { asOf: options.asOf, sheets, read, analysis, settings, warnings };
+}
+
+/** A saved mapping for a sheet that is no longer in the workbook does nothing; say so rather than stay silent. */
+function staleMappingWarnings(settings: Settings, grids: SheetGrid[]): string[] {
+  const names = new Set(grids.map((g) => g.name));
+  return settings.mapping
+    .filter((m) => !names.has(m.sheet))
+    .map((m) => `The saved setting "mapping" names the sheet "${m.sheet}", which is not in this workbook; that part of the mapping was ignored.`);
 }
 
 /** Merges a patch into settings; a patch that breaks the schema is refused with the field named. */

@@ -30,6 +30,9 @@ export const MARKER_CELL = { row: 0, col: 25, address: 'Z1' } as const;
 /** Every marker value starts with this; a user's sheet does not. */
 export const MARKER_PREFIX = 'riskplan-generated:';
 
+/** Excel refuses a cell holding more characters than this (the file then needs repair). */
+export const MAX_CELL_CHARS = 32_767;
+
 export type GeneratedKind = 'plan' | 'progress';
 
 export interface SheetGrid {

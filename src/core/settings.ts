@@ -131,7 +131,8 @@ export function parseSettings(json: string | null): SettingsRead {
   const kept: Record<string, unknown> = {};
   const shape = settingsSchema.shape as Record<string, z.ZodType>;
   for (const [key, value] of Object.entries(data as Record<string, unknown>)) {
-    const field = shape[key];
+    // Own keys only: a stored "__proto__" or "constructor" must not reach Object.prototype.
+    const field = Object.hasOwn(shape, key) ? shape[key] : undefined;
     if (!field) continue;
     const r = field.safeParse(value);
     if (r.success) kept[key] = value;

@@ -5,13 +5,14 @@
  */
 import ExcelJS from 'exceljs';
 import { repairTableHeaders } from './readGrid';
+import { worksheetXmlBytes } from './zipSize';
 
 /** A file we cannot open as an .xlsx workbook; `message` is a plain-words sentence. */
 export class WorkbookOpenError extends Error {
   constructor(
     message: string,
     /** Why, for callers that branch on it. */
-    readonly reason: 'not-a-workbook' | 'encrypted' | 'old-xls' | 'corrupt',
+    readonly reason: 'not-a-workbook' | 'encrypted' | 'old-xls' | 'corrupt' | 'too-large',
   ) {
     super(message);
     this.name = 'WorkbookOpenError';
@@ -23,7 +24,12 @@ export const OPEN_MESSAGES = {
   encrypted: 'This workbook is password-protected; remove the password in Excel and try again.',
   'old-xls': 'This is an old .xls workbook; save it as .xlsx in Excel.',
   corrupt: 'This workbook is damaged or incomplete and cannot be read; open it in Excel, save it again and retry.',
+  'too-large':
+    'This workbook is too large to read: its sheets hold over 100 MB of cell data (about two million filled cells), far more than a risk register. Delete unused rows or move the register to its own workbook, and try again.',
 } as const;
+
+/** Sheet data ExcelJS can hold in memory comfortably (it uses roughly 20 times the XML size). */
+export const MAX_WORKSHEET_XML_BYTES = 100 * 1024 * 1024;
 
 const CFB_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];
@@ -55,6 +61,8 @@ export async function loadExcelJs(data: ArrayBuffer | Uint8Array): Promise<Excel
     throw fail(containsUtf16(bytes, 'EncryptionInfo') ? 'encrypted' : 'old-xls');
   }
   if (!startsWith(bytes, ZIP_SIGNATURE)) throw fail('not-a-workbook');
+  // Measured before loading: too many cells would exhaust memory minutes later instead of failing now.
+  if ((worksheetXmlBytes(bytes) ?? 0) > MAX_WORKSHEET_XML_BYTES) throw fail('too-large');
 
   const workbook = new ExcelJS.Workbook();
   try {

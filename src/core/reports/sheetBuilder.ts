@@ -3,14 +3,27 @@
  * sections rather than index arithmetic. It only ever writes to the columns it was
  * given (the report width), which keeps column Z free for the adapters' marker.
  */
-import { cellAddress, columnLetter, MARKER_CELL } from '../grid';
+import { cellAddress, columnLetter, MARKER_CELL, MAX_CELL_CHARS } from '../grid';
 import type { SpecCell, SpecRow } from '../sheetSpec';
 import type { StyleName } from './styles';
 import type { IsoDate } from '../dates';
 
+/** Ends a text cut to fit in one Excel cell, so the reader knows there is more in the source. */
+const CUT_NOTE = ' [... cut: longer than an Excel cell can hold]';
+
+/** `text` shortened to Excel's cell limit (without splitting a surrogate pair), or as is. */
+function fitInCell(text: string): string {
+  if (text.length <= MAX_CELL_CHARS) return text;
+  let end = MAX_CELL_CHARS - CUT_NOTE.length;
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--;
+  return text.slice(0, end) + CUT_NOTE;
+}
+
 /** User or generated text: always a text cell, so a leading "=" is never a formula. */
 export function textCell(value: string, style?: StyleName): SpecCell {
-  return style ? { type: 'text', value, style } : { type: 'text', value };
+  const text = fitInCell(value);
+  return style ? { type: 'text', value: text, style } : { type: 'text', value: text };
 }
 
 export function numberCell(value: number, style?: StyleName): SpecCell {
