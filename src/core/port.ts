@@ -46,8 +46,9 @@ export interface WorkbookPort {
   capabilities(): HostCapabilities;
   listSheets(): Promise<SheetInfo[]>;
   /**
-   * Reads the used range of the named sheets (every sheet except the store sheet when omitted)
-   * in one round trip: values, formulas, merges, tables, protection, marker.
+   * Reads the used range of the named sheets (every sheet except the store sheet when omitted):
+   * values, formulas, merges, tables, protection, marker. A fixed number of round trips while
+   * the data fits one response; in Excel, one more per ~4 MB block beyond that (the web's cap is 5 MB).
    */
   readGrids(names?: string[]): Promise<SheetGrid[]>;
   /** The settings JSON from the store sheet, or null when there is none. */

@@ -105,6 +105,33 @@ describe('excel fake', () => {
     expect(wb.sheet('S').value('A1')).toBe('');
   });
 
+  it('fails a response over 5 MB like Excel on the web, delivering nothing, and records response sizes', async () => {
+    const wb = new FakeWorkbook();
+    wb.addSheet('S').setValues('A1', Array.from({ length: 60_000 }, () => ['y'.repeat(100)]));
+    let small: Excel.Range | null = null;
+    let big: Excel.Range | null = null;
+    await expect(
+      runOn(wb)(async (context) => {
+        const sheet = context.workbook.worksheets.getItem('S');
+        small = sheet.getRange('A1').load('values');
+        big = sheet.getRange('A1:A60000').load('values');
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'ResponsePayloadSizeLimitExceeded' });
+    expect(() => small!.values).toThrow(/is not available/);
+    expect(() => big!.values).toThrow(/is not available/);
+    expect(wb.largestResponse).toBeGreaterThan(5 * 1024 * 1024);
+
+    wb.resetCounters();
+    const values = await runOn(wb)(async (context) => {
+      const range = context.workbook.worksheets.getItem('S').getRange('A1:A2').load('values');
+      await context.sync();
+      return range.values;
+    });
+    expect(values).toEqual([['y'.repeat(100)], ['y'.repeat(100)]]);
+    expect(wb.responseSizes).toEqual([JSON.stringify(values).length]);
+  });
+
   it('refuses page layout below ExcelApi 1.9 and writes to a protected sheet', async () => {
     const wb = new FakeWorkbook();
     wb.addSheet('S').protected = true;

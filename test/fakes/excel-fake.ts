@@ -5,8 +5,11 @@
  * - reading a property before `load()` + `sync()` throws (PropertyNotLoaded);
  * - writes are queued and applied only at `sync()`, in order;
  * - only the methods the adapter needs exist, so a misspelt method is a TypeError;
- * - every `sync()` is counted and its request size (JSON of the queued calls) recorded; a request
- *   over 5 MB fails with RequestPayloadSizeLimitExceeded like Excel on the web;
+ * - every `sync()` is counted and its request size (JSON of the queued calls) and response size
+ *   (JSON of the loaded values) recorded; a request over 5 MB fails with
+ *   RequestPayloadSizeLimitExceeded and a response over 5 MB with ResponsePayloadSizeLimitExceeded
+ *   (nothing loaded in that sync is delivered), like Excel on the web;
+ * - no jest globals: the benchmark imports it as plain code;
  * - features above the supported ExcelApi version (see `setSupportedExcelApi`) throw ApiNotFound;
  * - protected sheets reject writes with AccessDenied; bad sheet names give InvalidArgument;
  * - a string written to a non-text cell that starts with "=", "+", "-" or "@" becomes a formula.
@@ -203,6 +206,8 @@ export class FakeWorkbook {
   requestSizes: number[] = [];
   /** Approximate response size in bytes (loaded values) of every sync, in order. */
   responseSizes: number[] = [];
+  /** A response larger than this fails the sync; Excel on the web's 5 MB unless a test changes it. */
+  responseLimitBytes = WEB_PAYLOAD_LIMIT;
   private nextCfId = 1;
 
   addSheet(name: string): FakeSheet {
@@ -235,7 +240,11 @@ export class FakeWorkbook {
   }
 
   get largestRequest(): number {
-    return Math.max(0, ...this.requestSizes);
+    return this.requestSizes.reduce((a, b) => Math.max(a, b), 0);
+  }
+
+  get largestResponse(): number {
+    return this.responseSizes.reduce((a, b) => Math.max(a, b), 0);
   }
 }
 
@@ -313,6 +322,8 @@ export class FakeRequestContext {
   readonly workbook: WorkbookProxy;
   private queue: QueuedOp[] = [];
   private responseBytes = 0;
+  /** Loaded values of the running sync, handed to their proxies only if the response is within the cap. */
+  private deliveries: (() => void)[] = [];
 
   constructor(readonly model: FakeWorkbook) {
     this.workbook = new WorkbookProxy(this);
@@ -326,8 +337,10 @@ export class FakeRequestContext {
     this.queue.push({ describe, run });
   }
 
-  noteResponse(value: unknown): void {
+  /** Counts a loaded value into the response and hands it to its proxy when the sync succeeds. */
+  deliver(value: unknown, apply: () => void): void {
     this.responseBytes += JSON.stringify(value ?? null).length;
+    this.deliveries.push(apply);
   }
 
   async sync(): Promise<void> {
@@ -341,10 +354,19 @@ export class FakeRequestContext {
       this.model.responseSizes.push(0);
       throw new FakeOfficeError('RequestPayloadSizeLimitExceeded', 'The request payload size has exceeded the limit.');
     }
+    this.deliveries = [];
+    let tooLarge = false;
     try {
       for (const op of ops) op.run();
+      tooLarge = this.responseBytes > this.model.responseLimitBytes;
     } finally {
       this.model.responseSizes.push(this.responseBytes);
+      const deliveries = this.deliveries;
+      this.deliveries = [];
+      if (!tooLarge) for (const apply of deliveries) apply();
+    }
+    if (tooLarge) {
+      throw new FakeOfficeError('ResponsePayloadSizeLimitExceeded', 'The response payload size has exceeded the limit.');
     }
   }
 }
@@ -415,8 +437,7 @@ abstract class ProxyBase {
     for (const [head, ...rest] of list) {
       if (rest.length === 0 && this.scalarNames().includes(head)) {
         const v = this.readScalar(head);
-        this.context.noteResponse(v);
-        this.cache.set(head, v);
+        this.context.deliver(v, () => this.cache.set(head, v));
         continue;
       }
       const child = this.navigation(head);
@@ -511,7 +532,7 @@ abstract class CollectionBase<T extends ProxyBase, M> extends ProxyBase {
     const itemPaths = paths.filter((p) => p[0] === 'items').map((p) => p.slice(1));
     const other = paths.filter((p) => p[0] !== 'items');
     if (other.length) throw new FakeOfficeError('PropertyNotFound', `"${other[0].join('/')}" is not a property of a collection.`);
-    this.itemsCache = this.models().map((m) => {
+    const items = this.models().map((m) => {
       let p = this.proxies.get(m);
       if (!p) {
         p = this.makeProxy(m);
@@ -519,8 +540,12 @@ abstract class CollectionBase<T extends ProxyBase, M> extends ProxyBase {
       }
       return p;
     });
+    // The list itself is delivered with the response (and withheld when the response is too large).
+    this.context.deliver(null, () => {
+      this.itemsCache = items;
+    });
     const childPaths = itemPaths.filter((p) => p.length > 0);
-    for (const item of this.itemsCache) item.applyLoad(childPaths);
+    for (const item of items) item.applyLoad(childPaths);
   }
 }
 

@@ -13,6 +13,9 @@ describe('explainOfficeError', () => {
     expect(explainOfficeError(new FakeOfficeError('RequestPayloadSizeLimitExceeded', 'x'), { action: 'write the sheet' }).message).toMatch(
       /too large to send to Excel in one step/,
     );
+    expect(explainOfficeError(new FakeOfficeError('ResponsePayloadSizeLimitExceeded', 'x'), { action: 'read the sheets' }).message).toBe(
+      'The data was too large for Excel to send back in one step, so Risk Plan could not read the sheets. Try Excel on the desktop, or shorten very long cells.',
+    );
     expect(explainOfficeError(new FakeOfficeError('InvalidArgument', 'x'), { action: 'write the sheet', newName: 'A/B' }).message).toMatch(
       /Excel rejected the sheet name "A\/B"/,
     );

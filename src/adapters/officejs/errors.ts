@@ -48,6 +48,9 @@ export function explainOfficeError(error: unknown, subject: ErrorSubject): Offic
     case 'RequestPayloadSizeLimitExceeded':
       message = `The data was too large to send to Excel in one step, so Risk Plan could not ${action}. Try Excel on the desktop, or split the register into smaller sheets.`;
       break;
+    case 'ResponsePayloadSizeLimitExceeded':
+      message = `The data was too large for Excel to send back in one step, so Risk Plan could not ${action}. Try Excel on the desktop, or shorten very long cells.`;
+      break;
     case 'InvalidArgument':
       message = newName
         ? `Excel rejected the sheet name "${newName}". A sheet name has 1 to 31 characters, none of : \\ / ? * [ ], does not start or end with an apostrophe, and is not "History".`

@@ -1,7 +1,8 @@
 /**
  * The Office.js adapter: a WorkbookPort over the live workbook. Thin by design: it moves data
- * between Excel and the core in a fixed, small number of round trips, and explains Excel's
- * errors in plain words. Decisions (what to read, what to write, where) belong to the core.
+ * between Excel and the core in a small number of round trips (fixed while a read or write fits
+ * in one request and one response under Excel on the web's 5 MB caps; one more per extra block
+ * beyond that), and explains Excel's errors in plain words. Decisions (what to read, what to write, where) belong to the core.
  */
 import type { HighlightRule } from '../../core/highlight';
 import type { HighlightResult, HostCapabilities, SheetInfo, SheetPlacement, WorkbookPort } from '../../core/port';

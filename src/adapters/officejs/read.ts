@@ -1,14 +1,18 @@
 /**
- * Reading sheets through Office.js in a fixed number of round trips, whatever the number of
- * sheets or rows: one sync lists sheets and tables, one loads used-range shapes, markers, merges
- * and table ranges for every sheet, one loads the (capped) values and formulas.
+ * Reading sheets through Office.js in few round trips, whatever the number of sheets: one sync
+ * lists sheets and tables, one loads used-range shapes, markers, merges and table ranges for every
+ * sheet, then the values and formulas are loaded in row blocks planned by `readPlan.ts`: one sync
+ * while the whole read fits in one response (about 4 MB), one more per extra 4 MB beyond that.
  */
 import type { CellRange, CellValue, SheetGrid, TableInfo } from '../../core/grid';
 import { MARKER_CELL, MARKER_PREFIX, parseRangeAddress, rangeAddress } from '../../core/grid';
 import type { SheetInfo } from '../../core/port';
+import { nextBytesPerCell, planReadSyncs, splitReadGroup, type ReadBlock, type ReadShape } from './readPlan';
 
-/** Office.js returns `null` values past this many cells per read, without an error. */
-export const READ_CELL_CAP = 5_000_000;
+export { cappedRowCount, READ_CELL_CAP } from './readPlan';
+
+/** Excel on the web's error code for a response over its 5 MB cap. */
+const RESPONSE_TOO_LARGE = 'ResponsePayloadSizeLimitExceeded';
 
 type Visibility = SheetInfo['visibility'];
 
@@ -37,11 +41,6 @@ export function parseAreasAddress(address: string): CellRange[] {
 /** The marker when the Z1 value is one of ours. */
 export function markerFrom(value: unknown): string | null {
   return typeof value === 'string' && value.startsWith(MARKER_PREFIX) ? value : null;
-}
-
-/** Rows to read so that rows x columns stays under the cap. */
-export function cappedRowCount(rowCount: number, columnCount: number, cap = READ_CELL_CAP): number {
-  return Math.max(0, Math.min(rowCount, Math.floor(cap / Math.max(1, columnCount))));
 }
 
 /** Office "" -> null; everything else as reported. */
@@ -95,11 +94,15 @@ export interface ReadOptions {
   exclude: string[];
   /** ExcelApi 1.13: read merged areas. */
   mergedAreas: boolean;
-  /** Most cells read per sheet; READ_CELL_CAP unless a test wants a small one. */
+  /** Most cells read per sheet (and per block); READ_CELL_CAP unless a test wants a small one. */
   cellCap?: number;
+  /** Estimated bytes one response may carry; RESPONSE_BUDGET_BYTES unless a test wants another. */
+  responseBudgetBytes?: number;
+  /** A fixed estimate of response bytes per cell (tests); otherwise measured after the first round trip. */
+  bytesPerCell?: number;
 }
 
-/** Reads the grids of the chosen sheets in three round trips. */
+/** Reads the grids of the chosen sheets: three round trips while the cells fit in one response. */
 export async function readSheetGrids(context: Excel.RequestContext, options: ReadOptions): Promise<SheetGrid[]> {
   // Round trip 1: sheets and tables.
   const sheets = queueSheetList(context);
@@ -131,25 +134,22 @@ export async function readSheetGrids(context: Excel.RequestContext, options: Rea
   });
   await context.sync();
 
-  // Round trip 3: values and formulas of each used range, capped so a read never comes back null.
-  const blocks = chosen.map(({ sheet }, i) => {
-    const used = shapes[i].used;
-    if (used.isNullObject) return null;
-    const rows = cappedRowCount(used.rowCount, used.columnCount, options.cellCap);
-    if (rows === 0) return null;
-    const area: CellRange = {
-      top: used.rowIndex,
-      left: used.columnIndex,
-      bottom: used.rowIndex + rows - 1,
-      right: used.columnIndex + used.columnCount - 1,
-    };
-    return { top: area.top, left: area.left, range: sheet.getRange(rangeAddress(area)).load('values,formulas') };
-  });
-  await context.sync();
+  // Round trips 3+: values and formulas in row blocks, each response under the budget.
+  const cells = await loadCells(
+    context,
+    shapes.map(({ used }) => (used.isNullObject ? null : { rowCount: used.rowCount, columnCount: used.columnCount })),
+    options,
+    (block) => {
+      const used = shapes[block.sheet].used;
+      const top = used.rowIndex + block.rowOffset;
+      const area: CellRange = { top, left: used.columnIndex, bottom: top + block.rowCount - 1, right: used.columnIndex + block.columnCount - 1 };
+      return chosen[block.sheet].sheet.getRange(rangeAddress(area));
+    },
+  );
 
   return chosen.map(({ info }, i) => {
     const shape = shapes[i];
-    const block = blocks[i];
+    const sheetCells = cells.get(i);
     const merges = shape.merged && !shape.merged.isNullObject ? parseAreasAddress(shape.merged.address) : [];
     const tableInfos: TableInfo[] = shape.sheetTables.flatMap((t) => {
       const range = parseRangeAddress(stripSheetPrefix(t.range.address).replace(/\$/g, ''));
@@ -159,14 +159,98 @@ export async function readSheetGrids(context: Excel.RequestContext, options: Rea
       name: info.name,
       index: info.index,
       visibility: info.visibility,
-      top: block ? block.top : 0,
-      left: block ? block.left : 0,
-      values: block ? toCellValues(block.range.values) : [],
-      formulas: block ? toFormulas(block.range.formulas) : [],
+      top: sheetCells ? shape.used.rowIndex : 0,
+      left: sheetCells ? shape.used.columnIndex : 0,
+      values: sheetCells?.values ?? [],
+      formulas: sheetCells?.formulas ?? [],
       merges,
       tables: tableInfos,
       protected: info.protected,
       marker: markerFrom(shape.marker.values[0]?.[0]),
     };
   });
+}
+
+/** One sheet's cells, its blocks joined in row order. */
+interface SheetCells {
+  values: CellValue[][];
+  formulas: (string | null)[][];
+}
+
+interface LoadedBlock {
+  block: ReadBlock;
+  values: unknown[][];
+  formulas: unknown[][];
+  /** Response size of the block, measured as Excel's JSON would be. */
+  bytes: number;
+}
+
+function errorCode(error: unknown): unknown {
+  return typeof error === 'object' && error !== null && 'code' in error ? (error as { code: unknown }).code : undefined;
+}
+
+/**
+ * Loads the used ranges' cells one planned round trip at a time. The first round trip is planned
+ * with the fixed per-cell estimate; each later one with the bytes per cell measured so far (see
+ * `nextBytesPerCell`), so a read that fits in one response is still one round trip.
+ */
+async function loadCells(
+  context: Excel.RequestContext,
+  shapes: (ReadShape | null)[],
+  options: ReadOptions,
+  rangeOf: (block: ReadBlock) => Excel.Range,
+): Promise<Map<number, SheetCells>> {
+  const progress = shapes.map((shape) => (shape ? { ...shape, rowsRead: 0 } : null));
+  const bySheet = new Map<number, SheetCells>();
+  let bytesRead = 0;
+  let cellsRead = 0;
+  for (;;) {
+    const [next] = planReadSyncs(progress, {
+      budgetBytes: options.responseBudgetBytes,
+      cellCap: options.cellCap,
+      bytesPerCell: options.bytesPerCell ?? nextBytesPerCell(bytesRead, cellsRead),
+    });
+    if (!next) break;
+    for (const { block, values, formulas, bytes } of await loadGroup(context, next, rangeOf)) {
+      progress[block.sheet]!.rowsRead += block.rowCount;
+      bytesRead += bytes;
+      cellsRead += block.rowCount * block.columnCount;
+      let cells = bySheet.get(block.sheet);
+      if (!cells) {
+        cells = { values: [], formulas: [] };
+        bySheet.set(block.sheet, cells);
+      }
+      // A loop, not push(...rows): spreading 100,000+ rows overflows the call stack.
+      for (const row of toCellValues(values)) cells.values.push(row);
+      for (const row of toFormulas(formulas)) cells.formulas.push(row);
+    }
+  }
+  return bySheet;
+}
+
+/**
+ * One round trip of blocks, in order. If its response is still over Excel's cap (a sheet of
+ * unusually long text) it is split in two and asked again, down to a single row; only then does
+ * the error reach the user.
+ */
+async function loadGroup(
+  context: Excel.RequestContext,
+  group: ReadBlock[],
+  rangeOf: (block: ReadBlock) => Excel.Range,
+): Promise<LoadedBlock[]> {
+  const ranges = group.map((block) => ({ block, range: rangeOf(block).load('values,formulas') }));
+  try {
+    await context.sync();
+  } catch (error) {
+    const halves = errorCode(error) === RESPONSE_TOO_LARGE ? splitReadGroup(group) : null;
+    if (!halves) throw error;
+    const first = await loadGroup(context, halves[0], rangeOf);
+    return first.concat(await loadGroup(context, halves[1], rangeOf));
+  }
+  return ranges.map(({ block, range }) => ({
+    block,
+    values: range.values,
+    formulas: range.formulas,
+    bytes: JSON.stringify(range.values).length + JSON.stringify(range.formulas).length,
+  }));
 }
