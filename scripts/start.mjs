@@ -8,8 +8,8 @@
  *  3. starts `webpack serve` on https://localhost:3000 and, once the first build is done, prints how to
  *     sideload the add-in on each platform and the address of the standalone (file mode) page.
  *
- * No usage data: this script calls no office-addin CLI; it uses office-addin-dev-certs' functions in-process,
- * and the installed office-addin-usage-data (v3) has reporting removed (its methods are no-ops).
+ * No usage data: it first runs `office-addin-usage-data off` (the tooling's documented switch), then uses
+ * office-addin-dev-certs' functions in-process; no other office-addin CLI is called.
  *
  * Flags: --skip-cli (do not build the runner), --no-certs (skip the certificate step), --print-only (print
  * the instructions and exit; used by the tests).
@@ -25,6 +25,16 @@ import { fileURLToPath } from 'node:url';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const BASE_URL = 'https://localhost:3000/';
 const require = createRequire(import.meta.url);
+
+/** Switches the office-addin tooling's usage data off before any of it runs; never fails the start. */
+function usageDataOff() {
+  try {
+    const cli = require.resolve('office-addin-usage-data/lib/cli.js');
+    spawnSync(process.execPath, [cli, 'off'], { stdio: 'ignore', timeout: 15_000 });
+  } catch {
+    // Not installed or moved: nothing of it can report either.
+  }
+}
 
 const CERT_DIR = join(homedir(), '.office-addin-dev-certs');
 const CERT_FILES = ['ca.crt', 'localhost.crt', 'localhost.key'].map((name) => join(CERT_DIR, name));
@@ -142,6 +152,7 @@ async function main(args) {
     console.log(startInstructions());
     return;
   }
+  usageDataOff();
   if (!args.includes('--skip-cli')) buildCli();
   if (!args.includes('--no-certs')) await ensureDevCertificates();
   startDevServer();
