@@ -36,13 +36,23 @@ export interface LoadOptions {
   settingsPatch?: Partial<Settings>;
 }
 
+/**
+ * Gives the host a turn between the pure steps, so no single synchronous block holds the task
+ * pane's thread for the whole job (Excel warns about, and may restart, an add-in that blocks).
+ */
+export function yieldToHost(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 /** Reads the settings and every user sheet, then maps, scores and checks the register and CAP. */
 export async function loadWorkbook(port: WorkbookPort, options: LoadOptions): Promise<WorkbookState> {
   const sheets = await port.listSheets();
   const stored = parseSettings(await port.readStore());
   const settings = applyPatch(stored.settings, options.settingsPatch);
   const grids = await port.readGrids();
+  await yieldToHost();
   const read = readWorkbook(grids, settings.mapping);
+  await yieldToHost();
   const analysis = analyze(read, { asOf: options.asOf, matrix: settings.matrix });
   const warnings = [...stored.warnings, ...staleMappingWarnings(settings, grids)];
   return { asOf: options.asOf, sheets, read, analysis, settings, warnings };
@@ -112,12 +122,14 @@ export async function generatePlan(
       'No risk register was found in this workbook, so there is nothing to plan. Check the Workbook step: pick the register sheet and its columns, then try again.',
     );
   }
+  await yieldToHost();
   const { spec, snapshot } = buildPlanSheet({
     analysis: state.analysis,
     read: state.read,
     settings: state.settings,
     asOf: state.asOf,
   });
+  await yieldToHost();
   const keepPrevious = options.keepPrevious ?? state.settings.keepPreviousPlan;
   const placement = placeGeneratedSheet(await port.listSheets(), 'plan', { keepPrevious, asOf: state.asOf });
   await port.writeSheet(spec, placement);
@@ -137,12 +149,14 @@ export async function generateProgressReport(
       'No corrective actions were found: there is no CAP sheet, and the register has no action column with entries. Add the actions, or map the CAP sheet in the Workbook step.',
     );
   }
+  await yieldToHost();
   const spec = buildProgressSheet({
     analysis: state.analysis,
     read: state.read,
     settings: state.settings,
     asOf: state.asOf,
   });
+  await yieldToHost();
   const placement = placeGeneratedSheet(await port.listSheets(), 'progress', {
     keepPrevious: options.keepPrevious ?? false,
     asOf: state.asOf,
