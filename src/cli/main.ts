@@ -130,6 +130,15 @@ function generateNote(outcome: Awaited<ReturnType<typeof generateFile>>['outcome
   return [parts.join('; '), ...outcome.skipped, ...outcome.notes].map((s) => s.replace(/\.\s*$/, '')).join('. ');
 }
 
+/** The headline figures of a generated workbook, one line, for the summary after "generate". */
+function headline(state: Awaited<ReturnType<typeof generateFile>>['state']): string {
+  const { risks, capSummary: c, findings } = state.analysis;
+  const open = risks.filter((r) => r.open);
+  const high = open.filter((r) => r.level === 'Very High' || r.level === 'High').length;
+  const cap = c.total > 0 ? `, ${c.total} corrective actions (${c.completed} completed, ${c.verified} verified, ${c.overdue} overdue)` : '';
+  return `${risks.length} risks (${open.length} open, ${high} High or Very High)${cap}; ${findings.length} findings an investigator would flag.`;
+}
+
 async function runGenerate(args: GenerateArgs, io: CliIo, asOf: IsoDate): Promise<number> {
   const folder = await isFolder(args.input);
   if (args.inPlace && args.output && !sameFile(args.output, args.input)) {
@@ -142,8 +151,8 @@ async function runGenerate(args: GenerateArgs, io: CliIo, asOf: IsoDate): Promis
       throw new UsageError(`-o ${args.output} is the input workbook; choose another file, or add --in-place to update it.`);
     }
     try {
-      const { outcome } = await generateFile(args.input, output, args, asOf);
-      io.stdout(`${args.input} -> ${output}: ${generateNote(outcome)}.\n`);
+      const { state, outcome } = await generateFile(args.input, output, args, asOf);
+      io.stdout(`${args.input} -> ${output}: ${generateNote(outcome)}.\n  ${headline(state)}\n`);
       return EXIT.ok;
     } catch (err) {
       const { message, code } = describe(err);
