@@ -124,6 +124,12 @@ function Pane(props: AppProps): React.ReactElement {
                 onSelectCell={wb.selectCell ? (sheet, cell) => void wb.selectCell?.(sheet, cell) : undefined}
                 onHighlight={() => void wb.highlight()}
                 onClear={() => void wb.clear()}
+                matrix={{
+                  saved: wb.state.settings.matrix,
+                  form: wb.matrixForm,
+                  onChange: wb.setMatrixForm,
+                  onSave: () => void wb.saveMatrix(),
+                }}
               />
             )}
             {step === 'generate' && (

@@ -12,6 +12,7 @@ import { watchWorkbook, type SubscribeFn } from './excelEvents';
 import * as actions from './workbookActions';
 import type { PanePort } from './workbookActions';
 import * as fileMode from './fileMode';
+import { matrixFormFromSettings, matrixSettingsFromForm, type MatrixForm } from './matrixForm';
 import type { OpenXlsxFn } from './fileMode';
 
 export interface Busy {
@@ -50,6 +51,11 @@ export interface WorkbookModel {
   generated: Generated[];
   form: SettingsForm;
   setFormField<K extends FormField>(field: K, value: SettingsForm[K]): void;
+  /** The Review step's risk matrix choice; unsaved edits survive a re-read. */
+  matrixForm: MatrixForm;
+  setMatrixForm(form: MatrixForm): void;
+  /** Saves the matrix form into the workbook and re-reads with it. */
+  saveMatrix(): Promise<void>;
   openFile(file: File): Promise<void>;
   reload(): Promise<void>;
   saveMapping(mapping: MappingOverride[]): Promise<void>;
@@ -92,11 +98,15 @@ export function useWorkbook(options: UseWorkbookOptions): WorkbookModel {
   const [highlightResult, setHighlightResult] = useState<WorkbookModel['highlightResult']>(null);
   const [generated, setGenerated] = useState<Generated[]>([]);
   const [form, setForm] = useState<SettingsForm>(() => EMPTY_SETTINGS_FORM(today));
+  const [matrixForm, setMatrixFormState] = useState<MatrixForm>(() => matrixFormFromSettings(undefined));
 
   // Refs let event handlers and async work see the latest values without re-subscribing.
   const formRef = useRef(form);
   formRef.current = form;
   const edited = useRef(new Set<FormField>());
+  const matrixEdited = useRef(false);
+  const matrixFormRef = useRef(matrixForm);
+  matrixFormRef.current = matrixForm;
   const busyRef = useRef(false);
   const rereadPending = useRef(false);
   const portRef = useRef(port);
@@ -109,6 +119,7 @@ export function useWorkbook(options: UseWorkbookOptions): WorkbookModel {
     (next: WorkbookState) => {
       setState(next);
       setForm((current) => mergeForm(current, formFromSettings(next.settings, today), edited.current));
+      if (!matrixEdited.current) setMatrixFormState(matrixFormFromSettings(next.settings.matrix));
     },
     [today],
   );
@@ -194,6 +205,8 @@ export function useWorkbook(options: UseWorkbookOptions): WorkbookModel {
         setHighlightResult(null);
         edited.current = new Set(['asOf']);
         setForm((current) => formFromSettings(next.settings, current.asOf));
+        matrixEdited.current = false;
+        setMatrixFormState(matrixFormFromSettings(next.settings.matrix));
         setState(next);
       });
     },
@@ -222,6 +235,21 @@ export function useWorkbook(options: UseWorkbookOptions): WorkbookModel {
       edited.current.add(field);
       setForm((current) => ({ ...current, [field]: value }));
     },
+    matrixForm,
+    setMatrixForm(next) {
+      matrixEdited.current = true;
+      setMatrixFormState(next);
+    },
+    saveMatrix: () =>
+      withWorkbook((p, s) =>
+        run('Saving the risk matrix', 'Saving the risk matrix', async (progress) => {
+          const next = await actions.saveMatrix(p, s, matrixSettingsFromForm(matrixFormRef.current), progress);
+          // Saved: the form follows the workbook again.
+          matrixEdited.current = false;
+          accept(next);
+          setMessage({ intent: 'success', title: 'Risk matrix saved', body: `The workbook was re-read with ${next.analysis.matrix.label}.` });
+        }),
+      )(),
     openFile,
     reload: async () => {
       if (portRef.current) await readNow(portRef.current);

@@ -5,7 +5,7 @@
  */
 import type { HighlightResult, WorkbookPort } from '../core/port';
 import type { MappingOverride } from '../core/model';
-import type { Settings } from '../core/settings';
+import type { MatrixSettings, Settings } from '../core/settings';
 import {
   clearHighlights,
   generatePlan,
@@ -46,6 +46,24 @@ export async function saveMapping(
 ): Promise<WorkbookState> {
   onProgress('Saving the mapping', 0.2);
   await saveSettings(port, { ...state.settings, mapping });
+  await yieldToHost();
+  onProgress('Re-reading the workbook', 0.6);
+  return readState(port, state.asOf);
+}
+
+/**
+ * Saves the risk matrix (undefined = choose from the register's scales) into the workbook
+ * and re-reads, so the counts, findings and the next plan use it.
+ */
+export async function saveMatrix(
+  port: PanePort,
+  state: WorkbookState,
+  matrix: MatrixSettings | undefined,
+  onProgress: ProgressFn,
+): Promise<WorkbookState> {
+  onProgress('Saving the risk matrix', 0.2);
+  // Spread then set: an explicit undefined removes a saved matrix (the JSON drops the key).
+  await saveSettings(port, { ...state.settings, matrix });
   await yieldToHost();
   onProgress('Re-reading the workbook', 0.6);
   return readState(port, state.asOf);

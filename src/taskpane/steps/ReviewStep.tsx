@@ -17,6 +17,7 @@ import { FINDING_KINDS, LEVELS, TIERS, type Analysis, type Finding, type Finding
 import type { HighlightResult } from '../../core/port';
 import { Message } from '../Message';
 import type { PaneMessage } from '../messages';
+import { MatrixSection, type MatrixSectionProps } from './MatrixSection';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: '8px' },
@@ -76,6 +77,8 @@ export interface ReviewStepProps {
   onSelectCell?: (sheet: string, cell: string) => void;
   onHighlight(): void;
   onClear(): void;
+  /** The risk matrix editor; the section is left out when absent. */
+  matrix?: Omit<MatrixSectionProps, 'current' | 'busy'>;
 }
 
 function FindingItem({ finding, onSelectCell }: { finding: Finding; onSelectCell?: (sheet: string, cell: string) => void }) {
@@ -104,7 +107,7 @@ function FindingItem({ finding, onSelectCell }: { finding: Finding; onSelectCell
 
 /** Step 2 of the pane. */
 export function ReviewStep(props: ReviewStepProps): React.ReactElement {
-  const { analysis, busy, highlightOutcome, onSelectCell, onHighlight, onClear } = props;
+  const { analysis, busy, highlightOutcome, onSelectCell, onHighlight, onClear, matrix } = props;
   const styles = useStyles();
   const levelCounts = [...LEVELS].reverse().map((level) => ({
     label: level,
@@ -120,6 +123,7 @@ export function ReviewStep(props: ReviewStepProps): React.ReactElement {
 
   return (
     <div className={styles.section}>
+      {matrix && <MatrixSection {...matrix} current={analysis.matrix} busy={busy} />}
       <Text>
         {analysis.risks.length} risks scored with {analysis.matrix.label}, as of {analysis.asOf}.
       </Text>
