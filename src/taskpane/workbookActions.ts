@@ -13,6 +13,7 @@ import {
   highlightGaps,
   loadWorkbook,
   saveSettings,
+  yieldToHost,
   type WorkbookState,
 } from '../app/workflow';
 import { patchFromForm, type SettingsForm } from './settingsForm';
@@ -28,9 +29,7 @@ export type PanePort = WorkbookPort & {
 export type ProgressFn = (label: string, fraction: number) => void;
 
 /** Lets Excel (and the browser) breathe between long steps so the pane never looks frozen. */
-export function yieldToHost(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
+export { yieldToHost };
 
 /** Reads and analyzes the workbook as of the given date. */
 export function readState(port: PanePort, asOf: string, patch?: Partial<Settings>): Promise<WorkbookState> {
