@@ -54,8 +54,9 @@ function firstCell(entry: Entry): string {
   return best ?? `A${entry.row}`;
 }
 
+/** `message` is a literal or comes from one of the memos below, so equal messages are one string. */
 function finding(kind: FindingKind, entry: Entry, cell: string, message: string, fix: string): Finding {
-  return { kind, sheet: entry.sheet, cell, row: entry.row, entryId: entry.id, message: intern(message), fix };
+  return { kind, sheet: entry.sheet, cell, row: entry.row, entryId: entry.id, message, fix };
 }
 
 /** Days an open entry is past its due date (0 when not overdue or not open). */
@@ -80,6 +81,27 @@ function memoLongDate(iso: IsoDate): string {
   return text;
 }
 
+/**
+ * One shared message per (a, b) pair: a register repeats the same dates, owners and actions on
+ * thousands of rows, so the sentence is built once instead of once per finding.
+ */
+function memoMessage(cache: Map<string, Map<string, string>>, a: string, b: string, build: () => string): string {
+  let inner = cache.get(a);
+  if (!inner) {
+    if (cache.size > MEMO_LIMIT) cache.clear();
+    cache.set(a, (inner = new Map()));
+  }
+  let text = inner.get(b);
+  if (text === undefined) {
+    if (inner.size > MEMO_LIMIT) inner.clear();
+    inner.set(b, (text = intern(build())));
+  }
+  return text;
+}
+const overdueMessages = new Map<string, Map<string, string>>();
+const reviewMessages = new Map<string, Map<string, string>>();
+const textMessages = new Map<string, Map<string, string>>();
+
 function memoDaysBetween(from: IsoDate, to: IsoDate): number {
   const key = from + to;
   let days = dayCounts.get(key);
@@ -103,7 +125,7 @@ export function entryFindings(entry: Entry, score: EntryScore, ctx: FindingConte
         'missing-owner',
         entry,
         cellFor(entry, 'owner'),
-        typed ? `The owner is "${typed}", which names no one.` : 'No one is named as responsible for this item.',
+        typed ? memoMessage(textMessages, 'owner', typed, () => `The owner is "${typed}", which names no one.`) : 'No one is named as responsible for this item.',
         'Name the person or role accountable (often the practice owner or office manager, or the vendor that runs the control).',
       ),
     );
@@ -115,26 +137,29 @@ export function entryFindings(entry: Entry, score: EntryScore, ctx: FindingConte
     if (!due) {
       out.push(finding('missing-due-date', entry, cell, 'There is no due date.', 'Enter the specific date by which the action will be completed.'));
     } else if (!due.iso) {
-      const messages: Record<typeof due.kind, string> = {
-        relative: `The due date "${due.text}" is a timescale, not a date.`,
-        ambiguous: `The due date "${due.text}" is ambiguous: it can be read day-first or month-first.`,
-        invalid: `The due date "${due.text}" is not a date.`,
-        date: `The due date "${due.text}" could not be read as a date.`,
+      const text = due.text;
+      const messages: Record<typeof due.kind, () => string> = {
+        relative: () => `The due date "${text}" is a timescale, not a date.`,
+        ambiguous: () => `The due date "${text}" is ambiguous: it can be read day-first or month-first.`,
+        invalid: () => `The due date "${text}" is not a date.`,
+        date: () => `The due date "${text}" could not be read as a date.`,
       };
       const fix =
         due.kind === 'ambiguous'
           ? 'Enter the date unambiguously (for example 2026-04-03) or as a real date cell.'
           : 'Replace it with a specific date (for example the last day of the period meant).';
-      out.push(finding('missing-due-date', entry, cell, messages[due.kind], fix));
+      out.push(finding('missing-due-date', entry, cell, memoMessage(textMessages, due.kind, text, messages[due.kind]), fix));
     } else {
       const days = overdueDays ?? daysOverdue(entry, ctx.asOf);
+      const iso = due.iso;
       if (days > 0) {
         out.push(
           finding(
             'overdue',
             entry,
             cell,
-            `Due ${memoLongDate(due.iso)} and not completed: ${days} day${days === 1 ? '' : 's'} overdue as of ${memoLongDate(ctx.asOf)}.`,
+            // Keyed on the day count too: a caller may pass its own `overdueDays`.
+            memoMessage(overdueMessages, ctx.asOf, `${iso}|${days}`, () => `Due ${memoLongDate(iso)} and not completed: ${days} day${days === 1 ? '' : 's'} overdue as of ${memoLongDate(ctx.asOf)}.`),
             'Finish the action and record the completion date, or set a new realistic date and note why it moved.',
           ),
         );
@@ -161,7 +186,7 @@ export function entryFindings(entry: Entry, score: EntryScore, ctx: FindingConte
           'vague-action',
           entry,
           cellFor(entry, 'action'),
-          `The action is too vague to verify: ${why}.`,
+          memoMessage(textMessages, 'vague', why, () => `The action is too vague to verify: ${why}.`),
           'Say what will be done to which system, document or group, so someone can check it was done.',
         ),
       );
@@ -201,10 +226,13 @@ export function entryFindings(entry: Entry, score: EntryScore, ctx: FindingConte
     if (review?.iso) {
       const cutoff = ctx.reviewCutoff ?? addMonths(ctx.asOf, -12);
       if (review.iso < cutoff) {
-        out.push(finding('stale-review', entry, cell, `Last reviewed ${memoLongDate(review.iso)}, more than 12 months before ${memoLongDate(ctx.asOf)}.`, reviewFix));
+        const iso = review.iso;
+        const message = memoMessage(reviewMessages, ctx.asOf, iso, () => `Last reviewed ${memoLongDate(iso)}, more than 12 months before ${memoLongDate(ctx.asOf)}.`);
+        out.push(finding('stale-review', entry, cell, message, reviewFix));
       }
     } else if (review) {
-      out.push(finding('stale-review', entry, cell, `The review date "${review.text}" is not a date, so the last review cannot be shown.`, reviewFix));
+      const message = memoMessage(textMessages, 'review', review.text, () => `The review date "${review.text}" is not a date, so the last review cannot be shown.`);
+      out.push(finding('stale-review', entry, cell, message, reviewFix));
     } else if (ctx.hasReviewColumn) {
       out.push(finding('stale-review', entry, cell, 'No review date is recorded.', reviewFix));
     }
@@ -221,7 +249,8 @@ export function entryFindings(entry: Entry, score: EntryScore, ctx: FindingConte
       ),
     );
   }
-  return out;
+  // An array grown by push keeps room for 16 items; 50,000 entries keep theirs, so keep an exact-size copy.
+  return out.slice();
 }
 
 /** Risk text compared for duplicates: case, punctuation and spacing ignored. */
@@ -254,8 +283,8 @@ export function duplicateFindings(groups: { entries: Entry[]; cap: boolean }[]):
     group.entries.forEach((entry, i) => {
       const key = keys[i];
       if (!key) return;
-      if (!firstSeen.has(key)) firstSeen.set(key, entry);
-      if (group.cap && !completedSeen.has(key) && isCompleted(entry)) completedSeen.set(key, entry);
+      if (firstSeen.get(key) === undefined) firstSeen.set(key, entry);
+      if (group.cap && completedSeen.get(key) === undefined && isCompleted(entry)) completedSeen.set(key, entry);
     });
     group.entries.forEach((entry, i) => {
       const key = keys[i];

@@ -47,7 +47,7 @@ export function analyze(read: WorkbookRead, options: AnalyzeOptions): Analysis {
   // Registers repeat the same action text on many rows: classify each distinct action once.
   const tierByAction = new Map<string, TierResult>();
   const tierOf = (entry: Entry): TierResult => {
-    if (entry.tierText !== null || entry.action === null || !/\S/.test(entry.action)) return classifyTier(entry);
+    if (entry.tierText !== null || !hasText(entry.action)) return classifyTier(entry);
     let result = tierByAction.get(entry.action);
     if (!result) tierByAction.set(entry.action, (result = classifyTier(entry)));
     return result;
@@ -69,7 +69,7 @@ export function analyze(read: WorkbookRead, options: AnalyzeOptions): Analysis {
   const risks = prioritize(registerAssessed);
   // Without a CAP sheet, the register's actions are the CAP: the same objects, so they keep the
   // plan's priority numbers (the progress report and the plan then agree on "priority 4").
-  const capItems = capFromRegister ? risks.filter((r) => r.entry.action !== null && /\S/.test(r.entry.action)) : prioritize(capAssessed);
+  const capItems = capFromRegister ? risks.filter((r) => hasText(r.entry.action)) : prioritize(capAssessed);
 
   // Findings in sheet order (register, then CAP sheets; by row), not in priority order.
   const findings: Finding[] = [];
@@ -78,6 +78,13 @@ export function analyze(read: WorkbookRead, options: AnalyzeOptions): Analysis {
   }
 
   return { asOf, matrix: matrix.choice, risks, capItems, capFromRegister, capSummary: summarizeCap(capItems, asOf), findings };
+}
+
+/** True when `text` has a non-space character (a plain first character answers without a regex). */
+function hasText(text: string | null): text is string {
+  if (text === null || text.length === 0) return false;
+  const first = text.charCodeAt(0);
+  return (first > 32 && first < 127) || /\S/.test(text);
 }
 
 function inSheetOrder(tables: TableRead[]): { entry: Entry; source: Source }[] {

@@ -29,14 +29,80 @@ export function prioritize(items: Rankable[]): ScoredEntry[] {
     rank[i] = (((item.open ? 1 : 0) * 6 + level) * scoreSteps + scoreRank.get(item.score ?? -Infinity)!) * 2 + (item.overdue ? 1 : 0);
     due[i] = dueKey(item.entry.dueDate?.iso);
   }
-  const order = Array.from({ length: n }, (_, i) => i);
-  order.sort((a, b) => rank[b] - rank[a] || (due[a] === due[b] ? 0 : due[a] < due[b] ? -1 : 1) || a - b);
-  return order.map((index, position) => {
-    const scored = items[index] as ScoredEntry;
+  const order = sortedOrder(rank, due, scoreSteps);
+  const reasons = new ReasonCache();
+  const out: ScoredEntry[] = new Array(n);
+  for (let position = 0; position < n; position++) {
+    const scored = items[order[position]] as ScoredEntry;
     scored.priority = position + 1;
-    scored.priorityReason = intern(priorityReason(scored));
-    return scored;
-  });
+    scored.priorityReason = reasons.of(scored);
+    out[position] = scored;
+  }
+  return out;
+}
+
+/**
+ * Entry indexes by rank (higher first), then due key (earlier first), then sheet order.
+ * The three keys are packed into one integer per entry so a native numeric sort does the work
+ * (a comparator sort of 50,000 entries costs several times more); when the packed number could
+ * lose precision, a comparator sort gives the same order.
+ */
+function sortedOrder(rank: Float64Array, due: Float64Array, scoreSteps: number): ArrayLike<number> {
+  const n = rank.length;
+  const distinctDues = [...new Set(due)].sort((a, b) => a - b);
+  const dueRank = new Map(distinctDues.map((d, r) => [d, r]));
+  const rankSteps = 24 * scoreSteps; // rank < (2 * 6) * scoreSteps * 2
+  const fits = rankSteps * distinctDues.length * Math.max(1, n) < Number.MAX_SAFE_INTEGER && !distinctDues.some(Number.isNaN);
+  if (!fits) {
+    const order = Array.from({ length: n }, (_, i) => i);
+    order.sort((a, b) => rank[b] - rank[a] || (due[a] === due[b] ? 0 : due[a] < due[b] ? -1 : 1) || a - b);
+    return order;
+  }
+  const keys = new Float64Array(n);
+  const dueSteps = distinctDues.length;
+  for (let i = 0; i < n; i++) keys[i] = ((rankSteps - 1 - rank[i]) * dueSteps + dueRank.get(due[i])!) * n + i;
+  keys.sort();
+  const order = new Uint32Array(n);
+  for (let p = 0; p < n; p++) order[p] = keys[p] % n;
+  return order;
+}
+
+/**
+ * Reasons repeat across thousands of entries; each is built from a few memoized parts, and the
+ * whole sentence is shared between entries with the same parts (no string built per entry).
+ */
+class ReasonCache {
+  private readonly heads = new Map<string, string>();
+  private readonly levels = new Map<Level | null, Map<number | null, string>>();
+  private readonly tails = new Map<string | number, string>();
+  private readonly sentences = new Map<string, Map<string, Map<string, string>>>();
+
+  of(item: Rankable): string {
+    let head = 'Open';
+    if (!item.open) {
+      const status = item.entry.statusText?.trim() || item.entry.status || '';
+      const known = this.heads.get(status);
+      if (known === undefined) this.heads.set(status, (head = `Closed${status ? ` (${status})` : ''}`));
+      else head = known;
+    }
+    let byScore = this.levels.get(item.level);
+    if (!byScore) this.levels.set(item.level, (byScore = new Map()));
+    let level = byScore.get(item.score);
+    if (level === undefined) byScore.set(item.score, (level = describeLevel(item.level, item.score)));
+    const tailKey: string | number = item.overdue ? item.daysOverdue : item.open ? item.entry.dueDate?.iso || '-' : '';
+    let tail = this.tails.get(tailKey);
+    if (tail === undefined) {
+      tail = item.overdue ? `overdue ${item.daysOverdue} day${item.daysOverdue === 1 ? '' : 's'}` : tailKey === '' ? '' : tailKey === '-' ? 'no due date' : `due ${tailKey}`;
+      this.tails.set(tailKey, tail);
+    }
+    let byLevel = this.sentences.get(head);
+    if (!byLevel) this.sentences.set(head, (byLevel = new Map()));
+    let byTail = byLevel.get(level);
+    if (!byTail) byLevel.set(level, (byTail = new Map()));
+    let sentence = byTail.get(tail);
+    if (sentence === undefined) byTail.set(tail, (sentence = intern(tail ? `${head}, ${level}, ${tail}` : `${head}, ${level}`)));
+    return sentence;
+  }
 }
 
 /** YYYYMMDD as a number; Infinity (last) when there is no due date. */

@@ -57,11 +57,16 @@ function findMismatch(entry: Entry, computed: Level, matrix: RiskMatrix): EntryS
     const differs = coarse ? coarseRank(statedLevel) !== coarseRank(computed) : levelRank(statedLevel) !== levelRank(computed);
     if (differs) {
       const typed = stated.label ?? String(stated.raw);
-      return {
-        cell: stated.cell,
-        message: `The sheet states the level as "${typed}", but likelihood ${describeRating(entry.likelihood!)} and impact ${describeRating(entry.impact!)} give ${computed} on the ${matrix.name}.`,
+      const lik = entry.likelihood!;
+      const imp = entry.impact!;
+      // Registers repeat the same disagreement on many rows: build its words once (shared strings).
+      // NUL separates the parts: no cell text can hold it (it is not allowed in a workbook's XML).
+      const key = `${computed}\u0000${typed}\u0000${lik.label ?? '\u0000'}\u0000${lik.ordinal}\u0000${lik.steps}\u0000${imp.label ?? '\u0000'}\u0000${imp.ordinal}\u0000${imp.steps}`;
+      const words = memoWords(matrix, key, () => ({
+        message: `The sheet states the level as "${typed}", but likelihood ${describeRating(lik)} and impact ${describeRating(imp)} give ${computed} on the ${matrix.name}.`,
         fix: `Check the likelihood, impact and level of this risk and correct whichever is wrong (the ${matrix.name} gives ${computed}).`,
-      };
+      }));
+      return { cell: stated.cell, message: words.message, fix: words.fix };
     }
     return null;
   }
@@ -80,6 +85,19 @@ function findMismatch(entry: Entry, computed: Level, matrix: RiskMatrix): EntryS
     }
   }
   return null;
+}
+
+const mismatchWords = new WeakMap<RiskMatrix, Map<string, { message: string; fix: string }>>();
+
+function memoWords(matrix: RiskMatrix, key: string, build: () => { message: string; fix: string }): { message: string; fix: string } {
+  let byKey = mismatchWords.get(matrix);
+  if (!byKey) mismatchWords.set(matrix, (byKey = new Map()));
+  let words = byKey.get(key);
+  if (words === undefined) {
+    if (byKey.size >= 20_000) byKey.clear();
+    byKey.set(key, (words = build()));
+  }
+  return words;
 }
 
 function describeRating(v: ScaleValue): string {

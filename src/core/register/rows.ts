@@ -46,6 +46,9 @@ export function readRows(
   // Column letters computed once: building "H7" for every cell of 50,000 rows must stay cheap.
   const letters = new Map<number, string>();
   for (const m of mapped) letters.set(m.col, columnLetter(m.col));
+  // The same, as parallel arrays in mapping order, for the per-row cell addresses.
+  const mappedRoles = mapped.map((m) => m.role);
+  const mappedLetters = mapped.map((m) => letters.get(m.col)!);
   let rowLabel = '';
   let rowLabelIdx = -1;
   const addrOf = (idx: number, col: number): string => {
@@ -268,7 +271,11 @@ export function readRows(
 
     const top = i + grid.top;
     const cells: Partial<Record<Role, string>> = {};
-    for (const m of mapped) cells[m.role] = addrOf(i, m.col);
+    if (i !== rowLabelIdx) {
+      rowLabelIdx = i;
+      rowLabel = String(i + grid.top + 1);
+    }
+    for (let j = 0; j < mappedRoles.length; j++) cells[mappedRoles[j]] = mappedLetters[j] + rowLabel;
     rowCells = cells;
 
     // Cells that cannot be read: error values and formulas without a saved result.

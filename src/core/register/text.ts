@@ -64,7 +64,8 @@ const EXCEL_ERRORS = new Set([
 
 /** True for Excel error values as Office.js and ExcelJS report them ("#REF!", "#N/A"...). */
 export function isErrorValue(v: CellValue): v is string {
-  return typeof v === 'string' && v.length > 1 && v[0] === '#' && EXCEL_ERRORS.has(v.trim().toUpperCase());
+  // charCodeAt: checked for every cell of the sheet, so no one-character string per call. 35 is "#".
+  return typeof v === 'string' && v.length > 1 && v.charCodeAt(0) === 35 && EXCEL_ERRORS.has(v.trim().toUpperCase());
 }
 
 /** Shortens user text for a message: first 40 characters, quoted. */

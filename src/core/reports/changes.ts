@@ -37,8 +37,21 @@ const normalizeText = normalizeRiskText;
 
 /** The key a risk is matched on between plans (before de-duplication). */
 export function riskKey(id: string | null, risk: string | null): string {
-  if (id && id.trim()) return `id:${id.trim().toLowerCase().replace(/\s+/g, '')}`;
+  if (id && id.trim()) {
+    const trimmed = id.trim();
+    // Most IDs ("R-001") hold no space at all: skip the replace for them.
+    return `id:${hasSpaceLike(trimmed) ? trimmed.toLowerCase().replace(/\s+/g, '') : trimmed.toLowerCase()}`;
+  }
   return `text:${normalizeText(risk ?? '')}`;
+}
+
+/** True when `text` may hold a character `\s` matches (control characters, spaces, any non-ASCII). */
+function hasSpaceLike(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c <= 32 || c >= 127) return true;
+  }
+  return false;
 }
 
 function clip(s: string | null, max: number): string | null {

@@ -4,7 +4,8 @@
  */
 import type { DateValue, Entry, ScoredEntry } from '../model';
 import type { SpecCell } from '../sheetSpec';
-import { dateCell, textCell } from './sheetBuilder';
+import { textCell } from './sheetBuilder';
+import { sharedDateCell, sharedTextCell } from './sharedCells';
 
 export const MISSING_OWNER = 'MISSING: assign an owner';
 export const MISSING_DATE = 'MISSING: set a target date';
@@ -23,32 +24,46 @@ export function riskWords(entry: Entry): string | null {
 
 export function riskCell(entry: Entry): SpecCell {
   const words = riskWords(entry);
-  return words ? textCell(words, 'cell') : textCell(MISSING_RISK, 'missing');
+  return words ? textCell(words, 'cell') : sharedTextCell(MISSING_RISK, 'missing');
 }
 
 /** The responsible party; when `required`, a blank or placeholder owner reads MISSING. */
 export function ownerCell(entry: Entry, required: boolean): SpecCell {
-  if (entry.owner && entry.owner.trim()) return textCell(entry.owner.trim(), 'cell');
+  if (entry.owner && entry.owner.trim()) return sharedTextCell(entry.owner.trim(), 'cell');
   const typed = entry.ownerText?.trim();
-  if (!required) return textCell(typed ? typed : 'Not recorded', 'cell');
-  return textCell(typed ? `${MISSING_OWNER} (the sheet says "${typed}")` : MISSING_OWNER, 'missing');
+  if (!required) return sharedTextCell(typed ? typed : 'Not recorded', 'cell');
+  return sharedTextCell(typed ? `${MISSING_OWNER} (the sheet says "${typed}")` : MISSING_OWNER, 'missing');
 }
 
 /** A date the user typed: a real date cell when it is one, otherwise words saying what is wrong. */
 export function dateValueCell(value: DateValue | null, required: boolean, missingText = MISSING_DATE): SpecCell {
-  if (value?.iso) return dateCell(value.iso, 'cell');
+  if (value?.iso) return sharedDateCell(value.iso, 'cell');
   const typed = value?.text?.trim() ?? '';
-  if (!typed) return required ? textCell(missingText, 'missing') : textCell('', 'cell');
-  if (value?.kind === 'ambiguous') return textCell(`NOT A CLEAR DATE: ${typed} (day and month can be read both ways)`, 'missing');
-  return textCell(`NOT A DATE: ${typed}`, 'missing');
+  if (!typed) return required ? sharedTextCell(missingText, 'missing') : sharedTextCell('', 'cell');
+  if (value?.kind === 'ambiguous') return sharedTextCell(`NOT A CLEAR DATE: ${typed} (day and month can be read both ways)`, 'missing');
+  return sharedTextCell(`NOT A DATE: ${typed}`, 'missing');
 }
 
-/** The action; vague actions keep their words with a "VAGUE:" prefix (printed, not only coloured). */
-export function actionCell(scored: ScoredEntry, required: boolean): SpecCell {
+/**
+ * The action; vague actions keep their words with a "VAGUE:" prefix (printed, not only coloured).
+ * `vague`: whether the item has a vague-action finding, when the caller already knows.
+ */
+export function actionCell(scored: ScoredEntry, required: boolean, vague?: boolean): SpecCell {
   const action = scored.entry.action?.trim();
-  if (!action) return required ? textCell(MISSING_ACTION, 'missing') : textCell('', 'cell');
-  if (scored.findings.some((f) => f.kind === 'vague-action')) return textCell(`VAGUE: ${action}`, 'vague');
-  return textCell(action, 'cell');
+  if (!action) return required ? sharedTextCell(MISSING_ACTION, 'missing') : sharedTextCell('', 'cell');
+  if (vague ?? scored.findings.some((f) => f.kind === 'vague-action')) return sharedVagueCell(action);
+  // Actions repeat across rows far more often than risk texts do.
+  return sharedTextCell(action, 'cell');
+}
+
+const vagueCells = new Map<string, SpecCell>();
+function sharedVagueCell(action: string): SpecCell {
+  let cell = vagueCells.get(action);
+  if (cell === undefined) {
+    if (vagueCells.size >= 20_000) vagueCells.clear();
+    vagueCells.set(action, (cell = Object.freeze(textCell(`VAGUE: ${action}`, 'vague'))));
+  }
+  return cell;
 }
 
 /** The status as the sheet says it. */

@@ -12,7 +12,8 @@
 import { MARKER_PREFIX } from '../grid';
 import { addMonths, daysBetween } from '../dates';
 import type { IsoDate } from '../dates';
-import type { Analysis, Level, ScoredEntry, WorkbookRead } from '../model';
+import { FINDING_KINDS } from '../model';
+import type { Analysis, Finding, Level, ScoredEntry, Tier, WorkbookRead } from '../model';
 import type { PlanSnapshot, Settings } from '../settings';
 import type { SheetSpec, SpecCell } from '../sheetSpec';
 import { CHANGE_LABELS, diffSnapshots, takeSnapshot } from './changes';
@@ -20,6 +21,7 @@ import { actionCell, dateValueCell, ownerCell, riskCell, statusWords } from './e
 import { FINDING_LABELS, flagsText, LEVELS_HIGH_FIRST, TIER_ORDER } from './labels';
 import { dateCell, numberCell, SheetBuilder, textCell } from './sheetBuilder';
 import { REPORT_STYLES, reportPrintSetup } from './styles';
+import { sharedNumberCell, sharedTextCell } from './sharedCells';
 
 export interface PlanInput {
   analysis: Analysis;
@@ -62,15 +64,41 @@ export const DEFAULT_APPROACH =
   'its action is done and verified, or accepted with a written justification.';
 
 function levelText(s: ScoredEntry): SpecCell {
-  if (!s.level) return textCell('NOT RATED: add likelihood and impact', 'missing');
-  return textCell(s.residualLevel ? `${s.level} (target: ${s.residualLevel})` : s.level, 'cell');
+  if (!s.level) return sharedTextCell('NOT RATED: add likelihood and impact', 'missing');
+  return sharedTextCell(s.residualLevel ? `${s.level} (target: ${s.residualLevel})` : s.level, 'cell');
+}
+
+/** Position of each finding kind in FINDING_KINDS (a bit per kind in the loops below). */
+const KIND_INDEX = new Map(FINDING_KINDS.map((kind, i) => [kind, i]));
+
+/**
+ * The flags cell of a risk: its finding kinds in words. Entries share a few kind sequences, so
+ * each sequence (packed as base-16 digits, first occurrence order) gets one cell, frozen because
+ * many rows hold it.
+ */
+class FlagCells {
+  private readonly cells = new Map<number, SpecCell>();
+
+  of(findings: readonly Finding[]): SpecCell {
+    let key = 0;
+    let seen = 0;
+    for (const f of findings) {
+      const k = KIND_INDEX.get(f.kind)!;
+      if (seen & (1 << k)) continue;
+      seen |= 1 << k;
+      key = key * 16 + k + 1;
+    }
+    let cell = this.cells.get(key);
+    if (cell === undefined) this.cells.set(key, (cell = Object.freeze(textCell(flagsText(findings.map((f) => f.kind)), 'cell'))));
+    return cell;
+  }
 }
 
 function byPriority(a: ScoredEntry, b: ScoredEntry): number {
   return a.priority - b.priority;
 }
 
-function riskRow(s: ScoredEntry, rank: number | null, open: boolean): (SpecCell | null)[] {
+function riskRow(s: ScoredEntry, rank: number | null, open: boolean, flags: FlagCells): (SpecCell | null)[] {
   const e = s.entry;
   let action = actionCell(s, open);
   if (e.justification?.trim() && action.type === 'text') {
@@ -78,17 +106,17 @@ function riskRow(s: ScoredEntry, rank: number | null, open: boolean): (SpecCell 
     action = { ...action, value: prefix ? `${prefix}\nJustification: ${e.justification.trim()}` : `Justification: ${e.justification.trim()}` };
   }
   return [
-    rank === null ? textCell('', 'cell') : numberCell(rank, 'number'),
+    rank === null ? sharedTextCell('', 'cell') : numberCell(rank, 'number'),
     textCell(e.id ?? '', 'cell'),
     riskCell(e),
     levelText(s),
-    s.score === null ? textCell('', 'cell') : numberCell(s.score, 'number'),
+    s.score === null ? sharedTextCell('', 'cell') : sharedNumberCell(s.score, 'number'),
     action,
     ownerCell(e, open),
     dateValueCell(e.dueDate, open),
-    textCell(statusWords(e), 'cell'),
-    textCell(s.tier, 'cell'),
-    textCell(flagsText(s.findings.map((f) => f.kind)), 'cell'),
+    sharedTextCell(statusWords(e), 'cell'),
+    sharedTextCell(s.tier, 'cell'),
+    flags.of(s.findings),
   ];
 }
 
@@ -119,24 +147,46 @@ function writeRiskTable(b: SheetBuilder, risks: ScoredEntry[]): number {
   const headerRow = b.addRow(PLAN_COLUMNS.map((c) => textCell(c.title, 'header')), 30);
   const open = risks.filter((r) => r.open).sort(byPriority);
   const closed = risks.filter((r) => !r.open).sort(byPriority);
-  const rank = new Map(open.map((r, i) => [r, i + 1]));
+  const flags = new FlagCells();
+  // Open risks by tier, as positions in `open` (rank = position + 1), in one pass.
+  const byTier = new Map<Tier, number[]>(TIER_ORDER.map((t) => [t, []]));
+  open.forEach((r, i) => byTier.get(r.tier)?.push(i));
 
   if (open.length === 0) b.addWide(textCell('No open risks in the register.', 'group'));
   for (const tier of TIER_ORDER) {
-    const inTier = open.filter((r) => r.tier === tier);
+    const inTier = byTier.get(tier)!;
     if (inTier.length === 0) continue;
     b.addWide(textCell(`${tier} (${inTier.length} ${inTier.length === 1 ? 'risk' : 'risks'})`, 'group'));
-    for (const r of inTier) b.addRow(riskRow(r, rank.get(r) ?? null, true));
+    for (const i of inTier) b.addRow(riskRow(open[i], i + 1, true, flags));
   }
 
   b.addWide(textCell(`Closed and accepted risks (${closed.length})`, 'group'));
   if (closed.length === 0) b.addWide(textCell('None yet.', 'note'));
-  for (const r of closed) b.addRow(riskRow(r, null, false));
+  for (const r of closed) b.addRow(riskRow(r, null, false, flags));
   return headerRow;
 }
 
 function writeSummary(b: SheetBuilder, analysis: Analysis): void {
-  const open = analysis.risks.filter((r) => r.open);
+  // One pass over the risks for every figure below (each risk object is read once).
+  let openCount = 0;
+  let overdueOpen = 0;
+  const levelCounts = new Map<Level | null, number>();
+  // Risks per finding kind (a risk counts once per kind), indexed like FINDING_KINDS.
+  const perKind = new Array<number>(FINDING_KINDS.length).fill(0);
+  for (const r of analysis.risks) {
+    if (r.open) {
+      openCount++;
+      if (r.overdue) overdueOpen++;
+      levelCounts.set(r.level, (levelCounts.get(r.level) ?? 0) + 1);
+    }
+    let seen = 0;
+    for (const f of r.findings) {
+      const k = KIND_INDEX.get(f.kind)!;
+      if (seen & (1 << k)) continue;
+      seen |= 1 << k;
+      perKind[k]++;
+    }
+  }
   b.addWide(textCell('Summary', 'section'));
   const count = (label: string, n: number, note?: string) =>
     b.addParts([
@@ -146,19 +196,17 @@ function writeSummary(b: SheetBuilder, analysis: Analysis): void {
     ]);
 
   b.addWide(textCell('Open risks by level', 'label'));
-  const levelCounts = new Map<Level | null, number>();
-  for (const r of open) levelCounts.set(r.level, (levelCounts.get(r.level) ?? 0) + 1);
   for (const level of LEVELS_HIGH_FIRST) count(level, levelCounts.get(level) ?? 0);
   if (levelCounts.get(null)) count('Not rated', levelCounts.get(null) ?? 0, 'No likelihood and impact to place these on the matrix.');
-  count('Total open risks', open.length);
-  count('Closed or accepted risks', analysis.risks.length - open.length);
-  count('Overdue open risks', open.filter((r) => r.overdue).length, 'Open risks whose target date has passed.');
+  count('Total open risks', openCount);
+  count('Closed or accepted risks', analysis.risks.length - openCount);
+  count('Overdue open risks', overdueOpen, 'Open risks whose target date has passed.');
 
   b.addWide(textCell('Gaps an investigator would flag (risks above)', 'label'));
   const kindCounts = new Map<string, number>();
-  for (const r of analysis.risks) {
-    for (const kind of new Set(r.findings.map((f) => f.kind))) kindCounts.set(kind, (kindCounts.get(kind) ?? 0) + 1);
-  }
+  FINDING_KINDS.forEach((kind, k) => {
+    if (perKind[k]) kindCounts.set(kind, perKind[k]);
+  });
   if (kindCounts.size === 0) b.addWide(textCell('No gaps found.', 'note'));
   for (const [kind, label] of Object.entries(FINDING_LABELS)) {
     const n = kindCounts.get(kind);

@@ -17,6 +17,7 @@ import { CAP_ELEMENTS, elementOf, OTHER_ELEMENT, UNASSIGNED_ELEMENT } from './el
 import type { ElementGroup } from './elements';
 import { actionCell, dateValueCell, ownerCell, riskCell, statusWords } from './entryText';
 import { dateCell, numberCell, percentCell, SheetBuilder, textCell } from './sheetBuilder';
+import { sharedTextCell } from './sharedCells';
 import type { Part } from './sheetBuilder';
 import { REPORT_STYLES, reportPrintSetup } from './styles';
 
@@ -64,47 +65,112 @@ function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-/** Days from the as-of date to the item's due date, when it has a real one. */
-function daysUntilDue(s: ScoredEntry, asOf: IsoDate): number | null {
-  const iso = s.entry.dueDate?.iso;
-  return iso ? daysBetween(asOf, iso) : null;
+/**
+ * One CAP item as the report needs it, worked out once (an item can sit in several lists): days to
+ * its due date, its CAP element, the finding kinds the lists look at, and its row once built.
+ */
+interface ReportItem {
+  s: ScoredEntry;
+  // Copies of the item's facts, so the passes below read these small records, not the analysis objects.
+  open: boolean;
+  completed: boolean;
+  verified: boolean;
+  overdue: boolean;
+  daysOverdue: number;
+  noEvidence: boolean;
+  days: number | null;
+  element: ElementGroup;
+  vague: boolean;
+  noRootCause: boolean;
+  recurring: boolean;
+  /** The row's cells, built on first use and shared by every list that shows the item. */
+  row: (SpecCell | null)[] | null;
 }
 
-function timingText(s: ScoredEntry, asOf: IsoDate): string {
+function reportItems(items: ScoredEntry[], asOf: IsoDate): ReportItem[] {
+  // Due dates repeat: count the days to each one once.
+  const daysByDue = new Map<IsoDate, number>();
+  return items.map((s) => {
+    const iso = s.entry.dueDate?.iso;
+    let days: number | null = null;
+    if (iso) {
+      days = daysByDue.get(iso) ?? null;
+      if (days === null) daysByDue.set(iso, (days = daysBetween(asOf, iso)));
+    }
+    let vague = false;
+    let noRootCause = false;
+    let recurring = false;
+    for (const f of s.findings) {
+      if (f.kind === 'vague-action') vague = true;
+      else if (f.kind === 'missing-root-cause') noRootCause = true;
+      else if (f.kind === 'duplicate') recurring = true;
+    }
+    return {
+      s,
+      open: s.open,
+      completed: s.completed,
+      verified: s.verified,
+      overdue: s.overdue,
+      daysOverdue: s.daysOverdue,
+      noEvidence: !s.entry.evidence?.trim(),
+      days,
+      element: elementOf(s.entry),
+      vague,
+      noRootCause,
+      recurring,
+      row: null,
+    };
+  });
+}
+
+function timingText(s: ScoredEntry, days: number | null): string {
   if (s.completed) return 'Completed';
   if (s.overdue) return `${plural(s.daysOverdue, 'day', 'days')} overdue`;
-  const days = daysUntilDue(s, asOf);
   if (days === null) return '';
   return days === 0 ? 'Due today' : days > 0 ? `Due in ${plural(days, 'day', 'days')}` : `${plural(-days, 'day', 'days')} past due`;
 }
 
-function itemRow(s: ScoredEntry, asOf: IsoDate): (SpecCell | null)[] {
+/** The timing cell; its words depend only on these numbers, so equal timings share one (frozen) cell. */
+function timingCell(item: ReportItem, cache: Map<string, SpecCell>): SpecCell {
+  const s = item.s;
+  // The style follows `overdue`, so a (hand-made) completed item that is also overdue gets its own key.
+  const key = s.completed ? (s.overdue ? 'co' : 'c') : s.overdue ? `o${s.daysOverdue}` : item.days === null ? 'n' : `d${item.days}`;
+  let cell = cache.get(key);
+  if (cell === undefined) cache.set(key, (cell = Object.freeze(textCell(timingText(s, item.days), s.overdue ? 'missing' : 'cell'))));
+  return cell;
+}
+
+function itemRow(item: ReportItem, timings: Map<string, SpecCell>): (SpecCell | null)[] {
+  if (item.row) return item.row;
+  const s = item.s;
   const e = s.entry;
   const open = !s.completed;
   const evidence = e.evidence?.trim()
-    ? textCell(e.evidence.trim(), 'cell')
+    ? sharedTextCell(e.evidence.trim(), 'cell')
     : s.completed
-      ? textCell('MISSING: record the evidence', 'missing')
-      : textCell('', 'cell');
+      ? sharedTextCell('MISSING: record the evidence', 'missing')
+      : sharedTextCell('', 'cell');
   const verifiedBy = e.verifiedBy?.trim()
-    ? textCell(e.verifiedBy.trim(), 'cell')
+    ? sharedTextCell(e.verifiedBy.trim(), 'cell')
     : s.completed && !s.verified
-      ? textCell('NOT VERIFIED', 'missing')
-      : textCell('', 'cell');
-  return [
+      ? sharedTextCell('NOT VERIFIED', 'missing')
+      : sharedTextCell('', 'cell');
+  // Frozen: the same cells stand in every list that shows the item.
+  item.row = Object.freeze([
     textCell(e.id ?? '', 'cell'),
     riskCell(e),
-    actionCell(s, open),
-    textCell(elementOf(e), 'cell'),
+    actionCell(s, open, item.vague),
+    sharedTextCell(item.element, 'cell'),
     ownerCell(e, open),
     dateValueCell(e.dueDate, open),
-    textCell(timingText(s, asOf), s.overdue ? 'missing' : 'cell'),
-    textCell(statusWords(e), 'cell'),
+    timingCell(item, timings),
+    sharedTextCell(statusWords(e), 'cell'),
     dateValueCell(e.completedDate, false),
     evidence,
     verifiedBy,
     dateValueCell(e.verifiedDate, false),
-  ];
+  ]) as (SpecCell | null)[];
+  return item.row;
 }
 
 function keyValue(b: SheetBuilder, label: string, value: SpecCell): number {
@@ -158,7 +224,7 @@ function writeOverall(b: SheetBuilder, analysis: Analysis): void {
   );
 }
 
-function writeByElement(b: SheetBuilder, items: ScoredEntry[]): void {
+function writeByElement(b: SheetBuilder, items: ReportItem[]): void {
   b.addWide(textCell('Progress by CAP element', 'section'));
   const headers = ['Items', 'Completed', 'Verified', 'Overdue', 'Percent complete'];
   b.addParts([
@@ -166,27 +232,29 @@ function writeByElement(b: SheetBuilder, items: ScoredEntry[]): void {
     ...headers.map((h, i) => ({ col: 2 + i, cell: textCell(h, 'header') })),
     { col: 7, span: 2, cell: textCell('Progress', 'header') },
   ]);
-  const groups = new Map<ElementGroup, ScoredEntry[]>();
-  for (const s of items) {
-    const g = elementOf(s.entry);
-    const list = groups.get(g);
-    if (list) list.push(s);
-    else groups.set(g, [s]);
+  // Counted in one pass: items, completed, verified, overdue per element.
+  const counts = new Map<ElementGroup, { items: number; completed: number; verified: number; overdue: number }>();
+  for (const item of items) {
+    let c = counts.get(item.element);
+    if (!c) counts.set(item.element, (c = { items: 0, completed: 0, verified: 0, overdue: 0 }));
+    c.items++;
+    if (item.completed) c.completed++;
+    if (item.verified) c.verified++;
+    if (item.overdue) c.overdue++;
   }
   const order: ElementGroup[] = [...CAP_ELEMENTS, OTHER_ELEMENT, UNASSIGNED_ELEMENT];
   for (const g of order) {
-    const list = groups.get(g) ?? [];
-    if (list.length === 0 && (g === OTHER_ELEMENT || g === UNASSIGNED_ELEMENT)) continue;
-    const completed = list.filter((s) => s.completed).length;
-    const pct = fraction(completed, list.length);
+    const c = counts.get(g) ?? { items: 0, completed: 0, verified: 0, overdue: 0 };
+    if (c.items === 0 && (g === OTHER_ELEMENT || g === UNASSIGNED_ELEMENT)) continue;
+    const pct = fraction(c.completed, c.items);
     b.addParts([
       { col: 0, span: 2, cell: textCell(g, 'label') },
-      { col: 2, cell: numberCell(list.length, 'number') },
-      { col: 3, cell: numberCell(completed, 'number') },
-      { col: 4, cell: numberCell(list.filter((s) => s.verified).length, 'number') },
-      { col: 5, cell: numberCell(list.filter((s) => s.overdue).length, 'number') },
-      { col: 6, cell: list.length ? percentCell(pct, 'number') : textCell('No items', 'cell') },
-      { col: 7, span: 2, cell: textCell(list.length ? progressBar(pct) : '', 'bar') },
+      { col: 2, cell: numberCell(c.items, 'number') },
+      { col: 3, cell: numberCell(c.completed, 'number') },
+      { col: 4, cell: numberCell(c.verified, 'number') },
+      { col: 5, cell: numberCell(c.overdue, 'number') },
+      { col: 6, cell: c.items ? percentCell(pct, 'number') : textCell('No items', 'cell') },
+      { col: 7, span: 2, cell: textCell(c.items ? progressBar(pct) : '', 'bar') },
     ]);
   }
 }
@@ -216,38 +284,54 @@ function writeCalendar(b: SheetBuilder, calendar: CapCalendar): void {
   );
 }
 
-function hasFinding(s: ScoredEntry, kind: ScoredEntry['findings'][number]['kind']): boolean {
-  return s.findings.some((f) => f.kind === kind);
-}
-
 /**
  * The lists, in the order a CAP coordinator works them. "Open", "overdue" and the due windows
  * are the analysis' own facts (the same ones Analysis.capSummary counts). Every open item lands in
  * one timing list (overdue, a due window, or no usable date) and every completed item in the
  * evidence index.
  */
-function itemLists(items: ScoredEntry[], asOf: IsoDate): { title: string; items: ScoredEntry[] }[] {
-  const openWithin = (from: number, to: number) =>
-    items.filter((s) => {
-      if (!s.open || s.overdue) return false;
-      const d = daysUntilDue(s, asOf);
-      return d !== null && d >= from && d <= to;
-    });
-  const completed = items.filter((s) => s.completed);
+function itemLists(items: ReportItem[]): { title: string; items: ReportItem[] }[] {
+  // One pass, each item pushed to every list it belongs to (lists keep the items' order).
+  const overdue: ReportItem[] = [];
+  const within30: ReportItem[] = [];
+  const within60: ReportItem[] = [];
+  const within90: ReportItem[] = [];
+  const later: ReportItem[] = [];
+  const noDate: ReportItem[] = [];
+  const notVerified: ReportItem[] = [];
+  const noEvidence: ReportItem[] = [];
+  const noRootCause: ReportItem[] = [];
+  const recurring: ReportItem[] = [];
+  const completed: ReportItem[] = [];
+  for (const item of items) {
+    if (item.overdue) overdue.push(item);
+    if (item.open && !item.overdue) {
+      const d = item.days;
+      if (d === null) noDate.push(item);
+      else if (d >= 0 && d <= 30) within30.push(item);
+      else if (d >= 31 && d <= 60) within60.push(item);
+      else if (d >= 61 && d <= 90) within90.push(item);
+      else if (d >= 91) later.push(item);
+    }
+    if (item.completed) {
+      completed.push(item);
+      if (!item.verified) notVerified.push(item);
+      if (item.noEvidence) noEvidence.push(item);
+    }
+    if (item.noRootCause) noRootCause.push(item);
+    if (item.recurring) recurring.push(item);
+  }
   return [
-    { title: 'Overdue', items: items.filter((s) => s.overdue).sort((a, b) => b.daysOverdue - a.daysOverdue) },
-    { title: 'Due in the next 30 days', items: openWithin(0, 30) },
-    { title: 'Due in 31 to 60 days', items: openWithin(31, 60) },
-    { title: 'Due in 61 to 90 days', items: openWithin(61, 90) },
-    { title: 'Due later than 90 days', items: openWithin(91, Number.POSITIVE_INFINITY) },
-    {
-      title: 'Open with no usable due date',
-      items: items.filter((s) => s.open && !s.overdue && daysUntilDue(s, asOf) === null),
-    },
-    { title: 'Completed but not verified', items: completed.filter((s) => !s.verified) },
-    { title: 'Completed without evidence', items: completed.filter((s) => !s.entry.evidence?.trim()) },
-    { title: 'No root cause recorded', items: items.filter((s) => hasFinding(s, 'missing-root-cause')) },
-    { title: 'Recurring findings (the same finding more than once)', items: items.filter((s) => hasFinding(s, 'duplicate')) },
+    { title: 'Overdue', items: overdue.sort((a, b) => b.daysOverdue - a.daysOverdue) },
+    { title: 'Due in the next 30 days', items: within30 },
+    { title: 'Due in 31 to 60 days', items: within60 },
+    { title: 'Due in 61 to 90 days', items: within90 },
+    { title: 'Due later than 90 days', items: later },
+    { title: 'Open with no usable due date', items: noDate },
+    { title: 'Completed but not verified', items: notVerified },
+    { title: 'Completed without evidence', items: noEvidence },
+    { title: 'No root cause recorded', items: noRootCause },
+    { title: 'Recurring findings (the same finding more than once)', items: recurring },
     { title: 'Evidence index: completed items, their evidence and verification', items: completed },
   ];
 }
@@ -277,17 +361,19 @@ export function buildProgressSheet(input: ProgressInput): SheetSpec {
   b.addBlank();
   writeOverall(b, analysis);
   b.addBlank();
-  writeByElement(b, analysis.capItems);
+  const items = reportItems(analysis.capItems, asOf);
+  writeByElement(b, items);
   b.addBlank();
   writeCalendar(b, calendar);
   b.addBlank();
 
   b.addWide(textCell('Corrective actions to follow up', 'section'));
   const headerRow = b.addRow(PROGRESS_COLUMNS.map((c) => textCell(c.title, 'header')), 30);
-  for (const list of itemLists(analysis.capItems, asOf)) {
+  const timings = new Map<string, SpecCell>();
+  for (const list of itemLists(items)) {
     b.addWide(textCell(`${list.title} (${list.items.length})`, 'group'));
     if (list.items.length === 0) b.addWide(textCell('None.', 'note'));
-    for (const s of list.items) b.addRow(itemRow(s, asOf));
+    for (const item of list.items) b.addRow(itemRow(item, timings));
   }
 
   return {

@@ -87,12 +87,16 @@ export class SheetBuilder {
    * Rows with merged text get an estimated height: neither Excel's autofit nor the adapters'
    * row estimates can be relied on for merged cells. Other rows are left to the host's autofit.
    */
-  private push(cells: (SpecCell | null)[], spans: number[], height: number | undefined): number {
+  private push(cells: (SpecCell | null)[], spans: number[] | null, height: number | undefined): number {
     let lines = 1;
-    cells.forEach((cell, col) => {
-      const merged = (spans[col] ?? 0) > this.widths[col];
-      if (merged && cell && cell.type === 'text') lines = Math.max(lines, wrappedLines(String(cell.value), spans[col]));
-    });
+    // Plain rows (addRow) have no merged cells to estimate: skip the scan.
+    if (spans) {
+      for (let col = 0; col < cells.length; col++) {
+        const cell = cells[col];
+        const merged = (spans[col] ?? 0) > this.widths[col];
+        if (merged && cell && cell.type === 'text') lines = Math.max(lines, wrappedLines(String(cell.value), spans[col]));
+      }
+    }
     const estimated = lines > 1 ? lines * LINE_HEIGHT : undefined;
     const h = height !== undefined && estimated !== undefined ? Math.max(height, estimated) : (height ?? estimated);
     this.rows.push(h ? { cells, height: h } : { cells });
@@ -101,8 +105,9 @@ export class SheetBuilder {
 
   /** Writes cells left to right from column A; returns the 1-based row number. */
   addRow(cells: (SpecCell | null)[], height?: number): number {
-    const clipped = cells.slice(0, this.width);
-    return this.push(clipped, [], height);
+    // Report rows are built at the report width; copy only a row that is longer.
+    const clipped = cells.length > this.width ? cells.slice(0, this.width) : cells;
+    return this.push(clipped, null, height);
   }
 
   /** Writes parts at their columns, merging multi-column parts; returns the 1-based row number. */
