@@ -23,6 +23,7 @@ import { dateCell, numberCell, SheetBuilder, textCell } from './sheetBuilder';
 import { REPORT_STYLES, reportPrintSetup } from './styles';
 import { sharedNumberCell, sharedTextCell } from './sharedCells';
 
+/** What a generated report is built from: the read workbook, its analysis and settings, the as-of date. */
 export interface PlanInput {
   analysis: Analysis;
   read: WorkbookRead;

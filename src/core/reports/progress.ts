@@ -9,7 +9,6 @@ import { MARKER_PREFIX } from '../grid';
 import { daysBetween } from '../dates';
 import type { IsoDate } from '../dates';
 import type { Analysis, ScoredEntry, WorkbookRead } from '../model';
-import type { Settings } from '../settings';
 import type { SheetSpec, SpecCell } from '../sheetSpec';
 import { buildCapCalendar, calendarStateWords } from './calendar';
 import type { CapCalendar } from './calendar';
@@ -20,13 +19,10 @@ import { dateCell, numberCell, percentCell, SheetBuilder, textCell } from './she
 import { sharedTextCell } from './sharedCells';
 import type { Part } from './sheetBuilder';
 import { REPORT_STYLES, reportPrintSetup } from './styles';
+import type { PlanInput } from './plan';
 
-export interface ProgressInput {
-  analysis: Analysis;
-  read: WorkbookRead;
-  settings: Settings;
-  asOf: IsoDate;
-}
+/** The progress report is built from the same facts as the plan. */
+export type ProgressInput = PlanInput;
 
 export const PROGRESS_SHEET_NAME = 'CAP Progress Report';
 export const PROGRESS_MARKER_VERSION = 'v1';
