@@ -12,7 +12,8 @@ import { applyRules, removeOwnRules } from './highlights';
 import { loadExcelJs } from './open';
 import { isProtected, readGrid, readMarker, visibilityOf } from './readGrid';
 import { readStoreJson, writeStoreJson } from './store';
-import { renderSheet } from './writeSheet';
+import { saveWorkbook, type PendingCells } from './save';
+import { renderSheetCells, renderSheetFrame, SharedStyles } from './writeSheet';
 
 export { WorkbookOpenError, OPEN_MESSAGES } from './open';
 
@@ -24,6 +25,12 @@ export interface XlsxWorkbookPort extends WorkbookPort {
 
 class ExcelJsPort implements XlsxWorkbookPort {
   readonly host = 'file' as const;
+
+  /**
+   * Generated sheets whose cells are still only their spec: the save writes them as XML
+   * (much faster than ExcelJS cells); reading such a sheet back renders them first.
+   */
+  private readonly pending = new Map<ExcelJS.Worksheet, PendingCells>();
 
   constructor(private readonly workbook: ExcelJS.Workbook) {}
 
@@ -46,6 +53,7 @@ class ExcelJsPort implements XlsxWorkbookPort {
     const grids: SheetGrid[] = [];
     this.workbook.worksheets.forEach((ws, index) => {
       if (wanted ? !wanted.has(ws.name) : ws.name === STORE_SHEET_NAME) return;
+      this.renderPendingCells(ws);
       grids.push(readGrid(ws, index));
     });
     return grids;
@@ -60,7 +68,19 @@ class ExcelJsPort implements XlsxWorkbookPort {
   }
 
   async writeSheet(spec: SheetSpec, placement: SheetPlacement): Promise<void> {
-    renderSheet(this.workbook, spec, placement);
+    const styles = new SharedStyles(spec.styles);
+    const ws = renderSheetFrame(this.workbook, spec, placement, styles);
+    this.pending.set(ws, { spec, styles });
+    // Sheets the placement removed are gone from the workbook; forget their cells.
+    for (const sheet of this.pending.keys()) if (!this.workbook.worksheets.includes(sheet)) this.pending.delete(sheet);
+  }
+
+  /** Turns a generated sheet's pending cells into ExcelJS cells, for reading it back. */
+  private renderPendingCells(ws: ExcelJS.Worksheet): void {
+    const cells = this.pending.get(ws);
+    if (!cells) return;
+    renderSheetCells(ws, cells.spec, cells.styles);
+    this.pending.delete(ws);
   }
 
   async applyHighlights(rules: HighlightRule[]): Promise<HighlightResult> {
@@ -77,8 +97,11 @@ class ExcelJsPort implements XlsxWorkbookPort {
   }
 
   async save(): Promise<Uint8Array> {
-    const buffer = await this.workbook.xlsx.writeBuffer();
-    return new Uint8Array(buffer as ArrayBuffer);
+    const bytes = await saveWorkbook(this.workbook, this.pending);
+    if (bytes) return bytes;
+    // The fast path could not write a generated sheet's cells: render them into ExcelJS and save plainly.
+    for (const ws of [...this.pending.keys()]) this.renderPendingCells(ws);
+    return (await saveWorkbook(this.workbook, this.pending))!;
   }
 }
 

@@ -103,13 +103,17 @@ function readTables(ws: ExcelJS.Worksheet): TableInfo[] {
 }
 
 function readMerges(ws: ExcelJS.Worksheet): CellRange[] {
-  const merges = (ws.model as unknown as { merges?: string[] }).merges ?? [];
+  // The merges ExcelJS keeps by top-left cell. Not `ws.model.merges`: that getter builds a model
+  // of every row and cell first, a tenth of a second and much garbage on a 10,000-row register.
+  const index = (ws as unknown as { _merges?: Record<string, { range?: string } | undefined> })._merges;
+  const merges = index ? Object.values(index).flatMap((m) => (m?.range ? [m.range] : [])) : ((ws.model as unknown as { merges?: string[] }).merges ?? []);
   return merges.map((m) => parseRangeAddress(m)).filter((r): r is CellRange => r !== null);
 }
 
 /** Our marker lives in Z1; a user value there that is not ours is ignored. */
 export function readMarker(ws: ExcelJS.Worksheet): string | null {
-  const v = plainValue(ws.getCell(MARKER_CELL.address).value);
+  // findCell, not getCell: reading must not add an empty cell to a user's sheet.
+  const v = plainValue(ws.findCell(MARKER_CELL.row + 1, MARKER_CELL.col + 1)?.value);
   return typeof v === 'string' && v.startsWith(MARKER_PREFIX) ? v : null;
 }
 
@@ -126,21 +130,27 @@ export function visibilityOf(ws: ExcelJS.Worksheet): SheetGrid['visibility'] {
 export function readGrid(ws: ExcelJS.Worksheet, index: number): SheetGrid {
   // Collect only cells that hold a value or formula: formatting alone does not widen the
   // used range (a styled cell at row 1,048,576 must not make a million-row grid).
-  const cells: { row: number; col: number; value: CellValue; formula: string | null }[] = [];
+  // Parallel arrays rather than an object per cell: a 10,000-row register has 170,000 cells.
+  const rows: number[] = [];
+  const cols: number[] = [];
+  const cellValues: CellValue[] = [];
+  const cellFormulas: (string | null)[] = [];
   let top = Infinity;
   let left = Infinity;
   let bottom = -1;
   let right = -1;
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const r = rowNumber - 1;
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
       if (isMergeSlave(cell)) return;
       const formula = formulaText(cell);
       const value = plainValue(cell.value);
-      if (value === null && formula === null) return;
-      if (value === '' && formula === null) return;
-      const r = rowNumber - 1;
+      if (formula === null && (value === null || value === '')) return;
       const c = colNumber - 1;
-      cells.push({ row: r, col: c, value, formula });
+      rows.push(r);
+      cols.push(c);
+      cellValues.push(value);
+      cellFormulas.push(formula);
       if (r < top) top = r;
       if (r > bottom) bottom = r;
       if (c < left) left = c;
@@ -148,7 +158,7 @@ export function readGrid(ws: ExcelJS.Worksheet, index: number): SheetGrid {
     });
   });
 
-  const empty = cells.length === 0;
+  const empty = rows.length === 0;
   if (empty) {
     top = 0;
     left = 0;
@@ -157,9 +167,9 @@ export function readGrid(ws: ExcelJS.Worksheet, index: number): SheetGrid {
   const width = empty ? 0 : right - left + 1;
   const values: CellValue[][] = Array.from({ length: height }, () => new Array<CellValue>(width).fill(null));
   const formulas: (string | null)[][] = Array.from({ length: height }, () => new Array<string | null>(width).fill(null));
-  for (const cell of cells) {
-    values[cell.row - top][cell.col - left] = cell.value;
-    formulas[cell.row - top][cell.col - left] = cell.formula;
+  for (let i = 0; i < rows.length; i++) {
+    values[rows[i] - top][cols[i] - left] = cellValues[i];
+    formulas[rows[i] - top][cols[i] - left] = cellFormulas[i];
   }
 
   return {

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import type { SheetSpec } from '../../core/sheetSpec';
 import { estimateRowHeights, wrappedLines } from './rowHeights';
 
@@ -36,5 +37,40 @@ describe('estimateRowHeights', () => {
     const single = estimateRowHeights(base([{ cells: [{ type: 'text', value: long, style: 'wrap' }] }]));
     expect(merged.get(0)!).toBeLessThan(single.get(0)!);
     expect(estimateRowHeights(base([{ cells: [{ type: 'text', value: long, style: 'wrap' }], height: 30 }])).size).toBe(0);
+  });
+});
+
+describe('wrappedLines scans words by hand', () => {
+  /** The plain definition: split into paragraphs and words, fill each line greedily. */
+  function byWords(text: string, capacity: number): number {
+    const cap = Math.max(1, Math.floor(capacity));
+    let lines = 0;
+    for (const paragraph of text.split(/\r?\n/)) {
+      let used = 0;
+      lines++;
+      for (const word of paragraph.split(/\s+/).filter(Boolean)) {
+        if (used === 0) {
+          lines += Math.ceil(word.length / cap) - 1;
+          used = word.length % cap || cap;
+        } else if (used + 1 + word.length <= cap) {
+          used += 1 + word.length;
+        } else {
+          lines += Math.ceil(word.length / cap);
+          used = word.length % cap || cap;
+        }
+      }
+    }
+    return lines;
+  }
+
+  it('counts the same lines as splitting into words, whatever the whitespace', () => {
+    const pieces = fc.constantFrom('a', 'bb', 'word', ' ', '  ', '\n', '\r\n', '\t', '\u00a0', '\u3000');
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 40 }), fc.integer({ min: 0, max: 30 }), (parts, cap) => {
+        const text = parts.join('');
+        expect(wrappedLines(text, cap)).toBe(byWords(text, cap));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -4,7 +4,7 @@
  * default 15pt height, so wrapped text would be clipped. We estimate the wrapped line count
  * instead. An estimate, not a measurement: it errs on the side of an extra line.
  */
-import { parseRangeAddress } from '../../core/grid';
+import { parseRangeAddress, type CellRange } from '../../core/grid';
 import type { SheetSpec } from '../../core/sheetSpec';
 
 /** Excel's default font size and row height (Calibri 11). */
@@ -14,15 +14,30 @@ const DEFAULT_ROW_HEIGHT = 15;
 const CHARS_PER_WIDTH_UNIT = 1.15;
 const BOLD_WIDTH_FACTOR = 0.9;
 
+/** Whitespace as the regex \s sees it (word separators), tested without a regex for ASCII. */
+function isSpace(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13) || (code > 127 && /\s/.test(String.fromCharCode(code)));
+}
+
 /** How many lines `text` takes when word-wrapped at `capacity` characters a line. */
 export function wrappedLines(text: string, capacity: number): number {
   const cap = Math.max(1, Math.floor(capacity));
+  // Most cells fit their column: no need to look at the words.
+  if (text.length <= cap && !text.includes('\n')) return 1;
   let lines = 0;
   for (const paragraph of text.split(/\r?\n/)) {
     let used = 0;
     lines++;
-    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
-      const len = word.length;
+    if (paragraph.length <= cap) continue;
+    // Scanned by hand: splitting every long cell into words was a visible cost on 10,000-row plans.
+    const n = paragraph.length;
+    let i = 0;
+    while (i < n) {
+      while (i < n && isSpace(paragraph.charCodeAt(i))) i++;
+      if (i >= n) break;
+      const start = i;
+      while (i < n && !isSpace(paragraph.charCodeAt(i))) i++;
+      const len = i - start;
       if (used === 0) {
         // A word longer than the line breaks across lines.
         lines += Math.ceil(len / cap) - 1;
@@ -39,10 +54,10 @@ export function wrappedLines(text: string, capacity: number): number {
 }
 
 /** Width (in characters) available to the cell at (row, col): the sum of its merge's columns. */
-function cellWidth(spec: SheetSpec, row: number, col: number, merges: ReturnType<typeof parseRangeAddress>[]): number | null {
+function cellWidth(spec: SheetSpec, row: number, col: number, merges: CellRange[]): number | null {
   const widthOf = (c: number) => spec.columns[c]?.width ?? 8.43;
   for (const m of merges) {
-    if (!m || row < m.top || row > m.bottom || col < m.left || col > m.right) continue;
+    if (row < m.top || row > m.bottom || col < m.left || col > m.right) continue;
     // A tall merge spreads its text over several rows: leave those rows alone.
     if (m.bottom > m.top || m.top !== row || m.left !== col) return null;
     let w = 0;
@@ -52,15 +67,27 @@ function cellWidth(spec: SheetSpec, row: number, col: number, merges: ReturnType
   return widthOf(col);
 }
 
+/** The merges that touch each row, so a row without merges skips them (most rows of a long plan). */
+function mergesByRow(spec: SheetSpec): Map<number, CellRange[]> {
+  const byRow = new Map<number, CellRange[]>();
+  for (const address of spec.merges) {
+    const m = parseRangeAddress(address);
+    if (!m) continue;
+    for (let r = m.top; r <= m.bottom; r++) byRow.set(r, [...(byRow.get(r) ?? []), m]);
+  }
+  return byRow;
+}
+
 /**
  * Heights (points) for rows the spec leaves to autofit, when they need more than the default;
  * index = 0-based row. Rows with an explicit height are not estimated.
  */
 export function estimateRowHeights(spec: SheetSpec): Map<number, number> {
-  const merges = spec.merges.map((m) => parseRangeAddress(m));
+  const merges = mergesByRow(spec);
   const heights = new Map<number, number>();
   spec.rows.forEach((row, r) => {
     if (row.height) return;
+    const rowMerges = merges.get(r) ?? [];
     let needed = 0;
     row.cells.forEach((cell, c) => {
       if (!cell) return;
@@ -70,7 +97,7 @@ export function estimateRowHeights(spec: SheetSpec): Map<number, number> {
       const lineHeight = (size * DEFAULT_ROW_HEIGHT) / DEFAULT_FONT_SIZE;
       let lines = 1;
       if (style?.wrap) {
-        const width = cellWidth(spec, r, c, merges);
+        const width = cellWidth(spec, r, c, rowMerges);
         if (width === null) return;
         const capacity = (width * CHARS_PER_WIDTH_UNIT * DEFAULT_FONT_SIZE) / size * (style.bold ? BOLD_WIDTH_FACTOR : 1);
         lines = wrappedLines(String(cell.value), capacity);
