@@ -2,6 +2,12 @@
  * jsdom lacks a few browser APIs Fluent UI uses; the pane's component tests import this first.
  */
 import '@testing-library/jest-dom';
+import { configure } from '@testing-library/react';
+
+// The pane's tests run the real workflow (read, analyze, generate, save an .xlsx) behind each click.
+// On a loaded 2-core CI machine that can take longer than Testing Library's 1 s default wait; a
+// missing message still fails, just after 10 s instead of 1 s.
+configure({ asyncUtilTimeout: 10_000 });
 
 class ResizeObserverStub {
   observe(): void {}
