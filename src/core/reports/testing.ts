@@ -6,6 +6,7 @@ import type { Analysis, DateValue, Entry, Finding, FindingKind, ScoredEntry, Wor
 import { settingsSchema } from '../settings';
 import type { Settings } from '../settings';
 import type { SheetSpec, SpecCell } from '../sheetSpec';
+import { makeEntry as makeAnalysisEntry } from '../analysis/testing';
 
 export type EntryPatch = Partial<Entry>;
 export type ScoredPatch = Partial<Omit<ScoredEntry, 'entry' | 'findings'>> & {
@@ -16,43 +17,9 @@ export type ScoredPatch = Partial<Omit<ScoredEntry, 'entry' | 'findings'>> & {
 
 let nextRow = 5;
 
+/** An empty Entry on the next row (rows count up per test file), with no cell addresses unless given. */
 export function makeEntry(patch: EntryPatch = {}): Entry {
-  const row = patch.row ?? nextRow++;
-  return {
-    sheet: 'Risk Register',
-    row,
-    rowSpan: 1,
-    id: null,
-    risk: null,
-    asset: null,
-    threat: null,
-    vulnerability: null,
-    category: null,
-    likelihood: null,
-    impact: null,
-    statedScore: null,
-    statedLevel: null,
-    residualLikelihood: null,
-    residualImpact: null,
-    residualLevel: null,
-    action: null,
-    owner: null,
-    ownerText: null,
-    dueDate: null,
-    status: null,
-    statusText: null,
-    completedDate: null,
-    verifiedBy: null,
-    verifiedDate: null,
-    evidence: null,
-    rootCause: null,
-    reviewDate: null,
-    tierText: null,
-    element: null,
-    justification: null,
-    cells: {},
-    ...patch,
-  };
+  return makeAnalysisEntry({ row: patch.row ?? nextRow++, cells: {}, ...patch });
 }
 
 /** A DateValue for an ISO date, or for text that is not a date (kind "relative" by default). */

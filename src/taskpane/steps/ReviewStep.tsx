@@ -127,48 +127,14 @@ export function ReviewStep(props: ReviewStepProps): React.ReactElement {
       <Text>
         {analysis.risks.length} risks scored with {analysis.matrix.label}, as of {analysis.asOf}.
       </Text>
-      <table className={styles.counts} aria-label="Risks by level">
-        <thead>
-          <tr>
-            <th scope="col">Level</th>
-            <th scope="col" className={styles.num}>
-              Risks
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {levelCounts.map((c) => (
-            <tr key={c.label}>
-              <td>{c.label}</td>
-              <td className={styles.num}>{c.count}</td>
-            </tr>
-          ))}
-          {unrated > 0 && (
-            <tr>
-              <td>Not rated</td>
-              <td className={styles.num}>{unrated}</td>
-            </tr>
-          )}
-        </tbody>
-      </table>
-      <table className={styles.counts} aria-label="Risks by tier">
-        <thead>
-          <tr>
-            <th scope="col">Tier</th>
-            <th scope="col" className={styles.num}>
-              Risks
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {tierCounts.map((c) => (
-            <tr key={c.label}>
-              <td>{c.label}</td>
-              <td className={styles.num}>{c.count}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <CountsTable
+        label="Risks by level"
+        heading="Level"
+        rows={unrated > 0 ? [...levelCounts, { label: 'Not rated', count: unrated }] : levelCounts}
+        className={styles.counts}
+        numClassName={styles.num}
+      />
+      <CountsTable label="Risks by tier" heading="Tier" rows={tierCounts} className={styles.counts} numClassName={styles.num} />
       <Text>
         Corrective actions{analysis.capFromRegister ? ' (from the register)' : ''}: {s.total} in all, {s.completed}{' '}
         completed, {s.verified} verified, {s.overdue} overdue.
@@ -206,5 +172,35 @@ export function ReviewStep(props: ReviewStepProps): React.ReactElement {
       </div>
       {highlightOutcome && <Message message={describeHighlightOutcome(highlightOutcome)} />}
     </div>
+  );
+}
+
+/** A two-column table of counts ("Level | Risks"), read by screen readers as a real table. */
+function CountsTable(props: {
+  label: string;
+  heading: string;
+  rows: { label: string; count: number }[];
+  className: string;
+  numClassName: string;
+}) {
+  return (
+    <table className={props.className} aria-label={props.label}>
+      <thead>
+        <tr>
+          <th scope="col">{props.heading}</th>
+          <th scope="col" className={props.numClassName}>
+            Risks
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {props.rows.map((c) => (
+          <tr key={c.label}>
+            <td>{c.label}</td>
+            <td className={props.numClassName}>{c.count}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
