@@ -80,6 +80,13 @@ describe('Workbook step', () => {
     expect(screen.getByText('Print layout not available')).toBeInTheDocument();
     expect(screen.getByText('Saved settings ignored')).toBeInTheDocument();
     expect(screen.getByText(/practiceName/)).toBeInTheDocument();
+    expect(screen.queryByText('Merged cells not visible to the add-in')).not.toBeInTheDocument();
+  });
+
+  it('warns when Excel cannot say which cells are merged (before ExcelApi 1.13)', async () => {
+    await renderExcel(excelPort(new FakePort([clinicRegisterGrid()], { capabilities: { mergedAreas: false } })));
+    expect(screen.getByText('Merged cells not visible to the add-in')).toBeInTheDocument();
+    expect(screen.queryByText('Print layout not available')).not.toBeInTheDocument();
   });
 });
 

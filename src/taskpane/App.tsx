@@ -17,7 +17,7 @@ import {
 } from '@fluentui/react-components';
 import { ErrorBoundary } from './ErrorBoundary';
 import { Message } from './Message';
-import { PAGE_LAYOUT_WARNING } from './messages';
+import { MERGED_AREAS_WARNING, PAGE_LAYOUT_WARNING } from './messages';
 import { useWorkbook, type UseWorkbookOptions } from './useWorkbook';
 import { WorkbookStep } from './steps/WorkbookStep';
 import { ReviewStep } from './steps/ReviewStep';
@@ -77,6 +77,7 @@ function Pane(props: AppProps): React.ReactElement {
         </div>
       )}
       {port && !port.capabilities().pageLayout && wb.mode === 'excel' && <Message message={PAGE_LAYOUT_WARNING} />}
+      {port && !port.capabilities().mergedAreas && wb.mode === 'excel' && <Message message={MERGED_AREAS_WARNING} />}
       {wb.state?.warnings.map((w, i) => (
         <Message key={i} message={{ intent: 'warning', title: 'Saved settings ignored', body: w }} />
       ))}

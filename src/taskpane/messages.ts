@@ -72,6 +72,16 @@ export const PAGE_LAYOUT_WARNING: PaneMessage = {
     'but set landscape, fit to one page wide and print titles yourself (Page Layout tab) before printing.',
 };
 
+/** Shown in Excel older than ExcelApi 1.13, where an add-in cannot read which cells are merged. */
+export const MERGED_AREAS_WARNING: PaneMessage = {
+  intent: 'warning',
+  title: 'Merged cells not visible to the add-in',
+  body:
+    'This version of Excel cannot tell the add-in which cells are merged. If your register merges cells over ' +
+    'several rows for one risk, each of those rows is read as its own risk: check the risk count in the Workbook ' +
+    'step, or unmerge those cells and fill them in.',
+};
+
 /** The error shown when no sheet looks like a risk register. */
 export const NO_REGISTER_MESSAGE: PaneMessage = {
   intent: 'error',
