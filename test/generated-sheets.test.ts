@@ -276,3 +276,13 @@ describe('CAP Progress Report, read back from the saved workbook', () => {
     expect(allText(ws)).toContain('MISSING: set the CAP effective date');
   });
 });
+
+describe('inherent and residual ratings in the plan', () => {
+  it('prioritizes on the current rating and shows the residual as the target', async () => {
+    const { saved, state } = await generateBoth(await fixtureBytes('twoRowHeaderRegister'), '2026-02-20');
+    const ws = saved.getWorksheet('Risk Management Plan')!;
+    const ldg1 = state.analysis.risks.find((r) => r.entry.id === 'LDG-1')!;
+    expect([ldg1.level, ldg1.residualLevel]).toEqual(['High', 'Low']);
+    expect(shown(ws, rowOf(ws, 'LDG-1', 2), 4)).toBe('High (target: Low)');
+  });
+});
