@@ -45,4 +45,27 @@ describe('settings form', () => {
     expect(patch.cap).toMatchObject({ type: 'ocr', monitoringYears: 2, implementationReportDays: 90 });
     expect(settingsSchema.safeParse({ ...saved, ...patch }).success).toBe(true);
   });
+
+  it('edits every CAP term: reference, approval date, basis, period length and report due days', () => {
+    const form = formFromSettings(saved, '2026-11-23');
+    expect([form.capImplementationReportFrom, form.capReportingPeriodMonths, form.capReportDueDays]).toEqual(['effective', '12', '60']);
+    const edited = {
+      ...form,
+      capReference: 'OCR 24-123456',
+      capApprovalDate: '2026-02-01',
+      capImplementationReportFrom: 'approval' as const,
+      capReportingPeriodMonths: '6',
+      capReportDueDays: '30',
+    };
+    expect(validateForm(edited)).toEqual({});
+    expect(patchFromForm(edited, saved).cap).toMatchObject({
+      reference: 'OCR 24-123456',
+      approvalDate: '2026-02-01',
+      implementationReportFrom: 'approval',
+      reportingPeriodMonths: 6,
+      reportDueDaysAfterPeriod: 30,
+    });
+    const bad = { ...edited, capApprovalDate: '02/01/2026', capReportingPeriodMonths: '0', capReportDueDays: '' };
+    expect(Object.keys(validateForm(bad)).sort()).toEqual(['capApprovalDate', 'capReportDueDays', 'capReportingPeriodMonths']);
+  });
 });

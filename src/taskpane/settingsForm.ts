@@ -16,9 +16,14 @@ export interface SettingsForm {
   asOf: string;
   nextReviewDate: string;
   capType: 'ocr' | 'voluntary';
+  capReference: string;
   capEffectiveDate: string;
+  capApprovalDate: string;
   capTermYears: string;
   capImplementationReportDays: string;
+  capImplementationReportFrom: 'effective' | 'approval';
+  capReportingPeriodMonths: string;
+  capReportDueDays: string;
   keepPreviousPlan: boolean;
 }
 
@@ -36,9 +41,14 @@ export function formFromSettings(settings: Settings, today: IsoDate): SettingsFo
     asOf: today,
     nextReviewDate: settings.nextReviewDate ?? '',
     capType: settings.cap.type,
+    capReference: settings.cap.reference ?? '',
     capEffectiveDate: settings.cap.effectiveDate ?? '',
+    capApprovalDate: settings.cap.approvalDate ?? '',
     capTermYears: String(settings.cap.monitoringYears),
     capImplementationReportDays: String(settings.cap.implementationReportDays),
+    capImplementationReportFrom: settings.cap.implementationReportFrom,
+    capReportingPeriodMonths: String(settings.cap.reportingPeriodMonths),
+    capReportDueDays: String(settings.cap.reportDueDaysAfterPeriod),
     keepPreviousPlan: settings.keepPreviousPlan,
   };
 }
@@ -53,7 +63,7 @@ export function mergeForm(current: SettingsForm, fresh: SettingsForm, edited: Re
 /** Field -> problem in words; empty when the form can be used. */
 export function validateForm(form: SettingsForm): Partial<Record<FormField, string>> {
   const problems: Partial<Record<FormField, string>> = {};
-  const dateFields: FormField[] = ['riskAnalysisDate', 'nextReviewDate', 'capEffectiveDate'];
+  const dateFields: FormField[] = ['riskAnalysisDate', 'nextReviewDate', 'capEffectiveDate', 'capApprovalDate'];
   for (const field of dateFields) {
     const v = String(form[field]).trim();
     if (v !== '' && !isIsoDate(v)) problems[field] = 'Enter a date like 2026-11-23.';
@@ -61,10 +71,13 @@ export function validateForm(form: SettingsForm): Partial<Record<FormField, stri
   if (!isIsoDate(form.asOf.trim())) problems.asOf = 'Enter the as-of date like 2026-11-23.';
   const years = Number(form.capTermYears);
   if (!Number.isInteger(years) || years < 1 || years > 3) problems.capTermYears = 'Enter 1, 2 or 3 years.';
-  const days = Number(form.capImplementationReportDays);
-  if (!Number.isInteger(days) || days < 1 || days > 720) {
-    problems.capImplementationReportDays = 'Enter a number of days from 1 to 720.';
-  }
+  const wholeNumberIn = (field: FormField, min: number, max: number, problem: string) => {
+    const n = Number(String(form[field]).trim() === '' ? NaN : form[field]);
+    if (!Number.isInteger(n) || n < min || n > max) problems[field] = problem;
+  };
+  wholeNumberIn('capImplementationReportDays', 1, 720, 'Enter a number of days from 1 to 720.');
+  wholeNumberIn('capReportingPeriodMonths', 1, 24, 'Enter a number of months from 1 to 24.');
+  wholeNumberIn('capReportDueDays', 0, 365, 'Enter a number of days from 0 to 365.');
   return problems;
 }
 
@@ -84,9 +97,14 @@ export function patchFromForm(form: SettingsForm, base: Settings): Partial<Setti
     cap: {
       ...base.cap,
       type: form.capType,
+      reference: text(form.capReference) ?? base.cap.reference,
       effectiveDate: text(form.capEffectiveDate) ?? base.cap.effectiveDate,
+      approvalDate: text(form.capApprovalDate) ?? base.cap.approvalDate,
       monitoringYears: Number(form.capTermYears),
       implementationReportDays: Number(form.capImplementationReportDays),
+      implementationReportFrom: form.capImplementationReportFrom,
+      reportingPeriodMonths: Number(form.capReportingPeriodMonths),
+      reportDueDaysAfterPeriod: Number(form.capReportDueDays),
     },
   };
 }

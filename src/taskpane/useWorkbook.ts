@@ -6,6 +6,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { HighlightResult } from '../core/port';
 import type { MappingOverride } from '../core/model';
 import type { WorkbookState } from '../app/workflow';
+import { DEFAULT_SETTINGS } from '../core/settings';
 import { describeError, type PaneMessage } from './messages';
 import { formFromSettings, mergeForm, type FormField, type SettingsForm } from './settingsForm';
 import { watchWorkbook, type SubscribeFn } from './excelEvents';
@@ -70,21 +71,8 @@ export interface WorkbookModel {
   dismissMessage(): void;
 }
 
-const EMPTY_SETTINGS_FORM = (today: string): SettingsForm => ({
-  practiceName: '',
-  preparedBy: '',
-  approvedBy: '',
-  consultant: '',
-  riskAnalysisDate: '',
-  riskAnalysisBy: '',
-  asOf: today,
-  nextReviewDate: '',
-  capType: 'voluntary',
-  capEffectiveDate: '',
-  capTermYears: '2',
-  capImplementationReportDays: '120',
-  keepPreviousPlan: false,
-});
+/** The form before any workbook is read: the default settings, as of today. */
+const EMPTY_SETTINGS_FORM = (today: string): SettingsForm => formFromSettings(DEFAULT_SETTINGS, today);
 
 /** State and actions for the pane; see WorkbookModel. */
 export function useWorkbook(options: UseWorkbookOptions): WorkbookModel {

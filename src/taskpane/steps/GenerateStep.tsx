@@ -77,12 +77,23 @@ export function GenerateStep(props: GenerateStepProps): React.ReactElement {
             <option value="ocr">OCR resolution agreement</option>
           </Select>
         </Field>
+        <Field label="CAP reference" hint="e.g. the OCR transaction number, or your own CAP ID">
+          <Input value={form.capReference} onChange={(_, d) => onField('capReference', d.value)} />
+        </Field>
         <Field
           label="CAP effective date"
           validationMessage={problems.capEffectiveDate}
           validationState={problems.capEffectiveDate ? 'error' : 'none'}
         >
           <Input type="date" value={form.capEffectiveDate} onChange={(_, d) => onField('capEffectiveDate', d.value)} />
+        </Field>
+        <Field
+          label="CAP approval date"
+          hint="Only needed when the implementation report counts from approval"
+          validationMessage={problems.capApprovalDate}
+          validationState={problems.capApprovalDate ? 'error' : 'none'}
+        >
+          <Input type="date" value={form.capApprovalDate} onChange={(_, d) => onField('capApprovalDate', d.value)} />
         </Field>
         <Field
           label="CAP term (years)"
@@ -92,7 +103,7 @@ export function GenerateStep(props: GenerateStepProps): React.ReactElement {
           <Input type="number" min={1} max={3} value={form.capTermYears} onChange={(_, d) => onField('capTermYears', d.value)} />
         </Field>
         <Field
-          label="Implementation report due (days after start)"
+          label="Implementation report due (days after that date)"
           validationMessage={problems.capImplementationReportDays}
           validationState={problems.capImplementationReportDays ? 'error' : 'none'}
         >
@@ -102,6 +113,43 @@ export function GenerateStep(props: GenerateStepProps): React.ReactElement {
             max={720}
             value={form.capImplementationReportDays}
             onChange={(_, d) => onField('capImplementationReportDays', d.value)}
+          />
+        </Field>
+        <Field label="Implementation report counts from">
+          <Select
+            value={form.capImplementationReportFrom}
+            onChange={(_, data) => onField('capImplementationReportFrom', data.value as SettingsForm['capImplementationReportFrom'])}
+          >
+            <option value="effective">The effective date</option>
+            <option value="approval">The approval date</option>
+          </Select>
+        </Field>
+        <Field
+          label="Reporting period (months)"
+          hint="Usually 12: one periodic report a year"
+          validationMessage={problems.capReportingPeriodMonths}
+          validationState={problems.capReportingPeriodMonths ? 'error' : 'none'}
+        >
+          <Input
+            type="number"
+            min={1}
+            max={24}
+            value={form.capReportingPeriodMonths}
+            onChange={(_, d) => onField('capReportingPeriodMonths', d.value)}
+          />
+        </Field>
+        <Field
+          label="Periodic report due (days after each period ends)"
+          hint="Usually 60"
+          validationMessage={problems.capReportDueDays}
+          validationState={problems.capReportDueDays ? 'error' : 'none'}
+        >
+          <Input
+            type="number"
+            min={0}
+            max={365}
+            value={form.capReportDueDays}
+            onChange={(_, d) => onField('capReportDueDays', d.value)}
           />
         </Field>
       </fieldset>
