@@ -14,7 +14,7 @@
  */
 import { addMonths, daysBetween, formatLongDate, type IsoDate } from '../dates';
 import { columnIndex } from '../grid';
-import type { Entry, Finding, FindingKind, Role } from '../model';
+import { ROLES, type Entry, type Finding, type FindingKind, type Role } from '../model';
 import { intern } from './intern';
 import type { EntryScore } from './score';
 import { isCompleted, isOpen } from './status';
@@ -42,7 +42,9 @@ export function cellFor(entry: Entry, ...roles: Role[]): string {
 function firstCell(entry: Entry): string {
   let best: string | null = null;
   let bestCol = Infinity;
-  for (const cell of Object.values(entry.cells)) {
+  // Every role, not Object.values: the reader's cells objects expose their addresses through getters.
+  for (const role of ROLES) {
+    const cell = entry.cells[role];
     if (!cell) continue;
     const letters = /^[A-Z]+/i.exec(cell)?.[0] ?? '';
     const col = columnIndex(letters);

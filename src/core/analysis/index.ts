@@ -7,7 +7,7 @@ import { FINDING_KINDS, type Analysis, type CapSummary, type Entry, type Finding
 import type { MatrixSettings } from '../settings';
 import { daysOverdue, duplicateFindings, entryFindings, type FindingContext } from './findings';
 import { chooseMatrix, type RiskMatrix } from './matrices';
-import { prioritize, type Rankable } from './prioritize';
+import { prioritize, prioritizeInOrder, type Rankable } from './prioritize';
 import { scoreEntry } from './score';
 import { isCompleted, isOpen, isVerified } from './status';
 import { classifyTier, type TierResult } from './tiers';
@@ -66,10 +66,26 @@ export function analyze(read: WorkbookRead, options: AnalyzeOptions): Analysis {
 
   const registerAssessed = registerEntries.map(assess);
   const capAssessed = capFromRegister ? [] : capEntries.map(assess);
-  const risks = prioritize(registerAssessed);
+  const { sorted: risks, order } = prioritizeInOrder(registerAssessed);
   // Without a CAP sheet, the register's actions are the CAP: the same objects, so they keep the
   // plan's priority numbers (the progress report and the plan then agree on "priority 4").
-  const capItems = capFromRegister ? risks.filter((r) => hasText(r.entry.action)) : prioritize(capAssessed);
+  // Which risks have an action is read in sheet order (sequential in memory), then picked in priority order.
+  let capItems: ScoredEntry[];
+  let capInSheetOrder: ScoredEntry[];
+  if (capFromRegister) {
+    const hasAction = new Uint8Array(registerAssessed.length);
+    capInSheetOrder = [];
+    for (let i = 0; i < registerAssessed.length; i++) {
+      if (!hasText(registerAssessed[i].entry.action)) continue;
+      hasAction[i] = 1;
+      capInSheetOrder.push(registerAssessed[i] as ScoredEntry);
+    }
+    capItems = [];
+    for (let p = 0; p < order.length; p++) if (hasAction[order[p]]) capItems.push(risks[p]);
+  } else {
+    capItems = prioritize(capAssessed);
+    capInSheetOrder = capAssessed as ScoredEntry[];
+  }
 
   // Findings in sheet order (register, then CAP sheets; by row), not in priority order.
   const findings: Finding[] = [];
@@ -77,7 +93,8 @@ export function analyze(read: WorkbookRead, options: AnalyzeOptions): Analysis {
     for (const item of list) for (const f of item.findings) findings.push(f);
   }
 
-  return { asOf, matrix: matrix.choice, risks, capItems, capFromRegister, capSummary: summarizeCap(capItems, asOf), findings };
+  // The counts do not depend on order; sheet order reads the items in memory order.
+  return { asOf, matrix: matrix.choice, risks, capItems, capFromRegister, capSummary: summarizeCap(capInSheetOrder, asOf), findings };
 }
 
 /** True when `text` has a non-space character (a plain first character answers without a regex). */

@@ -15,6 +15,14 @@ export type Rankable = Omit<ScoredEntry, 'priority' | 'priorityReason'> & Partia
  * items themselves and returns them in priority order.
  */
 export function prioritize(items: Rankable[]): ScoredEntry[] {
+  return prioritizeInOrder(items).sorted;
+}
+
+/**
+ * `prioritize`, also returning `order`: `sorted[p]` is `items[order[p]]`. With it a caller can pick
+ * items in priority order from facts gathered in sheet order (see analyze).
+ */
+export function prioritizeInOrder(items: Rankable[]): { sorted: ScoredEntry[]; order: ArrayLike<number> } {
   // Scores can be any number; rank the distinct ones so every key is a small integer.
   const distinctScores = [...new Set(items.map((i) => i.score ?? -Infinity))].sort((a, b) => a - b);
   const scoreRank = new Map(distinctScores.map((s, r) => [s, r]));
@@ -32,13 +40,20 @@ export function prioritize(items: Rankable[]): ScoredEntry[] {
   const order = sortedOrder(rank, due, scoreSteps);
   const reasons = new ReasonCache();
   const out: ScoredEntry[] = new Array(n);
+  const positionOf = new Uint32Array(n);
   for (let position = 0; position < n; position++) {
-    const scored = items[order[position]] as ScoredEntry;
-    scored.priority = position + 1;
-    scored.priorityReason = reasons.of(scored);
-    out[position] = scored;
+    const i = order[position];
+    positionOf[i] = position;
+    out[position] = items[i] as ScoredEntry;
   }
-  return out;
+  // Numbered in sheet order, the order the entries sit in memory: visiting 50,000 of them in
+  // priority order costs a cache miss each. The numbers and reasons are the same either way.
+  for (let i = 0; i < n; i++) {
+    const scored = items[i] as ScoredEntry;
+    scored.priority = positionOf[i] + 1;
+    scored.priorityReason = reasons.of(scored);
+  }
+  return { sorted: out, order };
 }
 
 /**

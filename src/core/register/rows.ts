@@ -166,15 +166,13 @@ export function readRows(
     }
     return null;
   }
-  /** This row's cell addresses by role; helpers reuse them instead of building new strings. */
-  let rowCells: Partial<Record<Role, string>> = {};
-  const cellOf = (role: Role, idx: number, col: number): string => (idx === cur ? rowCells[role] ?? addrOf(idx, col) : addrOf(idx, col));
+  const EntryCells = entryCellsClass(mappedRoles, mappedLetters);
 
   function rating(role: RatingRole): ScaleValue | null {
     const col = COL[role];
     const v = firstValue(col);
     if (v === null || isErrorValue(v)) return null;
-    const addr = cellOf(role, foundIdx, col!);
+    const addr = addrOf(foundIdx, col!);
     const { value, error } = parseRating(v, scales[role] ?? null, addr);
     if (error) issues.push({ sheet, cell: addr, message: `${addr}: ${error}.`, severity: 'warning' });
     return value;
@@ -183,7 +181,7 @@ export function readRows(
     const col = COL[role];
     const v = firstValue(col);
     if (v === null || isErrorValue(v)) return null;
-    const addr = cellOf(role, foundIdx, col!);
+    const addr = addrOf(foundIdx, col!);
     const d = parseDate(v, addr);
     if (d && d.kind === 'ambiguous') {
       issues.push({ sheet, cell: addr, message: `${addr}: "${d.text}" could be read day-first or month-first, so the ${roleWords(role)} was not guessed; type it as YYYY-MM-DD or use a date cell.`, severity: 'warning' });
@@ -270,13 +268,11 @@ export function readRows(
     flushTemplate();
 
     const top = i + grid.top;
-    const cells: Partial<Record<Role, string>> = {};
     if (i !== rowLabelIdx) {
       rowLabelIdx = i;
       rowLabel = String(i + grid.top + 1);
     }
-    for (let j = 0; j < mappedRoles.length; j++) cells[mappedRoles[j]] = mappedLetters[j] + rowLabel;
-    rowCells = cells;
+    const cells = new EntryCells(rowLabel);
 
     // Cells that cannot be read: error values and formulas without a saved result.
     for (const m of mapped) {
@@ -306,7 +302,7 @@ export function readRows(
     const scoreCol = COL.score;
     if (scoreCol !== undefined) {
       const v = firstValue(scoreCol);
-      const addr = cellOf('score', foundIdx, scoreCol);
+      const addr = addrOf(foundIdx, scoreCol);
       const n = typeof v === 'number' ? v : typeof v === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(v) ? Number(v) : null;
       if (n !== null && Number.isFinite(n)) statedScore = { cell: addr, raw: v, value: n };
       else if (v !== null && !isErrorValue(v)) {
@@ -384,6 +380,44 @@ export function readRows(
     firstRow,
     lastRow: lastEntryIdx >= 0 ? lastEntryIdx + grid.top + 1 : headerRow + 1,
   };
+}
+
+/** `entry.cells` as the readers see it: role -> A1 address, for the table's mapped roles only. */
+type EntryCellsClass = new (rowLabel: string) => Partial<Record<Role, string>>;
+
+/**
+ * One class per table whose role getters build "H7" from the table's column letter and the entry's row
+ * on demand. Storing ~17 address strings per risk made them most of a 50,000-row read's memory; readers
+ * look up only a few. The row sits in a private field, so the object's own keys (what JSON, jest and
+ * `Object.keys` see) stay exactly what a plain role -> address object would show, via `toJSON`.
+ */
+function entryCellsClass(roles: readonly Role[], letters: readonly string[]): EntryCellsClass {
+  class EntryCells {
+    readonly #row: string;
+    constructor(rowLabel: string) {
+      this.#row = rowLabel;
+    }
+    static rowOf(cells: EntryCells): string {
+      return cells.#row;
+    }
+    /** The plain role -> address object, in mapping order, for JSON. */
+    toJSON(): Partial<Record<Role, string>> {
+      const out: Partial<Record<Role, string>> = {};
+      for (let j = 0; j < roles.length; j++) out[roles[j]] = letters[j] + this.#row;
+      return out;
+    }
+  }
+  for (let j = 0; j < roles.length; j++) {
+    const letter = letters[j];
+    Object.defineProperty(EntryCells.prototype, roles[j], {
+      get(this: EntryCells): string {
+        return letter + EntryCells.rowOf(this);
+      },
+      enumerable: true,
+      configurable: true,
+    });
+  }
+  return EntryCells as unknown as EntryCellsClass;
 }
 
 function rowHasValue(row: CellValue[] | undefined): boolean {

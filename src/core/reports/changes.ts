@@ -66,13 +66,25 @@ function dueText(s: ScoredEntry): string | null {
 
 /** The snapshot this plan leaves behind for the next one (sized to fit the settings schema). */
 export function takeSnapshot(risks: ScoredEntry[], asOf: IsoDate, version: number): PlanSnapshot {
-  const seen = new Map<string, number>();
-  const out: SnapshotRisk[] = risks.map((s) => {
-    const words = riskWords(s.entry);
+  const snapshot = new SnapshotBuilder();
+  for (const s of risks) snapshot.add(s, riskWords(s.entry));
+  return snapshot.finish(asOf, version);
+}
+
+/**
+ * `takeSnapshot` one risk at a time, in priority order, so the plan can record each risk while it
+ * writes that risk's row (one visit per risk object instead of two).
+ */
+export class SnapshotBuilder {
+  private readonly seen = new Map<string, number>();
+  private readonly risks: SnapshotRisk[] = [];
+
+  /** `words` is `riskWords(s.entry)`. */
+  add(s: ScoredEntry, words: string | null): void {
     const base = riskKey(s.entry.id, words).slice(0, 1990);
-    const n = (seen.get(base) ?? 0) + 1;
-    seen.set(base, n);
-    return {
+    const n = (this.seen.get(base) ?? 0) + 1;
+    this.seen.set(base, n);
+    this.risks.push({
       key: n === 1 ? base : `${base}#${n}`,
       id: clip(s.entry.id, 500),
       risk: clip(words, 2000),
@@ -80,9 +92,12 @@ export function takeSnapshot(risks: ScoredEntry[], asOf: IsoDate, version: numbe
       dueDate: clip(dueText(s), 100),
       status: s.entry.status,
       level: s.level,
-    };
-  });
-  return { generatedOn: asOf, version, risks: out };
+    });
+  }
+
+  finish(asOf: IsoDate, version: number): PlanSnapshot {
+    return { generatedOn: asOf, version, risks: this.risks };
+  }
 }
 
 function isClosed(status: Status | null): boolean {

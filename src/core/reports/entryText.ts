@@ -23,7 +23,11 @@ export function riskWords(entry: Entry): string | null {
 }
 
 export function riskCell(entry: Entry): SpecCell {
-  const words = riskWords(entry);
+  return riskCellOf(riskWords(entry));
+}
+
+/** `riskCell` from `riskWords(entry)` already worked out. */
+export function riskCellOf(words: string | null): SpecCell {
   return words ? textCell(words, 'cell') : sharedTextCell(MISSING_RISK, 'missing');
 }
 

@@ -16,8 +16,8 @@ import { FINDING_KINDS } from '../model';
 import type { Analysis, Finding, Level, ScoredEntry, Tier, WorkbookRead } from '../model';
 import type { PlanSnapshot, Settings } from '../settings';
 import type { SheetSpec, SpecCell } from '../sheetSpec';
-import { CHANGE_LABELS, diffSnapshots, takeSnapshot } from './changes';
-import { actionCell, dateValueCell, ownerCell, riskCell, statusWords } from './entryText';
+import { CHANGE_LABELS, diffSnapshots, SnapshotBuilder } from './changes';
+import { actionCell, dateValueCell, ownerCell, riskCellOf, riskWords, statusWords } from './entryText';
 import { FINDING_LABELS, flagsText, LEVELS_HIGH_FIRST, TIER_ORDER } from './labels';
 import { dateCell, numberCell, SheetBuilder, textCell } from './sheetBuilder';
 import { REPORT_STYLES, reportPrintSetup } from './styles';
@@ -99,7 +99,8 @@ function byPriority(a: ScoredEntry, b: ScoredEntry): number {
   return a.priority - b.priority;
 }
 
-function riskRow(s: ScoredEntry, rank: number | null, open: boolean, flags: FlagCells): (SpecCell | null)[] {
+/** `words` is `riskWords(s.entry)`, worked out once for the row and the snapshot. */
+function riskRow(s: ScoredEntry, rank: number | null, open: boolean, flags: FlagCells, words: string | null): (SpecCell | null)[] {
   const e = s.entry;
   let action = actionCell(s, open);
   if (e.justification?.trim() && action.type === 'text') {
@@ -109,7 +110,7 @@ function riskRow(s: ScoredEntry, rank: number | null, open: boolean, flags: Flag
   return [
     rank === null ? sharedTextCell('', 'cell') : numberCell(rank, 'number'),
     textCell(e.id ?? '', 'cell'),
-    riskCell(e),
+    riskCellOf(words),
     levelText(s),
     s.score === null ? sharedTextCell('', 'cell') : sharedNumberCell(s.score, 'number'),
     action,
@@ -144,50 +145,69 @@ function nextReview(settings: Settings, asOf: IsoDate): { date: IsoDate; note: s
   return { date: d, note: 'Review the plan at least annually, with the risk analysis.' };
 }
 
-function writeRiskTable(b: SheetBuilder, risks: ScoredEntry[]): number {
-  const headerRow = b.addRow(PLAN_COLUMNS.map((c) => textCell(c.title, 'header')), 30);
-  const open = risks.filter((r) => r.open).sort(byPriority);
-  const closed = risks.filter((r) => !r.open).sort(byPriority);
-  const flags = new FlagCells();
-  // Open risks by tier, as positions in `open` (rank = position + 1), in one pass.
-  const byTier = new Map<Tier, number[]>(TIER_ORDER.map((t) => [t, []]));
-  open.forEach((r, i) => byTier.get(r.tier)?.push(i));
+/** The summary's figures, counted while the risk table is written. */
+interface SummaryCounts {
+  open: number;
+  overdueOpen: number;
+  /** Open risks per level. */
+  levels: Map<Level | null, number>;
+  /** Risks per finding kind (a risk counts once per kind), indexed like FINDING_KINDS. */
+  perKind: number[];
+}
 
-  if (open.length === 0) b.addWide(textCell('No open risks in the register.', 'group'));
+/**
+ * Writes the risk table (open risks by tier, then closed ones) and, in the same single visit of
+ * each risk in priority order, records it in the snapshot and in the summary counts: with 50,000
+ * risks every extra pass over the risk objects costs a cache miss per risk.
+ */
+function writeRiskTable(b: SheetBuilder, risks: ScoredEntry[], snapshot: SnapshotBuilder, counts: SummaryCounts): number {
+  const headerRow = b.addRow(PLAN_COLUMNS.map((c) => textCell(c.title, 'header')), 30);
+  const flags = new FlagCells();
+  // Open risks by tier, numbered by their position among the open risks; closed risks after them.
+  const byTier = new Map<Tier, (SpecCell | null)[][]>(TIER_ORDER.map((t) => [t, []]));
+  const closedRows: (SpecCell | null)[][] = [];
+  for (const r of [...risks].sort(byPriority)) {
+    const words = riskWords(r.entry);
+    snapshot.add(r, words);
+    countRisk(counts, r); // first: an open risk's rank is the open count including itself
+    if (r.open) byTier.get(r.tier)?.push(riskRow(r, counts.open, true, flags, words));
+    else closedRows.push(riskRow(r, null, false, flags, words));
+  }
+
+  if (counts.open === 0) b.addWide(textCell('No open risks in the register.', 'group'));
   for (const tier of TIER_ORDER) {
     const inTier = byTier.get(tier)!;
     if (inTier.length === 0) continue;
     b.addWide(textCell(`${tier} (${inTier.length} ${inTier.length === 1 ? 'risk' : 'risks'})`, 'group'));
-    for (const i of inTier) b.addRow(riskRow(open[i], i + 1, true, flags));
+    for (const row of inTier) b.addRow(row);
   }
 
-  b.addWide(textCell(`Closed and accepted risks (${closed.length})`, 'group'));
-  if (closed.length === 0) b.addWide(textCell('None yet.', 'note'));
-  for (const r of closed) b.addRow(riskRow(r, null, false, flags));
+  b.addWide(textCell(`Closed and accepted risks (${closedRows.length})`, 'group'));
+  if (closedRows.length === 0) b.addWide(textCell('None yet.', 'note'));
+  for (const row of closedRows) b.addRow(row);
   return headerRow;
 }
 
-function writeSummary(b: SheetBuilder, analysis: Analysis): void {
-  // One pass over the risks for every figure below (each risk object is read once).
-  let openCount = 0;
-  let overdueOpen = 0;
-  const levelCounts = new Map<Level | null, number>();
-  // Risks per finding kind (a risk counts once per kind), indexed like FINDING_KINDS.
-  const perKind = new Array<number>(FINDING_KINDS.length).fill(0);
-  for (const r of analysis.risks) {
-    if (r.open) {
-      openCount++;
-      if (r.overdue) overdueOpen++;
-      levelCounts.set(r.level, (levelCounts.get(r.level) ?? 0) + 1);
-    }
-    let seen = 0;
-    for (const f of r.findings) {
-      const k = KIND_INDEX.get(f.kind)!;
-      if (seen & (1 << k)) continue;
-      seen |= 1 << k;
-      perKind[k]++;
-    }
+function countRisk(counts: SummaryCounts, r: ScoredEntry): void {
+  if (r.open) {
+    counts.open++;
+    if (r.overdue) counts.overdueOpen++;
+    counts.levels.set(r.level, (counts.levels.get(r.level) ?? 0) + 1);
   }
+  let seen = 0;
+  for (const f of r.findings) {
+    const k = KIND_INDEX.get(f.kind)!;
+    if (seen & (1 << k)) continue;
+    seen |= 1 << k;
+    counts.perKind[k]++;
+  }
+}
+
+function writeSummary(b: SheetBuilder, analysis: Analysis, counts: SummaryCounts): void {
+  const openCount = counts.open;
+  const overdueOpen = counts.overdueOpen;
+  const levelCounts = counts.levels;
+  const perKind = counts.perKind;
   b.addWide(textCell('Summary', 'section'));
   const count = (label: string, n: number, note?: string) =>
     b.addParts([
@@ -305,11 +325,13 @@ export function buildPlanSheet(input: PlanInput): { spec: SheetSpec; snapshot: P
   const approach = settings.approach?.trim() ? `Approach: ${settings.approach.trim()}` : DEFAULT_APPROACH;
   b.addWide(textCell(approach, 'paragraph'));
 
-  const headerRow = writeRiskTable(b, analysis.risks);
+  const snapshotBuilder = new SnapshotBuilder();
+  const counts: SummaryCounts = { open: 0, overdueOpen: 0, levels: new Map(), perKind: new Array<number>(FINDING_KINDS.length).fill(0) };
+  const headerRow = writeRiskTable(b, analysis.risks, snapshotBuilder, counts);
   b.addBlank();
-  writeSummary(b, analysis);
+  writeSummary(b, analysis, counts);
   b.addBlank();
-  const snapshot = takeSnapshot([...analysis.risks].sort(byPriority), asOf, version);
+  const snapshot = snapshotBuilder.finish(asOf, version);
   writeChanges(b, settings.snapshot, snapshot);
   b.addBlank();
   writeSignOff(b, settings);
