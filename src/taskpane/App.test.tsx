@@ -270,7 +270,11 @@ describe('file mode', () => {
     await user.click(screen.getByRole('tab', { name: /Generate/ }));
     await user.click(screen.getByRole('button', { name: 'Generate risk management plan' }));
     await waitFor(() => expect(port.written).toHaveLength(1));
-    await user.click(screen.getByRole('button', { name: 'Download workbook' }));
+    // The pane stays busy a moment after the sheet is written (settings saved, workbook re-read), and a
+    // click on the then-disabled button does nothing: wait for it as a user would.
+    const download = screen.getByRole('button', { name: 'Download workbook' });
+    await waitFor(() => expect(download).toBeEnabled());
+    await user.click(download);
     expect(await screen.findByText('Workbook downloaded')).toBeInTheDocument();
     expect(port.save).toHaveBeenCalled();
     expect(clicked).toHaveLength(1);
