@@ -95,26 +95,8 @@ export function GenerateStep(props: GenerateStepProps): React.ReactElement {
         >
           <Input type="date" value={form.capApprovalDate} onChange={(_, d) => onField('capApprovalDate', d.value)} />
         </Field>
-        <Field
-          label="CAP term (years)"
-          validationMessage={problems.capTermYears}
-          validationState={problems.capTermYears ? 'error' : 'none'}
-        >
-          <Input type="number" min={1} max={3} value={form.capTermYears} onChange={(_, d) => onField('capTermYears', d.value)} />
-        </Field>
-        <Field
-          label="Implementation report due (days after that date)"
-          validationMessage={problems.capImplementationReportDays}
-          validationState={problems.capImplementationReportDays ? 'error' : 'none'}
-        >
-          <Input
-            type="number"
-            min={1}
-            max={720}
-            value={form.capImplementationReportDays}
-            onChange={(_, d) => onField('capImplementationReportDays', d.value)}
-          />
-        </Field>
+        <NumberField field="capTermYears" label="CAP term (years)" min={1} max={3} form={form} problems={problems} onField={onField} />
+        <NumberField field="capImplementationReportDays" label="Implementation report due (days after that date)" min={1} max={720} form={form} problems={problems} onField={onField} />
         <Field label="Implementation report counts from">
           <Select
             value={form.capImplementationReportFrom}
@@ -124,34 +106,8 @@ export function GenerateStep(props: GenerateStepProps): React.ReactElement {
             <option value="approval">The approval date</option>
           </Select>
         </Field>
-        <Field
-          label="Reporting period (months)"
-          hint="Usually 12: one periodic report a year"
-          validationMessage={problems.capReportingPeriodMonths}
-          validationState={problems.capReportingPeriodMonths ? 'error' : 'none'}
-        >
-          <Input
-            type="number"
-            min={1}
-            max={24}
-            value={form.capReportingPeriodMonths}
-            onChange={(_, d) => onField('capReportingPeriodMonths', d.value)}
-          />
-        </Field>
-        <Field
-          label="Periodic report due (days after each period ends)"
-          hint="Usually 60"
-          validationMessage={problems.capReportDueDays}
-          validationState={problems.capReportDueDays ? 'error' : 'none'}
-        >
-          <Input
-            type="number"
-            min={0}
-            max={365}
-            value={form.capReportDueDays}
-            onChange={(_, d) => onField('capReportDueDays', d.value)}
-          />
-        </Field>
+        <NumberField field="capReportingPeriodMonths" label="Reporting period (months)" hint="Usually 12: one periodic report a year" min={1} max={24} form={form} problems={problems} onField={onField} />
+        <NumberField field="capReportDueDays" label="Periodic report due (days after each period ends)" hint="Usually 60" min={0} max={365} form={form} problems={problems} onField={onField} />
       </fieldset>
       <Checkbox
         label="Keep previous plan as a dated copy"
@@ -188,5 +144,30 @@ export function GenerateStep(props: GenerateStepProps): React.ReactElement {
         </Button>
       )}
     </form>
+  );
+}
+
+/** A whole-number input bound to one form field, with its range and its problem shown in words. */
+function NumberField(props: {
+  field: FormField;
+  label: string;
+  hint?: string;
+  min: number;
+  max: number;
+  form: SettingsForm;
+  problems: Partial<Record<FormField, string>>;
+  onField: GenerateStepProps['onField'];
+}) {
+  const { field, problems } = props;
+  return (
+    <Field label={props.label} hint={props.hint} validationMessage={problems[field]} validationState={problems[field] ? 'error' : 'none'}>
+      <Input
+        type="number"
+        min={props.min}
+        max={props.max}
+        value={String(props.form[field])}
+        onChange={(_, d) => props.onField(field, d.value as never)}
+      />
+    </Field>
   );
 }
