@@ -3,7 +3,7 @@
  * risks whose values rotate through the gaps the engine looks for (blank owners, overdue
  * dates, vague actions, stated levels that disagree).
  */
-import type { CellValue, SheetGrid } from '../src/core/grid';
+import { makeGrid, type CellValue, type SheetGrid } from '../src/core/grid';
 import { isoToSerial } from '../src/core/dates';
 
 export const HEADERS = [
@@ -63,17 +63,5 @@ export function syntheticRegisterGrid(rows: number): SheetGrid {
     [...HEADERS],
   ];
   for (let i = 0; i < rows; i++) values.push(syntheticRow(i));
-  return {
-    name: 'Risk Register',
-    index: 0,
-    visibility: 'visible',
-    top: 0,
-    left: 0,
-    values,
-    formulas: null,
-    merges: [{ top: 0, left: 0, bottom: 0, right: HEADERS.length - 1 }],
-    tables: [],
-    protected: false,
-    marker: null,
-  };
+  return makeGrid('Risk Register', values, { merges: [{ top: 0, left: 0, bottom: 0, right: HEADERS.length - 1 }] });
 }

@@ -59,6 +59,27 @@ export interface SheetGrid {
   marker: string | null;
 }
 
+/**
+ * A visible, unprotected user sheet with `values` starting at A1 (or at `extra.top`/`extra.left`)
+ * and nothing else: the grid tests, fakes and the benchmark build on.
+ */
+export function makeGrid(name: string, values: CellValue[][], extra: Partial<SheetGrid> = {}): SheetGrid {
+  return {
+    name,
+    index: 0,
+    visibility: 'visible',
+    top: 0,
+    left: 0,
+    values,
+    formulas: null,
+    merges: [],
+    tables: [],
+    protected: false,
+    marker: null,
+    ...extra,
+  };
+}
+
 /** 0 -> "A", 25 -> "Z", 26 -> "AA". */
 export function columnLetter(col: number): string {
   let n = col + 1;

@@ -2,12 +2,12 @@
  * `entry.cells` is built lazily by the reader (role getters over the row); readers must see the
  * same role -> address object a plain literal would give: by property, in JSON, and in cellFor.
  */
-import type { CellValue, SheetGrid } from '../grid';
+import { makeGrid, type CellValue, type SheetGrid } from '../grid';
 import { cellFor } from '../analysis/findings';
 import { readWorkbook } from './index';
 
 function grid(values: CellValue[][], top = 0, left = 0): SheetGrid {
-  return { name: 'Risks', index: 0, visibility: 'visible', top, left, values, formulas: null, merges: [], tables: [], protected: false, marker: null };
+  return makeGrid('Risks', values, { top, left });
 }
 
 const ROWS: CellValue[][] = [

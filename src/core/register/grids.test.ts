@@ -1,13 +1,10 @@
 /**
  * Hand-made grids for layouts that are easier to state as plain data than to build in ExcelJS.
  */
-import type { CellValue, SheetGrid } from '../grid';
+import { makeGrid as grid, type CellValue } from '../grid';
 import { readWorkbook } from './index';
 import { fixtureGrids } from '../../../test/fixtures/read';
 
-function grid(name: string, values: CellValue[][], extra: Partial<SheetGrid> = {}): SheetGrid {
-  return { name, index: 0, visibility: 'visible', top: 0, left: 0, values, formulas: null, merges: [], tables: [], protected: false, marker: null, ...extra };
-}
 
 describe('hand-made layouts', () => {
   it('a table whose header row says Column1.. takes its labels from the row above', () => {

@@ -2,7 +2,7 @@
  * 50,000 rows x 20 columns must read in well under 200 ms. Timing is only asserted when
  * RISKPLAN_PERF=1 (unit tests carry no timing assertions); the size and correctness always are.
  */
-import type { CellValue, SheetGrid } from '../grid';
+import { makeGrid, type CellValue, type SheetGrid } from '../grid';
 import { readWorkbook } from './index';
 
 function bigGrid(rows: number): SheetGrid {
@@ -21,7 +21,7 @@ function bigGrid(rows: number): SheetGrid {
   }
   // Trailing empty rows, as a sheet "formatted" far down can produce.
   for (let r = 0; r < 5000; r++) values.push(new Array<CellValue>(20).fill(null));
-  return { name: 'Risk Register', index: 0, visibility: 'visible', top: 0, left: 0, values, formulas: null, merges: [], tables: [], protected: false, marker: null };
+  return makeGrid('Risk Register', values);
 }
 
 describe('performance', () => {

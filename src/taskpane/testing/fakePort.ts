@@ -2,7 +2,7 @@
  * A small in-memory WorkbookPort for the pane's component tests: sheets are SheetGrids the
  * test builds, writes are recorded, and protected sheets are skipped like a real adapter does.
  */
-import { MARKER_CELL, type CellValue, type SheetGrid } from '../../core/grid';
+import { makeGrid, MARKER_CELL, type CellValue, type SheetGrid } from '../../core/grid';
 import type { HighlightRule } from '../../core/highlight';
 import type { HighlightResult, HostCapabilities, SheetInfo, SheetPlacement, WorkbookPort } from '../../core/port';
 import type { SheetSpec } from '../../core/sheetSpec';
@@ -17,20 +17,7 @@ export interface FakePortOptions {
 export function gridFromRows(name: string, rows: CellValue[][], extra: Partial<SheetGrid> = {}): SheetGrid {
   const width = Math.max(1, ...rows.map((r) => r.length));
   const values = rows.map((r) => Array.from({ length: width }, (_, i) => (r[i] === undefined ? null : r[i])));
-  return {
-    name,
-    index: 0,
-    visibility: 'visible',
-    top: 0,
-    left: 0,
-    values,
-    formulas: null,
-    merges: [],
-    tables: [],
-    protected: false,
-    marker: null,
-    ...extra,
-  };
+  return makeGrid(name, values, extra);
 }
 
 export class FakePort implements WorkbookPort {
