@@ -19,6 +19,8 @@ import { intern } from './intern';
 import type { EntryScore } from './score';
 import { isCompleted, isOpen } from './status';
 import { vagueReason } from './vague';
+import { TextKeys } from './textKeys';
+import { finish, sliceEnds, type Sliced } from '../slices';
 
 export interface FindingContext {
   asOf: IsoDate;
@@ -255,13 +257,7 @@ export function entryFindings(entry: Entry, score: EntryScore, ctx: FindingConte
   return out.slice();
 }
 
-/** Risk text compared for duplicates: case, punctuation and spacing ignored. */
-export function normalizeRiskText(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-}
+export { normalizeRiskText } from './textKeys';
 
 /**
  * Duplicates, in linear time. Within each group (the register; all CAP sheets together),
@@ -269,31 +265,41 @@ export function normalizeRiskText(text: string): string {
  * completed and repeats a completed CAP item is flagged as recurring.
  */
 export function duplicateFindings(groups: { entries: Entry[]; cap: boolean }[]): Map<Entry, Finding[]> {
+  return finish(duplicateFindingsSliced(groups));
+}
+
+/** `duplicateFindings`, yielding between slices of entries. */
+export function* duplicateFindingsSliced(groups: { entries: Entry[]; cap: boolean }[]): Sliced<Map<Entry, Finding[]>> {
   const out = new Map<Entry, Finding[]>();
   const add = (entry: Entry, f: Finding) => {
     const list = out.get(entry);
     if (list) list.push(f);
     else out.set(entry, [f]);
   };
-  for (const group of groups) {
-    const keys = group.entries.map((entry) => {
-      const text = entry.risk?.trim();
-      return text ? normalizeRiskText(text) : '';
-    });
-    const firstSeen = new Map<string, Entry>();
-    const completedSeen = new Map<string, Entry>();
-    group.entries.forEach((entry, i) => {
+  for (const { entries, cap } of groups) {
+    // keys[i]: entries[i]'s risk text as a number, equal for texts that differ only in case,
+    // punctuation or spacing; -1 for no text. The first entry with each key is firstSeen[key].
+    const textKeys = new TextKeys();
+    const keys = new Int32Array(entries.length);
+    const firstSeen: Entry[] = [];
+    const completedSeen: (Entry | undefined)[] = [];
+    for (let i = 0; i < entries.length; i++) {
+      if (sliceEnds(i)) yield;
+      const entry = entries[i];
+      const key = entry.risk === null ? -1 : textKeys.keyOf(entry.risk);
+      keys[i] = key;
+      if (key < 0) continue;
+      if (key === firstSeen.length) firstSeen.push(entry);
+      if (cap && completedSeen[key] === undefined && isCompleted(entry)) completedSeen[key] = entry;
+    }
+    for (let i = 0; i < entries.length; i++) {
+      if (sliceEnds(i)) yield;
       const key = keys[i];
-      if (!key) return;
-      if (firstSeen.get(key) === undefined) firstSeen.set(key, entry);
-      if (group.cap && completedSeen.get(key) === undefined && isCompleted(entry)) completedSeen.set(key, entry);
-    });
-    group.entries.forEach((entry, i) => {
-      const key = keys[i];
-      if (!key) return;
-      const first = firstSeen.get(key)!;
-      const closedEarlier = group.cap ? completedSeen.get(key) : undefined;
-      if (first === entry && !closedEarlier) return;
+      if (key < 0) continue;
+      const entry = entries[i];
+      const first = firstSeen[key];
+      const closedEarlier = cap ? completedSeen[key] : undefined;
+      if (first === entry && !closedEarlier) continue;
       const completed = closedEarlier ? isCompleted(entry) : false;
       const cell = cellFor(entry, 'risk');
       if (closedEarlier && closedEarlier !== entry && !completed) {
@@ -307,11 +313,11 @@ export function duplicateFindings(groups: { entries: Entry[]; cap: boolean }[]):
             'Check why the earlier fix did not hold (root cause, verification) and link the two items.',
           ),
         );
-        return;
+        continue;
       }
       // A completed CAP item is compared with the first completed one: the open repeat is the recurrence.
       const earlier = closedEarlier && completed ? closedEarlier : first;
-      if (earlier === entry) return;
+      if (earlier === entry) continue;
       add(
         entry,
         finding(
@@ -322,7 +328,7 @@ export function duplicateFindings(groups: { entries: Entry[]; cap: boolean }[]):
           'Merge the two rows, or reword them so each describes a different risk.',
         ),
       );
-    });
+    }
   }
   return out;
 }

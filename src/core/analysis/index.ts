@@ -5,7 +5,8 @@
 import { addDays, addMonths, type IsoDate } from '../dates';
 import { FINDING_KINDS, type Analysis, type CapSummary, type Entry, type Finding, type ScoredEntry, type TableRead, type WorkbookRead } from '../model';
 import type { MatrixSettings } from '../settings';
-import { daysOverdue, duplicateFindings, entryFindings, type FindingContext } from './findings';
+import { daysOverdue, duplicateFindingsSliced, entryFindings, type FindingContext } from './findings';
+import { finish, sliceEnds, type Sliced } from '../slices';
 import { chooseMatrix, type RiskMatrix } from './matrices';
 import { prioritize, prioritizeInOrder, type Rankable } from './prioritize';
 import { scoreEntry } from './score';
@@ -23,9 +24,10 @@ export interface AnalyzeOptions {
   matrix?: MatrixSettings;
 }
 
-interface Source {
-  table: TableRead;
-  capSheet: boolean;
+/** A table's entries top to bottom, with what the finding rules need to know about the table. */
+interface TablePart {
+  entries: Entry[];
+  ctx: FindingContext;
 }
 
 /**
@@ -33,17 +35,22 @@ interface Source {
  * no CAP sheet, `capItems` are the register risks that have an action (same objects as in `risks`).
  */
 export function analyze(read: WorkbookRead, options: AnalyzeOptions): Analysis {
+  return finish(analyzeSliced(read, options));
+}
+
+/** `analyze`, yielding between slices of entries (see core/slices.ts). */
+export function* analyzeSliced(read: WorkbookRead, options: AnalyzeOptions): Sliced<Analysis> {
   const { asOf } = options;
   const matrix = chooseMatrix(read.register, options.matrix);
-  const registerEntries = inSheetOrder(read.register ? [read.register] : []);
-  const capEntries = inSheetOrder(read.caps);
+  const reviewCutoff = addMonths(asOf, -12);
+  const registerParts = tableParts(read.register ? [read.register] : [], asOf, reviewCutoff);
+  const capParts = tableParts(read.caps, asOf, reviewCutoff);
   const capFromRegister = read.caps.length === 0;
 
-  const duplicates = duplicateFindings([
-    { entries: registerEntries.map((x) => x.entry), cap: false },
-    { entries: capEntries.map((x) => x.entry), cap: true },
+  const duplicates = yield* duplicateFindingsSliced([
+    { entries: entriesOf(registerParts), cap: false },
+    { entries: entriesOf(capParts), cap: true },
   ]);
-  const reviewCutoff = addMonths(asOf, -12);
   // Registers repeat the same action text on many rows: classify each distinct action once.
   const tierByAction = new Map<string, TierResult>();
   const tierOf = (entry: Entry): TierResult => {
@@ -52,21 +59,22 @@ export function analyze(read: WorkbookRead, options: AnalyzeOptions): Analysis {
     if (!result) tierByAction.set(entry.action, (result = classifyTier(entry)));
     return result;
   };
-  const contexts = new Map<TableRead, FindingContext>();
-  const contextOf = (source: Source): FindingContext => {
-    let ctx = contexts.get(source.table);
-    if (!ctx) {
-      ctx = { asOf, reviewCutoff, capSheet: source.capSheet, hasReviewColumn: source.table.columns.reviewDate !== undefined };
-      contexts.set(source.table, ctx);
+  const assessParts = function* (parts: TablePart[]): Sliced<Rankable[]> {
+    const out: Rankable[] = [];
+    for (const { entries, ctx } of parts) {
+      for (let i = 0; i < entries.length; i++) {
+        if (sliceEnds(i)) yield;
+        out.push(assessEntry(entries[i], matrix, ctx, duplicates.get(entries[i]), tierOf));
+      }
     }
-    return ctx;
+    return out;
   };
-  const assess = ({ entry, source }: { entry: Entry; source: Source }): Rankable =>
-    assessEntry(entry, matrix, contextOf(source), duplicates.get(entry), tierOf);
 
-  const registerAssessed = registerEntries.map(assess);
-  const capAssessed = capFromRegister ? [] : capEntries.map(assess);
+  const registerAssessed = yield* assessParts(registerParts);
+  const capAssessed = capFromRegister ? [] : yield* assessParts(capParts);
+  yield;
   const { sorted: risks, order } = prioritizeInOrder(registerAssessed);
+  yield;
   // Without a CAP sheet, the register's actions are the CAP: the same objects, so they keep the
   // plan's priority numbers (the progress report and the plan then agree on "priority 4").
   // Which risks have an action is read in sheet order (sequential in memory), then picked in priority order.
@@ -86,11 +94,15 @@ export function analyze(read: WorkbookRead, options: AnalyzeOptions): Analysis {
     capItems = prioritize(capAssessed);
     capInSheetOrder = capAssessed as ScoredEntry[];
   }
+  yield;
 
   // Findings in sheet order (register, then CAP sheets; by row), not in priority order.
   const findings: Finding[] = [];
   for (const list of [registerAssessed, capFromRegister ? [] : capAssessed]) {
-    for (const item of list) for (const f of item.findings) findings.push(f);
+    for (let i = 0; i < list.length; i++) {
+      if (sliceEnds(i)) yield;
+      for (const f of list[i].findings) findings.push(f);
+    }
   }
 
   // The counts do not depend on order; sheet order reads the items in memory order.
@@ -104,23 +116,21 @@ function hasText(text: string | null): text is string {
   return (first > 32 && first < 127) || /\S/.test(text);
 }
 
-function inSheetOrder(tables: TableRead[]): { entry: Entry; source: Source }[] {
-  const items: { entry: Entry; source: Source }[] = [];
-  for (const table of tables) {
-    const source: Source = { table, capSheet: table.kind === 'cap' };
-    const start = items.length;
+/** Each table's entries top to bottom (the reader lists them so; sorted, stably, only if not) and its finding context. */
+function tableParts(tables: TableRead[], asOf: IsoDate, reviewCutoff: IsoDate): TablePart[] {
+  return tables.map((table) => {
     let sorted = true;
-    for (const entry of table.entries) {
-      if (items.length > start && items[items.length - 1].entry.row > entry.row) sorted = false;
-      items.push({ entry, source });
-    }
-    // The reader lists rows top to bottom; sort (stably) only if it did not.
-    if (!sorted) {
-      const part = items.splice(start).sort((a, b) => a.entry.row - b.entry.row);
-      for (const item of part) items.push(item);
-    }
-  }
-  return items;
+    for (let i = 1; i < table.entries.length && sorted; i++) if (table.entries[i - 1].row > table.entries[i].row) sorted = false;
+    return {
+      entries: sorted ? table.entries : [...table.entries].sort((a, b) => a.row - b.row),
+      ctx: { asOf, reviewCutoff, capSheet: table.kind === 'cap', hasReviewColumn: table.columns.reviewDate !== undefined },
+    };
+  });
+}
+
+/** The parts' entries as one list, in order (no copy for a single table). */
+function entriesOf(parts: TablePart[]): Entry[] {
+  return parts.length === 1 ? parts[0].entries : parts.flatMap((p) => p.entries);
 }
 
 function assessEntry(

@@ -1,0 +1,33 @@
+/**
+ * Long pure work, cut into slices. A step over every row of a 50,000-row register takes longer
+ * than a task pane may hold the host's thread (Excel warns about, and may restart, an add-in that
+ * blocks it), so such steps are written as generators that `yield` between slices of rows. The
+ * core stays pure and synchronous at heart: the headless runner and the tests drain a generator
+ * in one go with `finish`, and the pane's workflow (src/app/workflow.ts) gives the host a turn
+ * whenever a few tens of milliseconds have passed. The core never looks at a clock.
+ */
+
+/**
+ * Work that yields between slices and returns `T` at the end. What it yields means nothing; a
+ * yield only marks a point where the caller may pause.
+ */
+export type Sliced<T> = Generator<void, T, void>;
+
+/**
+ * Rows handled between two yields. A slice of rows takes a few milliseconds even on a slow machine,
+ * and a yield that the caller does not act on costs well under a microsecond.
+ */
+export const ROWS_PER_SLICE = 2_000;
+
+/** Runs sliced work to the end, synchronously (headless runner, tests, and the synchronous APIs). */
+export function finish<T>(work: Sliced<T>): T {
+  for (;;) {
+    const step = work.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** True every ROWS_PER_SLICE-th index after 0: `if (sliceEnds(i)) yield;` in a row loop. */
+export function sliceEnds(index: number): boolean {
+  return index > 0 && index % ROWS_PER_SLICE === 0;
+}
