@@ -9,7 +9,10 @@ import type { IsoDate } from '../core/dates';
 import type { SheetGrid } from '../core/grid';
 import { parseSettings, serializeSettings, settingsSchema, type Settings } from '../core/settings';
 import { readWorkbook } from '../core/register';
-import { analyze, highlightRules } from '../core/analysis';
+import { analyzeSliced, highlightRules } from '../core/analysis';
+import { runSliced, yieldToHost } from '../host/pace';
+
+export { runSliced, yieldToHost, SLICE_BUDGET_MS } from '../host/pace';
 import { buildPlanSheet, buildProgressSheet, placeGeneratedSheet } from '../core/reports';
 
 export interface WorkbookState {
@@ -36,14 +39,6 @@ export interface LoadOptions {
   settingsPatch?: Partial<Settings>;
 }
 
-/**
- * Gives the host a turn between the pure steps, so no single synchronous block holds the task
- * pane's thread for the whole job (Excel warns about, and may restart, an add-in that blocks).
- */
-export function yieldToHost(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
 /** Reads the settings and every user sheet, then maps, scores and checks the register and CAP. */
 export async function loadWorkbook(port: WorkbookPort, options: LoadOptions): Promise<WorkbookState> {
   const sheets = await port.listSheets();
@@ -53,7 +48,7 @@ export async function loadWorkbook(port: WorkbookPort, options: LoadOptions): Pr
   await yieldToHost();
   const read = readWorkbook(grids, settings.mapping);
   await yieldToHost();
-  const analysis = analyze(read, { asOf: options.asOf, matrix: settings.matrix });
+  const analysis = await runSliced(analyzeSliced(read, { asOf: options.asOf, matrix: settings.matrix }));
   const warnings = [...stored.warnings, ...staleMappingWarnings(settings, grids)];
   return { asOf: options.asOf, sheets, read, analysis, settings, warnings };
 }

@@ -208,6 +208,11 @@ export class FakeWorkbook {
   responseSizes: number[] = [];
   /** A response larger than this fails the sync; Excel on the web's 5 MB unless a test changes it. */
   responseLimitBytes = WEB_PAYLOAD_LIMIT;
+  /**
+   * Told when each sync starts and ends. In Excel a sync is a round trip during which the add-in's
+   * thread is free, so the benchmark counts the fake's own work in a sync as host time, not ours.
+   */
+  syncObserver: { syncStarted(): void; syncEnded(): void } | null = null;
   private nextCfId = 1;
 
   addSheet(name: string): FakeSheet {
@@ -344,6 +349,16 @@ export class FakeRequestContext {
   }
 
   async sync(): Promise<void> {
+    const observer = this.model.syncObserver;
+    observer?.syncStarted();
+    try {
+      await this.roundTrip();
+    } finally {
+      observer?.syncEnded();
+    }
+  }
+
+  private async roundTrip(): Promise<void> {
     const ops = this.queue;
     this.queue = [];
     this.model.syncCount++;

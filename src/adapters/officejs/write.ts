@@ -4,9 +4,10 @@
  */
 import { MARKER_CELL, columnLetter, parseRangeAddress, rangeAddress } from '../../core/grid';
 import type { SheetInfo, SheetPlacement } from '../../core/port';
-import type { CellStyle, SheetSpec } from '../../core/sheetSpec';
+import type { SheetSpec } from '../../core/sheetSpec';
 import { OfficeAdapterError, sheetNameProblem } from './errors';
-import { columnWidthPoints, planWriteBlocks, sheetWidth, type StyleArea, type WriteBlock } from './writePlan';
+import { Pacer } from '../../host/pace';
+import { columnWidthPoints, sheetWidth, writeBlocks, type FormatArea, type WriteBlock } from './writePlan';
 
 export interface WriteOptions {
   /** ExcelApi 1.9: page layout. */
@@ -59,37 +60,64 @@ export function withExistingSheets(sheets: SheetInfo[], placement: SheetPlacemen
   };
 }
 
-function applyStyle(format: Excel.RangeFormat, style: CellStyle, area: StyleArea['range']): void {
-  if (style.bold !== undefined) format.font.bold = style.bold;
-  if (style.italic !== undefined) format.font.italic = style.italic;
-  if (style.size !== undefined) format.font.size = style.size;
-  if (style.color) format.font.color = style.color;
-  if (style.fill) format.fill.color = style.fill;
-  if (style.wrap !== undefined) format.wrapText = style.wrap;
-  if (style.hAlign) format.horizontalAlignment = H_ALIGN[style.hAlign];
-  if (style.vAlign) format.verticalAlignment = V_ALIGN[style.vAlign];
-  if (style.border) {
-    const multiRow = area.bottom > area.top;
-    const multiCol = area.right > area.left;
-    const edges: BorderEdge[] =
-      style.border === 'all'
-        ? ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight']
-        : ['EdgeBottom'];
-    if (multiRow) edges.push('InsideHorizontal');
-    if (multiCol && style.border === 'all') edges.push('InsideVertical');
-    for (const edge of edges) format.borders.getItem(edge).style = 'Continuous';
+/** One formatting property over one rectangle (see formatAreas). */
+function applyFormat(format: Excel.RangeFormat, area: FormatArea): void {
+  const { value } = area;
+  switch (area.property) {
+    case 'bold':
+      format.font.bold = value as boolean;
+      break;
+    case 'italic':
+      format.font.italic = value as boolean;
+      break;
+    case 'size':
+      format.font.size = value as number;
+      break;
+    case 'color':
+      format.font.color = value as string;
+      break;
+    case 'fill':
+      format.fill.color = value as string;
+      break;
+    case 'wrap':
+      format.wrapText = value as boolean;
+      break;
+    case 'hAlign':
+      format.horizontalAlignment = H_ALIGN[value as keyof typeof H_ALIGN];
+      break;
+    case 'vAlign':
+      format.verticalAlignment = V_ALIGN[value as keyof typeof V_ALIGN];
+      break;
+    case 'border': {
+      const { range } = area;
+      const edges: BorderEdge[] = value === 'all' ? ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'] : ['EdgeBottom'];
+      if (range.bottom > range.top) edges.push('InsideHorizontal');
+      if (range.right > range.left && value === 'all') edges.push('InsideVertical');
+      for (const edge of edges) format.borders.getItem(edge).style = 'Continuous';
+      break;
+    }
   }
 }
 
-/** Queues the rows of one block: number formats first, so text stays text, then values, then styles. */
-function queueBlock(sheet: Excel.Worksheet, spec: SheetSpec, block: WriteBlock, width: number): void {
+/** Format areas queued between two looks at the clock. */
+const AREAS_PER_PAUSE = 500;
+
+/** Queues the rows of one block: number formats first, so text stays text, then values, then formatting. */
+async function queueBlock(sheet: Excel.Worksheet, block: WriteBlock, width: number, pacer: Pacer): Promise<void> {
   const area = { top: block.first, bottom: block.last, left: 0, right: width - 1 };
   const range = sheet.getRange(rangeAddress(area));
   range.numberFormat = block.numberFormats;
   range.values = block.values;
-  for (const styled of block.styles) {
-    const style = spec.styles[styled.style];
-    if (style) applyStyle(sheet.getRange(rangeAddress(styled.range)).format, style, styled.range);
+  // Areas of different properties often cover the same rectangle: one range object each.
+  const formats = new Map<string, Excel.RangeFormat>();
+  for (let i = 0; i < block.formats.length; i++) {
+    // Queued calls wait for the next sync, so the host can take a turn in the middle of a block.
+    if (i % AREAS_PER_PAUSE === AREAS_PER_PAUSE - 1) await pacer.pause();
+    const formatted = block.formats[i];
+    const address = rangeAddress(formatted.range);
+    let format = formats.get(address);
+    if (!format) formats.set(address, (format = sheet.getRange(address).format));
+    applyFormat(format, formatted);
   }
   for (const run of block.rowHeights) {
     sheet.getRange(`${run.first + 1}:${run.last + 1}`).format.rowHeight = run.height;
@@ -152,13 +180,28 @@ export async function writeGeneratedSheet(
   const sheet = sheets.add(placement.name);
 
   const width = sheetWidth(spec);
-  const blocks = planWriteBlocks(spec, options.budgetBytes);
   queueSetup(sheet, spec, options);
-  for (let i = 0; i < blocks.length; i++) {
-    queueBlock(sheet, spec, blocks[i], width);
+  // Blocks are built one ahead of the request that sends them, so the thread is never held for the
+  // whole sheet, and the last block is known in time to carry the merges and print setup.
+  const pacer = new Pacer();
+  const blocks = writeBlocks(spec, options.budgetBytes);
+  const nextBlock = async (): Promise<WriteBlock | null> => {
+    for (;;) {
+      const step = blocks.next();
+      if (step.done) return null;
+      if (step.value) return step.value;
+      await pacer.pause();
+    }
+  };
+  let current = await nextBlock();
+  for (let i = 0; current; i++) {
+    await queueBlock(sheet, current, width, pacer);
     if (i === 0) queueMarker(sheet, spec);
-    if (i === blocks.length - 1) queueFinish(sheet, spec, options);
+    const next = await nextBlock();
+    if (!next) queueFinish(sheet, spec, options);
     await sync();
+    pacer.restart();
+    current = next;
   }
 }
 

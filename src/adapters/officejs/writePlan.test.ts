@@ -2,7 +2,9 @@ import { FakeWorkbook, fakeRun, installOfficeStub } from '../../../test/fakes/ex
 import { planSpec, text } from '../../../test/fakes/spec-builders';
 import type { SpecRow } from '../../core/sheetSpec';
 import { createOfficeWorkbookPort } from './index';
-import { cellContent, columnWidthPoints, estimateBlockBytes, largestRequestEstimate, planWriteBlocks, rowHeightRuns, styleAreas } from './writePlan';
+import fc from 'fast-check';
+import type { CellStyle } from '../../core/sheetSpec';
+import { cellContent, columnWidthPoints, estimateBlockBytes, FORMAT_PROPERTIES, formatAreas, largestRequestEstimate, planWriteBlocks, rowHeightRuns } from './writePlan';
 
 describe('cellContent', () => {
   it('gives every cell type its value and number format', () => {
@@ -21,21 +23,61 @@ describe('columnWidthPoints', () => {
   });
 });
 
-describe('styleAreas', () => {
-  it('stacks identical runs into rectangles and splits where the style changes', () => {
-    const row = (...styles: (string | undefined)[]): SpecRow => ({ cells: styles.map((s) => (s ? text('x', s) : null)) });
-    const rows = [row('h', 'h', 'h'), row('b', 'b', 'x'), row('b', 'b', 'x'), row('b', undefined, 'x')];
-    expect(styleAreas(rows, 0, rows.length, 3)).toEqual([
-      { style: 'h', range: { top: 0, bottom: 0, left: 0, right: 2 } },
-      { style: 'b', range: { top: 1, bottom: 2, left: 0, right: 1 } },
-      { style: 'x', range: { top: 1, bottom: 3, left: 2, right: 2 } },
-      { style: 'b', range: { top: 3, bottom: 3, left: 0, right: 0 } },
+describe('formatAreas', () => {
+  const styles: Record<string, CellStyle> = {
+    head: { bold: true, fill: '#D9E1F2', border: 'all' },
+    cell: { wrap: true, border: 'all', vAlign: 'top' },
+    missing: { bold: true, color: '#9C0006', fill: '#FFC7CE', wrap: true, border: 'all', vAlign: 'top' },
+    number: { border: 'all', vAlign: 'top', hAlign: 'right' },
+  };
+  const row = (...names: (string | undefined)[]): SpecRow => ({ cells: names.map((s) => (s ? text('x', s) : null)) });
+
+  it('formats a property once for every cell that shares it, whatever the cells\' styles', () => {
+    const rows = [row('head', 'head', 'head'), row('cell', 'missing', 'number'), row('cell', 'cell', 'number'), row('cell', 'missing', 'number')];
+    const areas = formatAreas(rows, 0, rows.length, 3, styles);
+    const of = (property: string) => areas.filter((a) => a.property === property).map((a) => ({ ...a.range, value: a.value }));
+    // Every cell has a border: one area for the whole table.
+    expect(of('border')).toEqual([{ top: 0, bottom: 3, left: 0, right: 2, value: 'all' }]);
+    // Only the two MISSING cells and the header are red / bold.
+    expect(of('color')).toEqual([
+      { top: 1, bottom: 1, left: 1, right: 1, value: '#9C0006' },
+      { top: 3, bottom: 3, left: 1, right: 1, value: '#9C0006' },
     ]);
+    expect(of('vAlign')).toEqual([{ top: 1, bottom: 3, left: 0, right: 2, value: 'top' }]);
+    expect(of('hAlign')).toEqual([{ top: 1, bottom: 3, left: 2, right: 2, value: 'right' }]);
+  });
+
+  it('gives every cell exactly the properties of its style (any layout of styles)', () => {
+    const names = [undefined, 'head', 'cell', 'missing', 'number'];
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.constantFrom(...names), { minLength: 4, maxLength: 4 }), { minLength: 1, maxLength: 8 }), (grid) => {
+        const rows = grid.map((r) => row(...r));
+        const got = new Map<string, unknown>();
+        for (const a of formatAreas(rows, 0, rows.length, 4, styles)) {
+          for (let r = a.range.top; r <= a.range.bottom; r++) {
+            for (let c = a.range.left; c <= a.range.right; c++) {
+              const key = `${r},${c},${a.property}`;
+              expect(got.has(key)).toBe(false); // no cell is formatted twice for one property
+              got.set(key, a.value);
+            }
+          }
+        }
+        grid.forEach((r, ri) =>
+          r.forEach((name, ci) => {
+            for (const p of FORMAT_PROPERTIES) {
+              const want = name ? styles[name][p] : undefined;
+              expect(got.get(`${ri},${ci},${p}`)).toBe(want);
+            }
+          }),
+        );
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('keeps a 50,000-row uniform table to a handful of areas', () => {
     const spec = planSpec(50_000);
-    expect(styleAreas(spec.rows, 0, spec.rows.length, 10).length).toBeLessThan(10);
+    expect(formatAreas(spec.rows, 0, spec.rows.length, 10, spec.styles).length).toBeLessThan(20);
   });
 });
 

@@ -5,7 +5,8 @@
  */
 import type { CellRange } from '../../core/grid';
 import { isoToSerial } from '../../core/dates';
-import type { SheetSpec, SpecCell, SpecRow } from '../../core/sheetSpec';
+import { sliceEnds } from '../../core/slices';
+import type { CellStyle, SheetSpec, SpecCell, SpecRow } from '../../core/sheetSpec';
 
 /** Excel on the web rejects requests over 5 MB; plan for well under it (the estimate is approximate). */
 export const REQUEST_BUDGET_BYTES = 3_000_000;
@@ -44,62 +45,103 @@ export function cellContent(cell: SpecCell | null | undefined): { value: string 
 
 /** Number of columns written: the declared columns or the widest row, at least one. */
 export function sheetWidth(spec: SheetSpec): number {
-  return Math.max(1, spec.columns.length, ...spec.rows.map((r) => r.cells.length));
+  // A loop, not Math.max(...rows): spreading 200,000 arguments overflows the stack.
+  let width = Math.max(1, spec.columns.length);
+  for (const row of spec.rows) if (row.cells.length > width) width = row.cells.length;
+  return width;
 }
 
-/** A rectangle of cells sharing one style key. */
-export interface StyleArea {
+/** The style properties the writer sets, each with its own formatting call(s). */
+export const FORMAT_PROPERTIES = ['bold', 'italic', 'size', 'color', 'fill', 'wrap', 'hAlign', 'vAlign', 'border'] as const;
+export type FormatProperty = (typeof FORMAT_PROPERTIES)[number];
+
+/** A rectangle of cells whose styles all give `property` the same `value`. */
+export interface FormatArea {
   range: CellRange;
-  style: string;
+  property: FormatProperty;
+  value: string | number | boolean;
+}
+
+/** Formatting calls an area costs: borders take one call per edge (up to six), the rest one. */
+export function formatCalls(area: FormatArea): number {
+  return area.property === 'border' ? 6 : 1;
+}
+
+/** A style's value for each of FORMAT_PROPERTIES (undefined where the style leaves Excel's default). */
+type PropertyValues = (string | number | boolean | undefined)[];
+
+function propertyTable(styles: Record<string, CellStyle>): Map<string, PropertyValues> {
+  const table = new Map<string, PropertyValues>();
+  for (const [name, style] of Object.entries(styles)) table.set(name, FORMAT_PROPERTIES.map((p) => style[p]));
+  return table;
 }
 
 /**
- * Rectangles of identical style over rows [from, to): horizontal runs per row, then stacked
- * while the run below has the same columns and style. A uniform table is a handful of areas.
+ * Formatting as few calls as possible over rows [from, to): property by property, each column's
+ * runs of one value, then side-by-side runs with the same rows joined into rectangles. A table
+ * whose cells all have borders is one border area however its cells' colours vary, so only the
+ * cells that stand out (a red MISSING, an amber VAGUE) cost calls of their own. Per-cell
+ * formatting is the slowest thing an add-in can ask of Excel.
  */
-export function styleAreas(rows: SpecRow[], from: number, to: number, width: number): StyleArea[] {
-  const done: StyleArea[] = [];
-  let open = new Map<string, StyleArea>();
-  for (let r = from; r < to; r++) {
-    const next = new Map<string, StyleArea>();
-    const cells = rows[r]?.cells ?? [];
-    let c = 0;
-    while (c < width) {
-      const style = cells[c]?.style;
-      if (!style) {
-        c++;
-        continue;
+export function formatAreas(rows: SpecRow[], from: number, to: number, width: number, styles: Record<string, CellStyle>): FormatArea[] {
+  const table = propertyTable(styles);
+  const valuesAt = (r: number, c: number): PropertyValues | undefined => {
+    const style = rows[r]?.cells[c]?.style;
+    return style === undefined ? undefined : table.get(style);
+  };
+  const areas: FormatArea[] = [];
+  FORMAT_PROPERTIES.forEach((property, p) => {
+    // Runs of the column before, by "top:bottom:value", still open for joining.
+    let open = new Map<string, FormatArea>();
+    for (let c = 0; c < width; c++) {
+      const next = new Map<string, FormatArea>();
+      let run: FormatArea | null = null;
+      const closeRun = () => {
+        if (!run) return;
+        const key = `${run.range.top}:${run.range.bottom}:${String(run.value)}`;
+        const left = open.get(key);
+        if (left) {
+          left.range.right = c;
+          open.delete(key);
+          next.set(key, left);
+        } else next.set(key, run);
+        run = null;
+      };
+      for (let r = from; r < to; r++) {
+        const value = valuesAt(r, c)?.[p];
+        if (run !== null && value === (run as FormatArea).value) {
+          (run as FormatArea).range.bottom = r;
+          continue;
+        }
+        closeRun();
+        if (value !== undefined) run = { range: { top: r, bottom: r, left: c, right: c }, property, value };
       }
-      let end = c;
-      while (end + 1 < width && cells[end + 1]?.style === style) end++;
-      const k = `${c}:${end}:${style}`;
-      const above = open.get(k);
-      if (above) {
-        above.range.bottom = r;
-        open.delete(k);
-        next.set(k, above);
-      } else next.set(k, { style, range: { top: r, bottom: r, left: c, right: end } });
-      c = end + 1;
+      closeRun();
+      for (const area of open.values()) areas.push(area);
+      open = next;
     }
-    for (const a of open.values()) done.push(a);
-    open = next;
-  }
-  for (const a of open.values()) done.push(a);
-  return done.sort((a, b) => a.range.top - b.range.top || a.range.left - b.range.left);
+    for (const area of open.values()) areas.push(area);
+  });
+  return areas;
 }
 
-/** "left:right:style" for each run of one style in a row. */
-function styleRunKeys(cells: (SpecCell | null)[], width: number): string[] {
-  const keys: string[] = [];
-  let c = 0;
-  while (c < width) {
+/** Per column, the property values that start a new run at row r (compared with row r - 1 when `above`). */
+function newRunCalls(cells: (SpecCell | null)[], above: (SpecCell | null)[] | null, width: number, table: Map<string, PropertyValues>): number {
+  let calls = 0;
+  for (let c = 0; c < width; c++) {
     const style = cells[c]?.style;
-    let end = c;
-    while (end + 1 < width && cells[end + 1]?.style === style) end++;
-    if (style) keys.push(`${c}:${end}:${style}`);
-    c = end + 1;
+    if (style === undefined) continue;
+    const mine = table.get(style);
+    if (!mine) continue;
+    const aboveStyle = above?.[c]?.style;
+    if (aboveStyle === style) continue;
+    const theirs = aboveStyle === undefined ? undefined : table.get(aboveStyle);
+    for (let p = 0; p < FORMAT_PROPERTIES.length; p++) {
+      if (mine[p] === undefined || (theirs && theirs[p] === mine[p])) continue;
+      calls += FORMAT_PROPERTIES[p] === 'border' ? 6 : 1;
+    }
   }
-  return keys;
+  return calls;
 }
 
 /** Consecutive rows of one explicit height. */
@@ -128,7 +170,7 @@ export interface WriteBlock {
   last: number;
   values: (string | number)[][];
   numberFormats: string[][];
-  styles: StyleArea[];
+  formats: FormatArea[];
   rowHeights: RowHeightRun[];
 }
 
@@ -138,14 +180,10 @@ const BYTES_PER_FORMAT_CALL = 120;
 const REQUEST_OVERHEAD_BYTES = 2_000;
 
 /** Estimated request size of a block: the matrices dominate; formatting calls add a fixed cost each. */
-export function estimateBlockBytes(block: WriteBlock, styleProperties = 6): number {
-  return (
-    REQUEST_OVERHEAD_BYTES +
-    JSON.stringify(block.values).length +
-    JSON.stringify(block.numberFormats).length +
-    block.styles.length * styleProperties * BYTES_PER_FORMAT_CALL +
-    block.rowHeights.length * BYTES_PER_FORMAT_CALL
-  );
+export function estimateBlockBytes(block: WriteBlock): number {
+  let calls = block.rowHeights.length;
+  for (const area of block.formats) calls += formatCalls(area);
+  return REQUEST_OVERHEAD_BYTES + JSON.stringify(block.values).length + JSON.stringify(block.numberFormats).length + calls * BYTES_PER_FORMAT_CALL;
 }
 
 /**
@@ -153,69 +191,82 @@ export function estimateBlockBytes(block: WriteBlock, styleProperties = 6): numb
  * A sheet that fits is one block, so a small write costs one round trip.
  */
 export function planWriteBlocks(spec: SheetSpec, budget = REQUEST_BUDGET_BYTES): WriteBlock[] {
+  return [...writeBlocks(spec, budget)].filter((b): b is WriteBlock => b !== null);
+}
+
+/** One row's matrices, estimated bytes and style runs. */
+interface PreparedRow {
+  cells: (SpecCell | null)[];
+  values: (string | number)[];
+  formats: string[];
+  bytes: number;
+}
+
+function prepareRow(cells: (SpecCell | null)[], width: number): PreparedRow {
+  const values: (string | number)[] = [];
+  const formats: string[] = [];
+  for (let c = 0; c < width; c++) {
+    const { value, numberFormat } = cellContent(cells[c]);
+    values.push(value);
+    formats.push(numberFormat);
+  }
+  return { cells, values, formats, bytes: JSON.stringify(values).length + JSON.stringify(formats).length + 2 };
+}
+
+/**
+ * `planWriteBlocks`, one block at a time: the writer builds a block, sends it, and only then builds
+ * the next, so a 50,000-row sheet never holds the thread for the whole plan (nor its memory).
+ * Between blocks it yields `null` every ROWS_PER_SLICE rows: a point where the writer may give the
+ * host a turn.
+ */
+export function* writeBlocks(spec: SheetSpec, budget = REQUEST_BUDGET_BYTES): Generator<WriteBlock | null, void, void> {
   const width = sheetWidth(spec);
   const rowCount = Math.max(1, spec.rows.length);
-  const valueRows: (string | number)[][] = [];
-  const formatRows: string[][] = [];
-  const rowBytes: number[] = [];
-  const rowRuns: string[][] = [];
-  for (let r = 0; r < rowCount; r++) {
-    const cells = spec.rows[r]?.cells ?? [];
-    const values: (string | number)[] = [];
-    const formats: string[] = [];
-    for (let c = 0; c < width; c++) {
-      const { value, numberFormat } = cellContent(cells[c]);
-      values.push(value);
-      formats.push(numberFormat);
-    }
-    valueRows.push(values);
-    formatRows.push(formats);
-    rowBytes.push(JSON.stringify(values).length + JSON.stringify(formats).length + 2);
-    rowRuns.push(styleRunKeys(cells, width));
-  }
-  // A style run costs formatting calls only where it starts an area: when the row above in the
-  // same block does not have the identical run (the same stacking styleAreas does).
-  const STYLE_AREA_BYTES = 6 * BYTES_PER_FORMAT_CALL;
-
-  /** Bytes row r adds to its block; `continues` when row r - 1 is in the same block. */
-  const rowCost = (r: number, continues: boolean): number => {
-    const above = new Set(continues ? rowRuns[r - 1] : []);
-    const height = spec.rows[r]?.height;
-    const newHeightRun = height !== undefined && !(continues && spec.rows[r - 1]?.height === height);
-    return (
-      rowBytes[r] +
-      rowRuns[r].filter((k) => !above.has(k)).length * STYLE_AREA_BYTES +
-      (newHeightRun ? BYTES_PER_FORMAT_CALL : 0)
-    );
-  };
-
-  const blocks: WriteBlock[] = [];
-  let start = 0;
+  const table = propertyTable(spec.styles);
   // The two matrices' outer brackets.
   const EMPTY_BLOCK_BYTES = REQUEST_OVERHEAD_BYTES + 4;
-  let size = EMPTY_BLOCK_BYTES;
-  const close = (end: number) => {
-    blocks.push({
-      first: start,
-      last: end - 1,
-      values: valueRows.slice(start, end),
-      numberFormats: formatRows.slice(start, end),
-      styles: styleAreas(spec.rows, start, end, width),
-      rowHeights: rowHeightRuns(spec.rows, start, end),
-    });
-    start = end;
-    size = EMPTY_BLOCK_BYTES;
+
+  /** Bytes row r adds to its block; `above` is row r - 1 when it is in the same block. */
+  const rowCost = (r: number, row: PreparedRow, above: PreparedRow | null): number => {
+    const height = spec.rows[r]?.height;
+    const newHeightRun = height !== undefined && !(above && spec.rows[r - 1]?.height === height);
+    // A formatting call where a property's run starts in a column (an upper bound: runs that
+    // formatAreas joins across columns cost less).
+    const calls = newRunCalls(row.cells, above ? above.cells : null, width, table) + (newHeightRun ? 1 : 0);
+    return row.bytes + calls * BYTES_PER_FORMAT_CALL;
   };
+
+  let start = 0;
+  let size = EMPTY_BLOCK_BYTES;
+  let values: (string | number)[][] = [];
+  let formats: string[][] = [];
+  let above: PreparedRow | null = null;
+  const block = (end: number): WriteBlock => ({
+    first: start,
+    last: end - 1,
+    values,
+    numberFormats: formats,
+    formats: formatAreas(spec.rows, start, end, width, spec.styles),
+    rowHeights: rowHeightRuns(spec.rows, start, end),
+  });
   for (let r = 0; r < rowCount; r++) {
-    let cost = rowCost(r, r > start);
+    if (sliceEnds(r)) yield null;
+    const row = prepareRow(spec.rows[r]?.cells ?? [], width);
+    let cost = rowCost(r, row, above);
     if (r > start && size + cost > budget) {
-      close(r);
-      cost = rowCost(r, false);
+      yield block(r);
+      start = r;
+      size = EMPTY_BLOCK_BYTES;
+      values = [];
+      formats = [];
+      cost = rowCost(r, row, null);
     }
     size += cost;
+    values.push(row.values);
+    formats.push(row.formats);
+    above = row;
   }
-  close(rowCount);
-  return blocks;
+  yield block(rowCount);
 }
 
 /** The largest estimated request of a sheet write, for the benchmark to print. */

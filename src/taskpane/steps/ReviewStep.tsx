@@ -105,6 +105,34 @@ function FindingItem({ finding, onSelectCell }: { finding: Finding; onSelectCell
   );
 }
 
+/** Findings a list shows at first and adds per "Show more": a 50,000-row register can flag tens of thousands. */
+export const FINDINGS_PER_PAGE = 100;
+
+/**
+ * One kind's findings, a page at a time: rendering 20,000 buttons at once would freeze the pane
+ * (and Excel with it) for seconds; the full list is in the plan's Flags column and the highlights.
+ */
+function FindingList(props: { findings: Finding[]; label: string; onSelectCell?: (sheet: string, cell: string) => void }) {
+  const { findings, label, onSelectCell } = props;
+  const styles = useStyles();
+  const [shown, setShown] = React.useState(FINDINGS_PER_PAGE);
+  const left = findings.length - shown;
+  return (
+    <>
+      <ul className={styles.list}>
+        {findings.slice(0, shown).map((f, i) => (
+          <FindingItem key={`${f.sheet}-${f.cell}-${i}`} finding={f} onSelectCell={onSelectCell} />
+        ))}
+      </ul>
+      {left > 0 && (
+        <Button appearance="secondary" size="small" onClick={() => setShown((n) => n + FINDINGS_PER_PAGE)}>
+          {`Show ${Math.min(left, FINDINGS_PER_PAGE)} more of ${left} (${label.toLowerCase()})`}
+        </Button>
+      )}
+    </>
+  );
+}
+
 /** Step 2 of the pane. */
 export function ReviewStep(props: ReviewStepProps): React.ReactElement {
   const { analysis, busy, highlightOutcome, onSelectCell, onHighlight, onClear, matrix } = props;
@@ -152,11 +180,7 @@ export function ReviewStep(props: ReviewStepProps): React.ReactElement {
                 {FINDING_LABELS[group.kind]} ({group.findings.length})
               </AccordionHeader>
               <AccordionPanel>
-                <ul className={styles.list}>
-                  {group.findings.map((f, i) => (
-                    <FindingItem key={`${f.sheet}-${f.cell}-${i}`} finding={f} onSelectCell={onSelectCell} />
-                  ))}
-                </ul>
+                <FindingList findings={group.findings} label={FINDING_LABELS[group.kind]} onSelectCell={onSelectCell} />
               </AccordionPanel>
             </AccordionItem>
           ))}
