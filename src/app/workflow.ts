@@ -37,16 +37,23 @@ export interface LoadOptions {
   asOf: IsoDate;
   /** Unsaved values from the pane or the command line; they win over the saved settings for this run. */
   settingsPatch?: Partial<Settings>;
+  /** Told what the load is doing, with the share done (0..1), for the pane's progress bar. */
+  onProgress?: (label: string, fraction: number) => void;
 }
 
 /** Reads the settings and every user sheet, then maps, scores and checks the register and CAP. */
 export async function loadWorkbook(port: WorkbookPort, options: LoadOptions): Promise<WorkbookState> {
+  const progress = options.onProgress ?? (() => {});
+  progress('Reading the sheets', 0.05);
   const sheets = await port.listSheets();
   const stored = parseSettings(await port.readStore());
   const settings = applyPatch(stored.settings, options.settingsPatch);
   const grids = await port.readGrids();
+  progress('Finding the register and its columns', 0.4);
   await yieldToHost();
   const read = readWorkbook(grids, settings.mapping);
+  const count = (read.register?.entries.length ?? 0) + read.caps.reduce((n, t) => n + t.entries.length, 0);
+  progress(`Scoring and checking ${count.toLocaleString('en-US')} ${count === 1 ? 'entry' : 'entries'}`, 0.7);
   await yieldToHost();
   const analysis = await runSliced(analyzeSliced(read, { asOf: options.asOf, matrix: settings.matrix }));
   const warnings = [...stored.warnings, ...staleMappingWarnings(settings, grids)];

@@ -134,13 +134,13 @@ export function useWorkbook(options: UseWorkbookOptions): WorkbookModel {
 
   const readNow = useCallback(
     async (target: PanePort) => {
-      await run('Reading the workbook', 'Reading the workbook', async () => {
-        accept(await actions.readState(target, asOf()));
+      await run('Reading the workbook', 'Reading the workbook', async (progress) => {
+        accept(await actions.readState(target, asOf(), undefined, progress));
       });
       if (rereadPending.current) {
         rereadPending.current = false;
-        await run('Reading the workbook', 'Reading the workbook', async () => {
-          accept(await actions.readState(target, asOf()));
+        await run('Reading the workbook', 'Reading the workbook', async (progress) => {
+          accept(await actions.readState(target, asOf(), undefined, progress));
         });
       }
     },

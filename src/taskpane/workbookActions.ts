@@ -32,8 +32,8 @@ export type ProgressFn = (label: string, fraction: number) => void;
 export { yieldToHost };
 
 /** Reads and analyzes the workbook as of the given date. */
-export function readState(port: PanePort, asOf: string, patch?: Partial<Settings>): Promise<WorkbookState> {
-  return loadWorkbook(port, { asOf, settingsPatch: patch });
+export function readState(port: PanePort, asOf: string, patch?: Partial<Settings>, onProgress?: ProgressFn): Promise<WorkbookState> {
+  return loadWorkbook(port, { asOf, settingsPatch: patch, onProgress });
 }
 
 /** Saves the user's column mapping into the workbook and re-reads with it. */
