@@ -6,7 +6,8 @@ import { cellAddress, MARKER_PREFIX, MAX_CELL_CHARS, type SheetGrid } from '../g
 import type { MappingOverride, ReadIssue, SheetCandidate, TableKind, TableRead, WorkbookRead } from '../model';
 import { findHeader, scoreSheet, type HeaderGuess, type SheetScore } from './locate';
 import { applyOverrides } from './mapping';
-import { readRows } from './rows';
+import { readRowsSliced } from './rows';
+import { finish, sliceEnds, type Sliced } from '../slices';
 import { cellText } from './text';
 import { isRatingText } from './values';
 
@@ -32,6 +33,16 @@ interface Located {
  * Overrides saved by the user win: forced header row, role -> column letter, and the sheet's kind.
  */
 export function readWorkbook(grids: SheetGrid[], overrides: MappingOverride[] = []): WorkbookRead {
+  return finish(readWorkbookSliced(grids, overrides));
+}
+
+/**
+ * `readWorkbook`, pausing between slices of rows: every pass over all the rows of a sheet (reading
+ * the entries, finding where the table ends, checking every cell's length, sampling a sparse column)
+ * yields every ROWS_PER_SLICE rows, so a 50,000-row register or a sheet formatted down to row
+ * 1,048,576 never holds the host's thread for long.
+ */
+export function* readWorkbookSliced(grids: SheetGrid[], overrides: MappingOverride[] = []): Sliced<WorkbookRead> {
   const issues: ReadIssue[] = [];
   const candidates: SheetCandidate[] = [];
   const located: Located[] = [];
@@ -57,8 +68,8 @@ export function readWorkbook(grids: SheetGrid[], overrides: MappingOverride[] = 
       if (override) {
         for (const problem of applyOverrides(guess.mapping, override.columns)) issues.push({ sheet: grid.name, cell: '', message: problem, severity: 'warning' });
       }
-      preferActionText(grid, guess);
-      ratingsAreNotDescriptions(grid, guess);
+      yield* preferActionText(grid, guess);
+      yield* ratingsAreNotDescriptions(grid, guess);
       let score = scoreSheet(grid, guess);
       if (override) {
         score = { ...score, kind: override.kind, score: Math.max(score.score, MIN_SCORE) + 100, reason: `you chose this sheet as the ${override.kind === 'cap' ? 'CAP' : 'risk register'}; ${score.reason}` };
@@ -87,9 +98,10 @@ export function readWorkbook(grids: SheetGrid[], overrides: MappingOverride[] = 
     const c = candidates.find((x) => x.sheet === loser.grid.name);
     if (c) c.reason += `; another sheet ("${registerPick!.grid.name}") scored higher as the risk register`;
   }
-  const register = registerPick ? buildTable(registerPick, 'register', issues) : null;
-  const caps = capSheets.map((l) => buildTable(l, 'cap', issues));
-  for (const l of [registerPick, ...capSheets]) if (l) issues.push(...overlongCells(l.grid));
+  const register = registerPick ? yield* buildTable(registerPick, 'register', issues) : null;
+  const caps: TableRead[] = [];
+  for (const l of capSheets) caps.push(yield* buildTable(l, 'cap', issues));
+  for (const l of [registerPick, ...capSheets]) if (l) yield* overlongCells(l.grid, issues);
 
   if (!register && caps.length === 0) {
     issues.push({
@@ -104,12 +116,13 @@ export function readWorkbook(grids: SheetGrid[], overrides: MappingOverride[] = 
 }
 
 /** Text longer than an Excel cell holds (only a damaged or machine-made file has it): say where, and that it is cut. */
-function overlongCells(grid: SheetGrid): ReadIssue[] {
-  const issues: ReadIssue[] = [];
+function* overlongCells(grid: SheetGrid, issues: ReadIssue[]): Sliced<void> {
   // Plain loops: this visits every cell of the sheet (850,000 for a 50,000-row register).
   const values = grid.values;
   for (let i = 0; i < values.length; i++) {
+    if (sliceEnds(i)) yield;
     const row = values[i];
+    if (!row) continue;
     for (let j = 0; j < row.length; j++) {
       const v = row[j];
       if (typeof v !== 'string' || v.length <= MAX_CELL_CHARS) continue;
@@ -121,7 +134,6 @@ function overlongCells(grid: SheetGrid): ReadIssue[] {
       });
     }
   }
-  return issues;
 }
 
 function skipReason(grid: SheetGrid): string | null {
@@ -131,9 +143,9 @@ function skipReason(grid: SheetGrid): string | null {
   return null;
 }
 
-function buildTable(l: Located, kind: TableKind, issues: ReadIssue[]): TableRead {
+function* buildTable(l: Located, kind: TableKind, issues: ReadIssue[]): Sliced<TableRead> {
   const { grid, guess } = l;
-  const rows = readRows(grid, guess.row, guess.mapping.columns, kind);
+  const rows = yield* readRowsSliced(grid, guess.row, guess.mapping.columns, kind);
   for (const i of rows.issues) issues.push(i);
   const headerRows = guess.groupRow !== null ? [guess.groupRow + 1, guess.row + 1] : [guess.row + 1];
   return {
@@ -152,12 +164,17 @@ function buildTable(l: Located, kind: TableKind, issues: ReadIssue[]): TableRead
   };
 }
 
-/** Share of the first non-blank values (up to 50) of a column below the header that pass `test`. */
-function shareOf(grid: SheetGrid, guess: HeaderGuess, col: number, test: (text: string) => boolean): number {
+/**
+ * Share of the first non-blank values (up to 50) of a column below the header that pass `test`.
+ * Sliced: in a column that is blank below the first few rows, the 50 values are looked for down to
+ * the sheet's last row.
+ */
+function* shareOf(grid: SheetGrid, guess: HeaderGuess, col: number, test: (text: string) => boolean): Sliced<number> {
   let seen = 0;
   let hits = 0;
   const start = guess.row + 1 - grid.top;
   for (let i = start; i < grid.values.length && seen < 50; i++) {
+    if (sliceEnds(i - start)) yield;
     const t = cellText(grid.values[i]?.[col - grid.left] ?? null);
     if (t === null) continue;
     seen++;
@@ -170,10 +187,10 @@ function shareOf(grid: SheetGrid, guess: HeaderGuess, col: number, test: (text: 
  * NIST-style tables title the risk level column just "Risk". When the column read as the risk
  * description holds only rating words (High, Moderate...) and no level column was found, it is the level.
  */
-function ratingsAreNotDescriptions(grid: SheetGrid, guess: HeaderGuess): void {
+function* ratingsAreNotDescriptions(grid: SheetGrid, guess: HeaderGuess): Sliced<void> {
   const risk = guess.mapping.columns.risk;
   if (!risk || risk.source === 'override' || guess.mapping.columns.level) return;
-  if (shareOf(grid, guess, risk.col, isRatingText) < 0.8) return;
+  if ((yield* shareOf(grid, guess, risk.col, isRatingText)) < 0.8) return;
   delete guess.mapping.columns.risk;
   guess.mapping.columns.level = { ...risk, role: 'level' };
   guess.mapping.ambiguities.push(`Column ${risk.letter} ("${risk.header}") holds ratings (High, Medium...), so it was read as the risk level, not the risk description.`);
@@ -187,11 +204,11 @@ const DECISION_WORDS = new Set(['mitigate', 'accept', 'transfer', 'avoid', 'redu
  * text. When the action column holds only decision words and another column also looked like an action,
  * use that one and say so.
  */
-function preferActionText(grid: SheetGrid, guess: HeaderGuess): void {
+function* preferActionText(grid: SheetGrid, guess: HeaderGuess): Sliced<void> {
   const action = guess.mapping.columns.action;
   const alt = guess.mapping.runnersUp.action?.[0];
   if (!action || !alt || action.source === 'override') return;
-  if (shareOf(grid, guess, action.col, (t) => DECISION_WORDS.has(t.toLowerCase())) >= 0.8) {
+  if ((yield* shareOf(grid, guess, action.col, (t) => DECISION_WORDS.has(t.toLowerCase()))) >= 0.8) {
     guess.mapping.columns.action = alt;
     guess.mapping.ambiguities.push(
       `Column ${action.letter} ("${action.header}") holds treatment decisions (Mitigate, Accept...), so the actions were read from column ${alt.letter} ("${alt.header}").`,

@@ -4,14 +4,12 @@
  * every other non-empty row that is not a risk yields an issue naming its cell.
  */
 import { cellAddress, columnLetter, isBlank, type CellValue, type SheetGrid } from '../grid';
-import type { ColumnMatch, DateValue, Entry, ReadIssue, Role, ScaleInfo, ScaleValue, TableKind } from '../model';
-import { detectScale, isDatePlaceholder, parseDate, parseOwner, parseRating, parseStatus } from './values';
+import { ROLES, type ColumnMatch, type DateValue, type Entry, type ReadIssue, type Role, type ScaleInfo, type ScaleValue, type TableKind } from '../model';
+import { finish, ROWS_PER_SLICE, sliceEnds, type Sliced } from '../slices';
+import { isDatePlaceholder, isOwnerPlaceholder, parseDate, readRating, ScaleTally, statusOf } from './values';
 import { cellText, isErrorValue, quoteShort } from './text';
 import { roleWords } from './mapping';
 
-/** Roles whose text is joined across the rows of a merged block. */
-const TEXT_ROLES = ['id', 'risk', 'asset', 'threat', 'vulnerability', 'category', 'action', 'owner', 'verifiedBy', 'evidence', 'rootCause', 'tier', 'element', 'justification'] as const;
-type TextRole = (typeof TEXT_ROLES)[number];
 const RATING_ROLES = ['likelihood', 'impact', 'level', 'residualLikelihood', 'residualImpact', 'residualLevel'] as const;
 type RatingRole = (typeof RATING_ROLES)[number];
 const DATE_ROLES = ['dueDate', 'completedDate', 'verifiedDate', 'reviewDate'] as const;
@@ -19,7 +17,8 @@ type DateRole = (typeof DATE_ROLES)[number];
 /** Blank rows after the last risk that end the table (a legend or matrix often sits below). */
 const TABLE_END_GAP = 3;
 // A row is a risk (or CAP item) when it has text as a risk, threat, vulnerability, asset or action,
-// or an ID plus any other mapped value.
+// or an ID plus any other mapped value. Text roles (id, risk, asset...) are joined across the rows of a
+// merged block; ratings, dates, status and score take the block's first non-blank value.
 
 export interface RowsResult {
   entries: Entry[];
@@ -37,65 +36,94 @@ export function readRows(
   columns: Partial<Record<Role, ColumnMatch>>,
   kind: TableKind,
 ): RowsResult {
+  return finish(readRowsSliced(grid, headerRow, columns, kind));
+}
+
+/** `readRows`, pausing every ROWS_PER_SLICE rows of each pass over the sheet. */
+export function* readRowsSliced(
+  grid: SheetGrid,
+  headerRow: number,
+  columns: Partial<Record<Role, ColumnMatch>>,
+  kind: TableKind,
+): Sliced<RowsResult> {
   const issues: ReadIssue[] = [];
   const sheet = grid.name;
-  const firstIdx = Math.max(0, headerRow + 1 - grid.top);
+  const top = grid.top;
+  const firstIdx = Math.max(0, headerRow + 1 - top);
   const values = grid.values;
+  const formulas = grid.formulas ?? null;
   const mapped = (Object.values(columns) as ColumnMatch[]).filter(Boolean);
-  const colOf = (role: Role): number | null => columns[role]?.col ?? null;
+  // Every column below is an index into a row array (col - grid.left), -1 when the role is not mapped,
+  // so a cell is `row[c]` with no lookup per cell.
+  const C = columnIndexes(columns, grid.left);
   // Column letters computed once: building "H7" for every cell of 50,000 rows must stay cheap.
-  const letters = new Map<number, string>();
-  for (const m of mapped) letters.set(m.col, columnLetter(m.col));
-  // The same, as parallel arrays in mapping order, for the per-row cell addresses.
+  const letterAt: string[] = [];
+  for (const m of mapped) letterAt[m.col - grid.left] = columnLetter(m.col);
+  // The same, as parallel arrays in mapping order, for the per-row loops.
   const mappedRoles = mapped.map((m) => m.role);
-  const mappedLetters = mapped.map((m) => letters.get(m.col)!);
-  let rowLabel = '';
-  let rowLabelIdx = -1;
-  const addrOf = (idx: number, col: number): string => {
-    if (idx !== rowLabelIdx) {
-      rowLabelIdx = idx;
-      rowLabel = String(idx + grid.top + 1);
-    }
-    return (letters.get(col) ?? columnLetter(col)) + rowLabel;
-  };
-  const at = (idx: number, col: number): CellValue => {
-    const v = values[idx]?.[col - grid.left];
+  const mappedIdx = mapped.map((m) => m.col - grid.left);
+  const mappedLetters = mapped.map((m) => letterAt[m.col - grid.left]);
+  const at = (idx: number, c: number): CellValue => {
+    const v = values[idx]?.[c];
     return v === undefined ? null : v;
   };
-  const formulaAtIdx = (idx: number, col: number): string | null => grid.formulas?.[idx]?.[col - grid.left] ?? null;
+  const formulaAt = (idx: number, c: number): string | null => formulas?.[idx]?.[c] ?? null;
+  const hasFormula = (idx: number): boolean => {
+    const f = formulas?.[idx];
+    if (!f) return false;
+    for (let c = 0; c < f.length; c++) if (f[c]) return true;
+    return false;
+  };
 
   // Last non-blank row, found from the bottom so trailing empty rows cost one check each.
-  const hasFormula = (idx: number): boolean => !!grid.formulas?.[idx]?.some((f) => !!f);
   let lastIdx = values.length - 1;
-  while (lastIdx >= firstIdx && !rowHasValue(values[lastIdx]) && !hasFormula(lastIdx)) lastIdx--;
+  for (let seen = 1; lastIdx >= firstIdx && !rowHasValue(values[lastIdx]) && !hasFormula(lastIdx); seen++) {
+    lastIdx--;
+    if (sliceEnds(seen)) yield;
+  }
 
   // Vertical merges that start on a data row and cover an anchor column make one multi-row entry.
-  const anchorCols = new Set<number>();
-  for (const r of ['id', 'risk'] as Role[]) {
-    const c = colOf(r);
-    if (c !== null) anchorCols.add(c);
-  }
-  if (anchorCols.size === 0) for (const m of mapped) anchorCols.add(m.col);
+  const anchorCols: number[] = [];
+  if (C.id >= 0) anchorCols.push(C.id);
+  if (C.risk >= 0 && C.risk !== C.id) anchorCols.push(C.risk);
+  if (anchorCols.length === 0) for (const c of new Set(mappedIdx)) anchorCols.push(c);
   const blockEnd = new Map<number, number>();
-  for (const m of grid.merges) {
+  for (let n = 0; n < grid.merges.length; n++) {
+    if (sliceEnds(n)) yield;
+    const m = grid.merges[n];
     if (m.bottom <= m.top || m.top < headerRow + 1) continue;
     let covers = false;
-    for (const c of anchorCols) if (c >= m.left && c <= m.right) covers = true;
+    for (const c of anchorCols) if (c + grid.left >= m.left && c + grid.left <= m.right) covers = true;
     if (!covers) continue;
-    const idx = m.top - grid.top;
-    blockEnd.set(idx, Math.max(blockEnd.get(idx) ?? idx, m.bottom - grid.top));
+    const idx = m.top - top;
+    blockEnd.set(idx, Math.max(blockEnd.get(idx) ?? idx, m.bottom - top));
   }
 
-  // Scales come from the whole column, so "3" reads the same on every row.
-  const scales: Partial<Record<Role, ScaleInfo>> = {};
-  for (const role of [...RATING_ROLES, 'score'] as Role[]) {
-    const c = colOf(role);
-    if (c === null) continue;
-    const column: CellValue[] = [];
-    for (let i = firstIdx; i <= lastIdx; i++) column.push(at(i, c));
-    const s = detectScale(column, columns[role]!.header);
-    if (s) scales[role] = s;
+  // Scales come from the whole column, so "3" reads the same on every row: one pass feeds every rating column.
+  const scaleRoles = ([...RATING_ROLES, 'score'] as Role[]).filter((role) => columns[role]);
+  const scaleCols = scaleRoles.map((role) => columns[role]!.col - grid.left);
+  const tallies = scaleRoles.map(() => new ScaleTally());
+  for (let i = firstIdx; i <= lastIdx; i++) {
+    if (sliceEnds(i - firstIdx)) yield;
+    const row = values[i];
+    if (!row) continue;
+    for (let j = 0; j < scaleCols.length; j++) {
+      const v = row[scaleCols[j]];
+      if (v !== undefined) tallies[j].add(v);
+    }
   }
+  const scales: Partial<Record<Role, ScaleInfo>> = {};
+  for (let j = 0; j < scaleRoles.length; j++) {
+    const s = tallies[j].scale(columns[scaleRoles[j]]!.header);
+    if (s) scales[scaleRoles[j]] = s;
+  }
+  const scaleOf = (role: RatingRole): ScaleInfo | null => scales[role] ?? null;
+  const likelihoodScale = scaleOf('likelihood');
+  const impactScale = scaleOf('impact');
+  const levelScale = scaleOf('level');
+  const residualLikelihoodScale = scaleOf('residualLikelihood');
+  const residualImpactScale = scaleOf('residualImpact');
+  const residualLevelScale = scaleOf('residualLevel');
 
   const entries: Entry[] = [];
   let templateStart = -1;
@@ -103,8 +131,8 @@ export function readRows(
   let templateCell = '';
   const flushTemplate = (): void => {
     if (templateStart < 0) return;
-    const a = templateStart + grid.top + 1;
-    const b = templateEnd + grid.top + 1;
+    const a = templateStart + top + 1;
+    const b = templateEnd + top + 1;
     issues.push({
       sheet,
       cell: templateCell,
@@ -117,36 +145,37 @@ export function readRows(
   };
 
   // A gap of several blank rows after the risks ends the table, unless what follows looks like more risks.
-  const isStringCell = (idx: number, col: number | null): boolean => {
-    if (col === null) return false;
-    const v = at(idx, col);
+  const isStringCell = (idx: number, c: number): boolean => {
+    if (c < 0) return false;
+    const v = at(idx, c);
     return typeof v === 'string' && v.trim() !== '' && !isErrorValue(v);
   };
   const continuesTable = (idx: number): boolean => {
     let filled = 0;
-    for (const m of mapped) if (!isBlank(at(idx, m.col))) filled++;
-    const anchor = colOf('id') !== null ? isStringCell(idx, colOf('id')) || typeof at(idx, colOf('id')!) === 'number' : isStringCell(idx, colOf('risk') ?? colOf('action'));
+    for (const c of mappedIdx) if (!isBlank(at(idx, c))) filled++;
+    const anchor = C.id >= 0 ? isStringCell(idx, C.id) || typeof at(idx, C.id) === 'number' : isStringCell(idx, C.risk >= 0 ? C.risk : C.action);
     return anchor && filled >= Math.ceil(mapped.length / 2);
   };
 
-  // The block being read (rows cur..curEnd); helpers below read it without allocating per row.
+  // The block being read (rows cur..curEnd, `curRow` = values[cur]); helpers below read it without allocating per row.
   let cur = 0;
   let curEnd = 0;
+  let curRow: CellValue[] = [];
+  /** Row number of `cur` as text ("7"), made once per row for every address on it. */
+  let curLabel = '';
   /** Row index where firstValue found its value. */
   let foundIdx = 0;
-  const COL: Partial<Record<Role, number>> = {};
-  for (const m of mapped) COL[m.role] = m.col;
 
   /** Text of a column over the block, continuation rows joined by newlines. */
-  function text(col: number | undefined): string | null {
-    if (col === undefined) return null;
+  function text(c: number): string | null {
+    if (c < 0) return null;
     if (curEnd === cur) {
-      const v = at(cur, col);
-      return isErrorValue(v) ? null : cellText(v);
+      const v = curRow[c];
+      return v === undefined || isErrorValue(v) ? null : cellText(v);
     }
     let out: string | null = null;
     for (let k = cur; k <= curEnd; k++) {
-      const v = at(k, col);
+      const v = at(k, c);
       if (isErrorValue(v)) continue;
       const t = cellText(v);
       if (t !== null) out = out === null ? t : `${out}\n${t}`;
@@ -154,34 +183,39 @@ export function readRows(
     return out;
   }
   /** First non-blank value of a column over the block (merged values sit in the top cell). */
-  function firstValue(col: number | undefined): CellValue {
+  function firstValue(c: number): CellValue {
     foundIdx = cur;
-    if (col === undefined) return null;
-    for (let k = cur; k <= curEnd; k++) {
-      const v = at(k, col);
-      if (!isBlank(v)) {
+    if (c < 0) return null;
+    const v = curRow[c];
+    if (v !== undefined && !isBlank(v)) return v;
+    for (let k = cur + 1; k <= curEnd; k++) {
+      const w = at(k, c);
+      if (!isBlank(w)) {
         foundIdx = k;
-        return v;
+        return w;
       }
     }
     return null;
   }
+  /** "H7" for a cell of the block. */
+  function addrOf(idx: number, c: number): string {
+    return letterAt[c] + (idx === cur ? curLabel : String(idx + top + 1));
+  }
   const EntryCells = entryCellsClass(mappedRoles, mappedLetters);
 
-  function rating(role: RatingRole): ScaleValue | null {
-    const col = COL[role];
-    const v = firstValue(col);
+  function rating(c: number, scale: ScaleInfo | null): ScaleValue | null {
+    const v = firstValue(c);
     if (v === null || isErrorValue(v)) return null;
-    const addr = addrOf(foundIdx, col!);
-    const { value, error } = parseRating(v, scales[role] ?? null, addr);
-    if (error) issues.push({ sheet, cell: addr, message: `${addr}: ${error}.`, severity: 'warning' });
-    return value;
+    const addr = addrOf(foundIdx, c);
+    const r = readRating(v, scale, addr);
+    if (typeof r !== 'string') return r;
+    issues.push({ sheet, cell: addr, message: `${addr}: ${r}.`, severity: 'warning' });
+    return null;
   }
-  function date(role: DateRole): DateValue | null {
-    const col = COL[role];
-    const v = firstValue(col);
+  function date(c: number, role: DateRole): DateValue | null {
+    const v = firstValue(c);
     if (v === null || isErrorValue(v)) return null;
-    const addr = addrOf(foundIdx, col!);
+    const addr = addrOf(foundIdx, c);
     const d = parseDate(v, addr);
     if (d && d.kind === 'ambiguous') {
       issues.push({ sheet, cell: addr, message: `${addr}: "${d.text}" could be read day-first or month-first, so the ${roleWords(role)} was not guessed; type it as YYYY-MM-DD or use a date cell.`, severity: 'warning' });
@@ -193,14 +227,20 @@ export function readRows(
 
   let lastEntryIdx = -1;
   let blankRun = 0;
+  let nextYield = firstIdx + ROWS_PER_SLICE;
   for (let i = firstIdx; i <= lastIdx; i++) {
+    // Counted by row index, not by loop turn: a merged block moves `i` past several rows at once.
+    if (i >= nextYield) {
+      nextYield = i + ROWS_PER_SLICE;
+      yield;
+    }
     const row = values[i];
     if (!rowHasValue(row)) {
       // Formulas whose results are blank (never calculated, or ""): an unfilled template row.
       if (hasFormula(i)) {
         if (templateStart < 0) {
           templateStart = i;
-          templateCell = cellAddress(i + grid.top, (grid.formulas![i].findIndex((f) => !!f)) + grid.left);
+          templateCell = cellAddress(i + top, (formulas![i].findIndex((f) => !!f)) + grid.left);
         }
         templateEnd = i;
       } else {
@@ -212,97 +252,87 @@ export function readRows(
     blankRun = 0;
     if (lastEntryIdx >= 0 && gap >= TABLE_END_GAP && !continuesTable(i)) {
       flushTemplate();
-      reportBelowTable(i);
+      yield* reportBelowTable(i);
       break;
     }
     const end = Math.min(blockEnd.get(i) ?? i, lastIdx);
     cur = i;
     curEnd = end;
+    curRow = row;
+    curLabel = String(i + top + 1);
 
-    // One fixed-shape object per row (cheaper than filling a dictionary for 50,000 rows).
-    const t: Record<TextRole, string | null> = {
-      id: text(COL.id),
-      risk: text(COL.risk),
-      asset: text(COL.asset),
-      threat: text(COL.threat),
-      vulnerability: text(COL.vulnerability),
-      category: text(COL.category),
-      action: text(COL.action),
-      owner: text(COL.owner),
-      verifiedBy: text(COL.verifiedBy),
-      evidence: text(COL.evidence),
-      rootCause: text(COL.rootCause),
-      tier: text(COL.tier),
-      element: text(COL.element),
-      justification: text(COL.justification),
-    };
-    const substance = t.risk !== null || t.threat !== null || t.vulnerability !== null || t.asset !== null || t.action !== null;
-    const idText = t.id ?? null;
-    let otherMapped = false;
-    if (!substance && idText !== null) for (const m of mapped) if (m.role !== 'id' && firstValue(m.col) !== null) otherMapped = true;
-    const template = !substance && allFormulas(row, grid.formulas?.[i] ?? null);
-    if (template || (!substance && !(idText !== null && otherMapped))) {
-      const firstCol = firstNonBlankCol(row);
-      const cell = cellAddress(i + grid.top, firstCol + grid.left);
-      if (template) {
-        if (templateStart < 0) {
-          templateStart = i;
-          templateCell = cell;
+    // Plain locals, not an object of texts per row: 50,000 rows would make 50,000 of them.
+    const id = text(C.id);
+    const risk = text(C.risk);
+    const asset = text(C.asset);
+    const threat = text(C.threat);
+    const vulnerability = text(C.vulnerability);
+    const action = text(C.action);
+    const substance = risk !== null || threat !== null || vulnerability !== null || asset !== null || action !== null;
+    if (!substance) {
+      let otherMapped = false;
+      if (id !== null) for (let j = 0; j < mappedIdx.length; j++) if (mappedRoles[j] !== 'id' && firstValue(mappedIdx[j]) !== null) otherMapped = true;
+      const template = allFormulas(row, formulas?.[i] ?? null);
+      if (template || !(id !== null && otherMapped)) {
+        const firstCol = firstNonBlankCol(row);
+        const cell = cellAddress(i + top, firstCol + grid.left);
+        if (template) {
+          if (templateStart < 0) {
+            templateStart = i;
+            templateCell = cell;
+          }
+          templateEnd = i;
+        } else {
+          flushTemplate();
+          const shown = cellText(row[firstCol]) ?? '';
+          issues.push({
+            sheet,
+            cell,
+            message: id !== null && id.length <= 20
+              ? `Row ${i + top + 1} has only an ID (${quoteShort(id)}) and nothing else; it was not read as a ${kind === 'cap' ? 'corrective action' : 'risk'}.`
+              : `Row ${i + top + 1} has ${quoteShort(shown)} in ${cell} but no ${kind === 'cap' ? 'finding or corrective action' : 'risk description, asset or action'}; it was not read as a ${kind === 'cap' ? 'corrective action' : 'risk'}.`,
+            severity: 'warning',
+          });
         }
-        templateEnd = i;
-      } else {
-        flushTemplate();
-        const shown = cellText(row[firstCol]) ?? '';
-        issues.push({
-          sheet,
-          cell,
-          message: idText !== null && idText.length <= 20
-            ? `Row ${i + grid.top + 1} has only an ID (${quoteShort(idText)}) and nothing else; it was not read as a ${kind === 'cap' ? 'corrective action' : 'risk'}.`
-            : `Row ${i + grid.top + 1} has ${quoteShort(shown)} in ${cell} but no ${kind === 'cap' ? 'finding or corrective action' : 'risk description, asset or action'}; it was not read as a ${kind === 'cap' ? 'corrective action' : 'risk'}.`,
-          severity: 'warning',
-        });
+        // Not a risk: its merged neighbours are judged row by row, so each gets its own verdict.
+        continue;
       }
-      // Not a risk: its merged neighbours are judged row by row, so each gets its own verdict.
-      continue;
     }
     flushTemplate();
 
-    const top = i + grid.top;
-    if (i !== rowLabelIdx) {
-      rowLabelIdx = i;
-      rowLabel = String(i + grid.top + 1);
-    }
-    const cells = new EntryCells(rowLabel);
+    const cells = new EntryCells(curLabel);
 
     // Cells that cannot be read: error values and formulas without a saved result.
-    for (const m of mapped) {
+    for (let j = 0; j < mappedIdx.length; j++) {
+      const c = mappedIdx[j];
       for (let k = i; k <= end; k++) {
-        const v = at(k, m.col);
-        if (v !== null && !isErrorValue(v)) continue;
-        if (v === null && formulaAtIdx(k, m.col) === null) continue;
-        const addr = addrOf(k, m.col);
-        if (isErrorValue(v)) {
-          issues.push({ sheet, cell: addr, message: `${addr} shows the error ${v} instead of a ${roleWords(m.role)}; fix the formula or type the value.`, severity: 'warning' });
-        } else if (v === null && formulaAtIdx(k, m.col) !== null) {
-          issues.push({ sheet, cell: addr, message: `${addr} holds a formula with no saved result (it may point to another workbook), so its ${roleWords(m.role)} could not be read.`, severity: 'warning' });
+        const v = k === i ? row[c] : values[k]?.[c];
+        if (v !== null && v !== undefined) {
+          if (!isErrorValue(v)) continue;
+          const addr = addrOf(k, c);
+          issues.push({ sheet, cell: addr, message: `${addr} shows the error ${v} instead of a ${roleWords(mappedRoles[j])}; fix the formula or type the value.`, severity: 'warning' });
+        } else if (formulas !== null && formulaAt(k, c) !== null) {
+          const addr = addrOf(k, c);
+          issues.push({ sheet, cell: addr, message: `${addr} holds a formula with no saved result (it may point to another workbook), so its ${roleWords(mappedRoles[j])} could not be read.`, severity: 'warning' });
         }
       }
     }
 
-
-    const owner = parseOwner(t.owner ?? null);
-    const statusValue = firstValue(COL.status);
-    const status = isErrorValue(statusValue) ? { status: null, statusText: null } : parseStatus(statusValue);
-    if (status.statusText !== null && status.status === null) {
-      const addr = addrOf(foundIdx, COL.status!);
-      issues.push({ sheet, cell: addr, message: `${addr}: the status ${quoteShort(status.statusText)} is not one we recognize (e.g. Open, In Progress, Complete); it was left unclassified.`, severity: 'warning' });
+    // The owner text is already trimmed and non-blank (or null), which is all the placeholder test needs.
+    const ownerText = text(C.owner);
+    const owner = ownerText !== null && !isOwnerPlaceholder(ownerText) ? ownerText : null;
+    const statusValue = firstValue(C.status);
+    const statusText = isErrorValue(statusValue) ? null : cellText(statusValue);
+    const status = statusText === null ? null : statusOf(statusText);
+    if (statusText !== null && status === null) {
+      const addr = addrOf(foundIdx, C.status);
+      issues.push({ sheet, cell: addr, message: `${addr}: the status ${quoteShort(statusText)} is not one we recognize (e.g. Open, In Progress, Complete); it was left unclassified.`, severity: 'warning' });
     }
 
     let statedScore: Entry['statedScore'] = null;
-    const scoreCol = COL.score;
-    if (scoreCol !== undefined) {
-      const v = firstValue(scoreCol);
-      const addr = addrOf(foundIdx, scoreCol);
+    if (C.score >= 0) {
+      const v = firstValue(C.score);
+      const addr = addrOf(foundIdx, C.score);
       const n = typeof v === 'number' ? v : typeof v === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(v) ? Number(v) : null;
       if (n !== null && Number.isFinite(n)) statedScore = { cell: addr, raw: v, value: n };
       else if (v !== null && !isErrorValue(v)) {
@@ -312,36 +342,36 @@ export function readRows(
 
     entries.push({
       sheet,
-      row: top + 1,
+      row: i + top + 1,
       rowSpan: end - i + 1,
-      id: t.id ?? null,
-      risk: t.risk ?? null,
-      asset: t.asset ?? null,
-      threat: t.threat ?? null,
-      vulnerability: t.vulnerability ?? null,
-      category: t.category ?? null,
-      likelihood: rating('likelihood'),
-      impact: rating('impact'),
+      id,
+      risk,
+      asset,
+      threat,
+      vulnerability,
+      category: text(C.category),
+      likelihood: rating(C.likelihood, likelihoodScale),
+      impact: rating(C.impact, impactScale),
       statedScore,
-      statedLevel: rating('level'),
-      residualLikelihood: rating('residualLikelihood'),
-      residualImpact: rating('residualImpact'),
-      residualLevel: rating('residualLevel'),
-      action: t.action ?? null,
-      owner: owner.owner,
-      ownerText: owner.ownerText,
-      dueDate: date('dueDate'),
-      status: status.status,
-      statusText: status.statusText,
-      completedDate: date('completedDate'),
-      verifiedBy: t.verifiedBy ?? null,
-      verifiedDate: date('verifiedDate'),
-      evidence: t.evidence ?? null,
-      rootCause: t.rootCause ?? null,
-      reviewDate: date('reviewDate'),
-      tierText: t.tier ?? null,
-      element: t.element ?? null,
-      justification: t.justification ?? null,
+      statedLevel: rating(C.level, levelScale),
+      residualLikelihood: rating(C.residualLikelihood, residualLikelihoodScale),
+      residualImpact: rating(C.residualImpact, residualImpactScale),
+      residualLevel: rating(C.residualLevel, residualLevelScale),
+      action,
+      owner,
+      ownerText,
+      dueDate: date(C.dueDate, 'dueDate'),
+      status,
+      statusText,
+      completedDate: date(C.completedDate, 'completedDate'),
+      verifiedBy: text(C.verifiedBy),
+      verifiedDate: date(C.verifiedDate, 'verifiedDate'),
+      evidence: text(C.evidence),
+      rootCause: text(C.rootCause),
+      reviewDate: date(C.reviewDate, 'reviewDate'),
+      tierText: text(C.tier),
+      element: text(C.element),
+      justification: text(C.justification),
       cells,
     });
     lastEntryIdx = end;
@@ -350,16 +380,17 @@ export function readRows(
   flushTemplate();
 
   /** Everything from `start` down: one issue per block of non-blank rows, so nothing is dropped silently. */
-  function reportBelowTable(start: number): void {
+  function* reportBelowTable(start: number): Sliced<void> {
     let blockStart = -1;
     for (let k = start; k <= lastIdx + 1; k++) {
+      if (sliceEnds(k - start)) yield;
       const filled = k <= lastIdx && rowHasValue(values[k]);
       if (filled && blockStart < 0) blockStart = k;
       if (!filled && blockStart >= 0) {
         const firstCol = firstNonBlankCol(values[blockStart]);
-        const cell = cellAddress(blockStart + grid.top, firstCol + grid.left);
-        const a = blockStart + grid.top + 1;
-        const b = k - 1 + grid.top + 1;
+        const cell = cellAddress(blockStart + top, firstCol + grid.left);
+        const a = blockStart + top + 1;
+        const b = k - 1 + top + 1;
         const shown = cellText(values[blockStart][firstCol]) ?? '';
         issues.push({
           sheet,
@@ -378,8 +409,15 @@ export function readRows(
     issues,
     scales,
     firstRow,
-    lastRow: lastEntryIdx >= 0 ? lastEntryIdx + grid.top + 1 : headerRow + 1,
+    lastRow: lastEntryIdx >= 0 ? lastEntryIdx + top + 1 : headerRow + 1,
   };
+}
+
+/** Every role's index into a row array (-1 when not mapped), as one fixed-shape object. */
+function columnIndexes(columns: Partial<Record<Role, ColumnMatch>>, left: number): Record<Role, number> {
+  const out = {} as Record<Role, number>;
+  for (const role of ROLES) out[role] = columns[role] ? columns[role]!.col - left : -1;
+  return out;
 }
 
 /** `entry.cells` as the readers see it: role -> A1 address, for the table's mapped roles only. */

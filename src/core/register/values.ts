@@ -102,49 +102,65 @@ const NUMERIC_STEPS = [3, 4, 5, 10, 25];
  * Words: 5 steps when a 5-step-only word appears (Very High, Rare, Major...), else 3 (+1 when "Critical" tops it).
  */
 export function detectScale(values: CellValue[], header: string): ScaleInfo | null {
-  const hint = scaleHintFromHeader(header);
-  let maxNumber = 0;
-  let numbers = 0;
-  let words = 0;
-  let fiveOnly = false;
-  let critical = false;
-  for (const v of values) {
+  const tally = new ScaleTally();
+  for (const v of values) tally.add(v);
+  return tally.scale(header);
+}
+
+/**
+ * What `detectScale` counts, one cell at a time: the reader feeds every rating column in one pass over
+ * the rows (and can pause between slices) instead of copying each column into an array first.
+ */
+export class ScaleTally {
+  private maxNumber = 0;
+  private numbers = 0;
+  private words = 0;
+  private fiveOnly = false;
+  private critical = false;
+
+  add(v: CellValue): void {
     if (typeof v === 'number') {
-      if (!Number.isFinite(v)) continue;
-      numbers++;
-      if (v > maxNumber) maxNumber = v;
-      continue;
+      if (!Number.isFinite(v)) return;
+      this.numbers++;
+      if (v > this.maxNumber) this.maxNumber = v;
+      return;
     }
     const t = cellText(v);
-    if (t === null) continue;
+    if (t === null) return;
     const { n, words: rest } = splitNumberAndWords(t);
     if (n !== null && Number.isFinite(n)) {
-      numbers++;
-      if (n > maxNumber) maxNumber = n;
+      this.numbers++;
+      if (n > this.maxNumber) this.maxNumber = n;
       // "2 - Minor": the words tell the scale's length even when the numbers stay low.
       const labelled = rest ? ratingWord(rest) : null;
-      if (labelled && isFiveOnly(labelled)) fiveOnly = true;
-      continue;
+      if (labelled && isFiveOnly(labelled)) this.fiveOnly = true;
+      return;
     }
     const w = ratingWord(rest);
     if (w) {
-      words++;
-      if (isFiveOnly(w)) fiveOnly = true;
-      if (w.top) critical = true;
+      this.words++;
+      if (isFiveOnly(w)) this.fiveOnly = true;
+      if (w.top) this.critical = true;
     }
   }
-  if (numbers === 0 && words === 0) {
-    return hint ? { steps: hint, form: 'numeric', reason: `header says "1-${hint}"` } : null;
+
+  /** The scale the cells seen so far (and the header's hint) point to; null when nothing tells. */
+  scale(header: string): ScaleInfo | null {
+    const hint = scaleHintFromHeader(header);
+    const { maxNumber, numbers, words, fiveOnly, critical } = this;
+    if (numbers === 0 && words === 0) {
+      return hint ? { steps: hint, form: 'numeric', reason: `header says "1-${hint}"` } : null;
+    }
+    if (numbers >= words) {
+      if (hint && maxNumber <= hint) return { steps: hint, form: 'numeric', reason: `header says "1-${hint}"` };
+      const atLeast = fiveOnly ? 5 : 0;
+      const steps = NUMERIC_STEPS.find((s) => maxNumber <= s && s >= atLeast) ?? Math.ceil(maxNumber);
+      return { steps, form: 'numeric', reason: `largest value is ${maxNumber}, read as a 1-${steps} scale` };
+    }
+    if (fiveOnly) return { steps: 5, form: 'text', reason: 'words of a five-step scale (e.g. Very High, Rare, Major)' };
+    if (critical) return { steps: 4, form: 'text', reason: 'Low / Medium / High with Critical as the top step' };
+    return { steps: 3, form: 'text', reason: 'Low / Medium / High words' };
   }
-  if (numbers >= words) {
-    if (hint && maxNumber <= hint) return { steps: hint, form: 'numeric', reason: `header says "1-${hint}"` };
-    const atLeast = fiveOnly ? 5 : 0;
-    const steps = NUMERIC_STEPS.find((s) => maxNumber <= s && s >= atLeast) ?? Math.ceil(maxNumber);
-    return { steps, form: 'numeric', reason: `largest value is ${maxNumber}, read as a 1-${steps} scale` };
-  }
-  if (fiveOnly) return { steps: 5, form: 'text', reason: 'words of a five-step scale (e.g. Very High, Rare, Major)' };
-  if (critical) return { steps: 4, form: 'text', reason: 'Low / Medium / High with Critical as the top step' };
-  return { steps: 3, form: 'text', reason: 'Low / Medium / High words' };
 }
 
 /**
@@ -155,22 +171,29 @@ export function parseRating(
   scale: ScaleInfo | null,
   cell: string,
 ): { value: ScaleValue | null; error: string | null } {
+  const r = readRating(v, scale, cell);
+  return typeof r === 'string' ? { value: null, error: r } : { value: r, error: null };
+}
+
+/**
+ * `parseRating` without the wrapper object (the row reader calls it for every rating cell):
+ * the value, null when there is none, or a string saying why the cell could not be read.
+ */
+export function readRating(v: CellValue, scale: ScaleInfo | null, cell: string): ScaleValue | string | null {
   if (typeof v === 'number') return numericRating(v, v, '', null, scale, cell);
   const t = cellText(v);
-  if (t === null) return NO_RATING;
+  if (t === null) return null;
   const { n, words: rest } = splitNumberAndWords(t);
   const wordHit = rest ? ratingWord(rest) : null;
   if (n !== null) return numericRating(v, n, rest, wordHit, scale, cell);
-  if (!wordHit) return { value: null, error: `"${t}" is not a rating this column uses (expected e.g. Low / Medium / High or a number)` };
+  if (!wordHit) return `"${t}" is not a rating this column uses (expected e.g. Low / Medium / High or a number)`;
   const steps = scale && scale.form === 'text' ? scale.steps : wordHit.three !== null ? 3 : 5;
   let ordinal: number;
   if (wordHit.top) ordinal = steps;
   else if (steps === 5 || wordHit.three === null) ordinal = Math.min(wordHit.five, steps);
   else ordinal = wordHit.three;
-  return { value: { cell, raw: v, ordinal, steps, label: wordHit.label }, error: null };
+  return { cell, raw: v, ordinal, steps, label: wordHit.label };
 }
-
-const NO_RATING = { value: null, error: null } as const;
 
 function numericRating(
   raw: CellValue,
@@ -179,12 +202,12 @@ function numericRating(
   wordHit: RatingWord | null,
   scale: ScaleInfo | null,
   cell: string,
-): { value: ScaleValue | null; error: string | null } {
-  if (!Number.isFinite(n)) return NO_RATING;
+): ScaleValue | string | null {
+  if (!Number.isFinite(n)) return null;
   const steps = scale?.form === 'numeric' ? scale.steps : Math.max(5, Math.ceil(n));
-  if (n < 1 || n > steps) return { value: null, error: `${n} is outside the 1-${steps} scale of this column` };
+  if (n < 1 || n > steps) return `${n} is outside the 1-${steps} scale of this column`;
   const ordinal = Math.max(1, Math.round(n));
-  return { value: { cell, raw, ordinal, steps, label: wordHit ? wordHit.label : rest.trim() || null }, error: null };
+  return { cell, raw, ordinal, steps, label: wordHit ? wordHit.label : rest.trim() || null };
 }
 
 // ------------------------------------------------------------------ dates
@@ -268,15 +291,19 @@ function parseDateTextOnce(text: string): { iso: IsoDate | null; kind: DateValue
   return { iso: null, kind: 'invalid' };
 }
 
-const serialCache = new Map<number, IsoDate>();
-/** Registers repeat the same few hundred dates; converting each once keeps big sheets fast. */
+/**
+ * Registers repeat the same few hundred dates; converting each once keeps big sheets fast. Indexed by
+ * day from MIN_SERIAL (an array lookup, cheaper than a Map's), so it holds at most the 91,311 days of the range.
+ */
+let serialCache: (IsoDate | undefined)[] | null = null;
 function serialIso(serial: number): IsoDate {
+  // Made whole on first use: an array filled at scattered indexes would fall back to a slow dictionary.
+  serialCache ??= new Array<IsoDate | undefined>(MAX_SERIAL - MIN_SERIAL + 1);
   const day = Math.floor(serial);
-  let iso = serialCache.get(day);
+  let iso = serialCache[day - MIN_SERIAL];
   if (iso === undefined) {
     iso = serialToIso(day);
-    if (serialCache.size > 100_000) serialCache.clear();
-    serialCache.set(day, iso);
+    serialCache[day - MIN_SERIAL] = iso;
   }
   return iso;
 }
@@ -314,7 +341,8 @@ export function parseOwner(v: CellValue): { owner: string | null; ownerText: str
   return { owner: isOwnerPlaceholder(text) ? null : text, ownerText: text };
 }
 
-const isOwnerPlaceholder = memo((text: string): boolean => {
+/** True for owner text that names nobody ("TBD", "N/A", "?", "-"); `text` is already trimmed and non-blank. */
+export const isOwnerPlaceholder = memo((text: string): boolean => {
   const words = normalizeWords(text);
   return words === '' || OWNER_PLACEHOLDERS.has(words);
 });
@@ -342,7 +370,8 @@ export function parseStatus(v: CellValue): { status: Status | null; statusText: 
   return { status: statusOf(text), statusText: text };
 }
 
-const statusOf = memo((text: string): Status | null => {
+/** The status a typed (trimmed, non-blank) status text means; null for a word we do not know. */
+export const statusOf = memo((text: string): Status | null => {
   const words = normalizeWords(text);
   const s = STATUS_WORDS[words];
   if (s) return s;
