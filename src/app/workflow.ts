@@ -8,7 +8,7 @@ import type { Analysis, WorkbookRead } from '../core/model';
 import type { IsoDate } from '../core/dates';
 import type { SheetGrid } from '../core/grid';
 import { parseSettings, serializeSettings, settingsSchema, type Settings } from '../core/settings';
-import { readWorkbook } from '../core/register';
+import { readWorkbookSliced } from '../core/register';
 import { analyzeSliced, highlightRules } from '../core/analysis';
 import { runSliced, yieldToHost } from '../host/pace';
 
@@ -51,7 +51,7 @@ export async function loadWorkbook(port: WorkbookPort, options: LoadOptions): Pr
   const grids = await port.readGrids();
   progress('Finding the register and its columns', 0.4);
   await yieldToHost();
-  const read = readWorkbook(grids, settings.mapping);
+  const read = await runSliced(readWorkbookSliced(grids, settings.mapping));
   const count = (read.register?.entries.length ?? 0) + read.caps.reduce((n, t) => n + t.entries.length, 0);
   progress(`Scoring and checking ${count.toLocaleString('en-US')} ${count === 1 ? 'entry' : 'entries'}`, 0.7);
   await yieldToHost();

@@ -118,7 +118,8 @@ function memoDaysBetween(from: IsoDate, to: IsoDate): number {
 
 /** Every per-entry finding (all kinds except duplicate). `overdueDays` saves recomputing daysOverdue. */
 export function entryFindings(entry: Entry, score: EntryScore, ctx: FindingContext, overdueDays?: number): Finding[] {
-  const out: Finding[] = [];
+  const out = scratch;
+  out.length = 0;
   const open = isOpen(entry);
   const completed = isCompleted(entry);
 
@@ -253,9 +254,15 @@ export function entryFindings(entry: Entry, score: EntryScore, ctx: FindingConte
       ),
     );
   }
-  // An array grown by push keeps room for 16 items; 50,000 entries keep theirs, so keep an exact-size copy.
-  return out.slice();
+  // Collected in one reused array and copied out at its exact size: an array grown by push keeps
+  // room for 16 items, and 50,000 entries would keep (and first allocate) that room each.
+  const found = out.slice();
+  out.length = 0;
+  return found;
 }
+
+/** entryFindings' working list (it never calls itself, so one is enough). */
+const scratch: Finding[] = [];
 
 export { normalizeRiskText } from './textKeys';
 
