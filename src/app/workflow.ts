@@ -9,7 +9,7 @@ import type { IsoDate } from '../core/dates';
 import type { SheetGrid } from '../core/grid';
 import { parseSettings, serializeSettings, settingsSchema, type Settings } from '../core/settings';
 import { readWorkbookSliced } from '../core/register';
-import { analyzeSliced, highlightRules } from '../core/analysis';
+import { analyzeSliced, highlightRulesSliced } from '../core/analysis';
 import { runSliced, yieldToHost } from '../host/pace';
 
 export { runSliced, yieldToHost, SLICE_BUDGET_MS } from '../host/pace';
@@ -97,7 +97,7 @@ export async function highlightGaps(port: WorkbookPort, state: WorkbookState): P
       skipped: [{ sheet: '', reason: 'This version of Excel cannot add highlight rules (ExcelApi 1.6 is needed).' }],
     };
   }
-  return port.applyHighlights(highlightRules(state.analysis));
+  return port.applyHighlights(await runSliced(highlightRulesSliced(state.analysis)));
 }
 
 /** Removes exactly the add-in's highlight rules; the user's own conditional formats stay. */

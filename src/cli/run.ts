@@ -109,6 +109,7 @@ export async function generateFile(file: string, output: string, args: GenerateA
       const result = await highlightGaps(port, state);
       outcome.highlighted = result.applied;
       outcome.skipped = result.skipped.map((s) => s.reason);
+      outcome.notes.push(...(result.notes ?? []));
     }
     if (args.plan) outcome.sheets.push((await generatePlan(port, state, { keepPrevious: args.keepPrevious })).sheet);
     if (args.progress) {

@@ -24,6 +24,11 @@ export interface HighlightRule {
   kind: FindingKind;
   fill: string;
   fontColor: string;
+  /**
+   * Flagged cells this rule leaves out because the kind has more places than a rule may cover
+   * (MAX_HIGHLIGHT_AREAS in core/analysis/highlights.ts keeps the ones nearest the top). Absent when none.
+   */
+  omitted?: number;
 }
 
 /** True when a conditional-format formula is one of ours. */

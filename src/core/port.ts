@@ -39,6 +39,8 @@ export interface HighlightResult {
   applied: number;
   /** Sheets left alone, with the reason in words (e.g. the sheet is protected). */
   skipped: { sheet: string; reason: string }[];
+  /** What the user should know about highlights that were applied, in words (e.g. a kind cut to its first places). Absent when none. */
+  notes?: string[];
 }
 
 export interface WorkbookPort {

@@ -7,7 +7,7 @@ import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { readWorkbook } from '../core/register';
 import { analyze } from '../core/analysis';
 import { gridFromRows } from './testing/fakePort';
-import { FINDINGS_PER_PAGE, ReviewStep } from './steps/ReviewStep';
+import { describeHighlightOutcome, FINDINGS_PER_PAGE, ReviewStep } from './steps/ReviewStep';
 
 /** A register of `n` open risks with no owner: n "No responsible person" findings. */
 function ownerlessAnalysis(n: number) {
@@ -37,5 +37,22 @@ describe('Review step findings', () => {
     expect(items()).toHaveLength(250);
     expect(items()[249]).toHaveTextContent('Risk Register!F251');
     expect(screen.queryByRole('button', { name: /Show .* more/ })).toBeNull();
+  });
+});
+
+describe('describeHighlightOutcome', () => {
+  it('says when a kind was cut to its first places, and that nothing was changed', () => {
+    const note = 'On "Risk Register", 3,000 cells flagged "Vague action" were not highlighted.';
+    const message = describeHighlightOutcome({ kind: 'applied', result: { applied: 5, skipped: [], notes: [note] } });
+    expect(message.intent).toBe('info');
+    expect(message.body).toBe(`Added 5 highlight rules; no cell value was changed. ${note}`);
+  });
+
+  it('is a plain success without notes', () => {
+    expect(describeHighlightOutcome({ kind: 'applied', result: { applied: 1, skipped: [] } })).toEqual({
+      intent: 'success',
+      title: 'Gaps highlighted',
+      body: 'Added 1 highlight rule; no cell value was changed.',
+    });
   });
 });

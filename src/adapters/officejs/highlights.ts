@@ -3,10 +3,20 @@
  * round trips (list sheets, load rule types, load custom formulas, change), whatever the number
  * of rows or rules; our rules are recognized by HIGHLIGHT_MARKER_TERM and nothing else is touched.
  */
+import { highlightCutNote } from '../../core/analysis/highlights';
 import { columnIndex, columnLetter, parseRangeAddress } from '../../core/grid';
 import type { HighlightRule } from '../../core/highlight';
 import { isOwnHighlightFormula } from '../../core/highlight';
 import type { HighlightResult } from '../../core/port';
+
+/**
+ * The most areas, and characters, one `getRanges` address may hold. Real Excel rejects long
+ * multi-area addresses ("The argument is invalid or missing or has an incorrect format"):
+ * office-js issue #5198 reports failures from about 500 areas or 8,200 characters, and some
+ * shorter ones, so a rule's areas go to Excel in groups well under both.
+ */
+export const MAX_AREAS_PER_ADDRESS = 100;
+export const MAX_ADDRESS_CHARS = 2_000;
 
 interface TargetSheet {
   name: string;
@@ -65,6 +75,28 @@ export function shiftFormula(formula: string, rows: number, cols: number): strin
     .join('');
 }
 
+/**
+ * A rule's areas in order, cut into groups that each make a safe `getRanges` address (joined
+ * with ","): at most MAX_AREAS_PER_ADDRESS areas and MAX_ADDRESS_CHARS characters.
+ */
+export function addressGroups(areas: string[]): string[][] {
+  const groups: string[][] = [];
+  let group: string[] = [];
+  let chars = 0;
+  for (const area of areas) {
+    // A group is full when one more area (and its ",") would pass either limit.
+    if (group.length === MAX_AREAS_PER_ADDRESS || (group.length > 0 && chars + 1 + area.length > MAX_ADDRESS_CHARS)) {
+      groups.push(group);
+      group = [];
+      chars = 0;
+    }
+    chars += (group.length > 0 ? 1 : 0) + area.length;
+    group.push(area);
+  }
+  if (group.length > 0) groups.push(group);
+  return groups;
+}
+
 function addRule(target: Excel.ConditionalFormatCollection, formula: string, rule: HighlightRule): void {
   const cf = target.add('Custom');
   cf.custom.rule.formula = formula;
@@ -94,27 +126,34 @@ export async function applyRules(
   for (const cf of own) cf.delete();
 
   let applied = 0;
+  const notes: string[] = [];
   for (const rule of rules) {
     const target = targets.find((t) => t.name.toLowerCase() === rule.sheet.toLowerCase());
     if (!target) continue;
     const areas = rule.ranges.split(/[\s,]+/).filter(Boolean);
     if (areas.length === 0) continue;
-    if (areas.length === 1) addRule(target.sheet.getRange(areas[0]).conditionalFormats, rule.formula, rule);
-    else if (options.multiAreaRanges) addRule(target.sheet.getRanges(areas.join(',')).conditionalFormats, rule.formula, rule);
-    else {
-      // Without multi-area ranges (ExcelApi 1.9) each area gets its own rule, its formula moved
-      // from the first area's top-left to this area's.
-      const first = parseRangeAddress(areas[0]);
-      for (const area of areas) {
-        const here = parseRangeAddress(area);
-        const formula = first && here ? shiftFormula(rule.formula, here.top - first.top, here.left - first.left) : rule.formula;
-        addRule(target.sheet.getRange(area).conditionalFormats, formula, rule);
+    // The rule's formula is relative to its first area's top-left; a group (or an area) that
+    // starts elsewhere gets the formula moved there.
+    const first = parseRangeAddress(areas[0]);
+    const formulaAt = (area: string): string => {
+      const here = parseRangeAddress(area);
+      return first && here ? shiftFormula(rule.formula, here.top - first.top, here.left - first.left) : rule.formula;
+    };
+    if (options.multiAreaRanges) {
+      for (const group of addressGroups(areas)) {
+        const range = group.length === 1 ? target.sheet.getRange(group[0]) : target.sheet.getRanges(group.join(','));
+        addRule(range.conditionalFormats, formulaAt(group[0]), rule);
       }
+    } else {
+      // Without multi-area ranges (ExcelApi 1.9) each area gets its own rule.
+      for (const area of areas) addRule(target.sheet.getRange(area).conditionalFormats, formulaAt(area), rule);
     }
     applied++;
+    const note = highlightCutNote(rule);
+    if (note) notes.push(note);
   }
   await sync();
-  return { applied, skipped };
+  return notes.length > 0 ? { applied, skipped, notes } : { applied, skipped };
 }
 
 /** Removes exactly our rules on the named sheets (all sheets when omitted); protected sheets are left alone. */

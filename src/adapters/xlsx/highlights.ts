@@ -3,6 +3,7 @@
  * in the formula (isOwnHighlightFormula), so a user's own conditional formats are never touched.
  */
 import type ExcelJS from 'exceljs';
+import { highlightCutNote } from '../../core/analysis/highlights';
 import { isOwnHighlightFormula, type HighlightRule } from '../../core/highlight';
 import type { HighlightResult } from '../../core/port';
 import { argb } from './writeSheet';
@@ -76,6 +77,8 @@ export function applyRules(workbook: ExcelJS.Workbook, rules: HighlightRule[]): 
         ],
       });
       result.applied++;
+      const note = highlightCutNote(rule);
+      if (note) (result.notes ??= []).push(note);
     }
   }
   return result;

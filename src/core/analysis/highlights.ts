@@ -4,11 +4,16 @@
  * rule is a live formula, so it clears as soon as the user fixes the cell. A live rule is
  * only used when, on today's data, it flags exactly the cells the analysis flags; otherwise
  * (and for judgement calls such as vague wording) the rule is a fixed set of cells.
+ *
+ * A rule covers at most MAX_HIGHLIGHT_AREAS areas, the ones nearest the top of the sheet: tens of
+ * thousands of scattered cells make Excel sluggish, and the rule records how many it left out.
  */
 import { isoToSerial } from '../dates';
-import { columnIndex, columnLetter } from '../grid';
+import { columnLetter } from '../grid';
 import { HIGHLIGHT_MARKER_TERM, type HighlightRule } from '../highlight';
-import { CLOSED_STATUSES, type Analysis, type Entry, type Finding, type FindingKind, type Role } from '../model';
+import { CLOSED_STATUSES, type Analysis, type Entry, type Finding, type FindingKind } from '../model';
+import { FINDING_LABELS } from '../reports/labels';
+import { finish, ROWS_PER_SLICE, type Sliced } from '../slices';
 
 const RED = { fill: '#F8D7DA', fontColor: '#842029' } as const;
 const AMBER = { fill: '#FFF3CD', fontColor: '#664D03' } as const;
@@ -35,92 +40,232 @@ const MAX_LIVE_FORMULA = 255;
 
 const FIXED_FORMULA = `=AND(${HIGHLIGHT_MARKER_TERM},TRUE)`;
 
+/**
+ * The most areas one rule covers. Real Excel slows down with tens of thousands of conditional-format
+ * areas, and a few thousand scattered cells are already more than anyone works through in one sitting.
+ */
+export const MAX_HIGHLIGHT_AREAS = 2_000;
+
+/** Cell keys pack (column, row) into one number; Excel's rows (1,048,576) fit under this. */
+const ROW_SPAN = 2_097_152;
+/** Excel's column count: (row, column) packed the other way round, for "nearest the top" order. */
+const COL_SPAN = 16_384;
+
 interface CellRef {
   col: number;
   row: number;
 }
 
-/** The rules that show every finding of the analysis, for every sheet it covers. */
+/** Areas of one column each (a run of rows), in column-then-row order. */
+interface Areas {
+  count: number;
+  col: Int32Array;
+  top: Int32Array;
+  bottom: Int32Array;
+}
+
+/** The roles a live rule reads: the tested cell and the "not closed" cells. */
+const LIVE_ROLES = ['owner', 'dueDate', 'status', 'completedDate'] as const;
+type LiveRole = (typeof LIVE_ROLES)[number];
+
+/**
+ * Runs `step` over [0, length) one slice of ROWS_PER_SLICE rows at a time, yielding between
+ * slices; stops early when `step` returns false, and returns whether it ran to the end. The
+ * per-row loops live in plain functions, not in the generators: V8 optimizes a hot loop in a
+ * plain function while it runs, but not one inside a generator, and this runs once, cold.
+ */
+function* inSlices(length: number, step: (from: number, to: number) => boolean | void): Sliced<boolean> {
+  for (let from = 0; from < length; from += ROWS_PER_SLICE) {
+    if (from > 0) yield;
+    if (step(from, Math.min(length, from + ROWS_PER_SLICE)) === false) return false;
+  }
+  return true;
+}
+
+/** The rules that show every finding of the analysis (up to the area cap), for every sheet it covers. */
 export function highlightRules(analysis: Analysis): HighlightRule[] {
-  const entriesBySheet = new Map<string, Entry[]>();
+  return finish(highlightRulesSliced(analysis));
+}
+
+/** highlightRules, yielding every ROWS_PER_SLICE entries or findings (see core/slices.ts). */
+export function* highlightRulesSliced(analysis: Analysis): Sliced<HighlightRule[]> {
   // capItems taken from the register are the register's own entries: count them once.
-  for (const list of [analysis.risks, analysis.capFromRegister ? [] : analysis.capItems]) {
-    for (const scored of list) {
-      const sheetEntries = entriesBySheet.get(scored.entry.sheet);
-      if (sheetEntries) sheetEntries.push(scored.entry);
-      else entriesBySheet.set(scored.entry.sheet, [scored.entry]);
+  const entryLists = [analysis.risks, analysis.capFromRegister ? [] : analysis.capItems];
+  const findings = analysis.findings;
+  // Findings grouped by sheet, then kind, in first-seen order, as indexes; each one's row read once.
+  const findingRows = new Float64Array(findings.length);
+  const findingKeys = new Float64Array(findings.length);
+  const bySheet = new Map<string, Map<FindingKind, number[]>>();
+  let lastSheet: string | null = null;
+  let byKind = new Map<FindingKind, number[]>();
+  yield* inSlices(findings.length, (from, to) => {
+    for (let i = from; i < to; i++) {
+      const f = findings[i];
+      findingRows[i] = f.row;
+      findingKeys[i] = cellKey(f.cell);
+      if (f.sheet !== lastSheet) {
+        lastSheet = f.sheet;
+        const known = bySheet.get(lastSheet);
+        if (known) byKind = known;
+        else bySheet.set(lastSheet, (byKind = new Map()));
+      }
+      const list = byKind.get(f.kind);
+      if (list) list.push(i);
+      else byKind.set(f.kind, [i]);
     }
-  }
-  const findingsBySheet = new Map<string, Map<FindingKind, Finding[]>>();
-  for (const f of analysis.findings) {
-    const byKind = findingsBySheet.get(f.sheet) ?? new Map<FindingKind, Finding[]>();
-    const list = byKind.get(f.kind) ?? [];
-    list.push(f);
-    byKind.set(f.kind, list);
-    findingsBySheet.set(f.sheet, byKind);
-  }
+  });
 
   const rules: HighlightRule[] = [];
-  for (const [sheet, byKind] of findingsBySheet) {
-    const entries = [...(entriesBySheet.get(sheet) ?? [])].sort((a, b) => a.row - b.row);
-    for (const [kind, findings] of byKind) {
+  for (const [sheet, kinds] of bySheet) {
+    let facts: SheetFacts | null = null;
+    for (const [kind, indexes] of kinds) {
       const colours = HIGHLIGHT_COLOURS[kind];
-      const live = liveRule(kind, entries, findings, analysis.asOf);
-      if (live) {
-        rules.push({ sheet, kind, ...live, ...colours });
-        continue;
+      if (isLiveKind(kind)) {
+        facts ??= yield* sheetFacts(sheet, entryLists);
+        const live = yield* liveRule(kind, facts, findingRows, indexes, analysis.asOf);
+        if (live) {
+          rules.push({ sheet, kind, ranges: live.ranges, formula: live.formula, ...colours, ...omittedField(live.omitted) });
+          continue;
+        }
       }
-      const cells = findings.map((f) => parseCell(f.cell)).filter((c): c is CellRef => c !== null);
-      if (cells.length === 0) continue;
-      rules.push({ sheet, kind, ranges: compressCells(cells), formula: FIXED_FORMULA, ...colours });
+      const keys = new Float64Array(indexes.length);
+      let n = 0;
+      yield* inSlices(indexes.length, (from, to) => {
+        n = readCellKeys(findingKeys, indexes, from, to, keys, n);
+      });
+      if (n === 0) continue;
+      const areas = areasOf(keys.subarray(0, n).sort());
+      const kept = nearestTop(areas);
+      const omitted = kept ? cellCount(areas) - cellCount(areas, kept) : 0;
+      rules.push({ sheet, kind, ranges: areasText(areas, kept), formula: FIXED_FORMULA, ...colours, ...omittedField(omitted) });
     }
   }
   return rules;
 }
 
-function parseCell(address: string): CellRef | null {
-  const m = /^([A-Z]{1,3})(\d+)$/i.exec(address.trim());
-  if (!m) return null;
-  return { col: columnIndex(m[1]), row: Number(m[2]) };
+/** Writes the cell keys of findings[indexes[from..to)] into `keys` from `n` on (skipping unreadable cells); returns the new count. */
+function readCellKeys(findingKeys: Float64Array, indexes: number[], from: number, to: number, keys: Float64Array, n: number): number {
+  for (let j = from; j < to; j++) {
+    const key = findingKeys[indexes[j]];
+    if (key >= 0) keys[n++] = key;
+  }
+  return n;
+}
+
+/**
+ * The note an adapter reports for a rule the area cap cut short, naming the sheet and the kind
+ * in plain words; null when the rule covers every flagged cell.
+ */
+export function highlightCutNote(rule: HighlightRule): string | null {
+  if (!rule.omitted) return null;
+  const cells = rule.omitted === 1 ? 'cell' : 'cells';
+  const were = rule.omitted === 1 ? 'was' : 'were';
+  return (
+    `On "${rule.sheet}", ${thousands(rule.omitted)} ${cells} flagged "${FINDING_LABELS[rule.kind]}" ${were} not highlighted: ` +
+    `Risk Plan highlights at most ${thousands(MAX_HIGHLIGHT_AREAS)} places for each kind of gap, from the top of the sheet down, ` +
+    `so Excel stays responsive. Fix the highlighted ones and highlight the gaps again to see the next ones.`
+  );
+}
+
+function thousands(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+function omittedField(omitted: number): { omitted?: number } {
+  return omitted > 0 ? { omitted } : {};
+}
+
+/** "H12" -> column * ROW_SPAN + row, or -1 when the text is not a single-cell address. */
+function cellKey(address: string): number {
+  let i = 0;
+  let end = address.length;
+  while (i < end && address.charCodeAt(i) <= 32) i++;
+  while (end > i && address.charCodeAt(end - 1) <= 32) end--;
+  let col = 0;
+  const lettersFrom = i;
+  for (; i < end; i++) {
+    const c = address.charCodeAt(i) | 32; // lower case
+    if (c < 97 || c > 122) break;
+    col = col * 26 + (c - 96);
+  }
+  const letters = i - lettersFrom;
+  if (letters < 1 || letters > 3 || i === end) return -1;
+  let row = 0;
+  for (; i < end; i++) {
+    const c = address.charCodeAt(i);
+    if (c < 48 || c > 57) return -1;
+    row = row * 10 + (c - 48);
+    if (row >= ROW_SPAN) return -1;
+  }
+  return (col - 1) * ROW_SPAN + row;
+}
+
+/** Sorted cell keys (duplicates allowed) -> areas: contiguous rows of one column become one area. */
+function areasOf(sortedKeys: Float64Array): Areas {
+  const areas: Areas = {
+    count: 0,
+    col: new Int32Array(sortedKeys.length),
+    top: new Int32Array(sortedKeys.length),
+    bottom: new Int32Array(sortedKeys.length),
+  };
+  let prev = -2;
+  for (let i = 0; i < sortedKeys.length; i++) {
+    const key = sortedKeys[i];
+    if (key === prev) continue;
+    const col = Math.floor(key / ROW_SPAN);
+    const row = key - col * ROW_SPAN;
+    const last = areas.count - 1;
+    if (key === prev + 1 && last >= 0 && areas.col[last] === col) areas.bottom[last] = row;
+    else {
+      areas.col[areas.count] = col;
+      areas.top[areas.count] = row;
+      areas.bottom[areas.count] = row;
+      areas.count++;
+    }
+    prev = key;
+  }
+  return areas;
+}
+
+/**
+ * Which areas to keep when there are more than MAX_HIGHLIGHT_AREAS: the ones whose top row is
+ * nearest the top of the sheet (then leftmost). Null when every area fits.
+ */
+function nearestTop(areas: Areas): Uint8Array | null {
+  if (areas.count <= MAX_HIGHLIGHT_AREAS) return null;
+  const order = new Float64Array(areas.count);
+  for (let i = 0; i < areas.count; i++) order[i] = areas.top[i] * COL_SPAN + areas.col[i];
+  // Areas never share a top-left cell, so the MAX-th smallest position keeps exactly MAX areas.
+  const last = order.slice().sort()[MAX_HIGHLIGHT_AREAS - 1];
+  const kept = new Uint8Array(areas.count);
+  for (let i = 0; i < areas.count; i++) kept[i] = order[i] <= last ? 1 : 0;
+  return kept;
+}
+
+function cellCount(areas: Areas, kept: Uint8Array | null = null): number {
+  let cells = 0;
+  for (let i = 0; i < areas.count; i++) if (!kept || kept[i]) cells += areas.bottom[i] - areas.top[i] + 1;
+  return cells;
+}
+
+/** Areas -> "H4:H9 H12 J5" (the kept ones only, when `kept` is given). */
+function areasText(areas: Areas, kept: Uint8Array | null = null): string {
+  const parts: string[] = [];
+  let letters = '';
+  let lettersCol = -1;
+  for (let i = 0; i < areas.count; i++) {
+    if (kept && !kept[i]) continue;
+    if (areas.col[i] !== lettersCol) letters = columnLetter((lettersCol = areas.col[i]));
+    const top = areas.top[i];
+    const bottom = areas.bottom[i];
+    parts.push(top === bottom ? `${letters}${top}` : `${letters}${top}:${letters}${bottom}`);
+  }
+  return parts.join(' ');
 }
 
 /** Cells -> "H4:H9 H12 J5": contiguous rows in one column become one range. Ordered by column, then row. */
 export function compressCells(cells: CellRef[]): string {
-  // One number per cell (rows < 2^21), so sorting and de-duplicating need no strings.
-  const keys = [...new Set(cells.map((c) => c.col * 2_097_152 + c.row))].sort((a, b) => a - b);
-  const sorted = keys.map((k) => ({ col: Math.floor(k / 2_097_152), row: k % 2_097_152 }));
-  const parts: string[] = [];
-  let start: CellRef | null = null;
-  let prev: CellRef | null = null;
-  const flush = () => {
-    if (!start || !prev) return;
-    const a = `${columnLetter(start.col)}${start.row}`;
-    parts.push(start.row === prev.row ? a : `${a}:${columnLetter(prev.col)}${prev.row}`);
-  };
-  for (const c of sorted) {
-    if (prev && start && c.col === prev.col && c.row === prev.row + 1) {
-      prev = c;
-      continue;
-    }
-    flush();
-    start = prev = c;
-  }
-  flush();
-  return parts.join(' ');
-}
-
-/** The column letter of a role on this sheet, when every entry has it in the same column. */
-function roleColumn(entries: Entry[], role: Role): string | null {
-  let letter: string | null = null;
-  for (const e of entries) {
-    const cell = e.cells[role];
-    if (!cell) return null;
-    if (letter !== null && cell.startsWith(letter) && isDigit(cell.charCodeAt(letter.length))) continue;
-    const l = /^[A-Z]+/i.exec(cell)?.[0]?.toUpperCase() ?? null;
-    if (!l || (letter !== null && l !== letter)) return null;
-    letter = l;
-  }
-  return letter;
+  return areasText(areasOf(Float64Array.from(cells, (c) => c.col * ROW_SPAN + c.row).sort()));
 }
 
 function isDigit(code: number): boolean {
@@ -131,58 +276,262 @@ function quote(text: string): string {
   return `"${text.replace(/"/g, '""')}"`;
 }
 
+/** The kinds Excel can test itself, so their rule may be a live formula. */
+type LiveKind = 'missing-owner' | 'missing-due-date' | 'overdue';
+
+function isLiveKind(kind: FindingKind): kind is LiveKind {
+  return kind === 'missing-owner' || kind === 'missing-due-date' || kind === 'overdue';
+}
+
+/** What the live rules of one sheet read from its entries, gathered in one pass, per entry in row order. */
+interface SheetFacts {
+  count: number;
+  /** Entry rows, ascending (duplicates kept): the facts below are in this order. */
+  rows: Float64Array;
+  maxRow: number;
+  /** Each live role's column letter when every entry has it in the same column, else null. */
+  columns: Record<LiveRole, string | null>;
+  /** The closed words typed on this sheet, lower case, in the order they first appear down the sheet. */
+  closedTexts: string[];
+  /** 1 when the entry is not closed: its status is none of closedTexts and it has no completion date (when that column is mapped). */
+  notClosed: Uint8Array;
+  blankOwner: Uint8Array;
+  /** Due date as an Excel serial, NaN when the cell holds no number. */
+  due: Float64Array;
+  /** The entry rows as runs of consecutive rows, once a live rule needs them. */
+  rowRuns?: Areas;
+}
+
+/**
+ * The facts of one sheet's entries, in sheet order. The analysis lists entries by priority, which
+ * scatters them in memory; reading 50,000 of them in row order (the order the reader made them)
+ * is several times faster than in priority order, so the first pass only sorts them.
+ */
+function* sheetFacts(sheet: string, lists: Analysis['risks'][]): Sliced<SheetFacts> {
+  const found: Entry[] = [];
+  const order: number[] = [];
+  for (const list of lists) {
+    yield* inSlices(list.length, (from, to) => {
+      for (let i = from; i < to; i++) {
+        const e = list[i].entry;
+        if (e.sheet !== sheet) continue;
+        // Row first, then the order of the lists (a stable sort by row).
+        order.push(e.row * ROW_SPAN + found.length);
+        found.push(e);
+      }
+    });
+  }
+  const sorted = Float64Array.from(order).sort();
+  const count = found.length;
+  const rows = new Float64Array(count);
+  const due = new Float64Array(count);
+  const blankOwner = new Uint8Array(count);
+  const completedTyped = new Uint8Array(count);
+  const statusKeys: string[] = new Array(count);
+  const columns = new ColumnCheck();
+  // A sheet types a handful of statuses thousands of times: normalize each distinct text once.
+  const normalized = new Map<string, string>();
+  const closedTexts: string[] = [];
+  const closedSet = new Set<string>();
+  yield* inSlices(count, (from, to) => {
+    for (let i = from; i < to; i++) {
+      const e = found[sorted[i] % ROW_SPAN];
+      rows[i] = e.row;
+      const raw = e.dueDate?.raw;
+      due[i] = typeof raw === 'number' ? raw : NaN;
+      blankOwner[i] = isBlankOwner(e.ownerText) ? 1 : 0;
+      completedTyped[i] = e.completedDate !== null ? 1 : 0;
+      columns.add(e);
+      const typed = e.statusText;
+      let key = '';
+      if (typed) {
+        const known = normalized.get(typed);
+        if (known === undefined) normalized.set(typed, (key = typed.trim().toLowerCase()));
+        else key = known;
+      }
+      statusKeys[i] = key;
+      if (key && !closedSet.has(key) && e.status !== null && CLOSED_STATUSES.includes(e.status)) {
+        closedSet.add(key);
+        closedTexts.push(key);
+      }
+    }
+  });
+  const completedColumn = columns.letter('completedDate') !== null;
+  const notClosed = new Uint8Array(count);
+  yield* inSlices(count, (from, to) => {
+    for (let i = from; i < to; i++) {
+      const closedByStatus = statusKeys[i] !== '' && closedSet.has(statusKeys[i]);
+      notClosed[i] = !closedByStatus && !(completedColumn && completedTyped[i] === 1) ? 1 : 0;
+    }
+  });
+  return {
+    count,
+    rows,
+    maxRow: count > 0 ? rows[count - 1] : 0,
+    columns: {
+      owner: columns.letter('owner'),
+      dueDate: columns.letter('dueDate'),
+      status: columns.letter('status'),
+      completedDate: columns.letter('completedDate'),
+    },
+    closedTexts,
+    notClosed,
+    blankOwner,
+    due,
+  };
+}
+
+/**
+ * Whether every entry has each live role in one column, and which. The register reader gives the
+ * entries of one table a shared `cells` class whose getters build "K7" from the table's column
+ * letter and the entry's row (src/core/register/rows.ts), so one entry of such a class answers
+ * for all of them: that spares building 200,000 address strings for a 50,000-row sheet. Plain
+ * objects (tests, other readers) are checked one by one.
+ */
+class ColumnCheck {
+  private readonly letters: (string | null | undefined)[] = LIVE_ROLES.map(() => undefined);
+  private checkedClass: unknown = null;
+
+  add(e: Entry): void {
+    const cells = e.cells;
+    const cellsClass: unknown = cells.constructor;
+    if (cellsClass === this.checkedClass) return;
+    let shared = typeof cellsClass === 'function' && cellsClass !== Object;
+    const cellsOf = cells as Record<LiveRole, string | undefined>;
+    for (let r = 0; r < LIVE_ROLES.length; r++) {
+      const role = LIVE_ROLES[r];
+      if (Object.hasOwn(cells, role)) shared = false;
+      this.letters[r] = sameColumn(this.letters[r], cellsOf[role]);
+    }
+    if (shared) this.checkedClass = cellsClass;
+  }
+
+  letter(role: LiveRole): string | null {
+    return this.letters[LIVE_ROLES.indexOf(role)] ?? null;
+  }
+}
+
+/** The column so far (undefined: none seen yet; null: no single column) after one more cell. */
+function sameColumn(letter: string | null | undefined, cell: string | undefined): string | null {
+  if (letter === null || !cell) return null;
+  if (letter !== undefined && cell.startsWith(letter) && isDigit(cell.charCodeAt(letter.length))) return letter;
+  const l = /^[A-Z]+/i.exec(cell)?.[0]?.toUpperCase() ?? null;
+  if (!l || (letter !== undefined && l !== letter)) return null;
+  return l;
+}
+
+/** True when an owner cell counts as blank: empty or a placeholder, whatever the case and spacing. */
+function isBlankOwner(typed: string | null): boolean {
+  if (!typed) return true;
+  // Longer than any placeholder with no space to trim at either end: a name (the common case, no copies made).
+  if (typed.length > 3 && isPrintableAscii(typed.charCodeAt(0)) && isPrintableAscii(typed.charCodeAt(typed.length - 1))) return false;
+  return BLANK_OWNER_TEXTS.has(typed.trim().toLowerCase());
+}
+
+const BLANK_OWNER_TEXTS = new Set(['', ...OWNER_PLACEHOLDERS.map((p) => p.toLowerCase())]);
+
+function isPrintableAscii(code: number): boolean {
+  return code > 32 && code < 127;
+}
+
 /**
  * A live rule for owner / due date / overdue, or null when the sheet's layout or data would
- * make the live test disagree with the analysis.
+ * make the live test disagree with the analysis. It covers the target cell of every entry row,
+ * so a gap typed later lights up too; when those rows make more areas than the cap allows, it
+ * covers only the flagged rows nearest the top.
  */
-function liveRule(kind: FindingKind, entries: Entry[], findings: Finding[], asOf: string): { ranges: string; formula: string } | null {
-  if (kind !== 'missing-owner' && kind !== 'missing-due-date' && kind !== 'overdue') return null;
-  if (entries.length === 0) return null;
-  const targetRole: Role = kind === 'missing-owner' ? 'owner' : 'dueDate';
-  const target = roleColumn(entries, targetRole);
+function* liveRule(
+  kind: LiveKind,
+  facts: SheetFacts,
+  findingRows: Float64Array,
+  indexes: number[],
+  asOf: string,
+): Sliced<{ ranges: string; formula: string; omitted: number } | null> {
+  if (facts.count === 0) return null;
+  const target = facts.columns[kind === 'missing-owner' ? 'owner' : 'dueDate'];
   if (!target) return null;
-  const firstRow = entries[0].row;
-  const ref = (letter: string) => `${letter}${firstRow}`;
+  const status = facts.columns.status;
+  const completed = facts.columns.completedDate;
+  if (facts.closedTexts.length > 0 && !status) return null;
 
-  // "Not closed": the status is not one of the closed words typed on this sheet, and no completion date.
-  const status = roleColumn(entries, 'status');
-  const completed = roleColumn(entries, 'completedDate');
-  const closedTexts = new Set<string>();
-  for (const e of entries) {
-    if (e.status !== null && CLOSED_STATUSES.includes(e.status) && e.statusText?.trim()) closedTexts.add(e.statusText.trim().toLowerCase());
+  // The live rule must flag exactly the rows the analysis flags.
+  const flagged = flaggedRows(findingRows, indexes, facts.maxRow);
+  const asOfSerial = isoToSerial(asOf);
+  const agrees = yield* inSlices(facts.count, (from, to) => liveTestAgrees(kind, facts, flagged, asOfSerial, from, to));
+  if (!agrees) return null;
+
+  const col = columnLetterIndex(target);
+  facts.rowRuns ??= areasOf(facts.rows);
+  let areas = inColumn(facts.rowRuns, col);
+  let kept: Uint8Array | null = null;
+  let omitted = 0;
+  if (areas.count > MAX_HIGHLIGHT_AREAS) {
+    areas = areasOf(facts.rows.filter((row) => flagged[row] === 1).map((row) => col * ROW_SPAN + row));
+    if (areas.count === 0) return null;
+    kept = nearestTop(areas);
+    omitted = kept ? cellCount(areas) - cellCount(areas, kept) : 0;
   }
-  if (closedTexts.size > 0 && !status) return null;
+
+  // References are relative to the top-left cell of the first area (the top row: one column, row order).
+  const ref = (letter: string) => `${letter}${areas.top[0]}`;
   const notClosedTerms = [
-    ...[...closedTexts].map((t) => `TRIM(${ref(status!)})<>${quote(t)}`),
+    ...facts.closedTexts.map((t) => `TRIM(${ref(status!)})<>${quote(t)}`),
     ...(completed ? [`LEN(TRIM(${ref(completed)}))=0`] : []),
   ];
-  const notClosedInJs = (e: Entry) =>
-    !(e.statusText && closedTexts.has(e.statusText.trim().toLowerCase())) && !(completed && e.completedDate !== null);
-
   const cell = ref(target);
   let test: string;
-  let predicate: (e: Entry) => boolean;
   if (kind === 'missing-owner') {
     test = `OR(LEN(TRIM(${cell}))=0,${OWNER_PLACEHOLDERS.map((p) => `TRIM(${cell})=${quote(p)}`).join(',')})`;
-    const blanks = new Set(['', ...OWNER_PLACEHOLDERS.map((p) => p.toLowerCase())]);
-    predicate = (e) => blanks.has((e.ownerText ?? '').trim().toLowerCase());
   } else if (kind === 'missing-due-date') {
     test = `NOT(ISNUMBER(${cell}))`;
-    predicate = (e) => typeof e.dueDate?.raw !== 'number';
   } else {
     const [y, m, d] = asOf.split('-').map(Number);
     test = `ISNUMBER(${cell}),${cell}<DATE(${y},${m},${d})`;
-    const asOfSerial = isoToSerial(asOf);
-    predicate = (e) => typeof e.dueDate?.raw === 'number' && e.dueDate.raw < asOfSerial;
   }
   const formula = `=AND(${[HIGHLIGHT_MARKER_TERM, test, ...notClosedTerms].join(',')})`;
   if (formula.length > MAX_LIVE_FORMULA) return null;
+  return { ranges: areasText(areas, kept), formula, omitted };
+}
 
-  // The live rule must flag exactly the rows the analysis flags.
-  const flagged = new Set(findings.map((f) => f.row));
-  for (const e of entries) {
-    if ((predicate(e) && notClosedInJs(e)) !== flagged.has(e.row)) return null;
+/** 1 at each row (up to maxRow) that has one of the findings. */
+function flaggedRows(findingRows: Float64Array, indexes: number[], maxRow: number): Uint8Array {
+  const flagged = new Uint8Array(maxRow + 1);
+  for (let j = 0; j < indexes.length; j++) {
+    const row = findingRows[indexes[j]];
+    if (row >= 0 && row <= maxRow) flagged[row] = 1;
   }
-  const ranges = compressCells(entries.map((e) => ({ col: columnIndex(target), row: e.row })));
-  return { ranges, formula };
+  return flagged;
+}
+
+/** Runs of rows (areas of column 0) moved to column `col`. */
+function inColumn(runs: Areas, col: number): Areas {
+  return { count: runs.count, col: new Int32Array(runs.count).fill(col), top: runs.top, bottom: runs.bottom };
+}
+
+/** Whether, for entries [from, to), the live test flags exactly the rows marked in `flagged`. */
+function liveTestAgrees(
+  kind: LiveKind,
+  facts: SheetFacts,
+  flagged: Uint8Array,
+  asOfSerial: number,
+  from: number,
+  to: number,
+): boolean {
+  const { rows, notClosed, blankOwner, due } = facts;
+  for (let i = from; i < to; i++) {
+    let hit: boolean;
+    if (notClosed[i] === 0) hit = false;
+    else if (kind === 'missing-owner') hit = blankOwner[i] === 1;
+    else if (kind === 'missing-due-date') hit = Number.isNaN(due[i]);
+    else hit = due[i] < asOfSerial; // NaN (no date) compares false
+    if (hit !== (flagged[rows[i]] === 1)) return false;
+  }
+  return true;
+}
+
+/** "H" -> 7 (role columns here are already upper-case letters). */
+function columnLetterIndex(letters: string): number {
+  let n = 0;
+  for (let i = 0; i < letters.length; i++) n = n * 26 + (letters.charCodeAt(i) - 64);
+  return n - 1;
 }

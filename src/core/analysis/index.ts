@@ -13,7 +13,7 @@ import { scoreEntry } from './score';
 import { isCompleted, isOpen, isVerified } from './status';
 import { classifyTier, type TierResult } from './tiers';
 
-export { highlightRules } from './highlights';
+export { highlightRules, highlightRulesSliced, highlightCutNote, MAX_HIGHLIGHT_AREAS } from './highlights';
 export { chooseMatrix, buildMatrix, NIST_TABLE_I2, THREE_BY_THREE, DEFAULT_PRODUCT_THRESHOLDS } from './matrices';
 export { TIER_RULES, classifyTier } from './tiers';
 export { isCompleted, isOpen, isVerified } from './status';

@@ -59,8 +59,9 @@ export function describeHighlightOutcome(outcome: HighlightOutcome): PaneMessage
     };
   }
   const { applied, skipped } = outcome.result;
-  const added = `Added ${applied} highlight rule${applied === 1 ? '' : 's'}; no cell value was changed.`;
-  if (skipped.length === 0) return { intent: 'success', title: 'Gaps highlighted', body: added };
+  const notes = outcome.result.notes ?? [];
+  const added = [`Added ${applied} highlight rule${applied === 1 ? '' : 's'}; no cell value was changed.`, ...notes].join(' ');
+  if (skipped.length === 0) return { intent: notes.length ? 'info' : 'success', title: 'Gaps highlighted', body: added };
   const why = skipped.map((s) => (s.sheet ? `Sheet “${s.sheet}” was skipped: ${s.reason}` : s.reason)).join(' ');
   return {
     intent: 'warning',
