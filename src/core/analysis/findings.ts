@@ -20,7 +20,7 @@ import type { EntryScore } from './score';
 import { isCompleted, isOpen } from './status';
 import { vagueReason } from './vague';
 import { TextKeys } from './textKeys';
-import { finish, sliceEnds, type Sliced } from '../slices';
+import { finish, inSlices, type Sliced } from '../slices';
 
 export interface FindingContext {
   asOf: IsoDate;
@@ -290,54 +290,57 @@ export function* duplicateFindingsSliced(groups: { entries: Entry[]; cap: boolea
     const keys = new Int32Array(entries.length);
     const firstSeen: Entry[] = [];
     const completedSeen: (Entry | undefined)[] = [];
-    for (let i = 0; i < entries.length; i++) {
-      if (sliceEnds(i)) yield;
-      const entry = entries[i];
-      const key = entry.risk === null ? -1 : textKeys.keyOf(entry.risk);
-      keys[i] = key;
-      if (key < 0) continue;
-      if (key === firstSeen.length) firstSeen.push(entry);
-      if (cap && completedSeen[key] === undefined && isCompleted(entry)) completedSeen[key] = entry;
-    }
-    for (let i = 0; i < entries.length; i++) {
-      if (sliceEnds(i)) yield;
-      const key = keys[i];
-      if (key < 0) continue;
-      const entry = entries[i];
-      const first = firstSeen[key];
-      const closedEarlier = cap ? completedSeen[key] : undefined;
-      if (first === entry && !closedEarlier) continue;
-      const completed = closedEarlier ? isCompleted(entry) : false;
-      const cell = cellFor(entry, 'risk');
-      if (closedEarlier && closedEarlier !== entry && !completed) {
-        add(
-          entry,
-          finding(
-            'duplicate',
-            entry,
-            cell,
-            `This finding recurs: the same deficiency was closed in ${where(closedEarlier, entry)}.`,
-            'Check why the earlier fix did not hold (root cause, verification) and link the two items.',
-          ),
-        );
-        continue;
+    yield* inSlices(entries.length, (from, to) => {
+      for (let i = from; i < to; i++) {
+        const entry = entries[i];
+        const key = entry.risk === null ? -1 : textKeys.keyOf(entry.risk);
+        keys[i] = key;
+        if (key < 0) continue;
+        if (key === firstSeen.length) firstSeen.push(entry);
+        if (cap && completedSeen[key] === undefined && isCompleted(entry)) completedSeen[key] = entry;
       }
-      // A completed CAP item is compared with the first completed one: the open repeat is the recurrence.
-      const earlier = closedEarlier && completed ? closedEarlier : first;
-      if (earlier === entry) continue;
-      add(
-        entry,
-        finding(
-          'duplicate',
-          entry,
-          cell,
-          `The same risk is already recorded in ${where(earlier, entry)}.`,
-          'Merge the two rows, or reword them so each describes a different risk.',
-        ),
-      );
-    }
+    });
+    yield* inSlices(entries.length, (from, to) => {
+      for (let i = from; i < to; i++) {
+        const key = keys[i];
+        if (key >= 0) flagRepeat(entries[i], firstSeen[key], cap ? completedSeen[key] : undefined, add);
+      }
+    });
   }
   return out;
+}
+
+/** The duplicate finding for `entry`, if any, given the first entry with its text and the first completed one (CAP). */
+function flagRepeat(entry: Entry, first: Entry, closedEarlier: Entry | undefined, add: (entry: Entry, f: Finding) => void): void {
+  if (first === entry && !closedEarlier) return;
+  const completed = closedEarlier ? isCompleted(entry) : false;
+  const cell = cellFor(entry, 'risk');
+  if (closedEarlier && closedEarlier !== entry && !completed) {
+    add(
+      entry,
+      finding(
+        'duplicate',
+        entry,
+        cell,
+        `This finding recurs: the same deficiency was closed in ${where(closedEarlier, entry)}.`,
+        'Check why the earlier fix did not hold (root cause, verification) and link the two items.',
+      ),
+    );
+    return;
+  }
+  // A completed CAP item is compared with the first completed one: the open repeat is the recurrence.
+  const earlier = closedEarlier && completed ? closedEarlier : first;
+  if (earlier === entry) return;
+  add(
+    entry,
+    finding(
+      'duplicate',
+      entry,
+      cell,
+      `The same risk is already recorded in ${where(earlier, entry)}.`,
+      'Merge the two rows, or reword them so each describes a different risk.',
+    ),
+  );
 }
 
 function where(other: Entry, entry: Entry): string {

@@ -6,7 +6,7 @@ import { addDays, addMonths, type IsoDate } from '../dates';
 import { FINDING_KINDS, type Analysis, type CapSummary, type Entry, type Finding, type ScoredEntry, type TableRead, type WorkbookRead } from '../model';
 import type { MatrixSettings } from '../settings';
 import { daysOverdue, duplicateFindingsSliced, entryFindings, type FindingContext } from './findings';
-import { finish, sliceEnds, type Sliced } from '../slices';
+import { finish, inSlices, type Sliced } from '../slices';
 import { chooseMatrix, type RiskMatrix } from './matrices';
 import { prioritize, prioritizeInOrder, type Rankable } from './prioritize';
 import { scoreEntry } from './score';
@@ -62,10 +62,9 @@ export function* analyzeSliced(read: WorkbookRead, options: AnalyzeOptions): Sli
   const assessParts = function* (parts: TablePart[]): Sliced<Rankable[]> {
     const out: Rankable[] = [];
     for (const { entries, ctx } of parts) {
-      for (let i = 0; i < entries.length; i++) {
-        if (sliceEnds(i)) yield;
-        out.push(assessEntry(entries[i], matrix, ctx, duplicates.get(entries[i]), tierOf));
-      }
+      yield* inSlices(entries.length, (from, to) => {
+        for (let i = from; i < to; i++) out.push(assessEntry(entries[i], matrix, ctx, duplicates.get(entries[i]), tierOf));
+      });
     }
     return out;
   };
@@ -77,36 +76,38 @@ export function* analyzeSliced(read: WorkbookRead, options: AnalyzeOptions): Sli
   yield;
   // Without a CAP sheet, the register's actions are the CAP: the same objects, so they keep the
   // plan's priority numbers (the progress report and the plan then agree on "priority 4").
-  // Which risks have an action is read in sheet order (sequential in memory), then picked in priority order.
-  let capItems: ScoredEntry[];
-  let capInSheetOrder: ScoredEntry[];
-  if (capFromRegister) {
-    const hasAction = new Uint8Array(registerAssessed.length);
-    capInSheetOrder = [];
-    for (let i = 0; i < registerAssessed.length; i++) {
-      if (!hasText(registerAssessed[i].entry.action)) continue;
-      hasAction[i] = 1;
-      capInSheetOrder.push(registerAssessed[i] as ScoredEntry);
-    }
-    capItems = [];
-    for (let p = 0; p < order.length; p++) if (hasAction[order[p]]) capItems.push(risks[p]);
-  } else {
-    capItems = prioritize(capAssessed);
-    capInSheetOrder = capAssessed as ScoredEntry[];
-  }
+  const { capItems, capInSheetOrder } = capFromRegister
+    ? registerActions(registerAssessed, risks, order)
+    : { capItems: prioritize(capAssessed), capInSheetOrder: capAssessed as ScoredEntry[] };
   yield;
 
   // Findings in sheet order (register, then CAP sheets; by row), not in priority order.
   const findings: Finding[] = [];
   for (const list of [registerAssessed, capFromRegister ? [] : capAssessed]) {
-    for (let i = 0; i < list.length; i++) {
-      if (sliceEnds(i)) yield;
-      for (const f of list[i].findings) findings.push(f);
-    }
+    yield* inSlices(list.length, (from, to) => {
+      for (let i = from; i < to; i++) for (const f of list[i].findings) findings.push(f);
+    });
   }
 
   // The counts do not depend on order; sheet order reads the items in memory order.
   return { asOf, matrix: matrix.choice, risks, capItems, capFromRegister, capSummary: summarizeCap(capInSheetOrder, asOf), findings };
+}
+
+/**
+ * The risks that have an action, in priority order and in sheet order. Which ones is read in sheet
+ * order (sequential in memory), then picked in priority order (`risks[p]` is `assessed[order[p]]`).
+ */
+function registerActions(assessed: Rankable[], risks: ScoredEntry[], order: ArrayLike<number>): { capItems: ScoredEntry[]; capInSheetOrder: ScoredEntry[] } {
+  const hasAction = new Uint8Array(assessed.length);
+  const capInSheetOrder: ScoredEntry[] = [];
+  for (let i = 0; i < assessed.length; i++) {
+    if (!hasText(assessed[i].entry.action)) continue;
+    hasAction[i] = 1;
+    capInSheetOrder.push(assessed[i] as ScoredEntry);
+  }
+  const capItems: ScoredEntry[] = [];
+  for (let p = 0; p < order.length; p++) if (hasAction[order[p]]) capItems.push(risks[p]);
+  return { capItems, capInSheetOrder };
 }
 
 /** True when `text` has a non-space character (a plain first character answers without a regex). */

@@ -1,0 +1,59 @@
+/**
+ * analyzeSliced pauses between slices of a big register and, drained, returns exactly what
+ * analyze returns (duplicates, CAP sheet and all).
+ */
+import { makeGrid, type CellValue } from '../grid';
+import { readWorkbook } from '../register';
+import { drainCounting } from '../slices.testing';
+import { analyze, analyzeSliced } from './index';
+
+const HEADER = ['Risk ID', 'Risk Description', 'Likelihood', 'Impact', 'Risk Level', 'Mitigation Action', 'Owner', 'Due Date', 'Status', 'Last Reviewed'];
+
+function register(rows: number, name = 'Risk Register'): CellValue[][] {
+  const values: CellValue[][] = [[...HEADER]];
+  for (let r = 0; r < rows; r++) {
+    values.push([
+      `R-${r}`,
+      // Every 50th risk repeats an earlier one (a duplicate finding).
+      r % 50 === 49 ? `Lost laptop ${r - 7}` : `Lost laptop ${r}`,
+      (r % 5) + 1,
+      ((r * 3) % 5) + 1,
+      ['Low', 'Medium', 'High'][r % 3],
+      r % 9 === 0 ? 'Improve security' : `Encrypt laptop ${r}`,
+      r % 4 === 0 ? 'TBD' : 'Office Manager',
+      r % 6 === 0 ? null : 46000 + (r % 400),
+      ['Open', 'In Progress', 'Complete', 'Accepted'][r % 4],
+      45000 + (r % 700),
+    ]);
+  }
+  return values;
+}
+
+describe('analyzeSliced', () => {
+  it('pauses between slices of a 5,000-row register and returns what analyze returns', () => {
+    const read = readWorkbook([makeGrid('Risk Register', register(5_000))]);
+    const { value, pauses } = drainCounting(analyzeSliced(read, { asOf: '2026-11-23' }));
+    expect(pauses).toBeGreaterThan(4);
+    expect(JSON.stringify(value)).toBe(JSON.stringify(analyze(read, { asOf: '2026-11-23' })));
+    expect(value.findings.some((f) => f.kind === 'duplicate')).toBe(true);
+  });
+
+  it('does the same with a CAP sheet beside the register', () => {
+    const cap: CellValue[][] = [['Finding ID', 'Finding', 'Corrective Action', 'Responsible Party', 'Target Date', 'Status', 'Root Cause']];
+    for (let r = 0; r < 3_000; r++) {
+      cap.push([`F-${r}`, `Finding ${r % 40}`, `Fix item ${r}`, r % 3 ? 'Privacy Officer' : null, 46000 + (r % 90), ['Open', 'Complete'][r % 2], r % 5 ? 'No owner' : null]);
+    }
+    const read = readWorkbook([makeGrid('Risk Register', register(2_500)), makeGrid('Corrective Action Plan', cap, { index: 1 })]);
+    expect(read.caps).toHaveLength(1);
+    const { value, pauses } = drainCounting(analyzeSliced(read, { asOf: '2026-11-23' }));
+    expect(pauses).toBeGreaterThan(2);
+    expect(JSON.stringify(value)).toBe(JSON.stringify(analyze(read, { asOf: '2026-11-23' })));
+  });
+
+  it('analyzes a register of a few rows with only the stage pauses', () => {
+    const read = readWorkbook([makeGrid('Risk Register', register(3))]);
+    const { value, pauses } = drainCounting(analyzeSliced(read, { asOf: '2026-11-23' }));
+    expect(pauses).toBeLessThanOrEqual(3);
+    expect(value.risks).toHaveLength(3);
+  });
+});
