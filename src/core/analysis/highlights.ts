@@ -13,7 +13,7 @@ import { columnLetter } from '../grid';
 import { HIGHLIGHT_MARKER_TERM, type HighlightRule } from '../highlight';
 import { CLOSED_STATUSES, type Analysis, type Entry, type Finding, type FindingKind } from '../model';
 import { FINDING_LABELS } from '../reports/labels';
-import { finish, ROWS_PER_SLICE, type Sliced } from '../slices';
+import { finish, inSlices, type Sliced } from '../slices';
 
 const RED = { fill: '#F8D7DA', fontColor: '#842029' } as const;
 const AMBER = { fill: '#FFF3CD', fontColor: '#664D03' } as const;
@@ -67,20 +67,6 @@ interface Areas {
 /** The roles a live rule reads: the tested cell and the "not closed" cells. */
 const LIVE_ROLES = ['owner', 'dueDate', 'status', 'completedDate'] as const;
 type LiveRole = (typeof LIVE_ROLES)[number];
-
-/**
- * Runs `step` over [0, length) one slice of ROWS_PER_SLICE rows at a time, yielding between
- * slices; stops early when `step` returns false, and returns whether it ran to the end. The
- * per-row loops live in plain functions, not in the generators: V8 optimizes a hot loop in a
- * plain function while it runs, but not one inside a generator, and this runs once, cold.
- */
-function* inSlices(length: number, step: (from: number, to: number) => boolean | void): Sliced<boolean> {
-  for (let from = 0; from < length; from += ROWS_PER_SLICE) {
-    if (from > 0) yield;
-    if (step(from, Math.min(length, from + ROWS_PER_SLICE)) === false) return false;
-  }
-  return true;
-}
 
 /** The rules that show every finding of the analysis (up to the area cap), for every sheet it covers. */
 export function highlightRules(analysis: Analysis): HighlightRule[] {

@@ -5,7 +5,12 @@
 import type { DateValue, Entry, ScoredEntry } from '../model';
 import type { SpecCell } from '../sheetSpec';
 import { textCell } from './sheetBuilder';
-import { sharedDateCell, sharedTextCell } from './sharedCells';
+import { sharedDateCellsOf, sharedTextCellsOf } from './sharedCells';
+
+// Bound once: these run for every row of a report.
+const plainText = sharedTextCellsOf('cell');
+const missingText = sharedTextCellsOf('missing');
+const plainDate = sharedDateCellsOf('cell');
 
 export const MISSING_OWNER = 'MISSING: assign an owner';
 export const MISSING_DATE = 'MISSING: set a target date';
@@ -14,7 +19,11 @@ export const MISSING_RISK = 'MISSING: describe the risk';
 
 /** The risk in words: its own text, else what the threat/vulnerability/asset columns say. */
 export function riskWords(entry: Entry): string | null {
-  if (entry.risk && entry.risk.trim()) return entry.risk.trim();
+  const risk = entry.risk;
+  if (risk) {
+    const trimmed = risk.trim();
+    if (trimmed) return trimmed;
+  }
   const parts: string[] = [];
   if (entry.threat?.trim()) parts.push(`Threat: ${entry.threat.trim()}`);
   if (entry.vulnerability?.trim()) parts.push(`Vulnerability: ${entry.vulnerability.trim()}`);
@@ -28,24 +37,36 @@ export function riskCell(entry: Entry): SpecCell {
 
 /** `riskCell` from `riskWords(entry)` already worked out. */
 export function riskCellOf(words: string | null): SpecCell {
-  return words ? textCell(words, 'cell') : sharedTextCell(MISSING_RISK, 'missing');
+  return words ? textCell(words, 'cell') : missingText(MISSING_RISK);
 }
 
 /** The responsible party; when `required`, a blank or placeholder owner reads MISSING. */
 export function ownerCell(entry: Entry, required: boolean): SpecCell {
-  if (entry.owner && entry.owner.trim()) return sharedTextCell(entry.owner.trim(), 'cell');
+  const owner = entry.owner?.trim();
+  if (owner) return plainText(owner);
   const typed = entry.ownerText?.trim();
-  if (!required) return sharedTextCell(typed ? typed : 'Not recorded', 'cell');
-  return sharedTextCell(typed ? `${MISSING_OWNER} (the sheet says "${typed}")` : MISSING_OWNER, 'missing');
+  if (!required) return plainText(typed ? typed : 'Not recorded');
+  return missingText(typed ? `${MISSING_OWNER} (the sheet says "${typed}")` : MISSING_OWNER);
+}
+
+/** True when `ownerCell(entry, required)` is the same cell whatever `required` says (a named owner). */
+export function ownerCellIgnoresRequired(entry: Entry): boolean {
+  return !!entry.owner?.trim();
+}
+
+/** True when `dateValueCell(value, required)` is the same cell whatever `required` says (something was typed). */
+export function dateCellIgnoresRequired(value: DateValue | null | undefined): boolean {
+  return value != null && (!!value.iso || !!value.text?.trim());
 }
 
 /** A date the user typed: a real date cell when it is one, otherwise words saying what is wrong. */
-export function dateValueCell(value: DateValue | null, required: boolean, missingText = MISSING_DATE): SpecCell {
-  if (value?.iso) return sharedDateCell(value.iso, 'cell');
-  const typed = value?.text?.trim() ?? '';
-  if (!typed) return required ? sharedTextCell(missingText, 'missing') : sharedTextCell('', 'cell');
-  if (value?.kind === 'ambiguous') return sharedTextCell(`NOT A CLEAR DATE: ${typed} (day and month can be read both ways)`, 'missing');
-  return sharedTextCell(`NOT A DATE: ${typed}`, 'missing');
+export function dateValueCell(value: DateValue | null | undefined, required: boolean, missing = MISSING_DATE): SpecCell {
+  if (value == null) return required ? missingText(missing) : plainText('');
+  if (value.iso) return plainDate(value.iso);
+  const typed = value.text?.trim() ?? '';
+  if (!typed) return required ? missingText(missing) : plainText('');
+  if (value.kind === 'ambiguous') return missingText(`NOT A CLEAR DATE: ${typed} (day and month can be read both ways)`);
+  return missingText(`NOT A DATE: ${typed}`);
 }
 
 /**
@@ -53,11 +74,15 @@ export function dateValueCell(value: DateValue | null, required: boolean, missin
  * `vague`: whether the item has a vague-action finding, when the caller already knows.
  */
 export function actionCell(scored: ScoredEntry, required: boolean, vague?: boolean): SpecCell {
-  const action = scored.entry.action?.trim();
-  if (!action) return required ? sharedTextCell(MISSING_ACTION, 'missing') : sharedTextCell('', 'cell');
-  if (vague ?? scored.findings.some((f) => f.kind === 'vague-action')) return sharedVagueCell(action);
+  return actionCellOf(scored.entry.action?.trim(), required, vague ?? scored.findings.some((f) => f.kind === 'vague-action'));
+}
+
+/** `actionCell` from the entry's action already trimmed. */
+export function actionCellOf(action: string | undefined, required: boolean, vague: boolean): SpecCell {
+  if (!action) return required ? missingText(MISSING_ACTION) : plainText('');
+  if (vague) return sharedVagueCell(action);
   // Actions repeat across rows far more often than risk texts do.
-  return sharedTextCell(action, 'cell');
+  return plainText(action);
 }
 
 const vagueCells = new Map<string, SpecCell>();
@@ -73,4 +98,9 @@ function sharedVagueCell(action: string): SpecCell {
 /** The status as the sheet says it. */
 export function statusWords(entry: Entry): string {
   return entry.statusText?.trim() || entry.status || 'Not recorded';
+}
+
+/** The status cell: the status as the sheet says it. */
+export function statusCell(entry: Entry): SpecCell {
+  return plainText(statusWords(entry));
 }

@@ -12,16 +12,18 @@
 import { MARKER_PREFIX } from '../grid';
 import { addMonths, daysBetween } from '../dates';
 import type { IsoDate } from '../dates';
-import { FINDING_KINDS } from '../model';
-import type { Analysis, Finding, Level, ScoredEntry, Tier, WorkbookRead } from '../model';
+import { FINDING_KINDS, LEVELS } from '../model';
+import type { Analysis, Entry, Finding, Level, ScoredEntry, Status, TableRead, Tier, WorkbookRead } from '../model';
 import type { PlanSnapshot, Settings } from '../settings';
 import type { SheetSpec, SpecCell } from '../sheetSpec';
-import { CHANGE_LABELS, diffSnapshots, SnapshotBuilder } from './changes';
-import { actionCell, dateValueCell, ownerCell, riskCellOf, riskWords, statusWords } from './entryText';
+import { finish, inSlices, type Sliced } from '../slices';
+import { CHANGE_LABELS, diffSnapshotsSliced, snapshotBaseKey, SnapshotBuilder, snapshotDue, snapshotId, snapshotOwner, snapshotRisk } from './changes';
+import { SheetOrder } from './sheetOrder';
+import { actionCellOf, dateCellIgnoresRequired, dateValueCell, ownerCell, ownerCellIgnoresRequired, riskCellOf, riskWords, statusCell } from './entryText';
 import { FINDING_LABELS, flagsText, LEVELS_HIGH_FIRST, TIER_ORDER } from './labels';
 import { dateCell, numberCell, SheetBuilder, textCell } from './sheetBuilder';
 import { REPORT_STYLES, reportPrintSetup } from './styles';
-import { sharedNumberCell, sharedTextCell } from './sharedCells';
+import { sharedNumberCellsOf, sharedTextCell, sharedTextCellsOf } from './sharedCells';
 
 /** What a generated report is built from: the read workbook, its analysis and settings, the as-of date. */
 export interface PlanInput {
@@ -64,13 +66,33 @@ export const DEFAULT_APPROACH =
   'with that vendor, and items that need money are scheduled in the next budget decision. A risk is closed when ' +
   'its action is done and verified, or accepted with a written justification.';
 
+/** Position of each finding kind in FINDING_KINDS (a bit per kind in the loops below). */
+const KIND_INDEX = new Map(FINDING_KINDS.map((kind, i) => [kind, i]));
+
+const plainText = sharedTextCellsOf('cell');
+const scoreCell = sharedNumberCellsOf('number');
+const VAGUE_BIT = 1 << KIND_INDEX.get('vague-action')!;
+
+/**
+ * The level cells, one per (level, target) pair for the whole plan: the pair takes 36 values, so
+ * an array slot replaces building "High (target: Low)" and looking it up for every row.
+ */
+class LevelCells {
+  private readonly cells: (SpecCell | undefined)[] = [];
+
+  of(s: ScoredEntry): SpecCell {
+    const level = LEVELS.indexOf(s.level as Level);
+    const target = LEVELS.indexOf(s.residualLevel as Level);
+    // A value outside LEVELS (hand-built input) gets no slot: its words are worked out as they are.
+    if ((level < 0 && s.level) || (target < 0 && s.residualLevel)) return levelText(s);
+    return (this.cells[(level + 1) * (LEVELS.length + 1) + target + 1] ??= levelText(s));
+  }
+}
+
 function levelText(s: ScoredEntry): SpecCell {
   if (!s.level) return sharedTextCell('NOT RATED: add likelihood and impact', 'missing');
   return sharedTextCell(s.residualLevel ? `${s.level} (target: ${s.residualLevel})` : s.level, 'cell');
 }
-
-/** Position of each finding kind in FINDING_KINDS (a bit per kind in the loops below). */
-const KIND_INDEX = new Map(FINDING_KINDS.map((kind, i) => [kind, i]));
 
 /**
  * The flags cell of a risk: its finding kinds in words. Entries share a few kind sequences, so
@@ -80,45 +102,143 @@ const KIND_INDEX = new Map(FINDING_KINDS.map((kind, i) => [kind, i]));
 class FlagCells {
   private readonly cells = new Map<number, SpecCell>();
 
-  of(findings: readonly Finding[]): SpecCell {
-    let key = 0;
-    let seen = 0;
-    for (const f of findings) {
-      const k = KIND_INDEX.get(f.kind)!;
-      if (seen & (1 << k)) continue;
-      seen |= 1 << k;
-      key = key * 16 + k + 1;
-    }
+  /** `key`: the kinds of `findings` packed as by `kindsOf`. */
+  of(key: number, findings: readonly Finding[]): SpecCell {
     let cell = this.cells.get(key);
     if (cell === undefined) this.cells.set(key, (cell = Object.freeze(textCell(flagsText(findings.map((f) => f.kind)), 'cell'))));
     return cell;
   }
 }
 
+/** Bits of the finding kinds present (`seen`) and their first-occurrence sequence (`key`). */
+interface Kinds {
+  seen: number;
+  key: number;
+}
+
+/** Reads a risk's findings once, for its flags cell, the summary counts and its action cell. */
+function kindsOf(findings: readonly Finding[], out: Kinds): void {
+  let key = 0;
+  let seen = 0;
+  // Kinds repeat from one finding to the next: look a kind up only when it changes.
+  let lastKind = '';
+  let k = 0;
+  for (let i = 0; i < findings.length; i++) {
+    const kind = findings[i].kind;
+    if (kind !== lastKind) k = KIND_INDEX.get((lastKind = kind))!;
+    if (seen & (1 << k)) continue;
+    seen |= 1 << k;
+    key = key * 16 + k + 1;
+  }
+  out.seen = seen;
+  out.key = key;
+}
+
 function byPriority(a: ScoredEntry, b: ScoredEntry): number {
   return a.priority - b.priority;
 }
 
-/** `words` is `riskWords(s.entry)`, worked out once for the row and the snapshot. */
-function riskRow(s: ScoredEntry, rank: number | null, open: boolean, flags: FlagCells, words: string | null): (SpecCell | null)[] {
-  const e = s.entry;
-  let action = actionCell(s, open);
-  if (e.justification?.trim() && action.type === 'text') {
+/** Per-plan lookups the rows share. */
+interface RowCells {
+  flags: FlagCells;
+  levels: LevelCells;
+  /** The tier cells, by position in TIER_ORDER. */
+  tiers: SpecCell[];
+}
+
+/**
+ * What a plan row and the snapshot take from each entry, by the entry's position in sheet order
+ * (see SheetOrder), worked out in sheet order. The fields of one entry sit side by side in one flat
+ * array, so picking them up in priority order touches two cache lines per risk, not one per field,
+ * and costs no object per entry. Cells that depend on whether the risk is open come both ways. The
+ * last position is scratch space for a risk whose entry is not in the order.
+ */
+class EntryFacts {
+  static readonly ID_CELL = 0;
+  static readonly RISK_CELL = 1;
+  static readonly OWNER_OPEN = 2;
+  static readonly OWNER_CLOSED = 3;
+  static readonly DUE_OPEN = 4;
+  static readonly DUE_CLOSED = 5;
+  static readonly STATUS = 6;
+  /** The action and justification, trimmed. */
+  static readonly ACTION = 7;
+  static readonly JUSTIFICATION = 8;
+  /** The snapshot's fields (see changes.ts). */
+  static readonly BASE_KEY = 9;
+  static readonly SNAPSHOT_ID = 10;
+  static readonly SNAPSHOT_RISK = 11;
+  static readonly SNAPSHOT_OWNER = 12;
+  static readonly SNAPSHOT_DUE = 13;
+  static readonly SNAPSHOT_STATUS = 14;
+  static readonly FIELDS = 15;
+
+  readonly slots: (SpecCell | string | null | undefined)[];
+
+  constructor(size: number) {
+    this.slots = new Array(size * EntryFacts.FIELDS);
+  }
+
+  /** Works out the facts of entry `e` at position `p`. */
+  set(p: number, e: Entry): void {
+    const words = riskWords(e);
+    const at = p * EntryFacts.FIELDS;
+    const slots = this.slots;
+    slots[at + EntryFacts.ID_CELL] = textCell(e.id ?? '', 'cell');
+    slots[at + EntryFacts.RISK_CELL] = riskCellOf(words);
+    // One lookup instead of two where both ways give the same cell (most entries).
+    const ownerOpen = ownerCell(e, true);
+    slots[at + EntryFacts.OWNER_OPEN] = ownerOpen;
+    slots[at + EntryFacts.OWNER_CLOSED] = ownerCellIgnoresRequired(e) ? ownerOpen : ownerCell(e, false);
+    const dueOpen = dateValueCell(e.dueDate, true);
+    slots[at + EntryFacts.DUE_OPEN] = dueOpen;
+    slots[at + EntryFacts.DUE_CLOSED] = dateCellIgnoresRequired(e.dueDate) ? dueOpen : dateValueCell(e.dueDate, false);
+    slots[at + EntryFacts.STATUS] = statusCell(e);
+    slots[at + EntryFacts.ACTION] = e.action?.trim();
+    slots[at + EntryFacts.JUSTIFICATION] = e.justification?.trim();
+    slots[at + EntryFacts.BASE_KEY] = snapshotBaseKey(e.id, words);
+    slots[at + EntryFacts.SNAPSHOT_ID] = snapshotId(e.id);
+    slots[at + EntryFacts.SNAPSHOT_RISK] = snapshotRisk(words);
+    slots[at + EntryFacts.SNAPSHOT_OWNER] = snapshotOwner(e.owner);
+    slots[at + EntryFacts.SNAPSHOT_DUE] = snapshotDue(e);
+    slots[at + EntryFacts.SNAPSHOT_STATUS] = e.status;
+  }
+
+  cell(p: number, field: number): SpecCell {
+    return this.slots[p * EntryFacts.FIELDS + field] as SpecCell;
+  }
+
+  /** A text field as `set` stored it (null or undefined when the entry has none). */
+  text(p: number, field: number): string | null {
+    return this.slots[p * EntryFacts.FIELDS + field] as string | null;
+  }
+
+  baseKey(p: number): string {
+    return this.slots[p * EntryFacts.FIELDS + EntryFacts.BASE_KEY] as string;
+  }
+}
+
+/** The row of risk `s`, whose entry's facts are at position `p`. */
+function riskRow(s: ScoredEntry, rank: number | null, open: boolean, cells: RowCells, facts: EntryFacts, p: number, kinds: Kinds): (SpecCell | null)[] {
+  const F = EntryFacts;
+  let action = actionCellOf(facts.text(p, F.ACTION) ?? undefined, open, (kinds.seen & VAGUE_BIT) !== 0);
+  const justification = facts.text(p, F.JUSTIFICATION);
+  if (justification && action.type === 'text') {
     const prefix = String(action.value);
-    action = { ...action, value: prefix ? `${prefix}\nJustification: ${e.justification.trim()}` : `Justification: ${e.justification.trim()}` };
+    action = { ...action, value: prefix ? `${prefix}\nJustification: ${justification}` : `Justification: ${justification}` };
   }
   return [
-    rank === null ? sharedTextCell('', 'cell') : numberCell(rank, 'number'),
-    textCell(e.id ?? '', 'cell'),
-    riskCellOf(words),
-    levelText(s),
-    s.score === null ? sharedTextCell('', 'cell') : sharedNumberCell(s.score, 'number'),
+    rank === null ? plainText('') : numberCell(rank, 'number'),
+    facts.cell(p, F.ID_CELL),
+    facts.cell(p, F.RISK_CELL),
+    cells.levels.of(s),
+    s.score === null ? plainText('') : scoreCell(s.score),
     action,
-    ownerCell(e, open),
-    dateValueCell(e.dueDate, open),
-    sharedTextCell(statusWords(e), 'cell'),
-    sharedTextCell(s.tier, 'cell'),
-    flags.of(s.findings),
+    facts.cell(p, open ? F.OWNER_OPEN : F.OWNER_CLOSED),
+    facts.cell(p, open ? F.DUE_OPEN : F.DUE_CLOSED),
+    facts.cell(p, F.STATUS),
+    cells.tiers[TIER_ORDER.indexOf(s.tier)] ?? plainText(s.tier),
+    cells.flags.of(kinds.key, s.findings),
   ];
 }
 
@@ -155,52 +275,153 @@ interface SummaryCounts {
   perKind: number[];
 }
 
+function newCounts(): SummaryCounts {
+  return { open: 0, overdueOpen: 0, levels: new Map(), perKind: new Array<number>(FINDING_KINDS.length).fill(0) };
+}
+
+/** What one visit of every risk produces: the table rows in sheet order, the snapshot, the counts. */
+interface RiskVisit {
+  byTier: Map<Tier, (SpecCell | null)[][]>;
+  closedRows: (SpecCell | null)[][];
+  snapshot: SnapshotBuilder;
+  counts: SummaryCounts;
+}
+
+/** Where each risk's entry sits in the sheet order (-1: not there), and whether the risks are in priority order. */
+interface Positions {
+  of: Int32Array;
+  inOrder: boolean;
+  /** Every risk has its own entry in the order. */
+  allFound: boolean;
+}
+
+function* positionsOf(risks: readonly ScoredEntry[], order: SheetOrder): Sliced<Positions> {
+  const of = new Int32Array(risks.length);
+  const taken = new Uint8Array(order.entries.length);
+  let inOrder = true;
+  let allFound = true;
+  let lastPriority = -Infinity;
+  yield* inSlices(risks.length, (from, to) => {
+    for (let i = from; i < to; i++) {
+      const r = risks[i];
+      if (r.priority < lastPriority) inOrder = false;
+      lastPriority = r.priority;
+      const p = order.positionOf(r.entry);
+      of[i] = p;
+      if (p < 0 || taken[p]) allFound = false;
+      else taken[p] = 1;
+    }
+  });
+  return { of, inOrder, allFound };
+}
+
 /**
- * Writes the risk table (open risks by tier, then closed ones) and, in the same single visit of
- * each risk in priority order, records it in the snapshot and in the summary counts: with 50,000
- * risks every extra pass over the risk objects costs a cache miss per risk.
+ * Visits each risk once, in priority order: builds its row (open risks by tier, numbered by their
+ * position among the open risks; closed risks apart), records it in the snapshot and in the
+ * summary counts. What comes from the entries is worked out first, in sheet order (see SheetOrder).
  */
-function writeRiskTable(b: SheetBuilder, risks: ScoredEntry[], snapshot: SnapshotBuilder, counts: SummaryCounts): number {
-  const headerRow = b.addRow(PLAN_COLUMNS.map((c) => textCell(c.title, 'header')), 30);
-  const flags = new FlagCells();
-  // Open risks by tier, numbered by their position among the open risks; closed risks after them.
-  const byTier = new Map<Tier, (SpecCell | null)[][]>(TIER_ORDER.map((t) => [t, []]));
-  const closedRows: (SpecCell | null)[][] = [];
-  for (const r of [...risks].sort(byPriority)) {
-    const words = riskWords(r.entry);
-    snapshot.add(r, words);
-    countRisk(counts, r); // first: an open risk's rank is the open count including itself
-    if (r.open) byTier.get(r.tier)?.push(riskRow(r, counts.open, true, flags, words));
-    else closedRows.push(riskRow(r, null, false, flags, words));
+function* visitRisks(risks: readonly ScoredEntry[], register: TableRead | null): Sliced<RiskVisit> {
+  const order = yield* SheetOrder.of([register]);
+  let positions = yield* positionsOf(risks, order);
+  if (!positions.inOrder) {
+    // The analysis hands risks over in priority order; hand-built input may not be.
+    risks = [...risks].sort(byPriority);
+    yield;
+    positions = yield* positionsOf(risks, order);
   }
 
+  const entries = order.entries;
+  const scratch = entries.length;
+  const facts = new EntryFacts(entries.length + 1);
+  // Base keys seen more than once need the snapshot's "#n" bookkeeping; the rest (nearly all) do not.
+  const keys = new Set<string>();
+  const repeated = new Set<string>();
+  yield* inSlices(entries.length, (from, to) => {
+    for (let p = from; p < to; p++) {
+      facts.set(p, entries[p]);
+      const size = keys.size;
+      const key = facts.baseKey(p);
+      keys.add(key);
+      if (keys.size === size) repeated.add(key);
+    }
+  });
+  // Unique only when every risk has its own entry in the order (so `keys` saw every risk's key).
+  const unique = new Uint8Array(entries.length + 1);
+  if (positions.allFound) {
+    yield* inSlices(entries.length, (from, to) => {
+      for (let p = from; p < to; p++) unique[p] = repeated.size === 0 || !repeated.has(facts.baseKey(p)) ? 1 : 0;
+    });
+  }
+
+  const visit: RiskVisit = {
+    byTier: new Map<Tier, (SpecCell | null)[][]>(TIER_ORDER.map((t) => [t, []])),
+    closedRows: [],
+    snapshot: new SnapshotBuilder(),
+    counts: newCounts(),
+  };
+  const { byTier, closedRows, snapshot, counts } = visit;
+  const cells: RowCells = { flags: new FlagCells(), levels: new LevelCells(), tiers: TIER_ORDER.map((t) => plainText(t)) };
+  const kinds: Kinds = { seen: 0, key: 0 };
+  const ordered = risks;
+  const positionOf = positions.of;
+  yield* inSlices(ordered.length, (from, to) => {
+    for (let i = from; i < to; i++) {
+      const r = ordered[i];
+      let p = positionOf[i];
+      if (p < 0) facts.set((p = scratch), r.entry);
+      snapshot.addFields(
+        facts.baseKey(p),
+        unique[p] === 1,
+        facts.text(p, EntryFacts.SNAPSHOT_ID),
+        facts.text(p, EntryFacts.SNAPSHOT_RISK),
+        facts.text(p, EntryFacts.SNAPSHOT_OWNER),
+        facts.text(p, EntryFacts.SNAPSHOT_DUE),
+        facts.text(p, EntryFacts.SNAPSHOT_STATUS) as Status | null,
+        r.level,
+      );
+      kindsOf(r.findings, kinds);
+      countRisk(counts, r, kinds.seen); // first: an open risk's rank is the open count including itself
+      if (r.open) byTier.get(r.tier)?.push(riskRow(r, counts.open, true, cells, facts, p, kinds));
+      else closedRows.push(riskRow(r, null, false, cells, facts, p, kinds));
+    }
+  });
+  return visit;
+}
+
+/** Writes the risk table and returns its header row, with the snapshot and the summary counts. */
+function* writeRiskTable(
+  b: SheetBuilder,
+  risks: readonly ScoredEntry[],
+  register: TableRead | null,
+): Sliced<{ headerRow: number; snapshot: SnapshotBuilder; counts: SummaryCounts }> {
+  const { byTier, closedRows, snapshot, counts } = yield* visitRisks(risks, register);
+  const headerRow = b.addRow(PLAN_COLUMNS.map((c) => textCell(c.title, 'header')), 30);
+  const addRows = (rows: (SpecCell | null)[][]) =>
+    inSlices(rows.length, (from, to) => {
+      for (let i = from; i < to; i++) b.addRow(rows[i]);
+    });
   if (counts.open === 0) b.addWide(textCell('No open risks in the register.', 'group'));
   for (const tier of TIER_ORDER) {
     const inTier = byTier.get(tier)!;
     if (inTier.length === 0) continue;
     b.addWide(textCell(`${tier} (${inTier.length} ${inTier.length === 1 ? 'risk' : 'risks'})`, 'group'));
-    for (const row of inTier) b.addRow(row);
+    yield* addRows(inTier);
   }
 
   b.addWide(textCell(`Closed and accepted risks (${closedRows.length})`, 'group'));
   if (closedRows.length === 0) b.addWide(textCell('None yet.', 'note'));
-  for (const row of closedRows) b.addRow(row);
-  return headerRow;
+  yield* addRows(closedRows);
+  return { headerRow, snapshot, counts };
 }
 
-function countRisk(counts: SummaryCounts, r: ScoredEntry): void {
+/** `seen`: the risk's finding-kind bits (see kindsOf). */
+function countRisk(counts: SummaryCounts, r: ScoredEntry, seen: number): void {
   if (r.open) {
     counts.open++;
     if (r.overdue) counts.overdueOpen++;
     counts.levels.set(r.level, (counts.levels.get(r.level) ?? 0) + 1);
   }
-  let seen = 0;
-  for (const f of r.findings) {
-    const k = KIND_INDEX.get(f.kind)!;
-    if (seen & (1 << k)) continue;
-    seen |= 1 << k;
-    counts.perKind[k]++;
-  }
+  for (let bits = seen; bits !== 0; bits &= bits - 1) counts.perKind[31 - Math.clz32(bits & -bits)]++;
 }
 
 function writeSummary(b: SheetBuilder, analysis: Analysis, counts: SummaryCounts): void {
@@ -240,7 +461,7 @@ function writeSummary(b: SheetBuilder, analysis: Analysis, counts: SummaryCounts
   ]);
 }
 
-function writeChanges(b: SheetBuilder, previous: PlanSnapshot | undefined, current: PlanSnapshot): void {
+function* writeChanges(b: SheetBuilder, previous: PlanSnapshot | undefined, current: PlanSnapshot): Sliced<void> {
   if (!previous) {
     b.addWide(textCell('Changes since the last plan', 'section'));
     const text =
@@ -250,7 +471,7 @@ function writeChanges(b: SheetBuilder, previous: PlanSnapshot | undefined, curre
     return;
   }
   b.addWide(textCell(`Changes since the last plan (version ${previous.version}, generated ${previous.generatedOn})`, 'section'));
-  const changes = diffSnapshots(previous, current);
+  const changes = yield* diffSnapshotsSliced(previous, current);
   if (changes.length === 0) {
     b.addWide(textCell('No changes since the last plan: the same risks, target dates and responsible parties.', 'paragraph'));
     return;
@@ -262,17 +483,20 @@ function writeChanges(b: SheetBuilder, previous: PlanSnapshot | undefined, curre
     { col: 5, cell: after },
   ];
   b.addParts(parts(textCell('Change', 'header'), textCell('Risk', 'header'), textCell('Before', 'header'), textCell('Now', 'header')));
-  for (const c of changes) {
-    const risk = [c.id, c.risk].filter(Boolean).join(': ') || '(no ID or text)';
-    b.addParts(
-      parts(
-        textCell(CHANGE_LABELS[c.kind], 'cell'),
-        textCell(risk, 'cell'),
-        textCell(c.before ?? '(none)', 'cell'),
-        textCell(c.after ?? '(none)', 'cell'),
-      ),
-    );
-  }
+  yield* inSlices(changes.length, (from, to) => {
+    for (let i = from; i < to; i++) {
+      const c = changes[i];
+      const risk = [c.id, c.risk].filter(Boolean).join(': ') || '(no ID or text)';
+      b.addParts(
+        parts(
+          textCell(CHANGE_LABELS[c.kind], 'cell'),
+          textCell(risk, 'cell'),
+          textCell(c.before ?? '(none)', 'cell'),
+          textCell(c.after ?? '(none)', 'cell'),
+        ),
+      );
+    }
+  });
 }
 
 function writeSignOff(b: SheetBuilder, settings: Settings): void {
@@ -303,6 +527,11 @@ function writeSignOff(b: SheetBuilder, settings: Settings): void {
 
 /** Builds the plan sheet and the snapshot the next plan compares against. */
 export function buildPlanSheet(input: PlanInput): { spec: SheetSpec; snapshot: PlanSnapshot } {
+  return finish(buildPlanSheetSliced(input));
+}
+
+/** `buildPlanSheet`, yielding between slices of rows (see slices.ts). */
+export function* buildPlanSheetSliced(input: PlanInput): Sliced<{ spec: SheetSpec; snapshot: PlanSnapshot }> {
   const { analysis, settings, asOf } = input;
   const version = settings.planVersion + 1;
   const practice = settings.practiceName?.trim() ?? '';
@@ -325,14 +554,12 @@ export function buildPlanSheet(input: PlanInput): { spec: SheetSpec; snapshot: P
   const approach = settings.approach?.trim() ? `Approach: ${settings.approach.trim()}` : DEFAULT_APPROACH;
   b.addWide(textCell(approach, 'paragraph'));
 
-  const snapshotBuilder = new SnapshotBuilder();
-  const counts: SummaryCounts = { open: 0, overdueOpen: 0, levels: new Map(), perKind: new Array<number>(FINDING_KINDS.length).fill(0) };
-  const headerRow = writeRiskTable(b, analysis.risks, snapshotBuilder, counts);
+  const { headerRow, snapshot: snapshotBuilder, counts } = yield* writeRiskTable(b, analysis.risks, input.read.register);
   b.addBlank();
   writeSummary(b, analysis, counts);
   b.addBlank();
   const snapshot = snapshotBuilder.finish(asOf, version);
-  writeChanges(b, settings.snapshot, snapshot);
+  yield* writeChanges(b, settings.snapshot, snapshot);
   b.addBlank();
   writeSignOff(b, settings);
 

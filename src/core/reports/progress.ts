@@ -8,15 +8,17 @@
 import { MARKER_PREFIX } from '../grid';
 import { daysBetween } from '../dates';
 import type { IsoDate } from '../dates';
-import type { Analysis, ScoredEntry, WorkbookRead } from '../model';
+import type { Analysis, Entry, ScoredEntry, TableRead, WorkbookRead } from '../model';
 import type { SheetSpec, SpecCell } from '../sheetSpec';
 import { buildCapCalendar, calendarStateWords } from './calendar';
 import type { CapCalendar } from './calendar';
 import { CAP_ELEMENTS, elementOf, OTHER_ELEMENT, UNASSIGNED_ELEMENT } from './elements';
 import type { ElementGroup } from './elements';
-import { actionCell, dateValueCell, ownerCell, riskCell, statusWords } from './entryText';
+import { actionCellOf, dateCellIgnoresRequired, dateValueCell, ownerCell, ownerCellIgnoresRequired, riskCell, statusCell } from './entryText';
+import { SheetOrder } from './sheetOrder';
 import { dateCell, numberCell, percentCell, SheetBuilder, textCell } from './sheetBuilder';
-import { sharedTextCell } from './sharedCells';
+import { sharedTextCellsOf } from './sharedCells';
+import { finish, inSlices, type Sliced } from '../slices';
 import type { Part } from './sheetBuilder';
 import { REPORT_STYLES, reportPrintSetup } from './styles';
 import type { PlanInput } from './plan';
@@ -61,69 +63,208 @@ function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
+/** Bits of an item's facts in `ReportItems.facts` (copies, so the later passes read a typed array, not the analysis objects). */
+const OPEN = 1;
+const COMPLETED = 2;
+const VERIFIED = 4;
+const OVERDUE = 8;
+const NO_EVIDENCE = 16;
+const NO_ROOT_CAUSE = 32;
+const RECURRING = 64;
+/** `days` holds the days to the due date (no usable due date otherwise). */
+const HAS_DAYS = 128;
+
+/** Element groups in the order the by-element table lists them; items refer to them by position. */
+const ELEMENT_ORDER: readonly ElementGroup[] = [...CAP_ELEMENTS, OTHER_ELEMENT, UNASSIGNED_ELEMENT];
+const ELEMENT_INDEX = new Map(ELEMENT_ORDER.map((g, i) => [g, i]));
+
 /**
- * One CAP item as the report needs it, worked out once (an item can sit in several lists): days to
- * its due date, its CAP element, the finding kinds the lists look at, and its row once built.
+ * The CAP items as the report needs them, by item index (priority order), in typed arrays rather
+ * than an object per item: the facts the lists look at, days to the due date, days overdue, and the
+ * item's row, built once and shared by every list that shows it.
  */
-interface ReportItem {
-  s: ScoredEntry;
-  // Copies of the item's facts, so the passes below read these small records, not the analysis objects.
-  open: boolean;
-  completed: boolean;
-  verified: boolean;
-  overdue: boolean;
-  daysOverdue: number;
-  noEvidence: boolean;
-  days: number | null;
-  element: ElementGroup;
-  vague: boolean;
-  noRootCause: boolean;
-  recurring: boolean;
-  /** The row's cells, built on first use and shared by every list that shows the item. */
-  row: (SpecCell | null)[] | null;
+interface ReportItems {
+  facts: Uint8Array;
+  days: Float64Array;
+  daysOverdue: Float64Array;
+  rows: (SpecCell | null)[][];
+  /** Per position in ELEMENT_ORDER: items, completed, verified, overdue. */
+  perElement: Float64Array;
+}
+
+/** Per-report lookups the item rows share. */
+class ItemCells {
+  private readonly elements: SpecCell[] = ELEMENT_ORDER.map((g) => plainText(g));
+  /** Timing cells by days (to the due date, or overdue), one map per kind of timing. */
+  private readonly dueIn = new Map<number, SpecCell>();
+  private readonly overdue = new Map<number, SpecCell>();
+  private noDate: SpecCell | null = null;
+  private done: SpecCell | null = null;
+  private doneOverdue: SpecCell | null = null;
+
+  element(index: number): SpecCell {
+    return this.elements[index];
+  }
+
+  /** The timing cell; its words depend only on these numbers, so equal timings share one (frozen) cell. */
+  timing(s: ScoredEntry, days: number | null): SpecCell {
+    // The style follows `overdue`, so a (hand-made) completed item that is also overdue gets its own cell.
+    if (s.completed) return s.overdue ? (this.doneOverdue ??= timingCell(s, days)) : (this.done ??= timingCell(s, days));
+    if (s.overdue) return cached(this.overdue, s.daysOverdue, () => timingCell(s, days));
+    if (days === null) return (this.noDate ??= timingCell(s, days));
+    return cached(this.dueIn, days, () => timingCell(s, days));
+  }
+}
+
+function cached(cache: Map<number, SpecCell>, key: number, make: () => SpecCell): SpecCell {
+  let cell = cache.get(key);
+  if (cell === undefined) cache.set(key, (cell = make()));
+  return cell;
+}
+
+const plainText = sharedTextCellsOf('cell');
+const missingText = sharedTextCellsOf('missing');
+
+/**
+ * What an item row takes from each entry, by the entry's position in sheet order (see SheetOrder),
+ * worked out in sheet order. The fields of one entry sit side by side in one flat array, so picking
+ * them up in priority order touches two cache lines per item, not one per field, and costs no object
+ * per entry. Cells that depend on whether the item is completed come both ways. The last position is
+ * scratch space for an item whose entry is not in the order.
+ */
+class EntryFacts {
+  static readonly ID_CELL = 0;
+  static readonly RISK_CELL = 1;
+  /** The action, trimmed. */
+  static readonly ACTION = 2;
+  static readonly OWNER_REQUIRED = 3;
+  static readonly OWNER_OPTIONAL = 4;
+  static readonly DUE_REQUIRED = 5;
+  static readonly DUE_OPTIONAL = 6;
+  static readonly STATUS = 7;
+  static readonly COMPLETED_ON = 8;
+  static readonly VERIFIED_ON = 9;
+  /** The evidence and who verified, trimmed, and their cells when present. */
+  static readonly EVIDENCE = 10;
+  static readonly EVIDENCE_CELL = 11;
+  static readonly VERIFIED_BY_CELL = 12;
+  static readonly FIELDS = 13;
+
+  readonly slots: (SpecCell | string | undefined)[];
+  /** Position in ELEMENT_ORDER. */
+  readonly element: Uint8Array;
+  /** Days from the as-of date to the due date, where `hasDays`. */
+  readonly days: Float64Array;
+  readonly hasDays: Uint8Array;
+  // Due dates repeat: count the days to each one once.
+  private readonly daysByDue = new Map<IsoDate, number>();
+
+  constructor(size: number, private readonly asOf: IsoDate) {
+    this.slots = new Array(size * EntryFacts.FIELDS);
+    this.element = new Uint8Array(size);
+    this.days = new Float64Array(size);
+    this.hasDays = new Uint8Array(size);
+  }
+
+  /** Works out the facts of entry `e` at position `p`. */
+  set(p: number, e: Entry): void {
+    const at = p * EntryFacts.FIELDS;
+    const slots = this.slots;
+    slots[at + EntryFacts.ID_CELL] = textCell(e.id ?? '', 'cell');
+    slots[at + EntryFacts.RISK_CELL] = riskCell(e);
+    slots[at + EntryFacts.ACTION] = e.action?.trim();
+    // One lookup instead of two where both ways give the same cell (most entries).
+    const ownerRequired = ownerCell(e, true);
+    slots[at + EntryFacts.OWNER_REQUIRED] = ownerRequired;
+    slots[at + EntryFacts.OWNER_OPTIONAL] = ownerCellIgnoresRequired(e) ? ownerRequired : ownerCell(e, false);
+    const dueRequired = dateValueCell(e.dueDate, true);
+    slots[at + EntryFacts.DUE_REQUIRED] = dueRequired;
+    slots[at + EntryFacts.DUE_OPTIONAL] = dateCellIgnoresRequired(e.dueDate) ? dueRequired : dateValueCell(e.dueDate, false);
+    slots[at + EntryFacts.STATUS] = statusCell(e);
+    slots[at + EntryFacts.COMPLETED_ON] = dateValueCell(e.completedDate, false);
+    slots[at + EntryFacts.VERIFIED_ON] = dateValueCell(e.verifiedDate, false);
+    const evidence = e.evidence?.trim();
+    slots[at + EntryFacts.EVIDENCE] = evidence;
+    slots[at + EntryFacts.EVIDENCE_CELL] = evidence ? plainText(evidence) : undefined;
+    const verifiedBy = e.verifiedBy?.trim();
+    slots[at + EntryFacts.VERIFIED_BY_CELL] = verifiedBy ? plainText(verifiedBy) : undefined;
+    this.element[p] = ELEMENT_INDEX.get(elementOf(e))!;
+    const iso = e.dueDate?.iso;
+    this.hasDays[p] = 0;
+    if (iso) {
+      let days = this.daysByDue.get(iso);
+      if (days === undefined) this.daysByDue.set(iso, (days = daysBetween(this.asOf, iso)));
+      this.days[p] = days;
+      this.hasDays[p] = 1;
+    }
+  }
+
+  cell(p: number, field: number): SpecCell {
+    return this.slots[p * EntryFacts.FIELDS + field] as SpecCell;
+  }
+
+  /** A text or optional-cell field as `set` stored it (undefined when the entry has none). */
+  get<T extends SpecCell | string>(p: number, field: number): T | undefined {
+    return this.slots[p * EntryFacts.FIELDS + field] as T | undefined;
+  }
 }
 
 /**
- * Each item's facts and its row, worked out in one visit per item: with 50,000 items every extra
- * pass over the analysis objects costs a cache miss per item. (Rows of items no list shows are
- * built too; they are simply not written.)
+ * Each item's facts, its row and the by-element counts, in one visit per item (priority order)
+ * after the entries' own facts were worked out in sheet order (see SheetOrder). (Rows of items no
+ * list shows are built too; they are simply not written.)
  */
-function reportItems(items: ScoredEntry[], asOf: IsoDate, timings: Map<string, SpecCell>): ReportItem[] {
-  // Due dates repeat: count the days to each one once.
-  const daysByDue = new Map<IsoDate, number>();
-  return items.map((s) => {
-    const iso = s.entry.dueDate?.iso;
-    let days: number | null = null;
-    if (iso) {
-      days = daysByDue.get(iso) ?? null;
-      if (days === null) daysByDue.set(iso, (days = daysBetween(asOf, iso)));
-    }
-    let vague = false;
-    let noRootCause = false;
-    let recurring = false;
-    for (const f of s.findings) {
-      if (f.kind === 'vague-action') vague = true;
-      else if (f.kind === 'missing-root-cause') noRootCause = true;
-      else if (f.kind === 'duplicate') recurring = true;
-    }
-    const item: ReportItem = {
-      s,
-      open: s.open,
-      completed: s.completed,
-      verified: s.verified,
-      overdue: s.overdue,
-      daysOverdue: s.daysOverdue,
-      noEvidence: !s.entry.evidence?.trim(),
-      days,
-      element: elementOf(s.entry),
-      vague,
-      noRootCause,
-      recurring,
-      row: null,
-    };
-    itemRow(item, timings);
-    return item;
+function* reportItems(items: readonly ScoredEntry[], tables: readonly (TableRead | null)[], asOf: IsoDate): Sliced<ReportItems> {
+  const order = yield* SheetOrder.of(tables);
+  const entries = order.entries;
+  const scratch = entries.length;
+  const entryFacts = new EntryFacts(entries.length + 1, asOf);
+  yield* inSlices(entries.length, (from, to) => {
+    for (let p = from; p < to; p++) entryFacts.set(p, entries[p]);
   });
+
+  const n = items.length;
+  const out: ReportItems = {
+    facts: new Uint8Array(n),
+    days: new Float64Array(n),
+    daysOverdue: new Float64Array(n),
+    rows: new Array(n),
+    perElement: new Float64Array(ELEMENT_ORDER.length * 4),
+  };
+  const { facts, days: daysOf, daysOverdue, rows, perElement } = out;
+  const cells = new ItemCells();
+  yield* inSlices(n, (from, to) => {
+    for (let i = from; i < to; i++) {
+      const s = items[i];
+      let p = order.positionOf(s.entry);
+      if (p < 0) entryFacts.set((p = scratch), s.entry);
+      let f = (s.open ? OPEN : 0) | (s.completed ? COMPLETED : 0) | (s.verified ? VERIFIED : 0) | (s.overdue ? OVERDUE : 0);
+      let vague = false;
+      const findings = s.findings;
+      for (let k = 0; k < findings.length; k++) {
+        const kind = findings[k].kind;
+        if (kind === 'vague-action') vague = true;
+        else if (kind === 'missing-root-cause') f |= NO_ROOT_CAUSE;
+        else if (kind === 'duplicate') f |= RECURRING;
+      }
+      if (!entryFacts.get(p, EntryFacts.EVIDENCE)) f |= NO_EVIDENCE;
+      let days: number | null = null;
+      if (entryFacts.hasDays[p]) {
+        f |= HAS_DAYS;
+        daysOf[i] = days = entryFacts.days[p];
+      }
+      facts[i] = f;
+      daysOverdue[i] = s.daysOverdue;
+      const element = entryFacts.element[p];
+      const counts = element * 4;
+      perElement[counts]++;
+      if (s.completed) perElement[counts + 1]++;
+      if (s.verified) perElement[counts + 2]++;
+      if (s.overdue) perElement[counts + 3]++;
+      rows[i] = itemRow(s, days, vague, entryFacts, p, cells.element(element), cells);
+    }
+  });
+  return out;
 }
 
 function timingText(s: ScoredEntry, days: number | null): string {
@@ -133,47 +274,29 @@ function timingText(s: ScoredEntry, days: number | null): string {
   return days === 0 ? 'Due today' : days > 0 ? `Due in ${plural(days, 'day', 'days')}` : `${plural(-days, 'day', 'days')} past due`;
 }
 
-/** The timing cell; its words depend only on these numbers, so equal timings share one (frozen) cell. */
-function timingCell(item: ReportItem, cache: Map<string, SpecCell>): SpecCell {
-  const s = item.s;
-  // The style follows `overdue`, so a (hand-made) completed item that is also overdue gets its own key.
-  const key = s.completed ? (s.overdue ? 'co' : 'c') : s.overdue ? `o${s.daysOverdue}` : item.days === null ? 'n' : `d${item.days}`;
-  let cell = cache.get(key);
-  if (cell === undefined) cache.set(key, (cell = Object.freeze(textCell(timingText(s, item.days), s.overdue ? 'missing' : 'cell'))));
-  return cell;
+function timingCell(s: ScoredEntry, days: number | null): SpecCell {
+  return Object.freeze(textCell(timingText(s, days), s.overdue ? 'missing' : 'cell'));
 }
 
-function itemRow(item: ReportItem, timings: Map<string, SpecCell>): (SpecCell | null)[] {
-  if (item.row) return item.row;
-  const s = item.s;
-  const e = s.entry;
+/** The row of item `s`, whose entry's facts are at position `p`. */
+function itemRow(s: ScoredEntry, days: number | null, vague: boolean, facts: EntryFacts, p: number, element: SpecCell, cells: ItemCells): (SpecCell | null)[] {
+  const F = EntryFacts;
   const open = !s.completed;
-  const evidence = e.evidence?.trim()
-    ? sharedTextCell(e.evidence.trim(), 'cell')
-    : s.completed
-      ? sharedTextCell('MISSING: record the evidence', 'missing')
-      : sharedTextCell('', 'cell');
-  const verifiedBy = e.verifiedBy?.trim()
-    ? sharedTextCell(e.verifiedBy.trim(), 'cell')
-    : s.completed && !s.verified
-      ? sharedTextCell('NOT VERIFIED', 'missing')
-      : sharedTextCell('', 'cell');
   // Frozen: the same cells stand in every list that shows the item.
-  item.row = Object.freeze([
-    textCell(e.id ?? '', 'cell'),
-    riskCell(e),
-    actionCell(s, open, item.vague),
-    sharedTextCell(item.element, 'cell'),
-    ownerCell(e, open),
-    dateValueCell(e.dueDate, open),
-    timingCell(item, timings),
-    sharedTextCell(statusWords(e), 'cell'),
-    dateValueCell(e.completedDate, false),
-    evidence,
-    verifiedBy,
-    dateValueCell(e.verifiedDate, false),
+  return Object.freeze([
+    facts.cell(p, F.ID_CELL),
+    facts.cell(p, F.RISK_CELL),
+    actionCellOf(facts.get<string>(p, F.ACTION), open, vague),
+    element,
+    facts.cell(p, open ? F.OWNER_REQUIRED : F.OWNER_OPTIONAL),
+    facts.cell(p, open ? F.DUE_REQUIRED : F.DUE_OPTIONAL),
+    cells.timing(s, days),
+    facts.cell(p, F.STATUS),
+    facts.cell(p, F.COMPLETED_ON),
+    facts.get<SpecCell>(p, F.EVIDENCE_CELL) ?? (s.completed ? missingText('MISSING: record the evidence') : plainText('')),
+    facts.get<SpecCell>(p, F.VERIFIED_BY_CELL) ?? (s.completed && !s.verified ? missingText('NOT VERIFIED') : plainText('')),
+    facts.cell(p, F.VERIFIED_ON),
   ]) as (SpecCell | null)[];
-  return item.row;
 }
 
 function keyValue(b: SheetBuilder, label: string, value: SpecCell): number {
@@ -227,7 +350,7 @@ function writeOverall(b: SheetBuilder, analysis: Analysis): void {
   );
 }
 
-function writeByElement(b: SheetBuilder, items: ReportItem[]): void {
+function writeByElement(b: SheetBuilder, items: ReportItems): void {
   b.addWide(textCell('Progress by CAP element', 'section'));
   const headers = ['Items', 'Completed', 'Verified', 'Overdue', 'Percent complete'];
   b.addParts([
@@ -235,20 +358,11 @@ function writeByElement(b: SheetBuilder, items: ReportItem[]): void {
     ...headers.map((h, i) => ({ col: 2 + i, cell: textCell(h, 'header') })),
     { col: 7, span: 2, cell: textCell('Progress', 'header') },
   ]);
-  // Counted in one pass: items, completed, verified, overdue per element.
-  const counts = new Map<ElementGroup, { items: number; completed: number; verified: number; overdue: number }>();
-  for (const item of items) {
-    let c = counts.get(item.element);
-    if (!c) counts.set(item.element, (c = { items: 0, completed: 0, verified: 0, overdue: 0 }));
-    c.items++;
-    if (item.completed) c.completed++;
-    if (item.verified) c.verified++;
-    if (item.overdue) c.overdue++;
-  }
-  const order: ElementGroup[] = [...CAP_ELEMENTS, OTHER_ELEMENT, UNASSIGNED_ELEMENT];
-  for (const g of order) {
-    const c = counts.get(g) ?? { items: 0, completed: 0, verified: 0, overdue: 0 };
-    if (c.items === 0 && (g === OTHER_ELEMENT || g === UNASSIGNED_ELEMENT)) continue;
+  // Counted while the items were visited (reportItems).
+  const counts = items.perElement;
+  ELEMENT_ORDER.forEach((g, e) => {
+    const c = { items: counts[e * 4], completed: counts[e * 4 + 1], verified: counts[e * 4 + 2], overdue: counts[e * 4 + 3] };
+    if (c.items === 0 && (g === OTHER_ELEMENT || g === UNASSIGNED_ELEMENT)) return;
     const pct = fraction(c.completed, c.items);
     b.addParts([
       { col: 0, span: 2, cell: textCell(g, 'label') },
@@ -259,7 +373,7 @@ function writeByElement(b: SheetBuilder, items: ReportItem[]): void {
       { col: 6, cell: c.items ? percentCell(pct, 'number') : textCell('No items', 'cell') },
       { col: 7, span: 2, cell: textCell(c.items ? progressBar(pct) : '', 'bar') },
     ]);
-  }
+  });
 }
 
 function writeCalendar(b: SheetBuilder, calendar: CapCalendar): void {
@@ -288,44 +402,51 @@ function writeCalendar(b: SheetBuilder, calendar: CapCalendar): void {
 }
 
 /**
- * The lists, in the order a CAP coordinator works them. "Open", "overdue" and the due windows
- * are the analysis' own facts (the same ones Analysis.capSummary counts). Every open item lands in
- * one timing list (overdue, a due window, or no usable date) and every completed item in the
- * evidence index.
+ * The lists, in the order a CAP coordinator works them, as item indexes. "Open", "overdue" and the
+ * due windows are the analysis' own facts (the same ones Analysis.capSummary counts). Every open
+ * item lands in one timing list (overdue, a due window, or no usable date) and every completed item
+ * in the evidence index.
  */
-function itemLists(items: ReportItem[]): { title: string; items: ReportItem[] }[] {
+function* itemLists(items: ReportItems): Sliced<{ title: string; items: number[] }[]> {
+  const { facts, days } = items;
   // One pass, each item pushed to every list it belongs to (lists keep the items' order).
-  const overdue: ReportItem[] = [];
-  const within30: ReportItem[] = [];
-  const within60: ReportItem[] = [];
-  const within90: ReportItem[] = [];
-  const later: ReportItem[] = [];
-  const noDate: ReportItem[] = [];
-  const notVerified: ReportItem[] = [];
-  const noEvidence: ReportItem[] = [];
-  const noRootCause: ReportItem[] = [];
-  const recurring: ReportItem[] = [];
-  const completed: ReportItem[] = [];
-  for (const item of items) {
-    if (item.overdue) overdue.push(item);
-    if (item.open && !item.overdue) {
-      const d = item.days;
-      if (d === null) noDate.push(item);
-      else if (d >= 0 && d <= 30) within30.push(item);
-      else if (d >= 31 && d <= 60) within60.push(item);
-      else if (d >= 61 && d <= 90) within90.push(item);
-      else if (d >= 91) later.push(item);
+  const overdue: number[] = [];
+  const within30: number[] = [];
+  const within60: number[] = [];
+  const within90: number[] = [];
+  const later: number[] = [];
+  const noDate: number[] = [];
+  const notVerified: number[] = [];
+  const noEvidence: number[] = [];
+  const noRootCause: number[] = [];
+  const recurring: number[] = [];
+  const completed: number[] = [];
+  const pushToLists = (i: number): void => {
+    const f = facts[i];
+    if (f & OVERDUE) overdue.push(i);
+    else if (f & OPEN) {
+      if (!(f & HAS_DAYS)) noDate.push(i);
+      else {
+        const d = days[i];
+        if (d >= 0 && d <= 30) within30.push(i);
+        else if (d >= 31 && d <= 60) within60.push(i);
+        else if (d >= 61 && d <= 90) within90.push(i);
+        else if (d >= 91) later.push(i);
+      }
     }
-    if (item.completed) {
-      completed.push(item);
-      if (!item.verified) notVerified.push(item);
-      if (item.noEvidence) noEvidence.push(item);
+    if (f & COMPLETED) {
+      completed.push(i);
+      if (!(f & VERIFIED)) notVerified.push(i);
+      if (f & NO_EVIDENCE) noEvidence.push(i);
     }
-    if (item.noRootCause) noRootCause.push(item);
-    if (item.recurring) recurring.push(item);
-  }
+    if (f & NO_ROOT_CAUSE) noRootCause.push(i);
+    if (f & RECURRING) recurring.push(i);
+  };
+  yield* inSlices(facts.length, (from, to) => {
+    for (let i = from; i < to; i++) pushToLists(i);
+  });
   return [
-    { title: 'Overdue', items: overdue.sort((a, b) => b.daysOverdue - a.daysOverdue) },
+    { title: 'Overdue', items: mostOverdueFirst(overdue, items.daysOverdue) },
     { title: 'Due in the next 30 days', items: within30 },
     { title: 'Due in 31 to 60 days', items: within60 },
     { title: 'Due in 61 to 90 days', items: within90 },
@@ -339,8 +460,34 @@ function itemLists(items: ReportItem[]): { title: string; items: ReportItem[] }[
   ];
 }
 
+/**
+ * Item indexes (ascending) by days overdue, most first, ties in item order: a stable sort. Whole
+ * days pack with the index into one number, so a native typed-array sort does it in one short step.
+ */
+function mostOverdueFirst(indexes: number[], daysOverdue: Float64Array): number[] {
+  const n = daysOverdue.length;
+  let most = 0;
+  let whole = true;
+  for (const i of indexes) {
+    const d = daysOverdue[i];
+    if (!Number.isInteger(d) || d < 0) whole = false;
+    else if (d > most) most = d;
+  }
+  if (!whole || (most + 1) * n >= Number.MAX_SAFE_INTEGER) return indexes.sort((a, b) => daysOverdue[b] - daysOverdue[a]);
+  const keys = new Float64Array(indexes.length);
+  for (let k = 0; k < indexes.length; k++) keys[k] = (most - daysOverdue[indexes[k]]) * n + indexes[k];
+  keys.sort();
+  for (let k = 0; k < keys.length; k++) indexes[k] = keys[k] % n;
+  return indexes;
+}
+
 /** Builds the CAP Progress Report sheet. */
 export function buildProgressSheet(input: ProgressInput): SheetSpec {
+  return finish(buildProgressSheetSliced(input));
+}
+
+/** `buildProgressSheet`, yielding between slices of items (see slices.ts). */
+export function* buildProgressSheetSliced(input: ProgressInput): Sliced<SheetSpec> {
   const { analysis, read, settings, asOf } = input;
   const practice = settings.practiceName?.trim() ?? '';
   const calendar = buildCapCalendar(settings.cap, asOf);
@@ -364,8 +511,7 @@ export function buildProgressSheet(input: ProgressInput): SheetSpec {
   b.addBlank();
   writeOverall(b, analysis);
   b.addBlank();
-  const timings = new Map<string, SpecCell>();
-  const items = reportItems(analysis.capItems, asOf, timings);
+  const items = yield* reportItems(analysis.capItems, analysis.capFromRegister ? [read.register] : read.caps, asOf);
   writeByElement(b, items);
   b.addBlank();
   writeCalendar(b, calendar);
@@ -373,10 +519,14 @@ export function buildProgressSheet(input: ProgressInput): SheetSpec {
 
   b.addWide(textCell('Corrective actions to follow up', 'section'));
   const headerRow = b.addRow(PROGRESS_COLUMNS.map((c) => textCell(c.title, 'header')), 30);
-  for (const list of itemLists(items)) {
+  const rows = items.rows;
+  for (const list of yield* itemLists(items)) {
     b.addWide(textCell(`${list.title} (${list.items.length})`, 'group'));
     if (list.items.length === 0) b.addWide(textCell('None.', 'note'));
-    for (const item of list.items) b.addRow(itemRow(item, timings));
+    const shown = list.items;
+    yield* inSlices(shown.length, (from, to) => {
+      for (let k = from; k < to; k++) b.addRow(rows[shown[k]]);
+    });
   }
 
   return {

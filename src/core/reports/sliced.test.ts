@@ -1,0 +1,235 @@
+import { buildPlanSheet, buildPlanSheetSliced } from './plan';
+import { buildProgressSheet, buildProgressSheetSliced } from './progress';
+import { diffSnapshots, diffSnapshotsSliced } from './changes';
+import { SheetOrder } from './sheetOrder';
+import { finish, inSlices, ROWS_PER_SLICE, type Sliced } from '../slices';
+import type { FindingKind, ScoredEntry, TableRead, Tier } from '../model';
+import { LEVELS, TIERS } from '../model';
+import type { PlanSnapshot } from '../settings';
+import { dateValue, makeAnalysis, makeEntry, makeRead, makeScored, makeSettings } from './testing';
+import { dateCellIgnoresRequired, dateValueCell, ownerCell, ownerCellIgnoresRequired } from './entryText';
+
+// The sliced builders must give exactly what the synchronous ones give, yielding along the way;
+// and the sheet-order shortcut (entries found in the read tables) must not change a byte.
+const AS_OF = '2026-11-23';
+const STATUSES = ['Open', 'In Progress', 'Complete', 'Accepted', null] as const;
+const FLAGS: FindingKind[][] = [[], ['missing-owner'], ['vague-action', 'overdue'], ['duplicate', 'missing-root-cause'], ['missing-verification']];
+
+/** '' when `a` and `b` serialize the same, else both texts around the first difference (short failure output). */
+function jsonDiff(a: unknown, b: unknown): string {
+  const x = JSON.stringify(a);
+  const y = JSON.stringify(b);
+  if (x === y) return '';
+  let i = 0;
+  while (x[i] === y[i]) i++;
+  return `at ${i}:\n${x.slice(i - 150, i + 150)}\n${y.slice(i - 150, i + 150)}`;
+}
+
+/** Drains sliced work one step at a time: its result and how many times it yielded. */
+function drain<T>(work: Sliced<T>): { value: T; yields: number } {
+  let yields = 0;
+  for (;;) {
+    const step = work.next();
+    if (step.done) return { value: step.value, yields };
+    yields++;
+  }
+}
+
+/** `count` varied risks in priority order on one sheet, some sharing an ID (snapshot keys "#2"...). */
+function makeRisks(count: number, sheet = 'Risk Register'): ScoredEntry[] {
+  const risks: ScoredEntry[] = [];
+  for (let i = 0; i < count; i++) {
+    const status = STATUSES[i % STATUSES.length];
+    const completed = status === 'Complete';
+    const open = status !== 'Complete' && status !== 'Accepted';
+    risks.push(
+      makeScored({
+        priority: i + 1,
+        level: i % 6 === 5 ? null : LEVELS[i % LEVELS.length],
+        residualLevel: i % 4 === 0 ? LEVELS[(i + 2) % LEVELS.length] : null,
+        score: i % 6 === 5 ? null : (i % 25) + 1,
+        open,
+        completed,
+        verified: completed && i % 2 === 0,
+        overdue: open && i % 3 === 0,
+        daysOverdue: open && i % 3 === 0 ? (i % 40) + 1 : 0,
+        tier: TIERS[i % TIERS.length] as Tier,
+        flags: FLAGS[i % FLAGS.length],
+        entry: {
+          sheet,
+          row: 10 + i,
+          id: i % 11 === 0 ? null : i % 13 === 0 ? 'R-dup' : `R-${i}`,
+          risk: i % 17 === 0 ? null : ` Risk number ${i % 900} `,
+          threat: 'Phishing',
+          action: i % 7 === 0 ? null : `Action ${i % 5}`,
+          owner: i % 9 === 0 ? null : `Owner ${i % 4}`,
+          ownerText: i % 9 === 0 ? 'TBD' : null,
+          dueDate: i % 8 === 0 ? null : i % 10 === 0 ? dateValue('next quarter') : dateValue(`2026-${String((i % 12) + 1).padStart(2, '0')}-15`),
+          status,
+          statusText: status,
+          completedDate: completed ? dateValue('2026-06-01') : null,
+          evidence: completed && i % 4 === 0 ? 'Ticket 12' : null,
+          verifiedBy: completed && i % 2 === 0 ? 'Privacy Officer' : null,
+          element: i % 19 === 0 ? 'Training' : null,
+          justification: status === 'Accepted' && i % 2 === 0 ? 'Cost exceeds the risk' : null,
+        },
+      }),
+    );
+  }
+  return risks;
+}
+
+function table(risks: ScoredEntry[], sheet = 'Risk Register'): TableRead {
+  return { sheet, entries: risks.map((r) => r.entry) } as TableRead;
+}
+
+const PREVIOUS: PlanSnapshot = {
+  generatedOn: '2026-01-01',
+  version: 1,
+  risks: [
+    { key: 'id:r-1', id: 'R-1', risk: 'Risk number 1', owner: 'Someone else', dueDate: '2025-01-01', status: 'Open', level: 'High' },
+    { key: 'id:r-gone', id: 'R-gone', risk: 'Removed risk', owner: null, dueDate: null, status: 'Open', level: null },
+  ],
+};
+
+describe('buildPlanSheetSliced', () => {
+  const risks = makeRisks(5_000);
+  const input = {
+    analysis: makeAnalysis({ risks }),
+    read: makeRead({ register: table(risks) }),
+    settings: makeSettings({ snapshot: PREVIOUS, planVersion: 1 }),
+    asOf: AS_OF,
+  };
+
+  it('yields more than once for 5,000 risks and returns exactly what buildPlanSheet returns', () => {
+    const { value, yields } = drain(buildPlanSheetSliced(input));
+    expect(yields).toBeGreaterThanOrEqual(Math.floor(5_000 / ROWS_PER_SLICE));
+    expect(jsonDiff(value, buildPlanSheet(input))).toBe('');
+    expect(value.snapshot.risks).toHaveLength(5_000);
+    expect(value.snapshot.risks.filter((r) => r.key.startsWith('id:r-dup')).map((r) => r.key).slice(0, 3)).toEqual(['id:r-dup', 'id:r-dup#2', 'id:r-dup#3']);
+  });
+
+  it('gives the same sheet whether or not the risks are found in the register table', () => {
+    const withoutTable = { ...input, read: makeRead() };
+    expect(jsonDiff(buildPlanSheet(withoutTable), buildPlanSheet(input))).toBe('');
+    // A table holding only some of the entries, one of them twice over.
+    const partial = { ...input, read: makeRead({ register: { sheet: 'Risk Register', entries: [risks[3].entry, risks[3].entry, risks[40].entry] } as TableRead }) };
+    expect(jsonDiff(buildPlanSheet(partial), buildPlanSheet(input))).toBe('');
+  });
+
+  it('orders risks handed over out of priority order, as before', () => {
+    const shuffled = [...risks.slice(2_500), ...risks.slice(0, 2_500)];
+    const out = buildPlanSheet({ ...input, analysis: makeAnalysis({ risks: shuffled }) });
+    expect(jsonDiff(out, buildPlanSheet(input))).toBe('');
+  });
+
+  it('works for one risk and for none', () => {
+    for (const few of [makeRisks(1), []]) {
+      const tiny = { ...input, analysis: makeAnalysis({ risks: few }), read: makeRead({ register: table(few) }) };
+      const { value, yields } = drain(buildPlanSheetSliced(tiny));
+      expect(yields).toBe(0);
+      expect(value).toEqual(buildPlanSheet(tiny));
+      expect(value.snapshot.risks).toHaveLength(few.length);
+    }
+  });
+});
+
+describe('buildProgressSheetSliced', () => {
+  const items = makeRisks(5_000, 'CAP');
+  const input = {
+    analysis: makeAnalysis({ capItems: items }),
+    read: makeRead({ caps: [table(items, 'CAP')] }),
+    settings: makeSettings({ cap: { type: 'ocr', reference: 'OCR 1', effectiveDate: '2026-01-15' } }),
+    asOf: AS_OF,
+  };
+
+  it('yields more than once for 5,000 CAP items and returns exactly what buildProgressSheet returns', () => {
+    const { value, yields } = drain(buildProgressSheetSliced(input));
+    expect(yields).toBeGreaterThanOrEqual(Math.floor(5_000 / ROWS_PER_SLICE));
+    expect(jsonDiff(value, buildProgressSheet(input))).toBe('');
+  });
+
+  it('gives the same sheet whether or not the items are found in the CAP tables', () => {
+    const withoutTable = { ...input, read: makeRead({ caps: [{ sheet: 'CAP' } as TableRead] }) };
+    expect(jsonDiff(buildProgressSheet(withoutTable), buildProgressSheet(input))).toBe('');
+    const fromRegister = { ...input, analysis: makeAnalysis({ capItems: items, capFromRegister: true }), read: makeRead({ register: table(items, 'CAP') }) };
+    const registerless = { ...fromRegister, read: makeRead({ register: { sheet: 'CAP' } as TableRead }) };
+    expect(jsonDiff(buildProgressSheet(fromRegister), buildProgressSheet(registerless))).toBe('');
+  });
+
+  it('lists overdue items most overdue first, ties in priority order', () => {
+    const spec = buildProgressSheet(input);
+    const start = spec.rows.findIndex((r) => String(r.cells[0]?.value ?? '').startsWith('Overdue ('));
+    const overdueRows = [];
+    for (let r = start + 1; spec.rows[r].cells.length > 1; r++) overdueRows.push(spec.rows[r].cells);
+    const days = overdueRows.map((cells) => Number(String(cells[6]?.value).split(' ')[0]));
+    expect(days.length).toBeGreaterThan(100);
+    expect([...days].sort((a, b) => b - a)).toEqual(days);
+  });
+
+  it('works for one item and for none', () => {
+    for (const few of [makeRisks(1, 'CAP'), []]) {
+      const tiny = { ...input, analysis: makeAnalysis({ capItems: few }), read: makeRead({ caps: [table(few, 'CAP')] }) };
+      const { value, yields } = drain(buildProgressSheetSliced(tiny));
+      expect(yields).toBe(0);
+      expect(value).toEqual(buildProgressSheet(tiny));
+    }
+  });
+});
+
+describe('diffSnapshotsSliced', () => {
+  it('yields for a large snapshot and returns what diffSnapshots returns', () => {
+    const current = finish(buildPlanSheetSliced({ analysis: makeAnalysis({ risks: makeRisks(5_000) }), read: makeRead(), settings: makeSettings(), asOf: AS_OF })).snapshot;
+    const previous = { ...current, risks: current.risks.slice(1_000).map((r, i) => (i % 3 ? r : { ...r, owner: 'Changed' })) };
+    const { value, yields } = drain(diffSnapshotsSliced(previous, current));
+    expect(yields).toBeGreaterThan(1);
+    expect(value).toEqual(diffSnapshots(previous, current));
+    expect(value.filter((c) => c.kind === 'new')).toHaveLength(1_000);
+  });
+});
+
+describe('SheetOrder', () => {
+  it('finds each entry of the tables, and no other entry', () => {
+    const a = [makeEntry({ sheet: 'A', row: 5 }), makeEntry({ sheet: 'A', row: 9 })];
+    const b = [makeEntry({ sheet: 'B', row: 5 })];
+    const order = finish(SheetOrder.of([{ sheet: 'A', entries: a } as TableRead, null, { sheet: 'B', entries: b } as TableRead]));
+    expect(order.entries).toEqual([...a, ...b]);
+    expect([a[0], a[1], b[0]].map((e) => order.positionOf(e))).toEqual([0, 1, 2]);
+    // Same sheet and row, but not the same entry.
+    expect(order.positionOf(makeEntry({ sheet: 'A', row: 5 }))).toBe(-1);
+    expect(order.positionOf(makeEntry({ sheet: 'C', row: 5 }))).toBe(-1);
+    expect(order.positionOf(makeEntry({ sheet: 'A', row: 7 }))).toBe(-1);
+  });
+
+  it('indexes far apart rows without a huge index, still finding nothing wrong', () => {
+    const far = [makeEntry({ sheet: 'A', row: 1 }), makeEntry({ sheet: 'A', row: 1_000_000_000 })];
+    const order = finish(SheetOrder.of([{ sheet: 'A', entries: far } as TableRead]));
+    expect(order.entries).toHaveLength(2);
+    expect(order.positionOf(far[1])).toBe(-1);
+  });
+});
+
+describe('inSlices', () => {
+  it('covers every index once, in slices of at most ROWS_PER_SLICE, yielding between them', () => {
+    for (const count of [0, 1, ROWS_PER_SLICE, ROWS_PER_SLICE + 1, 5 * ROWS_PER_SLICE - 3]) {
+      const seen: number[] = [];
+      const { yields } = drain(
+        inSlices(count, (from, to) => {
+          expect(to - from).toBeLessThanOrEqual(ROWS_PER_SLICE);
+          for (let i = from; i < to; i++) seen.push(i);
+        }),
+      );
+      expect(seen).toEqual(Array.from({ length: count }, (_, i) => i));
+      expect(yields).toBe(Math.max(0, Math.ceil(count / ROWS_PER_SLICE) - 1));
+    }
+  });
+});
+
+describe('cells that do not depend on whether a value is required', () => {
+  it('are flagged exactly when both ways give the same cell', () => {
+    const owners = [makeEntry({ owner: 'Dana' }), makeEntry({ owner: '  ' }), makeEntry({ owner: null, ownerText: 'TBD' }), makeEntry({ owner: null })];
+    for (const e of owners) expect(ownerCellIgnoresRequired(e)).toBe(ownerCell(e, true) === ownerCell(e, false));
+    const dates = [null, undefined, dateValue('2026-05-01'), dateValue('next quarter'), dateValue('03/04/2026', 'ambiguous'), { ...dateValue(' '), text: ' ' }];
+    for (const d of dates) expect(dateCellIgnoresRequired(d)).toBe(dateValueCell(d, true) === dateValueCell(d, false));
+  });
+});
