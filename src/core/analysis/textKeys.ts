@@ -54,12 +54,12 @@ function normalizedHashOfNormal(normal: string): number | null {
 /**
  * Numbers texts by their normalized form: two texts get the same key exactly when
  * `normalizeRiskText` makes them equal; texts that normalize to nothing get -1.
+ * An open-addressing table over typed arrays: a Map of 50,000 entries costs several times more.
  */
 export class TextKeys {
-  /** hash -> the first key with that hash; plain numbers, so 50,000 texts cost no object each. */
-  private readonly firstByHash = new Map<number, number>();
-  /** hash -> further keys with that hash (a real collision: rare, but likely somewhere in 50,000 texts). */
-  private readonly moreByHash = new Map<number, number[]>();
+  /** slots[i]: 1 + the key stored in slot i, or 0 when empty; hashes[i]: that key's hash. */
+  private slots = new Int32Array(1024);
+  private hashes = new Int32Array(1024);
   /** texts[key]: the first text seen with that key; normals[key]: its normalized form, built on demand. */
   private readonly texts: string[] = [];
   private readonly normals: (string | undefined)[] = [];
@@ -72,27 +72,44 @@ export class TextKeys {
   keyOf(text: string): number {
     const hash = normalizedHash(text);
     if (hash === null) return -1;
-    const first = this.firstByHash.get(hash);
-    if (first === undefined) {
-      this.firstByHash.set(hash, this.texts.length);
-      return this.add(text);
+    const mask = this.slots.length - 1;
+    let normal: string | null = null;
+    for (let i = hash & mask; ; i = (i + 1) & mask) {
+      const stored = this.slots[i];
+      if (stored === 0) {
+        this.slots[i] = this.texts.length + 1;
+        this.hashes[i] = hash;
+        this.texts.push(text);
+        this.normals.push(normal ?? undefined);
+        if (this.texts.length * 2 > this.slots.length) this.grow();
+        return this.texts.length - 1;
+      }
+      if (this.hashes[i] !== hash) continue;
+      const key = stored - 1;
+      if (this.texts[key] === text) return key;
+      // Same hash, different characters: equal only if they normalize the same (else a real collision).
+      normal ??= normalizeRiskText(text);
+      if (this.normalOf(key) === normal) return key;
     }
-    if (this.texts[first] === text) return first;
-    const normal = normalizeRiskText(text);
-    const more = this.moreByHash.get(hash);
-    for (const key of more ? [first, ...more] : [first]) if (this.normalOf(key) === normal) return key;
-    if (more) more.push(this.texts.length);
-    else this.moreByHash.set(hash, [this.texts.length]);
-    return this.add(text);
-  }
-
-  private add(text: string): number {
-    this.texts.push(text);
-    this.normals.push(undefined);
-    return this.texts.length - 1;
   }
 
   private normalOf(key: number): string {
     return (this.normals[key] ??= normalizeRiskText(this.texts[key]));
+  }
+
+  /** Doubles the table, keeping it at most half full so probe runs stay short. */
+  private grow(): void {
+    const slots = new Int32Array(this.slots.length * 2);
+    const hashes = new Int32Array(slots.length);
+    const mask = slots.length - 1;
+    for (let j = 0; j < this.slots.length; j++) {
+      if (this.slots[j] === 0) continue;
+      let i = this.hashes[j] & mask;
+      while (slots[i] !== 0) i = (i + 1) & mask;
+      slots[i] = this.slots[j];
+      hashes[i] = this.hashes[j];
+    }
+    this.slots = slots;
+    this.hashes = hashes;
   }
 }
