@@ -72,9 +72,11 @@ export interface ScaleInfo {
   reason: string;
 }
 
-/** A rating cell normalized onto its column's scale. */
+/**
+ * A rating cell normalized onto its column's scale. Where it is: `entry.cells[role]`. Equal cells
+ * share one frozen object (a register repeats the same few ratings on thousands of rows).
+ */
 export interface ScaleValue {
-  cell: string;
   raw: CellValue;
   /** 1 = lowest step on the column's scale. */
   ordinal: number;
@@ -84,9 +86,8 @@ export interface ScaleValue {
   label: string | null;
 }
 
-/** A parsed date cell. */
+/** A parsed date cell. Where it is: `entry.cells[role]`. Equal cells share one frozen object. */
 export interface DateValue {
-  cell: string;
   raw: CellValue;
   /** The ISO date when the cell is a real date; null otherwise. */
   iso: IsoDate | null;
@@ -133,8 +134,8 @@ export interface Entry {
   category: string | null;
   likelihood: ScaleValue | null;
   impact: ScaleValue | null;
-  /** The score the sheet states (often a formula), as a number. */
-  statedScore: { cell: string; raw: CellValue; value: number } | null;
+  /** The score the sheet states (often a formula), as a number; its cell is `cells.score`. */
+  statedScore: { raw: CellValue; value: number } | null;
   /** The level the sheet states ("High", "4", ...). */
   statedLevel: ScaleValue | null;
   residualLikelihood: ScaleValue | null;

@@ -40,7 +40,7 @@ describe('shared finding messages', () => {
 
   it('a level disagreement names the ratings of its own row', () => {
     const row = (likelihood: number, impact: number) =>
-      open({ dueDate: date('2027-01-01'), likelihood: scale(likelihood), impact: scale(impact), statedLevel: scale(1, 5, 'Very Low', 'H5') });
+      open({ dueDate: date('2027-01-01'), likelihood: scale(likelihood), impact: scale(impact), statedLevel: scale(1, 5, 'Very Low') });
     const m1 = messages(row(5, 5), ctx('2026-11-23')).find((m) => m.startsWith('level-mismatch'));
     const m2 = messages(row(4, 5), ctx('2026-11-23')).find((m) => m.startsWith('level-mismatch'));
     expect(m1).toBe('level-mismatch: The sheet states the level as "Very Low", but likelihood 5 of 5 and impact 5 of 5 give Very High on the NIST SP 800-30 Table I-2.');

@@ -18,7 +18,7 @@ function good(partial: Partial<Entry> = {}): Entry {
     action: 'Enable BitLocker on all clinic laptops',
     owner: 'Office Manager',
     ownerText: 'Office Manager',
-    dueDate: date('2026-12-31', 'J5'),
+    dueDate: date('2026-12-31'),
     status: 'In Progress',
     statusText: 'In Progress',
     rootCause: 'No device setup checklist',
@@ -60,11 +60,11 @@ describe('entryFindings', () => {
       expect(only(good({ dueDate: null }), 'missing-due-date')[0]).toMatchObject({ cell: 'J5', message: 'There is no due date.' });
     });
     it('a relative timescale says so', () => {
-      const f = only(good({ dueDate: textDate('Q3 2026', 'relative', 'J5') }), 'missing-due-date')[0];
+      const f = only(good({ dueDate: textDate('Q3 2026', 'relative') }), 'missing-due-date')[0];
       expect(f.message).toBe('The due date "Q3 2026" is a timescale, not a date.');
     });
     it('an ambiguous date says so', () => {
-      const f = only(good({ dueDate: textDate('03/04/2026', 'ambiguous', 'J5') }), 'missing-due-date')[0];
+      const f = only(good({ dueDate: textDate('03/04/2026', 'ambiguous') }), 'missing-due-date')[0];
       expect(f.message).toMatch(/ambiguous/);
       expect(f.fix).toMatch(/unambiguously/);
     });
@@ -76,7 +76,7 @@ describe('entryFindings', () => {
 
   describe('overdue', () => {
     it('due before the as-of date and not completed', () => {
-      const f = only(good({ dueDate: date('2026-10-12', 'J5') }), 'overdue')[0];
+      const f = only(good({ dueDate: date('2026-10-12') }), 'overdue')[0];
       expect(f.cell).toBe('J5');
       expect(f.message).toBe('Due Oct 12, 2026 and not completed: 42 days overdue as of Nov 23, 2026.');
     });
@@ -115,7 +115,7 @@ describe('entryFindings', () => {
 
   describe('missing-verification', () => {
     it('completed with no verifier, verification date or evidence', () => {
-      const f = only(good({ status: 'Complete', completedDate: date('2026-06-01', 'L5') }), 'missing-verification')[0];
+      const f = only(good({ status: 'Complete', completedDate: date('2026-06-01') }), 'missing-verification')[0];
       expect(f.cell).toBe('M5');
       expect(f.message).toMatch(/no verifier, verification date or evidence/);
     });
@@ -140,18 +140,18 @@ describe('entryFindings', () => {
 
   describe('level-mismatch', () => {
     it('stated level disagrees', () => {
-      const e = good({ likelihood: scale(5), impact: scale(5), statedLevel: scale(3, 5, 'Medium', 'G5') });
+      const e = good({ likelihood: scale(5), impact: scale(5), statedLevel: scale(3, 5, 'Medium') });
       expect(only(e, 'level-mismatch')[0].cell).toBe('G5');
     });
     it('stated level agrees', () => {
-      expect(kinds(good({ likelihood: scale(5), impact: scale(5), statedLevel: scale(5, 5, 'Very High', 'G5') }))).toEqual([]);
+      expect(kinds(good({ likelihood: scale(5), impact: scale(5), statedLevel: scale(5, 5, 'Very High') }))).toEqual([]);
     });
   });
 
   describe('stale-review', () => {
     const withReview = { ...registerCtx, hasReviewColumn: true };
     it('reviewed more than 12 months before the as-of date', () => {
-      const f = only(good({ reviewDate: date('2025-11-22', 'Q5') }), 'stale-review', withReview)[0];
+      const f = only(good({ reviewDate: date('2025-11-22') }), 'stale-review', withReview)[0];
       expect(f).toMatchObject({ cell: 'Q5' });
       expect(f.message).toMatch(/Nov 22, 2025/);
     });

@@ -19,7 +19,7 @@ function open(row: number, partial: Partial<Entry> = {}): Entry {
     action: 'Enable MFA on the EHR portal',
     owner: 'Office Manager',
     ownerText: 'Office Manager',
-    dueDate: date('2027-01-31', `J${row}`),
+    dueDate: date('2027-01-31'),
     status: 'Open',
     statusText: 'Open',
     ...partial,

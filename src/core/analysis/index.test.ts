@@ -9,8 +9,8 @@ const AS_OF = '2026-11-23';
 
 describe('analyze', () => {
   const register = makeTable('register', [
-    makeEntry({ row: 5, id: 'R-1', risk: 'No MFA on e-mail', likelihood: scale(4), impact: scale(5), action: 'Enable MFA on Microsoft 365', owner: 'Office Manager', ownerText: 'Office Manager', dueDate: date('2026-10-12', 'J5'), status: 'Open', statusText: 'Open' }),
-    makeEntry({ row: 6, id: 'R-2', risk: 'Old server', likelihood: scale(2), impact: scale(3), action: 'Replace the file server', owner: 'Dr. Lee', ownerText: 'Dr. Lee', dueDate: date('2027-06-30', 'J6'), status: 'Planned', statusText: 'Planned' }),
+    makeEntry({ row: 5, id: 'R-1', risk: 'No MFA on e-mail', likelihood: scale(4), impact: scale(5), action: 'Enable MFA on Microsoft 365', owner: 'Office Manager', ownerText: 'Office Manager', dueDate: date('2026-10-12'), status: 'Open', statusText: 'Open' }),
+    makeEntry({ row: 6, id: 'R-2', risk: 'Old server', likelihood: scale(2), impact: scale(3), action: 'Replace the file server', owner: 'Dr. Lee', ownerText: 'Dr. Lee', dueDate: date('2027-06-30'), status: 'Planned', statusText: 'Planned' }),
     makeEntry({ row: 7, id: 'R-3', risk: 'Guest Wi-Fi', likelihood: scale(5), impact: scale(5), status: 'Accepted', statusText: 'Accepted', justification: 'Isolated by the ISP router' }),
   ], { roles: ROLES });
 

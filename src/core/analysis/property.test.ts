@@ -8,13 +8,13 @@ import { makeEntry, makeRead, makeTable } from './testing';
 
 const weirdNumber = fc.oneof(fc.integer({ min: -3, max: 30 }), fc.constantFrom(NaN, Infinity, 0, 2.5));
 const rating: fc.Arbitrary<ScaleValue | null> = fc.option(
-  fc.record({ cell: fc.constant('D5'), raw: fc.constant<string | number>(1), ordinal: weirdNumber, steps: weirdNumber, label: fc.option(fc.string()) }),
+  fc.record({ raw: fc.constant<string | number>(1), ordinal: weirdNumber, steps: weirdNumber, label: fc.option(fc.string()) }),
 );
 const isoDate = fc.integer({ min: 40000, max: 50000 }).map((serial) => new Date(Date.UTC(1899, 11, 30 + serial)).toISOString().slice(0, 10));
 const dateValue: fc.Arbitrary<DateValue | null> = fc.option(
   fc.oneof(
-    isoDate.map((iso): DateValue => ({ cell: 'J5', raw: isoToSerial(iso), iso, kind: 'date', text: iso })),
-    fc.constantFrom<DateValue['kind']>('relative', 'ambiguous', 'invalid').map((kind): DateValue => ({ cell: 'J5', raw: 'Q3', iso: null, kind, text: 'Q3' })),
+    isoDate.map((iso): DateValue => ({ raw: isoToSerial(iso), iso, kind: 'date', text: iso })),
+    fc.constantFrom<DateValue['kind']>('relative', 'ambiguous', 'invalid').map((kind): DateValue => ({ raw: 'Q3', iso: null, kind, text: 'Q3' })),
   ),
 );
 const text = fc.option(fc.oneof(fc.string(), fc.constantFrom('Enable MFA', 'TBD', 'Review', 'Same risk', 'Ask the EHR vendor to enable MFA')));
@@ -32,7 +32,7 @@ const entry: fc.Arbitrary<Entry> = fc
     completedDate: dateValue,
     reviewDate: dateValue,
     status: fc.option(fc.constantFrom(...STATUSES)),
-    statedScore: fc.option(weirdNumber.map((value) => ({ cell: 'F5', raw: value, value }))),
+    statedScore: fc.option(weirdNumber.map((value) => ({ raw: value, value }))),
     tierText: text,
   })
   .map((p) => makeEntry({ ...p, owner: p.ownerText && p.ownerText !== 'TBD' ? p.ownerText : null }));

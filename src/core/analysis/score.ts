@@ -2,6 +2,7 @@
  * Scoring one entry on the chosen matrix, and checking the level or score the sheet states.
  */
 import type { Entry, Level, ScaleValue } from '../model';
+import { cellFor } from './findings';
 import { coarseRank, levelFromProduct, levelFromScale, levelRank, toMatrixStep, type RiskMatrix } from './matrices';
 
 export interface EntryScore {
@@ -66,7 +67,7 @@ function findMismatch(entry: Entry, computed: Level, matrix: RiskMatrix): EntryS
         message: `The sheet states the level as "${typed}", but likelihood ${describeRating(lik)} and impact ${describeRating(imp)} give ${computed} on the ${matrix.name}.`,
         fix: `Check the likelihood, impact and level of this risk and correct whichever is wrong (the ${matrix.name} gives ${computed}).`,
       }));
-      return { cell: stated.cell, message: words.message, fix: words.fix };
+      return { cell: cellFor(entry, 'level'), message: words.message, fix: words.fix };
     }
     return null;
   }
@@ -78,7 +79,7 @@ function findMismatch(entry: Entry, computed: Level, matrix: RiskMatrix): EntryS
     const expected = lik.ordinal * imp.ordinal;
     if (Math.abs(statedScore.value - expected) > 1e-9 && statedScore.value <= lik.steps * imp.steps) {
       return {
-        cell: statedScore.cell,
+        cell: cellFor(entry, 'score'),
         message: `The sheet states a score of ${statedScore.value}, but likelihood ${lik.ordinal} x impact ${imp.ordinal} is ${expected}.`,
         fix: 'Correct the score (or its formula) so it equals likelihood x impact, or correct the ratings.',
       };

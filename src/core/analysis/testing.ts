@@ -7,18 +7,18 @@ import { isoToSerial, type IsoDate } from '../dates';
 import type { DateValue, Entry, Role, ScaleInfo, ScaleValue, TableKind, TableRead, WorkbookRead } from '../model';
 
 /** A rating cell on a `steps`-point scale. */
-export function scale(ordinal: number, steps = 5, label: string | null = null, cell = 'A1'): ScaleValue {
-  return { cell, raw: label ?? ordinal, ordinal, steps, label };
+export function scale(ordinal: number, steps = 5, label: string | null = null): ScaleValue {
+  return { raw: label ?? ordinal, ordinal, steps, label };
 }
 
 /** A real date cell (an Excel serial, as the adapters report it). */
-export function date(iso: IsoDate, cell = 'A1'): DateValue {
-  return { cell, raw: isoToSerial(iso), iso, kind: 'date', text: iso };
+export function date(iso: IsoDate): DateValue {
+  return { raw: isoToSerial(iso), iso, kind: 'date', text: iso };
 }
 
 /** A date cell that is not a real date ("Q3 2026", "03/04/2026", "soon"). */
-export function textDate(text: string, kind: DateValue['kind'], cell = 'A1'): DateValue {
-  return { cell, raw: text as CellValue, iso: null, kind, text };
+export function textDate(text: string, kind: DateValue['kind']): DateValue {
+  return { raw: text as CellValue, iso: null, kind, text };
 }
 
 /** Default register columns: B id, C risk, D likelihood, E impact, F score, G level, H action, I owner, J due, K status. */

@@ -61,8 +61,10 @@ describe('layouts', () => {
     const r = await read('titleRowsRegister');
     expect(r.register!.reason).toMatch(/header on row 6/);
     expect(r.register!.entries[0]).toMatchObject({ row: 7, id: 'R-001', risk: expect.stringContaining('Shared login') });
-    expect(r.register!.entries[0].likelihood).toMatchObject({ ordinal: 4, steps: 5, cell: 'E7' });
-    expect(r.register!.entries[0].statedScore).toMatchObject({ value: 16, cell: 'G7' });
+    expect(r.register!.entries[0].likelihood).toMatchObject({ ordinal: 4, steps: 5 });
+    expect(r.register!.entries[0].cells.likelihood).toBe('E7');
+    expect(r.register!.entries[0].statedScore).toMatchObject({ value: 16 });
+    expect(r.register!.entries[0].cells.score).toBe('G7');
     expect(r.register!.entries[0].dueDate).toMatchObject({ iso: '2026-02-15', kind: 'date' });
     expect(r.register!.scales.likelihood).toMatchObject({ steps: 5, reason: expect.stringContaining('1-5') });
     const tbd = r.register!.entries[3];

@@ -206,17 +206,18 @@ export function* readRowsSliced(
   function rating(c: number, scale: ScaleInfo | null): ScaleValue | null {
     const v = firstValue(c);
     if (v === null || isErrorValue(v)) return null;
-    const addr = addrOf(foundIdx, c);
-    const r = readRating(v, scale, addr);
+    const r = readRating(v, scale);
     if (typeof r !== 'string') return r;
+    const addr = addrOf(foundIdx, c);
     issues.push({ sheet, cell: addr, message: `${addr}: ${r}.`, severity: 'warning' });
     return null;
   }
   function date(c: number, role: DateRole): DateValue | null {
     const v = firstValue(c);
     if (v === null || isErrorValue(v)) return null;
+    const d = parseDate(v);
+    if (d === null || d.kind === 'date' || d.kind === 'relative') return d;
     const addr = addrOf(foundIdx, c);
-    const d = parseDate(v, addr);
     if (d && d.kind === 'ambiguous') {
       issues.push({ sheet, cell: addr, message: `${addr}: "${d.text}" could be read day-first or month-first, so the ${roleWords(role)} was not guessed; type it as YYYY-MM-DD or use a date cell.`, severity: 'warning' });
     } else if (d && d.kind === 'invalid' && !isDatePlaceholder(d)) {
@@ -332,10 +333,10 @@ export function* readRowsSliced(
     let statedScore: Entry['statedScore'] = null;
     if (C.score >= 0) {
       const v = firstValue(C.score);
-      const addr = addrOf(foundIdx, C.score);
       const n = typeof v === 'number' ? v : typeof v === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(v) ? Number(v) : null;
-      if (n !== null && Number.isFinite(n)) statedScore = { cell: addr, raw: v, value: n };
+      if (n !== null && Number.isFinite(n)) statedScore = statedScoreOf(v!, n);
       else if (v !== null && !isErrorValue(v)) {
+        const addr = addrOf(foundIdx, C.score);
         issues.push({ sheet, cell: addr, message: `${addr}: the score ${quoteShort(String(v))} is not a number.`, severity: 'info' });
       }
     }
@@ -418,6 +419,18 @@ function columnIndexes(columns: Partial<Record<Role, ColumnMatch>>, left: number
   const out = {} as Record<Role, number>;
   for (const role of ROLES) out[role] = columns[role] ? columns[role]!.col - left : -1;
   return out;
+}
+
+/** Stated scores, shared and frozen like ratings and dates (a score column repeats a few numbers). */
+const statedScores = new Map<CellValue, { raw: CellValue; value: number }>();
+
+function statedScoreOf(raw: CellValue, value: number): { raw: CellValue; value: number } {
+  let score = statedScores.get(raw);
+  if (score === undefined) {
+    if (statedScores.size >= 20_000) statedScores.clear();
+    statedScores.set(raw, (score = Object.freeze({ raw, value })));
+  }
+  return score;
 }
 
 /** `entry.cells` as the readers see it: role -> A1 address, for the table's mapped roles only. */

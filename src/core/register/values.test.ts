@@ -1,7 +1,7 @@
 import { detectScale, parseDate, parseOwner, parseRating, parseStatus, scaleHintFromHeader } from './values';
 import type { CellValue } from '../grid';
 
-const rate = (v: CellValue, values: CellValue[], header = '') => parseRating(v, detectScale(values, header), 'C2');
+const rate = (v: CellValue, values: CellValue[], header = '') => parseRating(v, detectScale(values, header));
 
 describe('rating scales', () => {
   it('reads the header hint "(1-5)" even when the data only reaches 3', () => {
@@ -45,7 +45,7 @@ describe('rating scales', () => {
 });
 
 describe('dates', () => {
-  const iso = (v: CellValue) => parseDate(v, 'H2');
+  const iso = (v: CellValue) => parseDate(v);
   it('Excel serials, ISO text, US m/d/yyyy, month names', () => {
     expect(iso(46037)).toMatchObject({ iso: '2026-01-15', kind: 'date' });
     expect(iso('2026-01-15')).toMatchObject({ iso: '2026-01-15', kind: 'date' });
@@ -113,5 +113,24 @@ describe('statuses', () => {
   });
   it('an unknown word gives status null with the text kept', () => {
     expect(parseStatus('Blocked by vendor')).toEqual({ status: null, statusText: 'Blocked by vendor' });
+  });
+});
+
+describe('shared values', () => {
+  it('gives equal cells on one scale the same frozen object, and different scales their own', () => {
+    const five = detectScale([1, 5], 'Likelihood (1-5)');
+    const three = detectScale([1, 3], 'Likelihood (1-3)');
+    const a = parseRating(3, five).value!;
+    expect(parseRating(3, five).value).toBe(a);
+    expect(Object.isFrozen(a)).toBe(true);
+    expect(parseRating(3, three).value).not.toBe(a);
+    expect(parseRating(3, three).value).toMatchObject({ ordinal: 3, steps: 3 });
+    const due = parseDate(46037)!;
+    expect(parseDate(46037)).toBe(due);
+    expect(Object.isFrozen(due)).toBe(true);
+    expect(() => {
+      'use strict';
+      (due as { iso: string | null }).iso = '2020-01-01';
+    }).toThrow(TypeError);
   });
 });

@@ -166,33 +166,63 @@ export class ScaleTally {
 /**
  * One rating cell on its column's scale; null when blank. `error` says why a non-blank cell could not be read.
  */
-export function parseRating(
-  v: CellValue,
-  scale: ScaleInfo | null,
-  cell: string,
-): { value: ScaleValue | null; error: string | null } {
-  const r = readRating(v, scale, cell);
+export function parseRating(v: CellValue, scale: ScaleInfo | null): { value: ScaleValue | null; error: string | null } {
+  const r = readRating(v, scale);
   return typeof r === 'string' ? { value: null, error: r } : { value: r, error: null };
 }
 
 /**
+ * Values a register repeats on thousands of rows (likelihood 4, "High", a due date) are read once
+ * and shared: a 50,000-row register would otherwise hold 300,000 small objects that say the same
+ * few things. Shared values are frozen, so no reader can change one row's value through another.
+ * Bounded, so a column of unique values cannot grow a cache without limit.
+ */
+const SHARED_LIMIT = 20_000;
+
+function shared<V>(cache: Map<CellValue, V>, v: CellValue, read: (v: CellValue) => V): V {
+  let value = cache.get(v);
+  if (value === undefined && !cache.has(v)) {
+    value = read(v);
+    if (value !== null && typeof value === 'object') Object.freeze(value);
+    if (cache.size >= SHARED_LIMIT) cache.clear();
+    cache.set(v, value);
+  }
+  return value as V;
+}
+
+/** Ratings by scale (the same cell reads differently on a 3-step and a 5-step column), then by cell value. */
+const ratingsByScale = new WeakMap<ScaleInfo, Map<CellValue, ScaleValue | string | null>>();
+const ratingsWithoutScale = new Map<CellValue, ScaleValue | string | null>();
+
+/**
  * `parseRating` without the wrapper object (the row reader calls it for every rating cell):
  * the value, null when there is none, or a string saying why the cell could not be read.
+ * Equal cells on one scale give the same (frozen) object.
  */
-export function readRating(v: CellValue, scale: ScaleInfo | null, cell: string): ScaleValue | string | null {
-  if (typeof v === 'number') return numericRating(v, v, '', null, scale, cell);
+export function readRating(v: CellValue, scale: ScaleInfo | null): ScaleValue | string | null {
+  let cache = ratingsWithoutScale;
+  if (scale) {
+    const known = ratingsByScale.get(scale);
+    if (known) cache = known;
+    else ratingsByScale.set(scale, (cache = new Map()));
+  }
+  return shared(cache, v, (value) => readRatingOnce(value, scale));
+}
+
+function readRatingOnce(v: CellValue, scale: ScaleInfo | null): ScaleValue | string | null {
+  if (typeof v === 'number') return numericRating(v, v, '', null, scale);
   const t = cellText(v);
   if (t === null) return null;
   const { n, words: rest } = splitNumberAndWords(t);
   const wordHit = rest ? ratingWord(rest) : null;
-  if (n !== null) return numericRating(v, n, rest, wordHit, scale, cell);
+  if (n !== null) return numericRating(v, n, rest, wordHit, scale);
   if (!wordHit) return `"${t}" is not a rating this column uses (expected e.g. Low / Medium / High or a number)`;
   const steps = scale && scale.form === 'text' ? scale.steps : wordHit.three !== null ? 3 : 5;
   let ordinal: number;
   if (wordHit.top) ordinal = steps;
   else if (steps === 5 || wordHit.three === null) ordinal = Math.min(wordHit.five, steps);
   else ordinal = wordHit.three;
-  return { cell, raw: v, ordinal, steps, label: wordHit.label };
+  return { raw: v, ordinal, steps, label: wordHit.label };
 }
 
 function numericRating(
@@ -201,13 +231,12 @@ function numericRating(
   rest: string,
   wordHit: RatingWord | null,
   scale: ScaleInfo | null,
-  cell: string,
 ): ScaleValue | string | null {
   if (!Number.isFinite(n)) return null;
   const steps = scale?.form === 'numeric' ? scale.steps : Math.max(5, Math.ceil(n));
   if (n < 1 || n > steps) return `${n} is outside the 1-${steps} scale of this column`;
   const ordinal = Math.max(1, Math.round(n));
-  return { cell, raw, ordinal, steps, label: wordHit ? wordHit.label : rest.trim() || null };
+  return { raw, ordinal, steps, label: wordHit ? wordHit.label : rest.trim() || null };
 }
 
 // ------------------------------------------------------------------ dates
@@ -243,20 +272,27 @@ const MAX_SERIAL = 109574;
  * "5 January 2026". A slash date readable both ways is `ambiguous` (never guessed); timescales like
  * "1-6 months", "Q3 2026", "ASAP" are `relative`.
  */
-export function parseDate(v: CellValue, cell: string): DateValue | null {
+export function parseDate(v: CellValue): DateValue | null {
+  return shared(dates, v, parseDateOnce);
+}
+
+/** Dates by cell value (shared and frozen, see `shared`). */
+const dates = new Map<CellValue, DateValue | null>();
+
+function parseDateOnce(v: CellValue): DateValue | null {
   if (typeof v === 'number') {
     if (!Number.isFinite(v)) return null;
     if (v >= MIN_SERIAL && v <= MAX_SERIAL) {
       const iso = serialIso(v);
-      return { cell, raw: v, text: iso, iso, kind: 'date' };
+      return { raw: v, text: iso, iso, kind: 'date' };
     }
-    return { cell, raw: v, text: String(v), iso: null, kind: 'invalid' };
+    return { raw: v, text: String(v), iso: null, kind: 'invalid' };
   }
   const text = cellText(v);
   if (text === null) return null;
-  if (typeof v === 'boolean') return { cell, raw: v, text, iso: null, kind: 'invalid' };
+  if (typeof v === 'boolean') return { raw: v, text, iso: null, kind: 'invalid' };
   const { iso, kind } = parseDateText(text);
-  return { cell, raw: v, text, iso, kind };
+  return { raw: v, text, iso, kind };
 }
 
 const parseDateText = memo(parseDateTextOnce);

@@ -24,7 +24,7 @@ export function makeEntry(patch: EntryPatch = {}): Entry {
 
 /** A DateValue for an ISO date, or for text that is not a date (kind "relative" by default). */
 export function dateValue(value: string, kind: DateValue['kind'] = /^\d{4}-\d{2}-\d{2}$/.test(value) ? 'date' : 'relative'): DateValue {
-  return { cell: 'H5', raw: value, iso: kind === 'date' ? value : null, kind, text: value };
+  return { raw: value, iso: kind === 'date' ? value : null, kind, text: value };
 }
 
 export function makeFinding(kind: FindingKind, entry: Entry): Finding {
