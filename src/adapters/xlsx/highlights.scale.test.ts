@@ -19,7 +19,7 @@ function bigRules() {
       action: 'Review',
       owner: 'Office Manager',
       ownerText: 'Office Manager',
-      dueDate: date('2027-01-31', `J${5 + 2 * i}`),
+      dueDate: date('2027-01-31'),
       status: 'Open',
       statusText: 'Open',
     }),
