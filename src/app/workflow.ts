@@ -13,7 +13,7 @@ import { analyzeSliced, highlightRulesSliced } from '../core/analysis';
 import { runSliced, yieldToHost } from '../host/pace';
 
 export { runSliced, yieldToHost, SLICE_BUDGET_MS } from '../host/pace';
-import { buildPlanSheet, buildProgressSheet, placeGeneratedSheet } from '../core/reports';
+import { buildPlanSheetSliced, buildProgressSheetSliced, placeGeneratedSheet } from '../core/reports';
 
 export interface WorkbookState {
   asOf: IsoDate;
@@ -125,12 +125,9 @@ export async function generatePlan(
     );
   }
   await yieldToHost();
-  const { spec, snapshot } = buildPlanSheet({
-    analysis: state.analysis,
-    read: state.read,
-    settings: state.settings,
-    asOf: state.asOf,
-  });
+  const { spec, snapshot } = await runSliced(
+    buildPlanSheetSliced({ analysis: state.analysis, read: state.read, settings: state.settings, asOf: state.asOf }),
+  );
   await yieldToHost();
   const keepPrevious = options.keepPrevious ?? state.settings.keepPreviousPlan;
   const placement = placeGeneratedSheet(await port.listSheets(), 'plan', { keepPrevious, asOf: state.asOf });
@@ -152,12 +149,9 @@ export async function generateProgressReport(
     );
   }
   await yieldToHost();
-  const spec = buildProgressSheet({
-    analysis: state.analysis,
-    read: state.read,
-    settings: state.settings,
-    asOf: state.asOf,
-  });
+  const spec = await runSliced(
+    buildProgressSheetSliced({ analysis: state.analysis, read: state.read, settings: state.settings, asOf: state.asOf }),
+  );
   await yieldToHost();
   const placement = placeGeneratedSheet(await port.listSheets(), 'progress', {
     keepPrevious: options.keepPrevious ?? false,
