@@ -7,7 +7,7 @@ import type { SheetInfo, WorkbookPort, HighlightResult } from '../core/port';
 import type { Analysis, WorkbookRead } from '../core/model';
 import type { IsoDate } from '../core/dates';
 import type { SheetGrid } from '../core/grid';
-import { parseSettings, serializeSettings, settingsSchema, type Settings } from '../core/settings';
+import { parseSettingsSliced, serializeSettingsSliced, settingsSchema, type Settings } from '../core/settings';
 import { readWorkbookSliced } from '../core/register';
 import { analyzeSliced, highlightRulesSliced } from '../core/analysis';
 import { runSliced, yieldToHost } from '../host/pace';
@@ -46,7 +46,7 @@ export async function loadWorkbook(port: WorkbookPort, options: LoadOptions): Pr
   const progress = options.onProgress ?? (() => {});
   progress('Reading the sheets', 0.05);
   const sheets = await port.listSheets();
-  const stored = parseSettings(await port.readStore());
+  const stored = await runSliced(parseSettingsSliced(await port.readStore()));
   const settings = applyPatch(stored.settings, options.settingsPatch);
   const grids = await port.readGrids();
   progress('Finding the register and its columns', 0.4);
@@ -86,7 +86,7 @@ function stripUndefined<T extends object>(o: T): Partial<T> {
 
 /** Saves settings (mapping, matrix, practice details, CAP terms) into the workbook. */
 export async function saveSettings(port: WorkbookPort, settings: Settings): Promise<void> {
-  await port.writeStore(serializeSettings(settings));
+  await port.writeStore(await runSliced(serializeSettingsSliced(settings)));
 }
 
 /** Adds the add-in's highlight rules to the register and CAP sheets (replacing our earlier ones). */

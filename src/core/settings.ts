@@ -5,6 +5,7 @@
  * value falls back to its default with a visible warning, never a crash.
  */
 import { z } from 'zod';
+import { finish, inSlices, type Sliced } from './slices';
 import { isIsoDate } from './dates';
 import { ROLES, LEVELS, STATUSES } from './model';
 
@@ -107,6 +108,14 @@ export interface SettingsRead {
  * field yields the default for that field alone plus a warning naming it.
  */
 export function parseSettings(json: string | null): SettingsRead {
+  return finish(parseSettingsSliced(json));
+}
+
+/**
+ * `parseSettings`, checking the snapshot of the last plan in slices: after a plan of a
+ * 50,000-row register it holds 50,000 risks (several megabytes of JSON).
+ */
+export function* parseSettingsSliced(json: string | null): Sliced<SettingsRead> {
   if (json === null || json.trim() === '') return { settings: DEFAULT_SETTINGS, warnings: [] };
   let data: unknown;
   try {
@@ -123,8 +132,14 @@ export function parseSettings(json: string | null): SettingsRead {
       warnings: [`The saved Risk Plan settings in sheet "${STORE_SHEET_NAME}" are not a settings record; defaults are used.`],
     };
   }
-  const whole = settingsSchema.safeParse(data);
-  if (whole.success) return { settings: whole.data, warnings: [] };
+  // The snapshot is checked on its own, in slices; everything else at once, as before.
+  const { snapshot: storedSnapshot, ...rest } = data as Record<string, unknown>;
+  const hasSnapshot = Object.hasOwn(data, 'snapshot');
+  const snapshot = hasSnapshot ? yield* checkSnapshot(storedSnapshot) : null;
+  const withSnapshot = (settings: Settings): Settings => (snapshot?.success ? { ...settings, snapshot: snapshot.data } : settings);
+
+  const whole = settingsSchema.safeParse(rest);
+  if (whole.success && (!snapshot || snapshot.success)) return { settings: withSnapshot(whole.data), warnings: [] };
 
   // Keep every field that is valid on its own; drop and report the rest.
   const warnings: string[] = [];
@@ -134,16 +149,54 @@ export function parseSettings(json: string | null): SettingsRead {
     // Own keys only: a stored "__proto__" or "constructor" must not reach Object.prototype.
     const field = Object.hasOwn(shape, key) ? shape[key] : undefined;
     if (!field) continue;
-    const r = field.safeParse(value);
-    if (r.success) kept[key] = value;
-    else warnings.push(`The saved setting "${key}" is not valid and was ignored (${r.error.issues[0]?.message ?? 'invalid'}).`);
+    const r = key === 'snapshot' ? snapshot! : field.safeParse(value);
+    if (!r.success) warnings.push(`The saved setting "${key}" is not valid and was ignored (${r.error.issues[0]?.message ?? 'invalid'}).`);
+    else if (key !== 'snapshot') kept[key] = value;
   }
   const retry = settingsSchema.safeParse(kept);
   return retry.success
-    ? { settings: retry.data, warnings }
+    ? { settings: withSnapshot(retry.data), warnings }
     : { settings: DEFAULT_SETTINGS, warnings: [...warnings, 'The saved Risk Plan settings could not be used; defaults are used.'] };
 }
 
+type SnapshotCheck = { success: true; data: PlanSnapshot } | { success: false; error: z.ZodError };
+
+/** planSnapshotSchema.safeParse, one slice of risks at a time (same result, same first problem). */
+function* checkSnapshot(value: unknown): Sliced<SnapshotCheck> {
+  const risks = (value as { risks?: unknown } | null)?.risks;
+  if (typeof value !== 'object' || value === null || !Array.isArray(risks) || risks.length > 200_000) {
+    return planSnapshotSchema.safeParse(value) as SnapshotCheck;
+  }
+  const head = planSnapshotSchema.safeParse({ ...value, risks: [] });
+  if (!head.success) return head as SnapshotCheck;
+  const checked: SnapshotRisk[] = [];
+  let error: z.ZodError | null = null;
+  yield* inSlices(risks.length, (from, to) => {
+    for (let i = from; i < to; i++) {
+      const r = snapshotRiskSchema.safeParse(risks[i]);
+      if (!r.success) {
+        error = r.error;
+        return false;
+      }
+      checked.push(r.data);
+    }
+  });
+  if (error) return { success: false, error };
+  return { success: true, data: { ...head.data, risks: checked } };
+}
+
+/** The settings as stored: checked against the schema (an invalid value throws), then JSON. */
 export function serializeSettings(settings: Settings): string {
-  return JSON.stringify(settingsSchema.parse(settings));
+  return finish(serializeSettingsSliced(settings));
+}
+
+/** `serializeSettings`, checking the snapshot's risks in slices. The JSON is the same. */
+export function* serializeSettingsSliced(settings: Settings): Sliced<string> {
+  const { snapshot, ...rest } = settings;
+  const parsed = settingsSchema.parse(rest);
+  if (snapshot === undefined) return JSON.stringify(parsed);
+  const checked = yield* checkSnapshot(snapshot);
+  if (!checked.success) throw checked.error;
+  // The snapshot is the schema's last field, so appending it keeps the stored key order.
+  return JSON.stringify({ ...parsed, snapshot: checked.data });
 }

@@ -155,4 +155,29 @@ describe('readStore / writeStore', () => {
     store.setValues('A1', [['something else']]);
     expect(await port.readStore()).toBe('{"a":1}');
   });
+
+  it('reads back a store larger than one Excel response (the snapshot of a 50,000-row plan), in blocks under the cap', async () => {
+    const wb = new FakeWorkbook();
+    wb.addSheet('Register');
+    const port = createOfficeWorkbookPort(fakeRun(wb));
+    // About 8 MB of JSON, quotes and all: more than Excel on the web's 5 MB response.
+    const risks = Array.from({ length: 50_000 }, (_, i) => ({ key: `R-${i}|unencrypted laptop ${i}`, id: `R-${i}`, risk: `Unencrypted laptop ${i} in the front office`, owner: 'Office Manager', dueDate: '2027-01-31', status: 'Open', level: 'High' }));
+    const json = JSON.stringify({ snapshot: { generatedOn: '2026-11-23', version: 1, risks } });
+    expect(json.length).toBeGreaterThan(6 * 2 ** 20);
+    await port.writeStore(json);
+    wb.resetCounters();
+    expect(await port.readStore()).toBe(json);
+    expect(wb.largestResponse).toBeLessThan(4 * 2 ** 20);
+    expect(wb.syncCount).toBeGreaterThan(2);
+  });
+
+  it('reads a small store in two round trips', async () => {
+    const wb = new FakeWorkbook();
+    wb.addSheet('Register');
+    const port = createOfficeWorkbookPort(fakeRun(wb));
+    await port.writeStore(JSON.stringify({ practiceName: 'Riverside Family Medicine' }));
+    wb.resetCounters();
+    expect(await port.readStore()).toBe('{"practiceName":"Riverside Family Medicine"}');
+    expect(wb.syncCount).toBe(2);
+  });
 });

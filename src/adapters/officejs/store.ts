@@ -4,6 +4,7 @@
  */
 import { STORE_CHUNK_CHARS, STORE_HEADER, STORE_SHEET_NAME } from '../../core/settings';
 import { REQUEST_BUDGET_BYTES } from './writePlan';
+import { RESPONSE_BUDGET_BYTES } from './readPlan';
 
 /** Header row plus the JSON cut into chunks. */
 export function storeRows(json: string): string[] {
@@ -26,18 +27,36 @@ export function jsonFromColumn(column: unknown[], firstRow = 0): string | null {
   return parts.length ? parts.join('') : null;
 }
 
-/** Reads the store: two round trips (is there a store sheet, then its cells). */
+/**
+ * Store rows read per request. After a plan of a 50,000-row register the store holds ~8 MB of
+ * JSON, more than Excel on the web sends back in one response (5 MB); a JSON text escapes its
+ * quotes, so a cell can weigh up to twice its characters in the response.
+ */
+export const STORE_ROWS_PER_READ = Math.floor(RESPONSE_BUDGET_BYTES / (STORE_CHUNK_CHARS * 2));
+
+/**
+ * Reads the store: two round trips (is there a store sheet, then its first block of cells) while
+ * it fits one response, one more per further block of STORE_ROWS_PER_READ rows.
+ */
 export async function readStoreJson(context: Excel.RequestContext, sync: () => Promise<void>): Promise<string | null> {
   const sheet = context.workbook.worksheets.getItemOrNullObject(STORE_SHEET_NAME);
   await sync();
   if (sheet.isNullObject) return null;
-  const used = sheet.getUsedRangeOrNullObject(true).load('values,rowIndex,columnIndex');
+  const used = sheet.getUsedRangeOrNullObject(true).load('rowIndex,columnIndex,rowCount');
+  const head = sheet.getRange(`A1:A${STORE_ROWS_PER_READ}`).load('values');
   await sync();
   if (used.isNullObject || used.columnIndex !== 0 || used.rowIndex > 1) return null;
-  return jsonFromColumn(
-    used.values.map((row) => row[0]),
-    used.rowIndex,
-  );
+  const column: unknown[] = head.values.map((row) => row[0]);
+  const end = used.rowIndex + used.rowCount;
+  // The JSON ends at the first blank cell: read on only while every cell so far holds text.
+  const complete = () => column.slice(1).some((cell) => typeof cell !== 'string' || cell === '');
+  for (let first = STORE_ROWS_PER_READ; first < end && !complete(); first += STORE_ROWS_PER_READ) {
+    const last = Math.min(end, first + STORE_ROWS_PER_READ);
+    const block = sheet.getRange(`A${first + 1}:A${last}`).load('values');
+    await sync();
+    for (const row of block.values) column.push(row[0]);
+  }
+  return jsonFromColumn(column, 0);
 }
 
 /** Rows of the store split into requests under the payload budget. */
