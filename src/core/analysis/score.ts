@@ -60,10 +60,9 @@ function findMismatch(entry: Entry, computed: Level, matrix: RiskMatrix): EntryS
       const typed = stated.label ?? String(stated.raw);
       const lik = entry.likelihood!;
       const imp = entry.impact!;
-      // Registers repeat the same disagreement on many rows: build its words once (shared strings).
-      // NUL separates the parts: no cell text can hold it (it is not allowed in a workbook's XML).
-      const key = `${computed}\u0000${typed}\u0000${lik.label ?? '\u0000'}\u0000${lik.ordinal}\u0000${lik.steps}\u0000${imp.label ?? '\u0000'}\u0000${imp.ordinal}\u0000${imp.steps}`;
-      const words = memoWords(matrix, key, () => ({
+      // Registers repeat the same disagreement on many rows, and equal ratings are one shared object
+      // (see register/values.ts): build the words once per (stated, likelihood, impact) on this matrix.
+      const words = memoWords(matrix, stated, lik, imp, () => ({
         message: `The sheet states the level as "${typed}", but likelihood ${describeRating(lik)} and impact ${describeRating(imp)} give ${computed} on the ${matrix.name}.`,
         fix: `Check the likelihood, impact and level of this risk and correct whichever is wrong (the ${matrix.name} gives ${computed}).`,
       }));
@@ -88,16 +87,19 @@ function findMismatch(entry: Entry, computed: Level, matrix: RiskMatrix): EntryS
   return null;
 }
 
-const mismatchWords = new WeakMap<RiskMatrix, Map<string, { message: string; fix: string }>>();
+type Words = { message: string; fix: string };
+const mismatchWords = new WeakMap<RiskMatrix, WeakMap<ScaleValue, WeakMap<ScaleValue, WeakMap<ScaleValue, Words>>>>();
 
-function memoWords(matrix: RiskMatrix, key: string, build: () => { message: string; fix: string }): { message: string; fix: string } {
-  let byKey = mismatchWords.get(matrix);
-  if (!byKey) mismatchWords.set(matrix, (byKey = new Map()));
-  let words = byKey.get(key);
-  if (words === undefined) {
-    if (byKey.size >= 20_000) byKey.clear();
-    byKey.set(key, (words = build()));
-  }
+/** One shared message per (matrix, stated, likelihood, impact); weak maps, so nothing outlives its values. */
+function memoWords(matrix: RiskMatrix, stated: ScaleValue, lik: ScaleValue, imp: ScaleValue, build: () => Words): Words {
+  let byStated = mismatchWords.get(matrix);
+  if (!byStated) mismatchWords.set(matrix, (byStated = new WeakMap()));
+  let byLik = byStated.get(stated);
+  if (!byLik) byStated.set(stated, (byLik = new WeakMap()));
+  let byImp = byLik.get(lik);
+  if (!byImp) byLik.set(lik, (byImp = new WeakMap()));
+  let words = byImp.get(imp);
+  if (!words) byImp.set(imp, (words = build()));
   return words;
 }
 
