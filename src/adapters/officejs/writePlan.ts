@@ -84,10 +84,30 @@ function propertyTable(styles: Record<string, CellStyle>): Map<string, PropertyV
  * formatting is the slowest thing an add-in can ask of Excel.
  */
 export function formatAreas(rows: SpecRow[], from: number, to: number, width: number, styles: Record<string, CellStyle>): FormatArea[] {
+  // Each cell's style looked up once (not once per property): an index into `byStyle`, -1 for none.
   const table = propertyTable(styles);
+  const byStyle: PropertyValues[] = [];
+  const styleIndex = new Map<string, number>();
+  const ids = new Int32Array(Math.max(0, to - from) * width).fill(-1);
+  for (let r = from; r < to; r++) {
+    const cells = rows[r]?.cells;
+    if (!cells) continue;
+    for (let c = 0; c < width && c < cells.length; c++) {
+      const style = cells[c]?.style;
+      if (style === undefined) continue;
+      let id = styleIndex.get(style);
+      if (id === undefined) {
+        const values = table.get(style);
+        if (!values) continue;
+        styleIndex.set(style, (id = byStyle.length));
+        byStyle.push(values);
+      }
+      ids[(r - from) * width + c] = id;
+    }
+  }
   const valuesAt = (r: number, c: number): PropertyValues | undefined => {
-    const style = rows[r]?.cells[c]?.style;
-    return style === undefined ? undefined : table.get(style);
+    const id = ids[(r - from) * width + c];
+    return id < 0 ? undefined : byStyle[id];
   };
   const areas: FormatArea[] = [];
   FORMAT_PROPERTIES.forEach((property, p) => {
