@@ -31,7 +31,7 @@ export function yieldToHost(): Promise<void> {
 }
 
 /** How long work may hold the thread before the host gets a turn (a frame is 16 ms; Excel's patience is seconds). */
-export const SLICE_BUDGET_MS = 40;
+export const SLICE_BUDGET_MS = 25;
 
 /**
  * A stopwatch for one job: `pause()` gives the host a turn once SLICE_BUDGET_MS has passed since
