@@ -32,13 +32,11 @@ export interface FindingContext {
   hasReviewColumn: boolean;
 }
 
-/** The cell of a role, else the first mapped cell of the row, else column A. */
-export function cellFor(entry: Entry, ...roles: Role[]): string {
-  for (const role of roles) {
-    const cell = entry.cells[role];
-    if (cell) return cell;
-  }
-  return firstCell(entry);
+/** The cell of the first of the roles the entry has, else the first mapped cell of the row, else column A. */
+export function cellFor(entry: Entry, a: Role, b?: Role, c?: Role, d?: Role, e?: Role): string {
+  // Named parameters, not `...roles`: this runs for every finding, and a rest array is an allocation.
+  const cells = entry.cells;
+  return cells[a] || (b && cells[b]) || (c && cells[c]) || (d && cells[d]) || (e && cells[e]) || firstCell(entry);
 }
 
 function firstCell(entry: Entry): string {
@@ -87,9 +85,10 @@ function memoLongDate(iso: IsoDate): string {
 
 /**
  * One shared message per (a, b) pair: a register repeats the same dates, owners and actions on
- * thousands of rows, so the sentence is built once instead of once per finding.
+ * thousands of rows, so the sentence is built once instead of once per finding. `build` gets
+ * (a, b): callers pass plain functions, not a fresh closure for every finding.
  */
-function memoMessage(cache: Map<string, Map<string, string>>, a: string, b: string, build: () => string): string {
+function memoMessage(cache: Map<string, Map<string, string>>, a: string, b: string, build: (a: string, b: string) => string): string {
   let inner = cache.get(a);
   if (!inner) {
     if (cache.size > MEMO_LIMIT) cache.clear();
@@ -98,11 +97,41 @@ function memoMessage(cache: Map<string, Map<string, string>>, a: string, b: stri
   let text = inner.get(b);
   if (text === undefined) {
     if (inner.size > MEMO_LIMIT) inner.clear();
-    inner.set(b, (text = intern(build())));
+    inner.set(b, (text = intern(build(a, b))));
   }
   return text;
 }
-const overdueMessages = new Map<string, Map<string, string>>();
+/** Overdue sentences by as-of date, due date and day count (a caller may pass its own day count). */
+const overdueMessages = new Map<string, Map<string, Map<number, string>>>();
+
+function overdueMessage(asOf: IsoDate, due: IsoDate, days: number): string {
+  let byDue = overdueMessages.get(asOf);
+  if (!byDue) {
+    if (overdueMessages.size > MEMO_LIMIT) overdueMessages.clear();
+    overdueMessages.set(asOf, (byDue = new Map()));
+  }
+  let byDays = byDue.get(due);
+  if (!byDays) {
+    if (byDue.size > MEMO_LIMIT) byDue.clear();
+    byDue.set(due, (byDays = new Map()));
+  }
+  let text = byDays.get(days);
+  if (text === undefined) {
+    byDays.set(days, (text = intern(`Due ${memoLongDate(due)} and not completed: ${days} day${days === 1 ? '' : 's'} overdue as of ${memoLongDate(asOf)}.`)));
+  }
+  return text;
+}
+
+const ownerWords = (_: string, typed: string) => `The owner is "${typed}", which names no one.`;
+const dueWords = (kind: string, text: string): string => {
+  if (kind === 'relative') return `The due date "${text}" is a timescale, not a date.`;
+  if (kind === 'ambiguous') return `The due date "${text}" is ambiguous: it can be read day-first or month-first.`;
+  if (kind === 'invalid') return `The due date "${text}" is not a date.`;
+  return `The due date "${text}" could not be read as a date.`;
+};
+const vagueWords = (_: string, why: string) => `The action is too vague to verify: ${why}.`;
+const staleWords = (asOf: string, reviewed: string) => `Last reviewed ${memoLongDate(reviewed)}, more than 12 months before ${memoLongDate(asOf)}.`;
+const reviewTextWords = (_: string, text: string) => `The review date "${text}" is not a date, so the last review cannot be shown.`;
 const reviewMessages = new Map<string, Map<string, string>>();
 const textMessages = new Map<string, Map<string, string>>();
 
@@ -130,7 +159,7 @@ export function entryFindings(entry: Entry, score: EntryScore, ctx: FindingConte
         'missing-owner',
         entry,
         cellFor(entry, 'owner'),
-        typed ? memoMessage(textMessages, 'owner', typed, () => `The owner is "${typed}", which names no one.`) : 'No one is named as responsible for this item.',
+        typed ? memoMessage(textMessages, 'owner', typed, ownerWords) : 'No one is named as responsible for this item.',
         'Name the person or role accountable (often the practice owner or office manager, or the vendor that runs the control).',
       ),
     );
@@ -143,17 +172,11 @@ export function entryFindings(entry: Entry, score: EntryScore, ctx: FindingConte
       out.push(finding('missing-due-date', entry, cell, 'There is no due date.', 'Enter the specific date by which the action will be completed.'));
     } else if (!due.iso) {
       const text = due.text;
-      const messages: Record<typeof due.kind, () => string> = {
-        relative: () => `The due date "${text}" is a timescale, not a date.`,
-        ambiguous: () => `The due date "${text}" is ambiguous: it can be read day-first or month-first.`,
-        invalid: () => `The due date "${text}" is not a date.`,
-        date: () => `The due date "${text}" could not be read as a date.`,
-      };
       const fix =
         due.kind === 'ambiguous'
           ? 'Enter the date unambiguously (for example 2026-04-03) or as a real date cell.'
           : 'Replace it with a specific date (for example the last day of the period meant).';
-      out.push(finding('missing-due-date', entry, cell, memoMessage(textMessages, due.kind, text, messages[due.kind]), fix));
+      out.push(finding('missing-due-date', entry, cell, memoMessage(textMessages, due.kind, text, dueWords), fix));
     } else {
       const days = overdueDays ?? daysOverdue(entry, ctx.asOf);
       const iso = due.iso;
@@ -163,8 +186,7 @@ export function entryFindings(entry: Entry, score: EntryScore, ctx: FindingConte
             'overdue',
             entry,
             cell,
-            // Keyed on the day count too: a caller may pass its own `overdueDays`.
-            memoMessage(overdueMessages, ctx.asOf, `${iso}|${days}`, () => `Due ${memoLongDate(iso)} and not completed: ${days} day${days === 1 ? '' : 's'} overdue as of ${memoLongDate(ctx.asOf)}.`),
+            overdueMessage(ctx.asOf, iso, days),
             'Finish the action and record the completion date, or set a new realistic date and note why it moved.',
           ),
         );
@@ -191,7 +213,7 @@ export function entryFindings(entry: Entry, score: EntryScore, ctx: FindingConte
           'vague-action',
           entry,
           cellFor(entry, 'action'),
-          memoMessage(textMessages, 'vague', why, () => `The action is too vague to verify: ${why}.`),
+          memoMessage(textMessages, 'vague', why, vagueWords),
           'Say what will be done to which system, document or group, so someone can check it was done.',
         ),
       );
@@ -232,11 +254,11 @@ export function entryFindings(entry: Entry, score: EntryScore, ctx: FindingConte
       const cutoff = ctx.reviewCutoff ?? addMonths(ctx.asOf, -12);
       if (review.iso < cutoff) {
         const iso = review.iso;
-        const message = memoMessage(reviewMessages, ctx.asOf, iso, () => `Last reviewed ${memoLongDate(iso)}, more than 12 months before ${memoLongDate(ctx.asOf)}.`);
+        const message = memoMessage(reviewMessages, ctx.asOf, iso, staleWords);
         out.push(finding('stale-review', entry, cell, message, reviewFix));
       }
     } else if (review) {
-      const message = memoMessage(textMessages, 'review', review.text, () => `The review date "${review.text}" is not a date, so the last review cannot be shown.`);
+      const message = memoMessage(textMessages, 'review', review.text, reviewTextWords);
       out.push(finding('stale-review', entry, cell, message, reviewFix));
     } else if (ctx.hasReviewColumn) {
       out.push(finding('stale-review', entry, cell, 'No review date is recorded.', reviewFix));

@@ -57,15 +57,11 @@ function findMismatch(entry: Entry, computed: Level, matrix: RiskMatrix): EntryS
     const coarse = matrix.resolution === 3 || stated.steps < 5;
     const differs = coarse ? coarseRank(statedLevel) !== coarseRank(computed) : levelRank(statedLevel) !== levelRank(computed);
     if (differs) {
-      const typed = stated.label ?? String(stated.raw);
       const lik = entry.likelihood!;
       const imp = entry.impact!;
       // Registers repeat the same disagreement on many rows, and equal ratings are one shared object
-      // (see register/values.ts): build the words once per (stated, likelihood, impact) on this matrix.
-      const words = memoWords(matrix, stated, lik, imp, () => ({
-        message: `The sheet states the level as "${typed}", but likelihood ${describeRating(lik)} and impact ${describeRating(imp)} give ${computed} on the ${matrix.name}.`,
-        fix: `Check the likelihood, impact and level of this risk and correct whichever is wrong (the ${matrix.name} gives ${computed}).`,
-      }));
+      // (see register/values.ts): the words are built once per (stated, likelihood, impact) on this matrix.
+      const words = mismatchWords(matrix, stated, lik, imp, computed);
       return { cell: cellFor(entry, 'level'), message: words.message, fix: words.fix };
     }
     return null;
@@ -88,18 +84,25 @@ function findMismatch(entry: Entry, computed: Level, matrix: RiskMatrix): EntryS
 }
 
 type Words = { message: string; fix: string };
-const mismatchWords = new WeakMap<RiskMatrix, WeakMap<ScaleValue, WeakMap<ScaleValue, WeakMap<ScaleValue, Words>>>>();
+const mismatchCache = new WeakMap<RiskMatrix, WeakMap<ScaleValue, WeakMap<ScaleValue, WeakMap<ScaleValue, Words>>>>();
 
-/** One shared message per (matrix, stated, likelihood, impact); weak maps, so nothing outlives its values. */
-function memoWords(matrix: RiskMatrix, stated: ScaleValue, lik: ScaleValue, imp: ScaleValue, build: () => Words): Words {
-  let byStated = mismatchWords.get(matrix);
-  if (!byStated) mismatchWords.set(matrix, (byStated = new WeakMap()));
+/** The level-mismatch words, one shared object per (matrix, stated, likelihood, impact); weak maps, so nothing outlives its values. */
+function mismatchWords(matrix: RiskMatrix, stated: ScaleValue, lik: ScaleValue, imp: ScaleValue, computed: Level): Words {
+  let byStated = mismatchCache.get(matrix);
+  if (!byStated) mismatchCache.set(matrix, (byStated = new WeakMap()));
   let byLik = byStated.get(stated);
   if (!byLik) byStated.set(stated, (byLik = new WeakMap()));
   let byImp = byLik.get(lik);
   if (!byImp) byLik.set(lik, (byImp = new WeakMap()));
   let words = byImp.get(imp);
-  if (!words) byImp.set(imp, (words = build()));
+  if (!words) {
+    const typed = stated.label ?? String(stated.raw);
+    words = {
+      message: `The sheet states the level as "${typed}", but likelihood ${describeRating(lik)} and impact ${describeRating(imp)} give ${computed} on the ${matrix.name}.`,
+      fix: `Check the likelihood, impact and level of this risk and correct whichever is wrong (the ${matrix.name} gives ${computed}).`,
+    };
+    byImp.set(imp, words);
+  }
   return words;
 }
 

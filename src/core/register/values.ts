@@ -206,7 +206,14 @@ export function readRating(v: CellValue, scale: ScaleInfo | null): ScaleValue | 
     if (known) cache = known;
     else ratingsByScale.set(scale, (cache = new Map()));
   }
-  return shared(cache, v, (value) => readRatingOnce(value, scale));
+  // Looked up here rather than through `shared` with a closure: this runs for every rating cell.
+  const known = cache.get(v);
+  if (known !== undefined || cache.has(v)) return known as ScaleValue | string | null;
+  const value = readRatingOnce(v, scale);
+  if (value !== null && typeof value === 'object') Object.freeze(value);
+  if (cache.size >= SHARED_LIMIT) cache.clear();
+  cache.set(v, value);
+  return value;
 }
 
 function readRatingOnce(v: CellValue, scale: ScaleInfo | null): ScaleValue | string | null {
