@@ -9,7 +9,10 @@ import { daysOverdue, duplicateFindingsSliced, entryFindings, type FindingContex
 import { finish, inSlices, type Sliced } from '../slices';
 import { chooseMatrix, type RiskMatrix } from './matrices';
 import { prioritize, prioritizeInOrder, type Rankable } from './prioritize';
-import { scoreEntry } from './score';
+import { newEntryScore, scoreEntryInto } from './score';
+
+/** assessEntry's working score (read at once, never kept): one object instead of one per entry. */
+const scratchScore = newEntryScore();
 import { isCompleted, isOpen, isVerified } from './status';
 import { classifyTier, type TierResult } from './tiers';
 
@@ -60,10 +63,12 @@ export function* analyzeSliced(read: WorkbookRead, options: AnalyzeOptions): Sli
     return result;
   };
   const assessParts = function* (parts: TablePart[]): Sliced<Rankable[]> {
-    const out: Rankable[] = [];
+    // Sized up front: growing a 50,000-item list by push copies it over and over.
+    const out: Rankable[] = new Array(parts.reduce((n, p) => n + p.entries.length, 0));
+    let at = 0;
     for (const { entries, ctx } of parts) {
       yield* inSlices(entries.length, (from, to) => {
-        for (let i = from; i < to; i++) out.push(assessEntry(entries[i], matrix, ctx, duplicates.get(entries[i]), tierOf));
+        for (let i = from; i < to; i++) out[at++] = assessEntry(entries[i], matrix, ctx, duplicates.get(entries[i]), tierOf);
       });
     }
     return out;
@@ -141,7 +146,7 @@ function assessEntry(
   duplicates: Finding[] | undefined,
   tierOf: (entry: Entry) => TierResult,
 ): Rankable {
-  const score = scoreEntry(entry, matrix);
+  const score = scoreEntryInto(entry, matrix, scratchScore);
   const tier = tierOf(entry);
   const overdueDays = daysOverdue(entry, ctx.asOf);
   const findings = entryFindings(entry, score, ctx, overdueDays);

@@ -33,20 +33,39 @@ export function rate(matrix: RiskMatrix, likelihood: ScaleValue | null, impact: 
  * becomes a `level-mismatch` finding rather than a silent override.
  */
 export function scoreEntry(entry: Entry, matrix: RiskMatrix): EntryScore {
+  return scoreEntryInto(entry, matrix, newEntryScore());
+}
+
+/** An EntryScore to fill with `scoreEntryInto`. */
+export function newEntryScore(): EntryScore {
+  return { level: null, levelSource: 'none', score: null, residualLevel: null, mismatch: null };
+}
+
+/** `scoreEntry`, written into `out` (the analysis reuses one object for 50,000 entries) and returned. */
+export function scoreEntryInto(entry: Entry, matrix: RiskMatrix, out: EntryScore): EntryScore {
   const computed = rate(matrix, entry.likelihood, entry.impact);
   const residual = rate(matrix, entry.residualLikelihood, entry.residualImpact);
-  const residualLevel = residual?.level ?? (usable(entry.residualLevel) ? levelFromScale(entry.residualLevel) : null);
-
-  if (!computed) {
-    if (usable(entry.statedLevel)) {
-      return { level: levelFromScale(entry.statedLevel), levelSource: 'stated-level', score: entry.statedScore?.value ?? null, residualLevel, mismatch: null };
-    }
-    if (entry.statedScore && Number.isFinite(entry.statedScore.value) && entry.statedScore.value >= 1 && entry.statedScore.value <= 25) {
-      return { level: levelFromProduct(entry.statedScore.value), levelSource: 'stated-score', score: entry.statedScore.value, residualLevel, mismatch: null };
-    }
-    return { level: null, levelSource: 'none', score: entry.statedScore?.value ?? null, residualLevel, mismatch: null };
+  out.residualLevel = residual?.level ?? (usable(entry.residualLevel) ? levelFromScale(entry.residualLevel) : null);
+  out.mismatch = null;
+  if (computed) {
+    out.level = computed.level;
+    out.levelSource = 'computed';
+    out.score = computed.score;
+    out.mismatch = findMismatch(entry, computed.level, matrix);
+  } else if (usable(entry.statedLevel)) {
+    out.level = levelFromScale(entry.statedLevel);
+    out.levelSource = 'stated-level';
+    out.score = entry.statedScore?.value ?? null;
+  } else if (entry.statedScore && Number.isFinite(entry.statedScore.value) && entry.statedScore.value >= 1 && entry.statedScore.value <= 25) {
+    out.level = levelFromProduct(entry.statedScore.value);
+    out.levelSource = 'stated-score';
+    out.score = entry.statedScore.value;
+  } else {
+    out.level = null;
+    out.levelSource = 'none';
+    out.score = entry.statedScore?.value ?? null;
   }
-  return { level: computed.level, levelSource: 'computed', score: computed.score, residualLevel, mismatch: findMismatch(entry, computed.level, matrix) };
+  return out;
 }
 
 function findMismatch(entry: Entry, computed: Level, matrix: RiskMatrix): EntryScore['mismatch'] {
