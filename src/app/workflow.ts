@@ -10,10 +10,10 @@ import type { SheetGrid } from '../core/grid';
 import { parseSettingsSliced, serializeSettingsSliced, settingsSchema, type Settings } from '../core/settings';
 import { readWorkbookSliced } from '../core/register';
 import { analyzeSliced, highlightRulesSliced } from '../core/analysis';
+import { buildPlanSheetSliced, buildProgressSheetSliced, placeGeneratedSheet } from '../core/reports';
 import { runSliced, yieldToHost } from '../host/pace';
 
 export { runSliced, yieldToHost, SLICE_BUDGET_MS } from '../host/pace';
-import { buildPlanSheetSliced, buildProgressSheetSliced, placeGeneratedSheet } from '../core/reports';
 
 export interface WorkbookState {
   asOf: IsoDate;

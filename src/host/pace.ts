@@ -60,8 +60,8 @@ export class Pacer {
 }
 
 /**
- * Runs sliced pure work (core/slices.ts), giving the host a turn whenever `budgetMs` has passed,
- * so no single synchronous block of a 50,000-row job holds the pane's thread.
+ * Runs sliced pure work (core/slices.ts), giving the host a turn whenever the pacer's budget has
+ * passed, so no single synchronous block of a 50,000-row job holds the pane's thread.
  */
 export async function runSliced<T>(work: Sliced<T>, pacer = new Pacer()): Promise<T> {
   for (;;) {
