@@ -5,6 +5,7 @@
 import { makeGrid, type CellValue } from '../grid';
 import { readWorkbook } from '../register';
 import { drainCounting } from '../slices.testing';
+import { FINDING_KINDS } from '../model';
 import { analyze, analyzeSliced } from './index';
 
 const HEADER = ['Risk ID', 'Risk Description', 'Likelihood', 'Impact', 'Risk Level', 'Mitigation Action', 'Owner', 'Due Date', 'Status', 'Last Reviewed'];
@@ -55,5 +56,20 @@ describe('analyzeSliced', () => {
     const { value, pauses } = drainCounting(analyzeSliced(read, { asOf: '2026-11-23' }));
     expect(pauses).toBeLessThanOrEqual(3);
     expect(value.risks).toHaveLength(3);
+  });
+});
+
+describe('what the analysis records for the reports', () => {
+  it('gives each item its index in sheet order and one bit per finding kind, its findings in FINDING_KINDS order', () => {
+    const read = readWorkbook([makeGrid('Risk Register', register(600))]);
+    const analysis = analyze(read, { asOf: '2026-11-23' });
+    const entries = read.register!.entries;
+    for (const r of analysis.risks) {
+      expect(entries[r.sheetIndex!]).toBe(r.entry);
+      const indexes = r.findings.map((f) => FINDING_KINDS.indexOf(f.kind));
+      expect(indexes).toEqual([...new Set(indexes)].sort((a, b) => a - b));
+      expect(r.findingKinds).toBe(indexes.reduce((bits, i) => bits | (1 << i), 0));
+    }
+    expect(analysis.risks.some((r) => r.findings.some((f) => f.kind === 'duplicate'))).toBe(true);
   });
 });

@@ -134,6 +134,22 @@ function kindsOf(findings: readonly Finding[], out: Kinds): void {
   out.key = key;
 }
 
+/**
+ * `kindsOf` from the analysis' kind bits: its findings come in FINDING_KINDS order, each kind once,
+ * so the key is the present kinds in index order (memoized: a register has few combinations).
+ */
+function kindsFromBits(bits: number, out: Kinds): void {
+  let key = keysByBits.get(bits);
+  if (key === undefined) {
+    key = 0;
+    for (let k = 0; k < FINDING_KINDS.length; k++) if (bits & (1 << k)) key = key * 16 + k + 1;
+    keysByBits.set(bits, key);
+  }
+  out.seen = bits;
+  out.key = key;
+}
+const keysByBits = new Map<number, number>();
+
 function byPriority(a: ScoredEntry, b: ScoredEntry): number {
   return a.priority - b.priority;
 }
@@ -306,7 +322,7 @@ function* positionsOf(risks: readonly ScoredEntry[], order: SheetOrder): Sliced<
       const r = risks[i];
       if (r.priority < lastPriority) inOrder = false;
       lastPriority = r.priority;
-      const p = order.positionOf(r.entry);
+      const p = order.positionOfItem(r);
       of[i] = p;
       if (p < 0 || taken[p]) allFound = false;
       else taken[p] = 1;
@@ -379,7 +395,8 @@ function* visitRisks(risks: readonly ScoredEntry[], register: TableRead | null):
         facts.text(p, EntryFacts.SNAPSHOT_STATUS) as Status | null,
         r.level,
       );
-      kindsOf(r.findings, kinds);
+      if (r.findingKinds !== undefined) kindsFromBits(r.findingKinds, kinds);
+      else kindsOf(r.findings, kinds);
       countRisk(counts, r, kinds.seen); // first: an open risk's rank is the open count including itself
       if (r.open) byTier.get(r.tier)?.push(riskRow(r, counts.open, true, cells, facts, p, kinds));
       else closedRows.push(riskRow(r, null, false, cells, facts, p, kinds));

@@ -7,6 +7,7 @@
  */
 import { MARKER_PREFIX } from '../grid';
 import { daysBetween } from '../dates';
+import { FINDING_KINDS } from '../model';
 import type { IsoDate } from '../dates';
 import type { Analysis, Entry, ScoredEntry, TableRead, WorkbookRead } from '../model';
 import type { SheetSpec, SpecCell } from '../sheetSpec';
@@ -209,6 +210,11 @@ class EntryFacts {
   }
 }
 
+/** Bits of ScoredEntry.findingKinds the progress report reads. */
+const VAGUE_BIT = 1 << FINDING_KINDS.indexOf('vague-action');
+const ROOT_CAUSE_BIT = 1 << FINDING_KINDS.indexOf('missing-root-cause');
+const DUPLICATE_BIT = 1 << FINDING_KINDS.indexOf('duplicate');
+
 /**
  * Each item's facts, its row and the by-element counts, in one visit per item (priority order)
  * after the entries' own facts were worked out in sheet order (see SheetOrder). (Rows of items no
@@ -236,16 +242,23 @@ function* reportItems(items: readonly ScoredEntry[], tables: readonly (TableRead
   yield* inSlices(n, (from, to) => {
     for (let i = from; i < to; i++) {
       const s = items[i];
-      let p = order.positionOf(s.entry);
+      let p = order.positionOfItem(s);
       if (p < 0) entryFacts.set((p = scratch), s.entry);
       let f = (s.open ? OPEN : 0) | (s.completed ? COMPLETED : 0) | (s.verified ? VERIFIED : 0) | (s.overdue ? OVERDUE : 0);
       let vague = false;
-      const findings = s.findings;
-      for (let k = 0; k < findings.length; k++) {
-        const kind = findings[k].kind;
-        if (kind === 'vague-action') vague = true;
-        else if (kind === 'missing-root-cause') f |= NO_ROOT_CAUSE;
-        else if (kind === 'duplicate') f |= RECURRING;
+      const bits = s.findingKinds;
+      if (bits !== undefined) {
+        vague = (bits & VAGUE_BIT) !== 0;
+        if (bits & ROOT_CAUSE_BIT) f |= NO_ROOT_CAUSE;
+        if (bits & DUPLICATE_BIT) f |= RECURRING;
+      } else {
+        const findings = s.findings;
+        for (let k = 0; k < findings.length; k++) {
+          const kind = findings[k].kind;
+          if (kind === 'vague-action') vague = true;
+          else if (kind === 'missing-root-cause') f |= NO_ROOT_CAUSE;
+          else if (kind === 'duplicate') f |= RECURRING;
+        }
       }
       if (!entryFacts.get(p, EntryFacts.EVIDENCE)) f |= NO_EVIDENCE;
       let days: number | null = null;

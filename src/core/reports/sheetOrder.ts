@@ -5,7 +5,7 @@
  * runs about ten times faster in sheet order than in priority order. So a report works out what it
  * needs from each entry in sheet order, into arrays, and then picks from them in priority order.
  */
-import type { Entry, TableRead } from '../model';
+import type { Entry, ScoredEntry, TableRead } from '../model';
 import { inSlices, type Sliced } from '../slices';
 
 /** Row index of one table: `rows[i]` is the position of the entry on sheet row `first + i`, or -1. */
@@ -60,6 +60,16 @@ export class SheetOrder {
    * Position of `entry` in `entries`, or -1 when it is none of them (a hand-built analysis, or two
    * entries on one row): the caller then works from the entry itself, with the same result.
    */
+  /**
+   * `positionOf(item.entry)`, from the position the analysis recorded when it is right (checked
+   * without reading the entry itself), else looked up.
+   */
+  positionOfItem(item: ScoredEntry): number {
+    const p = item.sheetIndex ?? -1;
+    if (p >= 0 && p < this.entries.length && this.entries[p] === item.entry) return p;
+    return this.positionOf(item.entry);
+  }
+
   positionOf(entry: Entry): number {
     for (const t of this.tables) {
       if (t.sheet !== entry.sheet) continue;
