@@ -3,20 +3,11 @@
  * return exactly what the synchronous functions return.
  */
 import { makeGrid, type CellValue, type SheetGrid } from '../grid';
-import { ROWS_PER_SLICE, type Sliced } from '../slices';
+import { ROWS_PER_SLICE } from '../slices';
+import { drainCounting } from '../slices.testing';
 import { readWorkbook, readWorkbookSliced } from './index';
 import { findHeader } from './locate';
 import { readRows, readRowsSliced } from './rows';
-
-/** Drains sliced work one step at a time; returns the result and how many times it paused. */
-function drain<T>(work: Sliced<T>): { value: T; pauses: number } {
-  let pauses = 0;
-  for (;;) {
-    const step = work.next();
-    if (step.done) return { value: step.value, pauses };
-    pauses++;
-  }
-}
 
 const HEADER = ['Risk ID', 'Risk Description', 'Asset', 'Likelihood', 'Impact', 'Risk Score', 'Risk Level', 'Mitigation Plan', 'Owner', 'Due Date', 'Status', 'Completion Date', 'Notes'];
 const LEVELS = ['Low', 'Medium', 'High', 'Very High', 'Extreme-ish'];
@@ -63,7 +54,7 @@ function cap(rows: number): SheetGrid {
 describe('readWorkbookSliced', () => {
   it('pauses between slices of a 5,000-row register and returns what readWorkbook returns', () => {
     const grids = [register(5_000), cap(3_000)];
-    const { value, pauses } = drain(readWorkbookSliced(grids));
+    const { value, pauses } = drainCounting(readWorkbookSliced(grids));
     expect(pauses).toBeGreaterThan(1);
     const sync = readWorkbook(grids);
     expect(value).toEqual(sync);
@@ -77,7 +68,7 @@ describe('readWorkbookSliced', () => {
   it('still reads a tiny register, with overrides, in one go or step by step', () => {
     const grids = [register(3)];
     const overrides = [{ sheet: 'Risk Register', kind: 'register' as const, headerRow: 2, columns: {} }];
-    const { value, pauses } = drain(readWorkbookSliced(grids, overrides));
+    const { value, pauses } = drainCounting(readWorkbookSliced(grids, overrides));
     expect(pauses).toBe(0);
     expect(value).toEqual(readWorkbook(grids, overrides));
     expect(value.register!.entries.map((e) => e.id)).toEqual(['R-0', 'R-1', 'R-2']);
@@ -90,7 +81,7 @@ describe('readWorkbookSliced', () => {
     const empty: CellValue[] = [];
     while (values.length < 1_048_576) values.push(empty);
     const grid = makeGrid('Risk Register', values);
-    const { value, pauses } = drain(readWorkbookSliced([grid]));
+    const { value, pauses } = drainCounting(readWorkbookSliced([grid]));
     expect(value.register!.entries).toHaveLength(10);
     expect(value.register!.lastRow).toBe(11);
     // Both passes over the million rows (finding the last filled row, checking cell lengths) pause once per slice of rows.
@@ -105,7 +96,7 @@ describe('readWorkbookSliced', () => {
     const blankRow: CellValue[] = Array(header.length).fill(null);
     while (values.length < 300_000) values.push(blankRow);
     const grid = makeGrid('Risks', values);
-    const { value, pauses } = drain(readWorkbookSliced([grid]));
+    const { value, pauses } = drainCounting(readWorkbookSliced([grid]));
     expect(value.register!.columns.action!.header).toBe('Mitigation Action');
     expect(pauses).toBeGreaterThanOrEqual(3 * Math.floor(299_998 / ROWS_PER_SLICE));
     expect(value).toEqual(readWorkbook([grid]));
@@ -116,7 +107,7 @@ describe('readRowsSliced', () => {
   it('pauses on a 5,000-row register and returns what readRows returns', () => {
     const grid = register(5_000);
     const guess = findHeader(grid)!;
-    const { value, pauses } = drain(readRowsSliced(grid, guess.row, guess.mapping.columns, 'register'));
+    const { value, pauses } = drainCounting(readRowsSliced(grid, guess.row, guess.mapping.columns, 'register'));
     expect(pauses).toBeGreaterThan(1);
     const sync = readRows(grid, guess.row, guess.mapping.columns, 'register');
     expect(JSON.stringify(value)).toBe(JSON.stringify(sync));
@@ -126,7 +117,7 @@ describe('readRowsSliced', () => {
   it('reads a one-row table without pausing', () => {
     const grid = register(1);
     const guess = findHeader(grid)!;
-    const { value, pauses } = drain(readRowsSliced(grid, guess.row, guess.mapping.columns, 'register'));
+    const { value, pauses } = drainCounting(readRowsSliced(grid, guess.row, guess.mapping.columns, 'register'));
     expect(pauses).toBe(0);
     expect(value.entries).toHaveLength(1);
     expect(value).toEqual(readRows(grid, guess.row, guess.mapping.columns, 'register'));

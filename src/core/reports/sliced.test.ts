@@ -2,7 +2,8 @@ import { buildPlanSheet, buildPlanSheetSliced } from './plan';
 import { buildProgressSheet, buildProgressSheetSliced } from './progress';
 import { diffSnapshots, diffSnapshotsSliced } from './changes';
 import { SheetOrder } from './sheetOrder';
-import { finish, inSlices, ROWS_PER_SLICE, type Sliced } from '../slices';
+import { finish, inSlices, ROWS_PER_SLICE } from '../slices';
+import { drainCounting } from '../slices.testing';
 import type { FindingKind, ScoredEntry, TableRead, Tier } from '../model';
 import { LEVELS, TIERS } from '../model';
 import type { PlanSnapshot } from '../settings';
@@ -23,16 +24,6 @@ function jsonDiff(a: unknown, b: unknown): string {
   let i = 0;
   while (x[i] === y[i]) i++;
   return `at ${i}:\n${x.slice(i - 150, i + 150)}\n${y.slice(i - 150, i + 150)}`;
-}
-
-/** Drains sliced work one step at a time: its result and how many times it yielded. */
-function drain<T>(work: Sliced<T>): { value: T; yields: number } {
-  let yields = 0;
-  for (;;) {
-    const step = work.next();
-    if (step.done) return { value: step.value, yields };
-    yields++;
-  }
 }
 
 /** `count` varied risks in priority order on one sheet, some sharing an ID (snapshot keys "#2"...). */
@@ -102,7 +93,7 @@ describe('buildPlanSheetSliced', () => {
   };
 
   it('yields more than once for 5,000 risks and returns exactly what buildPlanSheet returns', () => {
-    const { value, yields } = drain(buildPlanSheetSliced(input));
+    const { value, pauses: yields } = drainCounting(buildPlanSheetSliced(input));
     expect(yields).toBeGreaterThanOrEqual(Math.floor(5_000 / ROWS_PER_SLICE));
     expect(jsonDiff(value, buildPlanSheet(input))).toBe('');
     expect(value.snapshot.risks).toHaveLength(5_000);
@@ -126,7 +117,7 @@ describe('buildPlanSheetSliced', () => {
   it('works for one risk and for none', () => {
     for (const few of [makeRisks(1), []]) {
       const tiny = { ...input, analysis: makeAnalysis({ risks: few }), read: makeRead({ register: table(few) }) };
-      const { value, yields } = drain(buildPlanSheetSliced(tiny));
+      const { value, pauses: yields } = drainCounting(buildPlanSheetSliced(tiny));
       expect(yields).toBe(0);
       expect(value).toEqual(buildPlanSheet(tiny));
       expect(value.snapshot.risks).toHaveLength(few.length);
@@ -144,7 +135,7 @@ describe('buildProgressSheetSliced', () => {
   };
 
   it('yields more than once for 5,000 CAP items and returns exactly what buildProgressSheet returns', () => {
-    const { value, yields } = drain(buildProgressSheetSliced(input));
+    const { value, pauses: yields } = drainCounting(buildProgressSheetSliced(input));
     expect(yields).toBeGreaterThanOrEqual(Math.floor(5_000 / ROWS_PER_SLICE));
     expect(jsonDiff(value, buildProgressSheet(input))).toBe('');
   });
@@ -170,7 +161,7 @@ describe('buildProgressSheetSliced', () => {
   it('works for one item and for none', () => {
     for (const few of [makeRisks(1, 'CAP'), []]) {
       const tiny = { ...input, analysis: makeAnalysis({ capItems: few }), read: makeRead({ caps: [table(few, 'CAP')] }) };
-      const { value, yields } = drain(buildProgressSheetSliced(tiny));
+      const { value, pauses: yields } = drainCounting(buildProgressSheetSliced(tiny));
       expect(yields).toBe(0);
       expect(value).toEqual(buildProgressSheet(tiny));
     }
@@ -181,7 +172,7 @@ describe('diffSnapshotsSliced', () => {
   it('yields for a large snapshot and returns what diffSnapshots returns', () => {
     const current = finish(buildPlanSheetSliced({ analysis: makeAnalysis({ risks: makeRisks(5_000) }), read: makeRead(), settings: makeSettings(), asOf: AS_OF })).snapshot;
     const previous = { ...current, risks: current.risks.slice(1_000).map((r, i) => (i % 3 ? r : { ...r, owner: 'Changed' })) };
-    const { value, yields } = drain(diffSnapshotsSliced(previous, current));
+    const { value, pauses: yields } = drainCounting(diffSnapshotsSliced(previous, current));
     expect(yields).toBeGreaterThan(1);
     expect(value).toEqual(diffSnapshots(previous, current));
     expect(value.filter((c) => c.kind === 'new')).toHaveLength(1_000);
@@ -213,7 +204,7 @@ describe('inSlices', () => {
   it('covers every index once, in slices of at most ROWS_PER_SLICE, yielding between them', () => {
     for (const count of [0, 1, ROWS_PER_SLICE, ROWS_PER_SLICE + 1, 5 * ROWS_PER_SLICE - 3]) {
       const seen: number[] = [];
-      const { yields } = drain(
+      const { pauses: yields } = drainCounting(
         inSlices(count, (from, to) => {
           expect(to - from).toBeLessThanOrEqual(ROWS_PER_SLICE);
           for (let i = from; i < to; i++) seen.push(i);
