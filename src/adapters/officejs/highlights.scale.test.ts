@@ -4,9 +4,8 @@
  * core cut short is reported in words.
  */
 import { FakeWorkbook, fakeRun, installOfficeStub, type FakeConditionalFormat } from '../../../test/fakes/excel-fake';
-import { analyze } from '../../core/analysis';
-import { highlightRules, MAX_HIGHLIGHT_AREAS } from '../../core/analysis/highlights';
-import { date, makeEntry, makeRead, makeTable } from '../../core/analysis/testing';
+import { MAX_HIGHLIGHT_AREAS } from '../../core/analysis/highlights';
+import { vagueActionRules } from '../../core/analysis/testing';
 import { cellAddress, columnLetter } from '../../core/grid';
 import { HIGHLIGHT_MARKER_TERM, type HighlightRule } from '../../core/highlight';
 import { addressGroups, MAX_ADDRESS_CHARS, MAX_AREAS_PER_ADDRESS } from './highlights';
@@ -102,23 +101,7 @@ describe('applyHighlights with many areas', () => {
   });
 
   it('reports a rule the core cut short, in words, and highlights only the first areas', async () => {
-    // 5,000 vague actions on rows one apart: more areas than one rule may cover.
-    const entries = Array.from({ length: 5_000 }, (_, i) =>
-      makeEntry({
-        row: 5 + 2 * i,
-        risk: `Risk ${i}`,
-        action: 'Review',
-        owner: 'Office Manager',
-        ownerText: 'Office Manager',
-        dueDate: date('2027-01-31'),
-        status: 'Open',
-        statusText: 'Open',
-      }),
-    );
-    const analysis = analyze(makeRead(makeTable('register', entries, { roles: ['id', 'risk', 'action', 'owner', 'dueDate', 'status'] })), {
-      asOf: '2026-11-23',
-    });
-    const rules = highlightRules(analysis);
+    const rules = vagueActionRules(5_000);
     const wb = workbook();
     const result = await createOfficeWorkbookPort(fakeRun(wb)).applyHighlights(rules);
     expect(result.applied).toBe(rules.length);

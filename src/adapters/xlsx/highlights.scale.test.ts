@@ -3,34 +3,15 @@
  * the cut in the same words as the Excel adapter.
  */
 import ExcelJS from 'exceljs';
-import { analyze } from '../../core/analysis';
-import { highlightCutNote, highlightRules, MAX_HIGHLIGHT_AREAS } from '../../core/analysis/highlights';
-import { date, makeEntry, makeRead, makeTable } from '../../core/analysis/testing';
+import { highlightCutNote, MAX_HIGHLIGHT_AREAS } from '../../core/analysis/highlights';
+import { vagueActionRules } from '../../core/analysis/testing';
 import { HIGHLIGHT_MARKER_TERM } from '../../core/highlight';
 import { openXlsx } from './index';
 import { buildSourceWorkbook } from './testWorkbook';
 
-function bigRules() {
-  // 5,000 vague actions on rows one apart: more areas than one rule may cover.
-  const entries = Array.from({ length: 5_000 }, (_, i) =>
-    makeEntry({
-      row: 5 + 2 * i,
-      risk: `Risk ${i}`,
-      action: 'Review',
-      owner: 'Office Manager',
-      ownerText: 'Office Manager',
-      dueDate: date('2027-01-31'),
-      status: 'Open',
-      statusText: 'Open',
-    }),
-  );
-  const read = makeRead(makeTable('register', entries, { roles: ['id', 'risk', 'action', 'owner', 'dueDate', 'status'] }));
-  return highlightRules(analyze(read, { asOf: '2026-11-23' }));
-}
-
 describe('xlsx applyHighlights with a cut rule', () => {
   it('writes the first MAX_HIGHLIGHT_AREAS areas and reports the rest in words', async () => {
-    const rules = bigRules();
+    const rules = vagueActionRules(5_000);
     const vague = rules.find((r) => r.kind === 'vague-action')!;
     expect(vague.omitted).toBe(3_000);
 

@@ -8,23 +8,9 @@ import type { Analysis, Entry } from '../model';
 import { finish } from '../slices';
 import { highlightCutNote, highlightRules, highlightRulesSliced, MAX_HIGHLIGHT_AREAS } from './highlights';
 import { analyze } from './index';
-import { date, makeEntry, makeRead, makeTable } from './testing';
+import { makeRead, makeTable, openEntry } from './testing';
 
 const AS_OF = '2026-11-23';
-
-function open(row: number, partial: Partial<Entry> = {}): Entry {
-  return makeEntry({
-    row,
-    risk: `Risk ${row}`,
-    action: 'Enable MFA on the EHR portal',
-    owner: 'Office Manager',
-    ownerText: 'Office Manager',
-    dueDate: date('2027-01-31'),
-    status: 'Open',
-    statusText: 'Open',
-    ...partial,
-  });
-}
 
 function analysisOf(entries: Entry[]): Analysis {
   const read = makeRead(makeTable('register', entries, { roles: ['id', 'risk', 'action', 'owner', 'dueDate', 'status'] }));
@@ -43,7 +29,7 @@ function cellsOf(rule: HighlightRule): string[] {
 }
 
 // 5,000 flagged rows, one apart: vague actions on rows 5, 7, 9, ... (every area a single cell).
-const scattered = Array.from({ length: 5_000 }, (_, i) => open(5 + 2 * i, { action: 'Review' }));
+const scattered = Array.from({ length: 5_000 }, (_, i) => openEntry(5 + 2 * i, { action: 'Review' }));
 const bigAnalysis = analysisOf(scattered);
 const bigRules = highlightRules(bigAnalysis);
 
@@ -61,7 +47,7 @@ describe('the area cap', () => {
   it('a live rule whose rows make too many areas covers only the flagged rows nearest the top, and stays live', () => {
     // Rows one apart (merged two-row entries): 5,000 areas; every second owner is blank (2,500 flagged).
     const entries = Array.from({ length: 5_000 }, (_, i) =>
-      open(5 + 2 * i, i % 2 === 1 ? { owner: null, ownerText: null } : {}),
+      openEntry(5 + 2 * i, i % 2 === 1 ? { owner: null, ownerText: null } : {}),
     );
     const owner = ruleOf(highlightRules(analysisOf(entries)), 'missing-owner');
     const cells = cellsOf(owner);
@@ -75,7 +61,7 @@ describe('the area cap', () => {
   });
 
   it('a rule within the cap records nothing', () => {
-    const small = highlightRules(analysisOf([open(5, { action: 'Review' }), open(6)]));
+    const small = highlightRules(analysisOf([openEntry(5, { action: 'Review' }), openEntry(6)]));
     expect(small).not.toHaveLength(0);
     for (const rule of small) expect('omitted' in rule).toBe(false);
   });
@@ -111,7 +97,7 @@ describe('highlightRulesSliced', () => {
   });
 
   it('gives the same rules as highlightRules on a small register, with no yield needed', () => {
-    const analysis = analysisOf([open(5, { owner: null, ownerText: 'TBD' }), open(6, { action: 'Review' }), open(7, { dueDate: null })]);
+    const analysis = analysisOf([openEntry(5, { owner: null, ownerText: 'TBD' }), openEntry(6, { action: 'Review' }), openEntry(7, { dueDate: null })]);
     const work = highlightRulesSliced(analysis);
     const step = work.next();
     expect(step.done).toBe(true);
@@ -139,7 +125,7 @@ describe('entries whose cells come from a shared class (as the register reader m
 
   it('one class: the live rule reads its columns', () => {
     const Cells = cellsClass(base);
-    const entries = [5, 6, 7].map((row) => open(row, { cells: new Cells(row), ...(row === 6 ? { owner: null, ownerText: null } : {}) }));
+    const entries = [5, 6, 7].map((row) => openEntry(row, { cells: new Cells(row), ...(row === 6 ? { owner: null, ownerText: null } : {}) }));
     expect(ruleOf(highlightRules(analysisOf(entries)), 'missing-owner')).toMatchObject({ ranges: 'I5:I7' });
     expect(ruleOf(highlightRules(analysisOf(entries)), 'missing-owner').formula).toContain('LEN(TRIM(I5))=0');
   });
@@ -148,9 +134,9 @@ describe('entries whose cells come from a shared class (as the register reader m
     const A = cellsClass(base);
     const B = cellsClass({ ...base, owner: 'Z' });
     const entries = [
-      open(5, { cells: new A(5), owner: null, ownerText: null }),
-      open(6, { cells: new A(6) }),
-      open(7, { cells: new B(7), owner: null, ownerText: null, action: 'Enable MFA' }),
+      openEntry(5, { cells: new A(5), owner: null, ownerText: null }),
+      openEntry(6, { cells: new A(6) }),
+      openEntry(7, { cells: new B(7), owner: null, ownerText: null, action: 'Enable MFA' }),
     ];
     // The findings name each entry's own owner cell.
     const rules = highlightRules(analysisOf(entries));

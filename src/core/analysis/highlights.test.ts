@@ -2,23 +2,9 @@ import { HIGHLIGHT_MARKER_TERM, isOwnHighlightFormula, type HighlightRule } from
 import type { Entry } from '../model';
 import { compressCells, highlightRules } from './highlights';
 import { analyze } from './index';
-import { date, makeEntry, makeRead, makeTable, scale, textDate } from './testing';
+import { date, makeRead, makeTable, openEntry, scale, textDate } from './testing';
 
 const AS_OF = '2026-11-23';
-
-function open(row: number, partial: Partial<Entry> = {}): Entry {
-  return makeEntry({
-    row,
-    risk: `Risk ${row}`,
-    action: 'Enable MFA on the EHR portal',
-    owner: 'Office Manager',
-    ownerText: 'Office Manager',
-    dueDate: date('2027-01-31'),
-    status: 'Open',
-    statusText: 'Open',
-    ...partial,
-  });
-}
 
 function rulesFor(entries: Entry[]): HighlightRule[] {
   const read = makeRead(makeTable('register', entries, { roles: ['id', 'risk', 'likelihood', 'impact', 'level', 'action', 'owner', 'dueDate', 'status', 'verifiedBy'] }));
@@ -29,13 +15,13 @@ const byKind = (rules: HighlightRule[], kind: HighlightRule['kind']) => rules.fi
 
 describe('highlightRules', () => {
   const entries = [
-    open(5, { owner: null, ownerText: 'TBD' }),
-    open(6),
-    open(7, { owner: null, ownerText: null, dueDate: date('2026-10-01') }),
-    open(8, { status: 'Complete', statusText: 'Done', owner: null, ownerText: null, dueDate: date('2026-01-01') }),
-    open(9, { action: 'Review' }),
-    open(10, { dueDate: null }),
-    open(11, { likelihood: scale(5), impact: scale(5), statedLevel: scale(1, 5, 'Very Low') }),
+    openEntry(5, { owner: null, ownerText: 'TBD' }),
+    openEntry(6),
+    openEntry(7, { owner: null, ownerText: null, dueDate: date('2026-10-01') }),
+    openEntry(8, { status: 'Complete', statusText: 'Done', owner: null, ownerText: null, dueDate: date('2026-01-01') }),
+    openEntry(9, { action: 'Review' }),
+    openEntry(10, { dueDate: null }),
+    openEntry(11, { likelihood: scale(5), impact: scale(5), statedLevel: scale(1, 5, 'Very Low') }),
   ];
   const rules = rulesFor(entries);
 
@@ -83,20 +69,20 @@ describe('highlightRules', () => {
 
   it('falls back to a fixed cell set when the live test would disagree with the analysis', () => {
     // "Unassigned" is not one of the placeholders the live formula knows.
-    const r = rulesFor([open(5, { owner: null, ownerText: 'Unassigned' }), open(6)]);
+    const r = rulesFor([openEntry(5, { owner: null, ownerText: 'Unassigned' }), openEntry(6)]);
     expect(byKind(r, 'missing-owner')[0]).toMatchObject({ ranges: 'I5', formula: '=AND(N("RiskPlan")=0,TRUE)' });
     // A due date typed as "Q3 2027" text: NOT(ISNUMBER()) would agree, so the rule stays live.
-    const r2 = rulesFor([open(5, { dueDate: textDate('Q3 2027', 'relative') }), open(6)]);
+    const r2 = rulesFor([openEntry(5, { dueDate: textDate('Q3 2027', 'relative') }), openEntry(6)]);
     expect(byKind(r2, 'missing-due-date')[0].formula).toContain('NOT(ISNUMBER(J5))');
   });
 
   it('covers only the top row of multi-row entries (merged continuation rows are not highlighted)', () => {
-    const r = rulesFor([open(5, { owner: null, ownerText: null, rowSpan: 3 }), open(8)]);
+    const r = rulesFor([openEntry(5, { owner: null, ownerText: null, rowSpan: 3 }), openEntry(8)]);
     expect(byKind(r, 'missing-owner')[0].ranges).toBe('I5 I8');
   });
 
   it('no findings, no rules', () => {
-    expect(rulesFor([open(5), open(6)])).toEqual([]);
+    expect(rulesFor([openEntry(5), openEntry(6)])).toEqual([]);
   });
 });
 
