@@ -83,17 +83,23 @@ function memoLongDate(iso: IsoDate): string {
   return text;
 }
 
+/** The map under `key` in `cache`, made when missing; a cache past MEMO_LIMIT keys starts afresh. */
+function subMap<K, K2, V>(cache: Map<K, Map<K2, V>>, key: K): Map<K2, V> {
+  let inner = cache.get(key);
+  if (!inner) {
+    if (cache.size > MEMO_LIMIT) cache.clear();
+    cache.set(key, (inner = new Map()));
+  }
+  return inner;
+}
+
 /**
  * One shared message per (a, b) pair: a register repeats the same dates, owners and actions on
  * thousands of rows, so the sentence is built once instead of once per finding. `build` gets
  * (a, b): callers pass plain functions, not a fresh closure for every finding.
  */
 function memoMessage(cache: Map<string, Map<string, string>>, a: string, b: string, build: (a: string, b: string) => string): string {
-  let inner = cache.get(a);
-  if (!inner) {
-    if (cache.size > MEMO_LIMIT) cache.clear();
-    cache.set(a, (inner = new Map()));
-  }
+  const inner = subMap(cache, a);
   let text = inner.get(b);
   if (text === undefined) {
     if (inner.size > MEMO_LIMIT) inner.clear();
@@ -105,16 +111,7 @@ function memoMessage(cache: Map<string, Map<string, string>>, a: string, b: stri
 const overdueMessages = new Map<string, Map<string, Map<number, string>>>();
 
 function overdueMessage(asOf: IsoDate, due: IsoDate, days: number): string {
-  let byDue = overdueMessages.get(asOf);
-  if (!byDue) {
-    if (overdueMessages.size > MEMO_LIMIT) overdueMessages.clear();
-    overdueMessages.set(asOf, (byDue = new Map()));
-  }
-  let byDays = byDue.get(due);
-  if (!byDays) {
-    if (byDue.size > MEMO_LIMIT) byDue.clear();
-    byDue.set(due, (byDays = new Map()));
-  }
+  const byDays = subMap(subMap(overdueMessages, asOf), due);
   let text = byDays.get(days);
   if (text === undefined) {
     byDays.set(days, (text = intern(`Due ${memoLongDate(due)} and not completed: ${days} day${days === 1 ? '' : 's'} overdue as of ${memoLongDate(asOf)}.`)));
