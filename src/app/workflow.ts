@@ -55,7 +55,7 @@ export async function loadWorkbook(port: WorkbookPort, options: LoadOptions): Pr
   const count = (read.register?.entries.length ?? 0) + read.caps.reduce((n, t) => n + t.entries.length, 0);
   progress(`Scoring and checking ${count.toLocaleString('en-US')} ${count === 1 ? 'entry' : 'entries'}`, 0.7);
   await yieldToHost();
-  const analysis = await runSliced(analyzeSliced(read, { asOf: options.asOf, matrix: settings.matrix }));
+  const analysis = await runSliced(analyzeSliced(read, { asOf: options.asOf, matrix: settings.matrix, tierChoices: settings.tierChoices }));
   const warnings = [...stored.warnings, ...staleMappingWarnings(settings, grids)];
   return { asOf: options.asOf, sheets, read, analysis, settings, warnings };
 }

@@ -37,6 +37,9 @@ export const ROLES = [
   'tier',
   'element',
   'justification',
+  // Tier signals: a cost / resources / effort / budget column and a vendor-dependency column.
+  'cost',
+  'vendorDependency',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -159,6 +162,10 @@ export interface Entry {
   tierText: string | null;
   element: string | null;
   justification: string | null;
+  /** A cost / resources / effort / budget cell as typed ("None", "$1,200", "Staff time"); a tier signal. */
+  cost?: string | null;
+  /** A vendor-dependency cell as typed ("Yes", "No", a product name); a tier signal. */
+  vendorDependency?: string | null;
   /** A1 address of this entry's cell for each mapped role (top row of the entry). */
   cells: Partial<Record<Role, string>>;
 }
@@ -278,6 +285,13 @@ export interface ScoredEntry {
   priorityReason: string;
   tier: Tier;
   tierReason: string;
+  /**
+   * The three tiers, the engine's best guess first (the pane's buttons for an Unclassified item;
+   * the user's choice first when there is one). Set by the analysis.
+   */
+  tierGuesses?: readonly Exclude<Tier, 'Unclassified'>[];
+  /** Where the tier came from: the user's saved choice, the sheet's tier column, or the engine. */
+  tierSource?: 'choice' | 'column' | 'engine';
   completed: boolean;
   verified: boolean;
   findings: Finding[];

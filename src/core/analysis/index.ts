@@ -14,17 +14,20 @@ import { newEntryScore, scoreEntryInto } from './score';
 /** assessEntry's working score (read at once, never kept): one object instead of one per entry. */
 const scratchScore = newEntryScore();
 import { isCompleted, isOpen, isVerified } from './status';
-import { classifyTier, type TierResult } from './tiers';
+import { classifyText, classifyTier, tierChoiceKey, type ChosenTier, type TextVerdict, type TierResult } from './tiers';
 
 export { highlightRules, highlightRulesSliced, highlightCutNote, MAX_HIGHLIGHT_AREAS } from './highlights';
 export { chooseMatrix, buildMatrix, NIST_TABLE_I2, THREE_BY_THREE, DEFAULT_PRODUCT_THRESHOLDS } from './matrices';
-export { TIER_RULES, classifyTier } from './tiers';
+export { TIER_RULES, TIER_DEMAND, UNCLASSIFIED_NOTE, classifyTier, tierChoiceKey } from './tiers';
+export type { ChosenTier, TierResult } from './tiers';
 export { isCompleted, isOpen, isVerified } from './status';
 
 export interface AnalyzeOptions {
   asOf: IsoDate;
   /** The matrix saved in the workbook; wins over the one the register's scales suggest. */
   matrix?: MatrixSettings;
+  /** The user's tier choices saved in the workbook, by `tierChoiceKey`; they win over the engine and the tier column. */
+  tierChoices?: readonly { key: string; tier: ChosenTier }[];
 }
 
 /** A table's entries top to bottom, with what the finding rules need to know about the table. */
@@ -54,13 +57,23 @@ export function* analyzeSliced(read: WorkbookRead, options: AnalyzeOptions): Sli
     { entries: entriesOf(registerParts), cap: false },
     { entries: entriesOf(capParts), cap: true },
   ]);
-  // Registers repeat the same action text on many rows: classify each distinct action once.
-  const tierByAction = new Map<string, TierResult>();
-  const tierOf = (entry: Entry): TierResult => {
-    if (entry.tierText !== null || !hasText(entry.action)) return classifyTier(entry);
-    let result = tierByAction.get(entry.action);
-    if (!result) tierByAction.set(entry.action, (result = classifyTier(entry)));
-    return result;
+  // Registers repeat the same action and risk texts on many rows: classify each distinct text once.
+  const verdicts = new Map<string, TextVerdict>();
+  const verdictOf = (text: string): TextVerdict => {
+    let verdict = verdicts.get(text);
+    if (!verdict) verdicts.set(text, (verdict = classifyText(text)));
+    return verdict;
+  };
+  const choices = new Map<string, ChosenTier>();
+  for (const c of options.tierChoices ?? []) choices.set(c.key, c.tier);
+  const tierOf = (entry: Entry): TierResult & { source: 'choice' | 'column' | 'engine' } => {
+    const engine = classifyTier(entry, verdictOf);
+    const chosen = choices.size > 0 ? choices.get(tierChoiceKey(entry)) : undefined;
+    if (chosen) {
+      const guesses = [chosen, ...engine.guesses.filter((t) => t !== chosen)];
+      return { tier: chosen, reason: `Chosen by the user (saved in the workbook); the engine said: ${engine.reason}`, guesses, source: 'choice' };
+    }
+    return { ...engine, source: engine.fromColumn ? 'column' : 'engine' };
   };
   const assessParts = function* (parts: TablePart[]): Sliced<Rankable[]> {
     // Sized up front: growing a 50,000-item list by push copies it over and over.
@@ -145,7 +158,7 @@ function assessEntry(
   matrix: RiskMatrix,
   ctx: FindingContext,
   duplicates: Finding[] | undefined,
-  tierOf: (entry: Entry) => TierResult,
+  tierOf: (entry: Entry) => TierResult & { source: 'choice' | 'column' | 'engine' },
 ): Rankable {
   const score = scoreEntryInto(entry, matrix, scratchScore);
   const tier = tierOf(entry);
@@ -168,6 +181,8 @@ function assessEntry(
     priorityReason: '',
     tier: tier.tier,
     tierReason: tier.reason,
+    tierGuesses: tier.guesses,
+    tierSource: tier.source,
     completed: isCompleted(entry),
     verified: isVerified(entry),
     findings,
