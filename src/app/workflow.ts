@@ -12,6 +12,7 @@ import { readWorkbookSliced } from '../core/register';
 import { analyzeSliced, highlightRulesSliced } from '../core/analysis';
 import { buildPlanSheetSliced, buildProgressSheetSliced, placeGeneratedSheet } from '../core/reports';
 import { runSliced, yieldToHost } from '../host/pace';
+import { harvestFacts, type WorkbookFacts } from '../core/facts';
 
 export { runSliced, yieldToHost, SLICE_BUDGET_MS } from '../host/pace';
 
@@ -21,6 +22,12 @@ export interface WorkbookState {
   read: WorkbookRead;
   analysis: Analysis;
   settings: Settings;
+  /**
+   * What the workbook itself states (title rows, cover/info sheets): practice name, risk analysis
+   * date and author, prepared / approved by. The pane shows each as "found in the workbook" (editable);
+   * a value the user types is saved in the settings and wins (see core/facts.ts `effectiveFact`).
+   */
+  facts: WorkbookFacts;
   /** Plain-words warnings about the saved settings (tampered or invalid values were ignored). */
   warnings: string[];
 }
@@ -57,7 +64,8 @@ export async function loadWorkbook(port: WorkbookPort, options: LoadOptions): Pr
   await yieldToHost();
   const analysis = await runSliced(analyzeSliced(read, { asOf: options.asOf, matrix: settings.matrix, tierChoices: settings.tierChoices }));
   const warnings = [...stored.warnings, ...staleMappingWarnings(settings, grids)];
-  return { asOf: options.asOf, sheets, read, analysis, settings, warnings };
+  const facts = harvestFacts(grids, read);
+  return { asOf: options.asOf, sheets, read, analysis, settings, facts, warnings };
 }
 
 /** A saved mapping for a sheet that is no longer in the workbook does nothing; say so rather than stay silent. */
@@ -126,7 +134,7 @@ export async function generatePlan(
   }
   await yieldToHost();
   const { spec, snapshot } = await runSliced(
-    buildPlanSheetSliced({ analysis: state.analysis, read: state.read, settings: state.settings, asOf: state.asOf }),
+    buildPlanSheetSliced({ analysis: state.analysis, read: state.read, settings: state.settings, asOf: state.asOf, facts: state.facts }),
   );
   await yieldToHost();
   const keepPrevious = options.keepPrevious ?? state.settings.keepPreviousPlan;
@@ -150,7 +158,7 @@ export async function generateProgressReport(
   }
   await yieldToHost();
   const spec = await runSliced(
-    buildProgressSheetSliced({ analysis: state.analysis, read: state.read, settings: state.settings, asOf: state.asOf }),
+    buildProgressSheetSliced({ analysis: state.analysis, read: state.read, settings: state.settings, asOf: state.asOf, facts: state.facts }),
   );
   await yieldToHost();
   const placement = placeGeneratedSheet(await port.listSheets(), 'progress', {

@@ -15,6 +15,7 @@ import type { IsoDate } from '../dates';
 import { FINDING_KINDS, LEVELS } from '../model';
 import type { Analysis, Entry, Finding, Level, ScoredEntry, Status, TableRead, Tier, WorkbookRead } from '../model';
 import type { PlanSnapshot, Settings } from '../settings';
+import { effectiveFact, type EffectiveFact, type WorkbookFacts } from '../facts';
 import type { SheetSpec, SpecCell } from '../sheetSpec';
 import { finish, inSlices, type Sliced } from '../slices';
 import { CHANGE_LABELS, diffSnapshotsSliced, snapshotBaseKey, SnapshotBuilder, snapshotDue, snapshotId, snapshotOwner, snapshotRisk } from './changes';
@@ -31,6 +32,8 @@ export interface PlanInput {
   read: WorkbookRead;
   settings: Settings;
   asOf: IsoDate;
+  /** Facts the workbook states (title rows, cover sheet); a value typed in the settings wins. */
+  facts?: WorkbookFacts;
 }
 
 export const PLAN_SHEET_NAME = 'Risk Management Plan';
@@ -266,8 +269,13 @@ function keyValue(b: SheetBuilder, label: string, value: SpecCell, note?: string
   ]);
 }
 
-function textOrMissing(value: string | undefined, missing: string): SpecCell {
+function textOrMissing(value: string | undefined | null, missing: string): SpecCell {
   return value && value.trim() ? textCell(value.trim(), 'value') : textCell(`MISSING: ${missing}`, 'missingValue');
+}
+
+/** The note beside a value harvested from the workbook (nothing when the user typed it). */
+export function foundNote(fact: EffectiveFact): string | undefined {
+  return fact.source === 'workbook' ? `Found in the workbook (${fact.where}); change it in the task pane if it is wrong.` : undefined;
 }
 
 function nextReview(settings: Settings, asOf: IsoDate): { date: IsoDate; note: string } {
@@ -516,7 +524,7 @@ function* writeChanges(b: SheetBuilder, previous: PlanSnapshot | undefined, curr
   });
 }
 
-function writeSignOff(b: SheetBuilder, settings: Settings): void {
+function writeSignOff(b: SheetBuilder, settings: Settings, facts: WorkbookFacts | undefined): void {
   b.addWide(textCell('Sign-off', 'section'));
   b.addWide(textCell('Signed and dated so an investigator can see the plan is current and who is accountable for it.', 'note'));
   const line = (label: string, name: SpecCell) =>
@@ -531,8 +539,13 @@ function writeSignOff(b: SheetBuilder, settings: Settings): void {
       ],
       36,
     );
-  line('Prepared by', textOrMissing(settings.preparedBy, 'prepared by'));
-  line('Approved by (practice owner or privacy/security officer)', textOrMissing(settings.approvedBy, 'approved by'));
+  const prepared = effectiveFact(settings, facts, 'preparedBy');
+  const approved = effectiveFact(settings, facts, 'approvedBy');
+  line(prepared.source === 'workbook' ? `Prepared by (found in the workbook, ${prepared.where})` : 'Prepared by', textOrMissing(prepared.value, 'prepared by'));
+  line(
+    approved.source === 'workbook' ? `Approved by (found in the workbook, ${approved.where})` : 'Approved by (practice owner or privacy/security officer)',
+    textOrMissing(approved.value, 'approved by'),
+  );
   if (settings.consultant?.trim()) {
     const text =
       `This plan was prepared with an outside consultant (${settings.consultant.trim()}). Someone inside the practice ` +
@@ -551,20 +564,23 @@ export function buildPlanSheet(input: PlanInput): { spec: SheetSpec; snapshot: P
 export function* buildPlanSheetSliced(input: PlanInput): Sliced<{ spec: SheetSpec; snapshot: PlanSnapshot }> {
   const { analysis, settings, asOf } = input;
   const version = settings.planVersion + 1;
-  const practice = settings.practiceName?.trim() ?? '';
+  const practiceFact = effectiveFact(settings, input.facts, 'practiceName');
+  const practice = practiceFact.value ?? '';
+  const analysisDate = effectiveFact(settings, input.facts, 'riskAnalysisDate');
+  const analysisBy = effectiveFact(settings, input.facts, 'riskAnalysisBy');
   const b = new SheetBuilder(PLAN_COLUMNS.map((c) => c.width));
 
   b.addWide(textCell(PLAN_SHEET_NAME, 'title'), 24);
-  keyValue(b, 'Practice', textOrMissing(practice, 'practice name'));
+  keyValue(b, 'Practice', textOrMissing(practice, 'practice name'), foundNote(practiceFact));
   keyValue(b, 'Plan version', numberCell(version, 'value'));
   keyValue(b, 'Date generated', dateCell(asOf, 'value'));
   keyValue(
     b,
     'Risk analysis date',
-    settings.riskAnalysisDate ? dateCell(settings.riskAnalysisDate, 'value') : textCell('MISSING: risk analysis date', 'missingValue'),
-    'The risk analysis this plan addresses (45 CFR 164.308(a)(1)(ii)(A)).',
+    analysisDate.value ? dateCell(analysisDate.value, 'value') : textCell('MISSING: risk analysis date', 'missingValue'),
+    foundNote(analysisDate) ?? 'The risk analysis this plan addresses (45 CFR 164.308(a)(1)(ii)(A)).',
   );
-  keyValue(b, 'Risk analysis conducted by', textOrMissing(settings.riskAnalysisBy, 'who conducted the risk analysis'));
+  keyValue(b, 'Risk analysis conducted by', textOrMissing(analysisBy.value, 'who conducted the risk analysis'), foundNote(analysisBy));
   const review = nextReview(settings, asOf);
   keyValue(b, 'Next review date', dateCell(review.date, 'value'), review.note);
   b.addWide(textCell(STANDARD_STATEMENT, 'paragraph'));
@@ -578,7 +594,7 @@ export function* buildPlanSheetSliced(input: PlanInput): Sliced<{ spec: SheetSpe
   const snapshot = snapshotBuilder.finish(asOf, version);
   yield* writeChanges(b, settings.snapshot, snapshot);
   b.addBlank();
-  writeSignOff(b, settings);
+  writeSignOff(b, settings, input.facts);
 
   const spec: SheetSpec = {
     kind: 'plan',

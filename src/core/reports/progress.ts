@@ -23,6 +23,7 @@ import { finish, inSlices, type Sliced } from '../slices';
 import type { Part } from './sheetBuilder';
 import { REPORT_STYLES, reportPrintSetup } from './styles';
 import type { PlanInput } from './plan';
+import { effectiveFact } from '../facts';
 
 /** The progress report is built from the same facts as the plan. */
 export type ProgressInput = PlanInput;
@@ -502,7 +503,7 @@ export function buildProgressSheet(input: ProgressInput): SheetSpec {
 /** `buildProgressSheet`, yielding between slices of items (see slices.ts). */
 export function* buildProgressSheetSliced(input: ProgressInput): Sliced<SheetSpec> {
   const { analysis, read, settings, asOf } = input;
-  const practice = settings.practiceName?.trim() ?? '';
+  const practice = effectiveFact(settings, input.facts, 'practiceName').value ?? '';
   const calendar = buildCapCalendar(settings.cap, asOf);
   const b = new SheetBuilder(PROGRESS_COLUMNS.map((c) => c.width));
 
