@@ -40,7 +40,8 @@ const VALUE_REACH = 4;
 const MAX_VALUE_CHARS = 200;
 
 /** Sheet names of cover, info and document-control sheets (normalized, accent-free). */
-const COVER_SHEET = /\b(cover|title|info|information|about|document control|document information|doc control|overview|properties|metadata|readme|read me|instructions|introduction|summary|deckblatt|titelblatt|portada|portada|copertina|forside|page de garde|capa|voorblad|informatie|informacion|informazioni)\b/;
+// Not "summary", "dashboard", "readme" or "instructions": those hold prose and copies, not the facts.
+const COVER_SHEET = /\b(cover|cover page|title|title page|info|information|about|document control|document information|doc control|properties|metadata|deckblatt|titelblatt|portada|portada|copertina|forside|page de garde|capa|voorblad|informatie|informacion|informazioni)\b/;
 
 /** Label words -> fact. Normalized: lower case, accents removed, punctuation as spaces. */
 const LABELS: readonly { fact: FactName; pattern: RegExp }[] = [
@@ -56,7 +57,7 @@ const ANALYSIS_SENTENCE =
   /\b(?:security )?risk (?:analysis|assessment)\b[^.]*?\b(?:completed|conducted|performed|done|carried out|finished|updated)\b\s*(?:on\s+)?(.+?)\s+by\s+(.+?)\s*$/i;
 /** "Prepared by Jane Ortiz", "Approved by: Dr. Smith" inside one cell. */
 const INLINE_PAIR = /^\s*([^:]{2,40}?)\s*[:\u2013\u2014-]\s*(.+)$/;
-const BY_SENTENCE = /\b(prepared|approved|conducted|performed|assessed)\s+by\s*:?\s+(.+?)\s*$/i;
+const BY_SENTENCE = /^\s*(prepared|approved|conducted|performed|assessed)\s+by\s*:?\s+(.{2,80}?)\s*$/i;
 
 /** Document words in a title: what follows the practice name. */
 const DOCUMENT_WORDS = /\b(risk|risks|register|assessment|analysis|sra|poa ?& ?m|poam|plan|cap|corrective|remediation|tracker|security|hipaa|compliance|risikoanalyse|risikoregister|matriz|riesgos|riscos|analisi|rischi|risikovurdering|analyse|risques|risicoanalyse|risico)\b/i;
@@ -137,7 +138,9 @@ export function harvestFacts(grids: readonly SheetGrid[], read: WorkbookRead): W
       for (let c = area.left; c <= Math.min(area.right, grid.left + rowValues.length - 1); c++) {
         const text = textOf(rowValues[c - grid.left]);
         if (!text) continue;
-        scanCell(text, grid, r, c, put, area.titleRows && !facts.practiceName);
+        // "Prepared by: Jane Ortiz | Review cycle: Quarterly": each segment on its own.
+        const segments = text.includes(' | ') ? text.split(' | ') : [text];
+        for (const segment of segments) scanCell(segment.trim(), grid, r, c, put, area.titleRows && !facts.practiceName && segment === segments[0]);
       }
     }
   }
