@@ -24,6 +24,9 @@ import { actionCellOf, dateCellIgnoresRequired, dateValueCell, ownerCell, ownerC
 import { FINDING_LABELS, flagsText, LEVELS_HIGH_FIRST, TIER_ORDER } from './labels';
 import { dateCell, numberCell, SheetBuilder, textCell } from './sheetBuilder';
 import { REPORT_STYLES, reportPrintSetup } from './styles';
+import { HEAT_STYLES, openRiskHeatMaps, writeHeatMap, type HeatMapLayout } from './heatmap';
+import { chooseMatrix, DEFAULT_PRODUCT_THRESHOLDS } from '../analysis/matrices';
+import { UNCLASSIFIED_NOTE } from '../analysis/tiers';
 import { sharedNumberCellsOf, sharedTextCell, sharedTextCellsOf } from './sharedCells';
 
 /** What a generated report is built from: the read workbook, its analysis and settings, the as-of date. */
@@ -163,6 +166,8 @@ interface RowCells {
   levels: LevelCells;
   /** The tier cells, by position in TIER_ORDER. */
   tiers: SpecCell[];
+  /** The same, for a tier the user chose ("This week (your choice)"). */
+  chosenTiers: SpecCell[];
 }
 
 /**
@@ -256,7 +261,7 @@ function riskRow(s: ScoredEntry, rank: number | null, open: boolean, cells: RowC
     facts.cell(p, open ? F.OWNER_OPEN : F.OWNER_CLOSED),
     facts.cell(p, open ? F.DUE_OPEN : F.DUE_CLOSED),
     facts.cell(p, F.STATUS),
-    cells.tiers[TIER_ORDER.indexOf(s.tier)] ?? plainText(s.tier),
+    (s.tierSource === 'choice' ? cells.chosenTiers : cells.tiers)[TIER_ORDER.indexOf(s.tier)] ?? plainText(s.tier),
     cells.flags.of(kinds.key, s.findings),
   ];
 }
@@ -384,7 +389,7 @@ function* visitRisks(risks: readonly ScoredEntry[], register: TableRead | null):
     counts: newCounts(),
   };
   const { byTier, closedRows, snapshot, counts } = visit;
-  const cells: RowCells = { flags: new FlagCells(), levels: new LevelCells(), tiers: TIER_ORDER.map((t) => plainText(t)) };
+  const cells: RowCells = { flags: new FlagCells(), levels: new LevelCells(), tiers: TIER_ORDER.map((t) => plainText(t)), chosenTiers: TIER_ORDER.map((t) => plainText(`${t} (your choice)`)) };
   const kinds: Kinds = { seen: 0, key: 0 };
   const ordered = risks;
   const positionOf = positions.of;
@@ -430,6 +435,7 @@ function* writeRiskTable(
     const inTier = byTier.get(tier)!;
     if (inTier.length === 0) continue;
     b.addWide(textCell(`${tier} (${inTier.length} ${inTier.length === 1 ? 'risk' : 'risks'})`, 'group'));
+    if (tier === 'Unclassified') b.addWide(textCell(UNCLASSIFIED_NOTE, 'note'));
     yield* addRows(inTier);
   }
 
@@ -484,6 +490,34 @@ function writeSummary(b: SheetBuilder, analysis: Analysis, counts: SummaryCounts
     { col: 0, span: 3, cell: textCell('Risk matrix used', 'label') },
     { col: 3, span: WIDTH - 3, cell: textCell(`${analysis.matrix.label}: ${analysis.matrix.reason}`, 'value') },
   ]);
+}
+
+/** The heat map's slots on the plan's columns: similar widths for the steps, the legend in the last column. */
+const PLAN_HEAT_LAYOUT: HeatMapLayout = {
+  label: { col: 0, span: 2 },
+  cells: [
+    { col: 2, span: 1 },
+    { col: 3, span: 2 },
+    { col: 5, span: 1 },
+    { col: 6, span: 2 },
+    { col: 8, span: 2 },
+  ],
+  legend: { col: 10, span: 1 },
+};
+
+/** Heat maps of the open risks: inherent, and residual below it when the register rates residual risk. */
+function writeHeatMaps(b: SheetBuilder, input: PlanInput): void {
+  const { analysis, settings, read } = input;
+  const matrix = chooseMatrix(read.register, settings.matrix);
+  const thresholds =
+    settings.matrix?.name === 'product' ? settings.matrix.thresholds : matrix.choice.name === 'product' ? DEFAULT_PRODUCT_THRESHOLDS : null;
+  const { inherent, residual } = openRiskHeatMaps(analysis.risks, matrix);
+  b.addWide(textCell('Heat map of open risks', 'section'));
+  writeHeatMap(b, inherent, matrix, PLAN_HEAT_LAYOUT, thresholds);
+  if (residual) {
+    b.addBlank();
+    writeHeatMap(b, residual, matrix, PLAN_HEAT_LAYOUT, thresholds);
+  }
 }
 
 function* writeChanges(b: SheetBuilder, previous: PlanSnapshot | undefined, current: PlanSnapshot): Sliced<void> {
@@ -591,6 +625,8 @@ export function* buildPlanSheetSliced(input: PlanInput): Sliced<{ spec: SheetSpe
   b.addBlank();
   writeSummary(b, analysis, counts);
   b.addBlank();
+  writeHeatMaps(b, input);
+  b.addBlank();
   const snapshot = snapshotBuilder.finish(asOf, version);
   yield* writeChanges(b, settings.snapshot, snapshot);
   b.addBlank();
@@ -603,7 +639,7 @@ export function* buildPlanSheetSliced(input: PlanInput): Sliced<{ spec: SheetSpe
     columns: PLAN_COLUMNS.map((c) => ({ width: c.width })),
     rows: b.rows,
     merges: b.merges,
-    styles: REPORT_STYLES,
+    styles: { ...REPORT_STYLES, ...HEAT_STYLES },
     freezeRows: headerRow,
     print: reportPrintSetup({
       lastColumnLetter: b.lastColumnLetter,

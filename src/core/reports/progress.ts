@@ -11,7 +11,8 @@ import { FINDING_KINDS } from '../model';
 import type { IsoDate } from '../dates';
 import type { Analysis, Entry, ScoredEntry, TableRead, WorkbookRead } from '../model';
 import type { SheetSpec, SpecCell } from '../sheetSpec';
-import { buildCapCalendar, calendarStateWords } from './calendar';
+import { buildCapCalendar, calendarStateWords, retainUntil } from './calendar';
+import type { CapSettings } from '../settings';
 import type { CapCalendar } from './calendar';
 import { CAP_ELEMENTS, elementOf, OTHER_ELEMENT, UNASSIGNED_ELEMENT } from './elements';
 import type { ElementGroup } from './elements';
@@ -34,17 +35,18 @@ export const PROGRESS_MARKER_VERSION = 'v1';
 /** Item table columns (the lists and the evidence index share them), widths in characters. */
 export const PROGRESS_COLUMNS = [
   { title: 'Item ID', width: 8 },
-  { title: 'Finding', width: 25 },
-  { title: 'Corrective action', width: 25 },
-  { title: 'CAP element', width: 16 },
-  { title: 'Responsible party', width: 16 },
+  { title: 'Finding', width: 23 },
+  { title: 'Corrective action', width: 23 },
+  { title: 'CAP element', width: 14 },
+  { title: 'Responsible party', width: 14 },
   { title: 'Due date', width: 13 },
   { title: 'Timing', width: 13 },
   { title: 'Status', width: 12 },
   { title: 'Completed on', width: 13 },
-  { title: 'Evidence', width: 20 },
+  { title: 'Evidence', width: 18 },
   { title: 'Verified by', width: 14 },
   { title: 'Verified on', width: 13 },
+  { title: 'Retain until', width: 12 },
 ] as const;
 
 const WIDTH = PROGRESS_COLUMNS.length;
@@ -150,7 +152,9 @@ class EntryFacts {
   static readonly EVIDENCE = 10;
   static readonly EVIDENCE_CELL = 11;
   static readonly VERIFIED_BY_CELL = 12;
-  static readonly FIELDS = 13;
+  /** When the item's records may be discarded (CAP retention, from the completion or verification date). */
+  static readonly RETAIN_UNTIL = 13;
+  static readonly FIELDS = 14;
 
   readonly slots: (SpecCell | string | undefined)[];
   /** Position in ELEMENT_ORDER. */
@@ -161,7 +165,11 @@ class EntryFacts {
   // Due dates repeat: count the days to each one once.
   private readonly daysByDue = new Map<IsoDate, number>();
 
-  constructor(size: number, private readonly asOf: IsoDate) {
+  constructor(
+    size: number,
+    private readonly asOf: IsoDate,
+    private readonly cap: CapSettings,
+  ) {
     this.slots = new Array(size * EntryFacts.FIELDS);
     this.element = new Uint8Array(size);
     this.days = new Float64Array(size);
@@ -190,6 +198,9 @@ class EntryFacts {
     slots[at + EntryFacts.EVIDENCE_CELL] = evidence ? plainText(evidence) : undefined;
     const verifiedBy = e.verifiedBy?.trim();
     slots[at + EntryFacts.VERIFIED_BY_CELL] = verifiedBy ? plainText(verifiedBy) : undefined;
+    const recordDate = e.completedDate?.iso ?? e.verifiedDate?.iso ?? null;
+    const keep = recordDate ? retainUntil(this.cap, recordDate) : null;
+    slots[at + EntryFacts.RETAIN_UNTIL] = keep ? dateValueCell({ raw: keep, iso: keep, kind: 'date', text: keep }, false) : undefined;
     this.element[p] = ELEMENT_INDEX.get(elementOf(e))!;
     const iso = e.dueDate?.iso;
     this.hasDays[p] = 0;
@@ -221,11 +232,11 @@ const DUPLICATE_BIT = 1 << FINDING_KINDS.indexOf('duplicate');
  * after the entries' own facts were worked out in sheet order (see SheetOrder). (Rows of items no
  * list shows are built too; they are simply not written.)
  */
-function* reportItems(items: readonly ScoredEntry[], tables: readonly (TableRead | null)[], asOf: IsoDate): Sliced<ReportItems> {
+function* reportItems(items: readonly ScoredEntry[], tables: readonly (TableRead | null)[], asOf: IsoDate, cap: CapSettings): Sliced<ReportItems> {
   const order = yield* SheetOrder.of(tables);
   const entries = order.entries;
   const scratch = entries.length;
-  const entryFacts = new EntryFacts(entries.length + 1, asOf);
+  const entryFacts = new EntryFacts(entries.length + 1, asOf, cap);
   yield* inSlices(entries.length, (from, to) => {
     for (let p = from; p < to; p++) entryFacts.set(p, entries[p]);
   });
@@ -310,6 +321,7 @@ function itemRow(s: ScoredEntry, days: number | null, vague: boolean, facts: Ent
     facts.get<SpecCell>(p, F.EVIDENCE_CELL) ?? (s.completed ? missingText('MISSING: record the evidence') : plainText('')),
     facts.get<SpecCell>(p, F.VERIFIED_BY_CELL) ?? (s.completed && !s.verified ? missingText('NOT VERIFIED') : plainText('')),
     facts.cell(p, F.VERIFIED_ON),
+    s.completed ? (facts.get<SpecCell>(p, F.RETAIN_UNTIL) ?? missingText('MISSING: completion date')) : plainText(''),
   ]) as (SpecCell | null)[];
 }
 
@@ -399,19 +411,22 @@ function writeCalendar(b: SheetBuilder, calendar: CapCalendar): void {
     { col: 3, span: 2, cell: textCell('Period covered', 'header') },
     { col: 5, cell: textCell('Due date', 'header') },
     { col: 6, span: 3, cell: textCell('State', 'header') },
+    { col: 9, span: WIDTH - 9, cell: textCell('How the date is set', 'header') },
   ]);
   for (const e of calendar.events) {
-    const period = e.kind === 'periodic' && e.periodStart && e.periodEnd ? `${e.periodStart} to ${e.periodEnd}` : '';
-    const style = e.state === 'overdue' && e.kind !== 'monitoring-end' ? 'missing' : 'cell';
+    const period = (e.kind === 'periodic' || e.kind === 'final') && e.periodStart && e.periodEnd ? `${e.periodStart} to ${e.periodEnd}` : '';
+    const style = e.state === 'overdue' && e.kind !== 'monitoring-end' && !e.projected ? 'missing' : e.projected ? 'vague' : 'cell';
     b.addParts([
       { col: 0, span: 3, cell: textCell(e.label, 'cell') },
       { col: 3, span: 2, cell: textCell(period, 'cell') },
       { col: 5, cell: dateCell(e.due, 'cell') },
       { col: 6, span: 3, cell: textCell(calendarStateWords(e), style) },
+      { col: 9, span: WIDTH - 9, cell: textCell(e.basis, 'cell') },
     ]);
   }
+  for (const rule of calendar.standing) b.addWide(textCell(rule, 'note'));
   b.addWide(
-    textCell('The workbook does not record which reports were submitted: a passed due date means "confirm it was submitted".', 'note'),
+    textCell('The workbook does not record which reports were submitted: a passed due date means "confirm it was submitted". Projected dates move when HHS answers.', 'note'),
   );
 }
 
@@ -525,7 +540,7 @@ export function* buildProgressSheetSliced(input: ProgressInput): Sliced<SheetSpe
   b.addBlank();
   writeOverall(b, analysis);
   b.addBlank();
-  const items = yield* reportItems(analysis.capItems, analysis.capFromRegister ? [read.register] : read.caps, asOf);
+  const items = yield* reportItems(analysis.capItems, analysis.capFromRegister ? [read.register] : read.caps, asOf, settings.cap);
   writeByElement(b, items);
   b.addBlank();
   writeCalendar(b, calendar);
