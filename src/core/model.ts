@@ -252,6 +252,13 @@ export interface Finding {
   cell: string;
   row: number;
   entryId: string | null;
+  /**
+   * Which risk it is about, as a reader would name it: its ID and title ("R-004 Shared front-desk
+   * login"), or the sheet for a sheet-level note. Show it with the message: see `findingText`.
+   */
+  subject?: string;
+  /** A note about a whole sheet (e.g. a tracker with no root-cause column), not about one item. */
+  scope?: 'sheet';
   /** What is wrong, in plain words. */
   message: string;
   /** What would fix it. */

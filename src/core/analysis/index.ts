@@ -5,7 +5,7 @@
 import { addDays, addMonths, type IsoDate } from '../dates';
 import { FINDING_KINDS, type Analysis, type CapSummary, type Entry, type Finding, type ScoredEntry, type TableRead, type WorkbookRead } from '../model';
 import type { MatrixSettings } from '../settings';
-import { daysOverdue, duplicateFindingsSliced, entryFindings, type FindingContext } from './findings';
+import { daysOverdue, duplicateFindingsSliced, entryFindings, missingRootCauseColumn, type FindingContext } from './findings';
 import { finish, inSlices, type Sliced } from '../slices';
 import { chooseMatrix, type RiskMatrix } from './matrices';
 import { prioritize, prioritizeInOrder, type Rankable } from './prioritize';
@@ -99,8 +99,16 @@ export function* analyzeSliced(read: WorkbookRead, options: AnalyzeOptions): Sli
     : { capItems: prioritize(capAssessed), capInSheetOrder: capAssessed as ScoredEntry[] };
   yield;
 
-  // Findings in sheet order (register, then CAP sheets; by row), not in priority order.
+  // Findings in sheet order (register, then CAP sheets; by row), not in priority order. A CAP sheet
+  // with no root-cause column gets one sheet-level note, first, instead of a finding per item.
   const findings: Finding[] = [];
+  if (!capFromRegister) {
+    for (const table of read.caps) {
+      if (table.columns.rootCause !== undefined || table.entries.length === 0) continue;
+      const first = table.headers[0]?.letter ?? 'A';
+      findings.push(missingRootCauseColumn(table.sheet, `${first}${table.headerRow}`, table.headerRow, table.entries.length));
+    }
+  }
   for (const list of [registerAssessed, capFromRegister ? [] : capAssessed]) {
     yield* inSlices(list.length, (from, to) => {
       for (let i = from; i < to; i++) for (const f of list[i].findings) findings.push(f);
@@ -142,7 +150,13 @@ function tableParts(tables: TableRead[], asOf: IsoDate, reviewCutoff: IsoDate): 
     for (let i = 1; i < table.entries.length && sorted; i++) if (table.entries[i - 1].row > table.entries[i].row) sorted = false;
     return {
       entries: sorted ? table.entries : [...table.entries].sort((a, b) => a.row - b.row),
-      ctx: { asOf, reviewCutoff, capSheet: table.kind === 'cap', hasReviewColumn: table.columns.reviewDate !== undefined },
+      ctx: {
+        asOf,
+        reviewCutoff,
+        capSheet: table.kind === 'cap',
+        hasReviewColumn: table.columns.reviewDate !== undefined,
+        hasRootCauseColumn: table.columns.rootCause !== undefined,
+      },
     };
   });
 }
