@@ -376,6 +376,110 @@ function writeOverall(b: SheetBuilder, analysis: Analysis): void {
   );
 }
 
+/** Months shown at most in the by-month table (the latest ones). */
+export const MAX_MONTHS = 36;
+
+export interface MonthRow {
+  /** "2026-03". */
+  month: string;
+  completed: number;
+  verified: number;
+  /** Running totals up to the end of the month. */
+  completedSoFar: number;
+  verifiedSoFar: number;
+}
+
+/**
+ * Completion and verification by calendar month, from the items' completion and verification dates,
+ * from the first dated month to the as-of month. Items completed or verified without a usable date are
+ * counted apart (`undatedCompleted`, `undatedVerified`); the running totals start with the months cut
+ * off when there are more than MAX_MONTHS.
+ */
+export function progressByMonth(items: readonly ScoredEntry[], asOf: IsoDate): { rows: MonthRow[]; undatedCompleted: number; undatedVerified: number } {
+  const completed = new Map<string, number>();
+  const verified = new Map<string, number>();
+  let undatedCompleted = 0;
+  let undatedVerified = 0;
+  let first: string | null = null;
+  const asOfMonth = asOf.slice(0, 7);
+  const note = (map: Map<string, number>, iso: IsoDate) => {
+    const m = iso.slice(0, 7) > asOfMonth ? asOfMonth : iso.slice(0, 7);
+    map.set(m, (map.get(m) ?? 0) + 1);
+    if (first === null || m < first) first = m;
+  };
+  for (const s of items) {
+    if (s.completed) {
+      const iso = s.entry.completedDate?.iso ?? null;
+      if (iso) note(completed, iso);
+      else undatedCompleted++;
+    }
+    if (s.verified) {
+      const iso = s.entry.verifiedDate?.iso ?? null;
+      if (iso) note(verified, iso);
+      else undatedVerified++;
+    }
+  }
+  const rows: MonthRow[] = [];
+  if (first === null) return { rows, undatedCompleted, undatedVerified };
+  let completedSoFar = 0;
+  let verifiedSoFar = 0;
+  for (let m: string = first; m <= asOfMonth; m = nextMonth(m)) {
+    const c = completed.get(m) ?? 0;
+    const v = verified.get(m) ?? 0;
+    completedSoFar += c;
+    verifiedSoFar += v;
+    rows.push({ month: m, completed: c, verified: v, completedSoFar, verifiedSoFar });
+  }
+  return { rows: rows.slice(-MAX_MONTHS), undatedCompleted, undatedVerified };
+}
+
+function nextMonth(month: string): string {
+  const y = Number(month.slice(0, 4));
+  const m = Number(month.slice(5, 7));
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+}
+
+function writeByMonth(b: SheetBuilder, analysis: Analysis, asOf: IsoDate): void {
+  b.addWide(textCell('Completion and verification by month', 'section'));
+  const { rows, undatedCompleted, undatedVerified } = progressByMonth(analysis.capItems, asOf);
+  const total = analysis.capSummary.total;
+  if (rows.length === 0) {
+    b.addWide(textCell('No item has a completion or verification date yet.', 'note'));
+  } else {
+    b.addParts(
+      [
+        { col: 0, span: 2, cell: textCell('Month', 'header') },
+        { col: 2, cell: textCell('Completed that month', 'header') },
+        { col: 3, cell: textCell('Verified that month', 'header') },
+        { col: 4, cell: textCell('Completed so far', 'header') },
+        { col: 5, cell: textCell('Verified so far', 'header') },
+        { col: 6, span: 3, cell: textCell('Completed so far (share of all items)', 'header') },
+        { col: 9, span: 3, cell: textCell('Verified so far (share of all items)', 'header') },
+      ],
+      30,
+    );
+    for (const r of rows) {
+      b.addParts([
+        { col: 0, span: 2, cell: textCell(r.month, 'cell') },
+        { col: 2, cell: numberCell(r.completed, 'number') },
+        { col: 3, cell: numberCell(r.verified, 'number') },
+        { col: 4, cell: numberCell(r.completedSoFar, 'number') },
+        { col: 5, cell: numberCell(r.verifiedSoFar, 'number') },
+        { col: 6, span: 3, cell: textCell(progressBar(fraction(r.completedSoFar, total)), 'bar') },
+        { col: 9, span: 3, cell: textCell(progressBar(fraction(r.verifiedSoFar, total)), 'bar') },
+      ]);
+    }
+  }
+  if (undatedCompleted || undatedVerified) {
+    b.addWide(
+      textCell(
+        `Not in the table: ${plural(undatedCompleted, 'completed item has', 'completed items have')} no completion date and ${plural(undatedVerified, 'verified item has', 'verified items have')} no verification date.`,
+        'note',
+      ),
+    );
+  }
+}
+
 function writeByElement(b: SheetBuilder, items: ReportItems): void {
   b.addWide(textCell('Progress by CAP element', 'section'));
   const headers = ['Items', 'Completed', 'Verified', 'Overdue', 'Percent complete'];
@@ -540,6 +644,8 @@ export function* buildProgressSheetSliced(input: ProgressInput): Sliced<SheetSpe
   b.addBlank();
   writeOverall(b, analysis);
   b.addBlank();
+  writeByMonth(b, analysis, asOf);
+  b.addBlank();
   const items = yield* reportItems(analysis.capItems, analysis.capFromRegister ? [read.register] : read.caps, asOf, settings.cap);
   writeByElement(b, items);
   b.addBlank();
@@ -549,9 +655,12 @@ export function* buildProgressSheetSliced(input: ProgressInput): Sliced<SheetSpe
   b.addWide(textCell('Corrective actions to follow up', 'section'));
   const headerRow = b.addRow(PROGRESS_COLUMNS.map((c) => textCell(c.title, 'header')), 30);
   const rows = items.rows;
+  const sheetNotes = analysis.findings.filter((f) => f.scope === 'sheet' && f.kind === 'missing-root-cause');
   for (const list of yield* itemLists(items)) {
     b.addWide(textCell(`${list.title} (${list.items.length})`, 'group'));
-    if (list.items.length === 0) b.addWide(textCell('None.', 'note'));
+    const notes = list.title === 'No root cause recorded' ? sheetNotes : [];
+    for (const f of notes) b.addWide(textCell(`${f.subject}: ${f.message} ${f.fix}`, 'missingValue'));
+    if (list.items.length === 0 && notes.length === 0) b.addWide(textCell('None.', 'note'));
     const shown = list.items;
     yield* inSlices(shown.length, (from, to) => {
       for (let k = from; k < to; k++) b.addRow(rows[shown[k]]);
