@@ -1,7 +1,7 @@
 import { buildCapCalendar, calendarStateWords, MISSING_APPROVAL_DATE, MISSING_EFFECTIVE_DATE, reportingPeriods, retainUntil } from './calendar';
 import { capSettingsSchema } from '../settings';
 
-const cap = (patch: Record<string, unknown> = {}) => capSettingsSchema.parse(patch);
+const cap = (patch: Record<string, unknown> = {}) => capSettingsSchema.parse({ type: 'ocr', ...patch });
 const dues = (c: ReturnType<typeof buildCapCalendar>) => c.events.map((e) => [e.kind, e.due, e.projected]);
 
 describe('buildCapCalendar (resolution-agreement terms)', () => {
@@ -92,6 +92,20 @@ describe('buildCapCalendar (resolution-agreement terms)', () => {
     const after = buildCapCalendar(cap({ effectiveDate: '2026-01-15' }), '2028-06-01');
     expect(after.periodText).toBe('Term ended 2028-01-15');
     expect(after.currentPeriod).toBeNull();
+  });
+});
+
+describe('a voluntary plan', () => {
+  it('has no HHS submission or review loop; its implementation report runs from the effective date', () => {
+    const c = buildCapCalendar(capSettingsSchema.parse({ effectiveDate: '2026-01-15' }), '2026-03-01');
+    expect(dues(c)).toEqual([
+      ['implementation', '2026-05-15', false],
+      ['periodic', '2027-03-16', false],
+      ['monitoring-end', '2028-01-15', false],
+      ['final', '2028-03-15', false],
+    ]);
+    expect(c.missing).toEqual([]);
+    expect(c.standing).toHaveLength(1);
   });
 });
 

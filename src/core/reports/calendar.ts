@@ -107,6 +107,12 @@ export function buildCapCalendar(cap: CapSettings, asOf: IsoDate): CapCalendar {
     return { missing, events, currentPeriod: null, periodText: MISSING_EFFECTIVE_DATE, monitoringEnd: null, standing };
   }
 
+  // A voluntary plan answers to no one at HHS: no submission, no review loop, no approval to wait for.
+  if (cap.type === 'voluntary') {
+    events.push(implementationEvent(cap, asOf, cap.approvalDate ?? effective, false, cap.approvalDate ? 'approval' : 'effective'));
+    return finishCalendar(cap, asOf, effective, events, missing, standing);
+  }
+
   // The risk analysis and HHS's review loop.
   const raDue = addDays(effective, cap.riskAnalysisDays);
   const submitted = cap.riskAnalysisSubmittedDate ?? null;
@@ -161,6 +167,11 @@ export function buildCapCalendar(cap: CapSettings, asOf: IsoDate): CapCalendar {
     events.push(implementationEvent(cap, asOf, hhsAnswer, true));
   }
 
+  return finishCalendar(cap, asOf, effective, events, missing, standing);
+}
+
+/** Adds the reporting periods and the end of the term, sorts by date, and works out the current period. */
+function finishCalendar(cap: CapSettings, asOf: IsoDate, effective: IsoDate, events: CalendarEvent[], missing: string[], standing: string[]): CapCalendar {
   const periods = reportingPeriods(cap, effective);
   for (const p of periods) {
     const final = p.index === periods.length;
@@ -204,7 +215,7 @@ export function buildCapCalendar(cap: CapSettings, asOf: IsoDate): CapCalendar {
   return { missing, events, currentPeriod, periodText, monitoringEnd, standing };
 }
 
-function implementationEvent(cap: CapSettings, asOf: IsoDate, from: IsoDate, projected: boolean): CalendarEvent {
+function implementationEvent(cap: CapSettings, asOf: IsoDate, from: IsoDate, projected: boolean, fromWhat: 'approval' | 'effective' = 'approval'): CalendarEvent {
   return event(asOf, {
     kind: 'implementation',
     label: projected ? 'Implementation report (projected: no approval date yet)' : 'Implementation report',
@@ -214,11 +225,16 @@ function implementationEvent(cap: CapSettings, asOf: IsoDate, from: IsoDate, pro
     projected,
     basis: projected
       ? `${cap.implementationReportDays} days after HHS approves the plan; approval assumed at the end of HHS's review (projected)`
-      : `${cap.implementationReportDays} days after HHS approved the plan (${from})`,
+      : fromWhat === 'effective'
+        ? `${cap.implementationReportDays} days after the effective date`
+        : `${cap.implementationReportDays} days after ${cap.type === 'ocr' ? 'HHS approved' : 'the approval of'} the plan (${from})`,
   });
 }
 
 function standingRules(cap: CapSettings): string[] {
+  if (cap.type === 'voluntary') {
+    return [`Records: keep every document relating to the corrective actions for ${cap.retentionYears} years (the "Retain until" date in the evidence index).`];
+  }
   return [
     `Reportable events: tell HHS within ${cap.reportableEventDays} days of learning that a workforce member did not comply with the CAP or the policies it requires, at any time during the term.`,
     `Records: keep every document relating to compliance with the CAP for ${cap.retentionYears} years (the "Retain until" date in the evidence index).`,

@@ -95,10 +95,10 @@ function stepLabel(step: number, steps: number): string {
   return words ? `${step} ${words}` : String(step);
 }
 
-/** The legend text of a level: the level, and for a product matrix the score it starts at. */
+/** The legend text of a level: the level, and for a product matrix the score it starts at ("High (15+)"). */
 function legendText(level: Level, matrix: RiskMatrix, thresholds: Partial<Record<Level, number>> | null): string {
   const from = thresholds?.[level];
-  return from !== undefined ? `${level}: score ${from} or more` : level;
+  return from !== undefined ? `${level} (${from}+)` : level;
 }
 
 /**

@@ -63,8 +63,8 @@ describe('the plan', () => {
 
   it('prints the product thresholds beside the map', () => {
     const spec = build([risk('R-1', 5, 5)], makeSettings({ matrix: { name: 'product', thresholds: { Low: 4, Medium: 8, High: 15, 'Very High': 20 } } }));
-    expect(findCells(spec, 'Very High: score 20 or more')).toHaveLength(1);
-    expect(findCells(spec, 'Medium: score 8 or more')).toHaveLength(1);
+    expect(findCells(spec, 'Very High (20+)')).toHaveLength(1);
+    expect(findCells(spec, 'Medium (8+)')).toHaveLength(1);
   });
 
   it('shows inherent and residual maps when residual ratings exist', () => {

@@ -529,9 +529,8 @@ function writeCalendar(b: SheetBuilder, calendar: CapCalendar): void {
     ]);
   }
   for (const rule of calendar.standing) b.addWide(textCell(rule, 'note'));
-  b.addWide(
-    textCell('The workbook does not record which reports were submitted: a passed due date means "confirm it was submitted". Projected dates move when HHS answers.', 'note'),
-  );
+  const projected = calendar.events.some((e) => e.projected) ? ' Projected dates move when HHS answers.' : '';
+  b.addWide(textCell(`The workbook does not record which reports were submitted: a passed due date means "confirm it was submitted".${projected}`, 'note'));
 }
 
 /**
