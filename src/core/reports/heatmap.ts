@@ -121,11 +121,13 @@ export function writeHeatMap(
     return false;
   }
   const axis = (text: string): SpecCell => textCell(text, 'heatAxis' as StyleName);
+  // A smaller matrix (3x3) keeps its legend next to it rather than at the far edge.
+  const legendSlot = is < layout.cells.length ? layout.cells[is] : layout.legend;
   b.addParts(
     [
       { ...layout.label, cell: axis('Likelihood \u2193  Impact \u2192') },
       ...Array.from({ length: is }, (_, i) => ({ ...layout.cells[i], cell: axis(stepLabel(i + 1, is)) })),
-      { ...layout.legend, cell: textCell('Level of each colour', 'heatAxis' as StyleName) },
+      { ...legendSlot, cell: textCell('Level of each colour', 'heatAxis' as StyleName) },
     ],
     30,
   );
@@ -143,7 +145,7 @@ export function writeHeatMap(
       }
     }
     const level = legend[row];
-    if (level) parts.push({ ...layout.legend, cell: textCell(legendText(level, matrix, thresholds), LEVEL_STYLE[level] as StyleName) });
+    if (level) parts.push({ ...legendSlot, cell: textCell(legendText(level, matrix, thresholds), LEVEL_STYLE[level] as StyleName) });
     b.addParts(parts, 24);
   }
   const onMap = `${map.placed} open ${map.placed === 1 ? 'risk' : 'risks'} on the map`;

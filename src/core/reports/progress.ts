@@ -470,14 +470,11 @@ function writeByMonth(b: SheetBuilder, analysis: Analysis, asOf: IsoDate): void 
       ]);
     }
   }
-  if (undatedCompleted || undatedVerified) {
-    b.addWide(
-      textCell(
-        `Not in the table: ${plural(undatedCompleted, 'completed item has', 'completed items have')} no completion date and ${plural(undatedVerified, 'verified item has', 'verified items have')} no verification date.`,
-        'note',
-      ),
-    );
-  }
+  const undated = [
+    undatedCompleted ? `${plural(undatedCompleted, 'completed item has', 'completed items have')} no completion date` : '',
+    undatedVerified ? `${plural(undatedVerified, 'verified item has', 'verified items have')} no verification date` : '',
+  ].filter(Boolean);
+  if (undated.length) b.addWide(textCell(`Not in the table: ${undated.join(' and ')}.`, 'note'));
 }
 
 function writeByElement(b: SheetBuilder, items: ReportItems): void {
