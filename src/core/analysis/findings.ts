@@ -43,7 +43,9 @@ const SUBJECT_TITLE_CHARS = 60;
 /** "R-004 Shared front-desk EHR login" (ID and title, the title cut at a word): who a finding is about. */
 export function findingSubject(entry: Entry): string {
   const id = entry.id?.trim() ?? '';
-  let title = (entry.risk ?? entry.vulnerability ?? entry.threat ?? entry.asset ?? '').replace(/\s+/g, ' ').trim();
+  let title = entry.risk ?? entry.vulnerability ?? entry.threat ?? entry.asset ?? '';
+  // Most titles are one clean line: tidy only the ones that need it.
+  if (/\s\s|[\n\r\t]|^\s|\s$/.test(title)) title = title.replace(/\s+/g, ' ').trim();
   if (title.length > SUBJECT_TITLE_CHARS) {
     const cut = title.lastIndexOf(' ', SUBJECT_TITLE_CHARS);
     title = `${title.slice(0, cut > 20 ? cut : SUBJECT_TITLE_CHARS).replace(/[,;:.]$/, '')}...`;
@@ -97,8 +99,8 @@ function firstCell(entry: Entry): string {
 }
 
 /** `message` is a literal or comes from one of the memos below, so equal messages are one string. */
-function makeFinding(kind: FindingKind, entry: Entry, cell: string, message: string, fix: string, subject?: string): Finding {
-  return { kind, sheet: entry.sheet, cell, row: entry.row, entryId: entry.id, subject: subject ?? findingSubject(entry), message, fix };
+function makeFinding(kind: FindingKind, entry: Entry, cell: string, message: string, fix: string, subject = ''): Finding {
+  return { kind, sheet: entry.sheet, cell, row: entry.row, entryId: entry.id, subject, message, fix };
 }
 
 /** Days an open entry is past its due date (0 when not overdue or not open). */
@@ -193,9 +195,8 @@ export function entryFindings(entry: Entry, score: EntryScore, ctx: FindingConte
   const out = scratch;
   out.length = 0;
   const open = isOpen(entry);
-  // One subject string per entry, shared by its findings.
-  let subject: string | undefined;
-  const finding = (kind: FindingKind, e: Entry, cell: string, message: string, fix: string) => makeFinding(kind, e, cell, message, fix, (subject ??= findingSubject(e)));
+  // Findings are made with an empty subject; the entry's subject is worked out once, at the end.
+  const finding = makeFinding;
   const completed = isCompleted(entry);
 
   if (open && !entry.owner) {
@@ -327,6 +328,10 @@ export function entryFindings(entry: Entry, score: EntryScore, ctx: FindingConte
   // room for 16 items, and 50,000 entries would keep (and first allocate) that room each.
   const found = out.slice();
   out.length = 0;
+  if (found.length > 0) {
+    const subject = findingSubject(entry);
+    for (const f of found) f.subject = subject;
+  }
   return found;
 }
 
@@ -393,6 +398,7 @@ function flagRepeat(entry: Entry, first: Entry, closedEarlier: Entry | undefined
         cell,
         `This finding recurs: the same deficiency was closed in ${where(closedEarlier, entry)}.`,
         'Check why the earlier fix did not hold (root cause, verification) and link the two items.',
+        findingSubject(entry),
       ),
     );
     return;
@@ -408,6 +414,7 @@ function flagRepeat(entry: Entry, first: Entry, closedEarlier: Entry | undefined
       cell,
       `The same risk is already recorded in ${where(earlier, entry)}.`,
       'Merge the two rows, or reword them so each describes a different risk.',
+      findingSubject(entry),
     ),
   );
 }

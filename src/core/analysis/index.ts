@@ -14,7 +14,7 @@ import { newEntryScore, scoreEntryInto } from './score';
 /** assessEntry's working score (read at once, never kept): one object instead of one per entry. */
 const scratchScore = newEntryScore();
 import { isCompleted, isOpen, isVerified } from './status';
-import { classifyText, classifyTier, tierChoiceKey, type ChosenTier, type TextVerdict, type TierResult } from './tiers';
+import { classifyText, classifyTier, tierChoiceKey, tierInputKey, type ChosenTier, type TextVerdict, type TierResult } from './tiers';
 
 export { highlightRules, highlightRulesSliced, highlightCutNote, MAX_HIGHLIGHT_AREAS } from './highlights';
 export { chooseMatrix, buildMatrix, NIST_TABLE_I2, THREE_BY_THREE, DEFAULT_PRODUCT_THRESHOLDS } from './matrices';
@@ -57,23 +57,62 @@ export function* analyzeSliced(read: WorkbookRead, options: AnalyzeOptions): Sli
     { entries: entriesOf(registerParts), cap: false },
     { entries: entriesOf(capParts), cap: true },
   ]);
-  // Registers repeat the same action and risk texts on many rows: classify each distinct text once.
+  // Registers repeat the same action and risk texts on many rows: classify each distinct text once
+  // (bounded: a register of unique risk texts would otherwise keep one verdict per row).
   const verdicts = new Map<string, TextVerdict>();
   const verdictOf = (text: string): TextVerdict => {
     let verdict = verdicts.get(text);
-    if (!verdict) verdicts.set(text, (verdict = classifyText(text)));
+    if (!verdict) {
+      if (verdicts.size > 20_000) verdicts.clear();
+      verdicts.set(text, (verdict = classifyText(text)));
+    }
+    return verdict;
+  };
+  const riskVerdicts = new Map<string, TextVerdict>();
+  const riskVerdictOf = (text: string): TextVerdict => {
+    let verdict = riskVerdicts.get(text);
+    if (!verdict) {
+      if (riskVerdicts.size > 20_000) riskVerdicts.clear();
+      riskVerdicts.set(text, (verdict = classifyText(text, true)));
+    }
     return verdict;
   };
   const choices = new Map<string, ChosenTier>();
   for (const c of options.tierChoices ?? []) choices.set(c.key, c.tier);
-  const tierOf = (entry: Entry): TierResult & { source: 'choice' | 'column' | 'engine' } => {
-    const engine = classifyTier(entry, verdictOf);
-    const chosen = choices.size > 0 ? choices.get(tierChoiceKey(entry)) : undefined;
-    if (chosen) {
-      const guesses = [chosen, ...engine.guesses.filter((t) => t !== chosen)];
-      return { tier: chosen, reason: `Chosen by the user (saved in the workbook); the engine said: ${engine.reason}`, guesses, source: 'choice' };
+  type Tiered = TierResult & { source: 'choice' | 'column' | 'engine' };
+  // Entries with the same action, owner, cost and tier cells share one result. Most registers have
+  // only an action and an owner: those look up action -> owner without building a key string.
+  const byActionOwner = new Map<string, Map<string | null, Tiered>>();
+  const byKey = new Map<string, Tiered>();
+  const engineTier = (entry: Entry): Tiered => {
+    const result = classifyTier(entry, verdictOf, riskVerdictOf);
+    return { ...result, source: result.fromColumn ? 'column' : 'engine' };
+  };
+  const tierOf = (entry: Entry): Tiered => {
+    const action = entry.action;
+    const actionDecides = action !== null && verdictOf(action).tier !== null;
+    let engine: Tiered | undefined;
+    if (actionDecides && !entry.cost && !entry.vendorDependency && entry.tierText === null) {
+      let owners = byActionOwner.get(action);
+      if (!owners) {
+        if (byActionOwner.size > 20_000) byActionOwner.clear();
+        byActionOwner.set(action, (owners = new Map()));
+      }
+      const owner = entry.owner ?? entry.ownerText;
+      engine = owners.get(owner);
+      if (!engine) owners.set(owner, (engine = engineTier(entry)));
+    } else {
+      const key = tierInputKey(entry, actionDecides);
+      engine = byKey.get(key);
+      if (!engine) {
+        if (byKey.size > 20_000) byKey.clear();
+        byKey.set(key, (engine = engineTier(entry)));
+      }
     }
-    return { ...engine, source: engine.fromColumn ? 'column' : 'engine' };
+    const chosen = choices.size > 0 ? choices.get(tierChoiceKey(entry)) : undefined;
+    if (!chosen) return engine;
+    const guesses = [chosen, ...engine.guesses.filter((t) => t !== chosen)];
+    return { tier: chosen, reason: `Chosen by the user (saved in the workbook); the engine said: ${engine.reason}`, guesses, source: 'choice' };
   };
   const assessParts = function* (parts: TablePart[]): Sliced<Rankable[]> {
     // Sized up front: growing a 50,000-item list by push copies it over and over.

@@ -148,8 +148,10 @@ const NO_VERDICT: TextVerdict = Object.freeze({ tier: null, match: '', why: '', 
 
 /** Lower case, accents removed, so one accent-free vocabulary serves every language. */
 export function foldText(text: string): string {
-  return text
-    .toLowerCase()
+  const lower = text.toLowerCase();
+  // Plain ASCII (most registers) has no accents to remove: skip the costly normalization.
+  if (!/[^\x00-\x7f]/.test(lower)) return lower.includes('&') ? lower.replace(/&/g, ' and ') : lower;
+  return lower
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/ß/g, 'ss')
@@ -167,7 +169,7 @@ export function actionParts(folded: string): string[] {
 }
 
 /** The vocabulary's verdict on one text (an action, or the risk text when the action is thin). */
-export function classifyText(text: string): TextVerdict {
+export function classifyText(text: string, strongOnly = false): TextVerdict {
   const folded = foldText(text);
   const parts = actionParts(folded);
   if (parts.length === 0) return NO_VERDICT;
@@ -176,6 +178,7 @@ export function classifyText(text: string): TextVerdict {
   let bestWeak: { demand: number; rule: TierRule; match: string } | null = null;
   for (const part of parts) {
     for (const rule of TIER_RULES) {
+      if (strongOnly && rule.weak) continue;
       const m = rule.pattern.exec(part);
       if (!m) continue;
       if (rule.unless && rule.unless.test(part)) continue;
@@ -285,26 +288,44 @@ function tierNamed(text: string | null): ChosenTier | null {
   return TIER_NAMES.find((n) => n.pattern.test(stated))?.tier ?? null;
 }
 
+/** The six orders of the three tiers, shared (frozen): a result per entry allocates none. */
+const ORDERS: readonly (readonly ChosenTier[])[] = [
+  [0, 1, 2],
+  [0, 2, 1],
+  [1, 0, 2],
+  [1, 2, 0],
+  [2, 0, 1],
+  [2, 1, 0],
+].map((o) => Object.freeze(o.map((i) => TIER_DEMAND[i])));
+
+function orderOf(a: number, b: number, c: number): readonly ChosenTier[] {
+  return ORDERS.find((o) => o[0] === TIER_DEMAND[a] && o[1] === TIER_DEMAND[b] && o[2] === TIER_DEMAND[c])!;
+}
+
 /** The three tiers ordered by evidence, `first` (when given) in front; ties in demand order. */
-function orderGuesses(weights: readonly number[], first: ChosenTier | null): ChosenTier[] {
-  const order = [0, 1, 2].sort((a, b) => weights[b] - weights[a] || a - b).map((i) => TIER_DEMAND[i]);
-  if (first) return [first, ...order.filter((t) => t !== first)];
-  return order;
+function orderGuesses(weights: readonly number[], first: ChosenTier | null): readonly ChosenTier[] {
+  const f = first ? TIER_DEMAND.indexOf(first) : -1;
+  const rest = [0, 1, 2].filter((i) => i !== f).sort((a, b) => weights[b] - weights[a] || a - b);
+  return f >= 0 ? orderOf(f, rest[0], rest[1]) : orderOf(rest[0], rest[1], rest[2]);
 }
 
 /**
  * The tier of an entry, with the reason in one line and the guesses for the pane.
  * `verdictOf` classifies a text; the analysis passes a memoized one (registers repeat actions).
  */
-export function classifyTier(entry: TierInput, verdictOf: (text: string) => TextVerdict = classifyText): TierResult {
+export function classifyTier(
+  entry: TierInput,
+  verdictOf: (text: string) => TextVerdict = classifyText,
+  riskVerdictOf: (text: string) => TextVerdict = (text) => classifyText(text, true),
+): TierResult {
   const stated = entry.tierText?.trim() ?? '';
   const named = tierNamed(stated);
   const action = entry.action?.trim() ?? '';
   const fromAction = action ? verdictOf(action) : NO_VERDICT;
-  // A thin action (nothing the vocabulary knows) falls back on the risk text.
-  const riskText = [entry.risk, entry.vulnerability, entry.threat].map((t) => t?.trim()).filter(Boolean).join('; ');
-  // Only strong evidence counts there: a risk that mentions "backups" says nothing about the fix.
-  const riskVerdict = !fromAction.tier && riskText ? verdictOf(riskText) : NO_VERDICT;
+  // A thin action (nothing the vocabulary knows) falls back on the risk text. Only strong evidence
+  // counts there: a risk that mentions "backups" says nothing about the fix.
+  const riskText = fromAction.tier ? '' : riskTextOf(entry);
+  const riskVerdict = riskText ? riskVerdictOf(riskText) : NO_VERDICT;
   const fromRisk = riskVerdict.weak ? { ...NO_VERDICT, weights: riskVerdict.weights } : riskVerdict;
   const text = fromAction.tier ? fromAction : fromRisk;
   const source = fromAction.tier ? 'action' : 'risk';
@@ -348,6 +369,20 @@ export function classifyTier(entry: TierInput, verdictOf: (text: string) => Text
   const guesses = orderGuesses(weights, null);
   const what = action ? 'The action does not say whether it needs money, a vendor or only staff time' : 'There is no action to classify';
   return { tier: 'Unclassified', reason: `${what}; choose a tier (best guess: ${guesses[0]}).`, guesses };
+}
+
+function riskTextOf(entry: TierInput): string {
+  return [entry.risk, entry.vulnerability, entry.threat].map((t) => t?.trim()).filter(Boolean).join('; ');
+}
+
+/**
+ * The inputs `classifyTier` reads, as one string, for a memo: entries that share it share the result.
+ * The risk texts count only when the action alone names no tier (`actionDecides`).
+ */
+export function tierInputKey(entry: TierInput, actionDecides: boolean): string {
+  const sep = '\u0001';
+  const base = `${entry.action ?? ''}${sep}${entry.owner ?? entry.ownerText ?? ''}${sep}${entry.cost ?? ''}${sep}${entry.vendorDependency ?? ''}${sep}${entry.tierText ?? ''}`;
+  return actionDecides ? base : `${base}${sep}${riskTextOf(entry)}`;
 }
 
 function done(tier: ChosenTier, reason: string, weights: number[]): TierResult {

@@ -199,8 +199,7 @@ class EntryFacts {
     const verifiedBy = e.verifiedBy?.trim();
     slots[at + EntryFacts.VERIFIED_BY_CELL] = verifiedBy ? plainText(verifiedBy) : undefined;
     const recordDate = e.completedDate?.iso ?? e.verifiedDate?.iso ?? null;
-    const keep = recordDate ? retainUntil(this.cap, recordDate) : null;
-    slots[at + EntryFacts.RETAIN_UNTIL] = keep ? dateValueCell({ raw: keep, iso: keep, kind: 'date', text: keep }, false) : undefined;
+    slots[at + EntryFacts.RETAIN_UNTIL] = recordDate ? this.retainCell(recordDate) : undefined;
     this.element[p] = ELEMENT_INDEX.get(elementOf(e))!;
     const iso = e.dueDate?.iso;
     this.hasDays[p] = 0;
@@ -210,6 +209,17 @@ class EntryFacts {
       this.days[p] = days;
       this.hasDays[p] = 1;
     }
+  }
+
+  // Completion dates repeat: one "retain until" cell per date.
+  private readonly retainCells = new Map<IsoDate, SpecCell | undefined>();
+
+  private retainCell(recordDate: IsoDate): SpecCell | undefined {
+    if (this.retainCells.has(recordDate)) return this.retainCells.get(recordDate);
+    const keep = retainUntil(this.cap, recordDate);
+    const cell = keep ? dateValueCell({ raw: keep, iso: keep, kind: 'date', text: keep }, false) : undefined;
+    this.retainCells.set(recordDate, cell);
+    return cell;
   }
 
   cell(p: number, field: number): SpecCell {
