@@ -13,6 +13,7 @@ import type { RiskMatrix } from '../analysis/matrices';
 import { toMatrixStep } from '../analysis/matrices';
 import type { CellStyle, SpecCell } from '../sheetSpec';
 import { numberCell, textCell, type SheetBuilder } from './sheetBuilder';
+import { finish, inSlices, type Sliced } from '../slices';
 import type { StyleName } from './styles';
 
 export interface HeatMap {
@@ -60,17 +61,25 @@ function emptyGrid(rows: number, cols: number): number[][] {
 
 /** The open risks counted on the matrix, before treatment and (when the register rates it) after. */
 export function openRiskHeatMaps(risks: readonly ScoredEntry[], matrix: RiskMatrix): { inherent: HeatMap; residual: HeatMap | null } {
+  return finish(openRiskHeatMapsSliced(risks, matrix));
+}
+
+/** `openRiskHeatMaps`, yielding between slices of risks (a 50,000-row register is one long loop otherwise). */
+export function* openRiskHeatMapsSliced(risks: readonly ScoredEntry[], matrix: RiskMatrix): Sliced<{ inherent: HeatMap; residual: HeatMap | null }> {
   const ls = matrix.likelihoodSteps;
   const is = matrix.impactSteps;
   const levels = Array.from({ length: ls }, (_, l) => Array.from({ length: is }, (_, i) => matrix.rate(l + 1, i + 1).level));
   const inherent: HeatMap = { kind: 'inherent', title: 'Open risks before treatment (inherent likelihood and impact)', counts: emptyGrid(ls, is), levels, placed: 0, unplaced: 0 };
   const residual: HeatMap = { kind: 'residual', title: 'Open risks after treatment (residual likelihood and impact, as the register rates them)', counts: emptyGrid(ls, is), levels, placed: 0, unplaced: 0 };
-  for (const r of risks) {
-    if (!r.open) continue;
-    const e = r.entry;
-    count(inherent, e.likelihood, e.impact, ls, is);
-    count(residual, e.residualLikelihood, e.residualImpact, ls, is);
-  }
+  yield* inSlices(risks.length, (from, to) => {
+    for (let k = from; k < to; k++) {
+      const r = risks[k];
+      if (!r.open) continue;
+      const e = r.entry;
+      count(inherent, e.likelihood, e.impact, ls, is);
+      count(residual, e.residualLikelihood, e.residualImpact, ls, is);
+    }
+  });
   return { inherent, residual: residual.placed > 0 ? residual : null };
 }
 

@@ -24,7 +24,7 @@ import { actionCellOf, dateCellIgnoresRequired, dateValueCell, ownerCell, ownerC
 import { FINDING_LABELS, flagsText, LEVELS_HIGH_FIRST, TIER_ORDER } from './labels';
 import { dateCell, numberCell, SheetBuilder, textCell } from './sheetBuilder';
 import { REPORT_STYLES, reportPrintSetup } from './styles';
-import { HEAT_STYLES, openRiskHeatMaps, writeHeatMap, type HeatMapLayout } from './heatmap';
+import { HEAT_STYLES, openRiskHeatMapsSliced, writeHeatMap, type HeatMapLayout } from './heatmap';
 import { chooseMatrix, DEFAULT_PRODUCT_THRESHOLDS } from '../analysis/matrices';
 import { UNCLASSIFIED_NOTE } from '../analysis/tiers';
 import { sharedNumberCellsOf, sharedTextCell, sharedTextCellsOf } from './sharedCells';
@@ -506,12 +506,12 @@ const PLAN_HEAT_LAYOUT: HeatMapLayout = {
 };
 
 /** Heat maps of the open risks: inherent, and residual below it when the register rates residual risk. */
-function writeHeatMaps(b: SheetBuilder, input: PlanInput): void {
+function* writeHeatMaps(b: SheetBuilder, input: PlanInput): Sliced<void> {
   const { analysis, settings, read } = input;
   const matrix = chooseMatrix(read.register, settings.matrix);
   const thresholds =
     settings.matrix?.name === 'product' ? settings.matrix.thresholds : matrix.choice.name === 'product' ? DEFAULT_PRODUCT_THRESHOLDS : null;
-  const { inherent, residual } = openRiskHeatMaps(analysis.risks, matrix);
+  const { inherent, residual } = yield* openRiskHeatMapsSliced(analysis.risks, matrix);
   b.addWide(textCell('Heat map of open risks', 'section'));
   writeHeatMap(b, inherent, matrix, PLAN_HEAT_LAYOUT, thresholds);
   if (residual) {
@@ -625,7 +625,7 @@ export function* buildPlanSheetSliced(input: PlanInput): Sliced<{ spec: SheetSpe
   b.addBlank();
   writeSummary(b, analysis, counts);
   b.addBlank();
-  writeHeatMaps(b, input);
+  yield* writeHeatMaps(b, input);
   b.addBlank();
   const snapshot = snapshotBuilder.finish(asOf, version);
   yield* writeChanges(b, settings.snapshot, snapshot);

@@ -406,6 +406,11 @@ export interface MonthRow {
  * off when there are more than MAX_MONTHS.
  */
 export function progressByMonth(items: readonly ScoredEntry[], asOf: IsoDate): { rows: MonthRow[]; undatedCompleted: number; undatedVerified: number } {
+  return finish(progressByMonthSliced(items, asOf));
+}
+
+/** `progressByMonth`, yielding between slices of items. */
+export function* progressByMonthSliced(items: readonly ScoredEntry[], asOf: IsoDate): Sliced<{ rows: MonthRow[]; undatedCompleted: number; undatedVerified: number }> {
   const completed = new Map<string, number>();
   const verified = new Map<string, number>();
   let undatedCompleted = 0;
@@ -417,18 +422,21 @@ export function progressByMonth(items: readonly ScoredEntry[], asOf: IsoDate): {
     map.set(m, (map.get(m) ?? 0) + 1);
     if (first === null || m < first) first = m;
   };
-  for (const s of items) {
-    if (s.completed) {
-      const iso = s.entry.completedDate?.iso ?? null;
-      if (iso) note(completed, iso);
-      else undatedCompleted++;
+  yield* inSlices(items.length, (from, to) => {
+    for (let k = from; k < to; k++) {
+      const s = items[k];
+      if (s.completed) {
+        const iso = s.entry.completedDate?.iso ?? null;
+        if (iso) note(completed, iso);
+        else undatedCompleted++;
+      }
+      if (s.verified) {
+        const iso = s.entry.verifiedDate?.iso ?? null;
+        if (iso) note(verified, iso);
+        else undatedVerified++;
+      }
     }
-    if (s.verified) {
-      const iso = s.entry.verifiedDate?.iso ?? null;
-      if (iso) note(verified, iso);
-      else undatedVerified++;
-    }
-  }
+  });
   const rows: MonthRow[] = [];
   if (first === null) return { rows, undatedCompleted, undatedVerified };
   let completedSoFar = 0;
@@ -449,9 +457,9 @@ function nextMonth(month: string): string {
   return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
 }
 
-function writeByMonth(b: SheetBuilder, analysis: Analysis, asOf: IsoDate): void {
+function* writeByMonth(b: SheetBuilder, analysis: Analysis, asOf: IsoDate): Sliced<void> {
   b.addWide(textCell('Completion and verification by month', 'section'));
-  const { rows, undatedCompleted, undatedVerified } = progressByMonth(analysis.capItems, asOf);
+  const { rows, undatedCompleted, undatedVerified } = yield* progressByMonthSliced(analysis.capItems, asOf);
   const total = analysis.capSummary.total;
   if (rows.length === 0) {
     b.addWide(textCell('No item has a completion or verification date yet.', 'note'));
@@ -650,7 +658,7 @@ export function* buildProgressSheetSliced(input: ProgressInput): Sliced<SheetSpe
   b.addBlank();
   writeOverall(b, analysis);
   b.addBlank();
-  writeByMonth(b, analysis, asOf);
+  yield* writeByMonth(b, analysis, asOf);
   b.addBlank();
   const items = yield* reportItems(analysis.capItems, analysis.capFromRegister ? [read.register] : read.caps, asOf, settings.cap);
   writeByElement(b, items);
@@ -661,7 +669,12 @@ export function* buildProgressSheetSliced(input: ProgressInput): Sliced<SheetSpe
   b.addWide(textCell('Corrective actions to follow up', 'section'));
   const headerRow = b.addRow(PROGRESS_COLUMNS.map((c) => textCell(c.title, 'header')), 30);
   const rows = items.rows;
-  const sheetNotes = analysis.findings.filter((f) => f.scope === 'sheet' && f.kind === 'missing-root-cause');
+  // Sheet-level notes come first in the analysis' list (see analysis/index.ts).
+  const sheetNotes: typeof analysis.findings = [];
+  for (const f of analysis.findings) {
+    if (f.scope !== 'sheet') break;
+    if (f.kind === 'missing-root-cause') sheetNotes.push(f);
+  }
   for (const list of yield* itemLists(items)) {
     b.addWide(textCell(`${list.title} (${list.items.length})`, 'group'));
     const notes = list.title === 'No root cause recorded' ? sheetNotes : [];
