@@ -144,7 +144,9 @@ describe('Risk Management Plan, read back from the saved workbook', () => {
     expect(shown(ws, rowOf(ws, 'No responsible party'), 4)).toBe('1');
     expect(allText(ws)).toContain('This is the first plan generated for this workbook');
     expect(shown(ws, rowOf(ws, 'Prepared by'), 4)).toBe('Jane Ortiz, Privacy Officer');
-    expect(shown(ws, rowOf(ws, 'Approved by', 1, true), 4)).toBe('MISSING: approved by');
+    // The fixture's title rows say "Approved by | Dr. Alan Smith, Owner": the plan uses it and says where it was found.
+    expect(shown(ws, rowOf(ws, 'Approved by', 1, true), 4)).toBe('Dr. Alan Smith, Owner');
+    expect(shown(ws, rowOf(ws, 'Approved by', 1, true), 1)).toMatch(/found in the workbook, 'Risk Register'!C4/);
     expect(rowOf(ws, 'Reviewed and approved within the practice')).toBeGreaterThan(rowOf(ws, 'Prepared by'));
   });
 
@@ -235,13 +237,18 @@ describe('CAP Progress Report, read back from the saved workbook', () => {
     });
 
     it('has the reporting calendar computed from the effective date', () => {
+      // Changed on purpose (issue 17): resolution-agreement terms. The risk analysis is due 90 days after
+      // the effective date; the implementation report 120 days after HHS approves the plan, projected
+      // (from the end of HHS's 60-day review) because no approval date is entered.
       const due = (label: string) => shown(ws, rowOf(ws, label, 1, true), 6);
-      expect(due('Implementation report')).toBe('2026-01-29'); // 2025-10-01 + 120 days
-      expect(due('Report for period 1')).toBe('2026-11-30'); // period ends 2026-10-01, + 60 days
-      expect(due('Report for period 2')).toBe('2027-11-30');
-      expect(due('End of the 2-year monitoring period')).toBe('2027-10-01');
-      expect(shown(ws, rowOf(ws, 'Implementation report', 1, true), 7)).toMatch(/^Due date passed 7 days ago/);
-      expect(shown(ws, rowOf(ws, 'Report for period 1', 1, true), 7)).toBe('Period not ended');
+      expect(due('Risk analysis submitted to HHS')).toBe('2025-12-30'); // 2025-10-01 + 90 days
+      expect(shown(ws, rowOf(ws, 'Risk analysis submitted to HHS', 1, true), 7)).toMatch(/^Due date passed 37 days ago/);
+      expect(due('Implementation report')).toBe('2026-06-28'); // + 60 days of HHS review + 120 days
+      expect(shown(ws, rowOf(ws, 'Implementation report', 1, true), 7)).toMatch(/\(projected\)$/);
+      expect(due('Annual report for period 1')).toBe('2026-11-30'); // period ends 2026-10-01, + 60 days
+      expect(due('Final report')).toBe('2027-11-30');
+      expect(due('End of the 2-year term')).toBe('2027-10-01');
+      expect(shown(ws, rowOf(ws, 'Annual report for period 1', 1, true), 7)).toBe('Period not ended');
     });
 
     it('indexes the evidence of completed items with who verified them', () => {
@@ -250,7 +257,7 @@ describe('CAP Progress Report, read back from the saved workbook', () => {
       const enc = rowOf(ws, 'Laptops storing ePHI not encrypted', 2);
       const evidenceRow = [...Array(ws.rowCount).keys()].map((i) => i + 1).filter((r) => shown(ws, r, 2) === 'Laptops storing ePHI not encrypted').pop()!;
       expect(evidenceRow).toBeGreaterThanOrEqual(enc);
-      const line = [...Array(12).keys()].map((c) => shown(ws, evidenceRow, c + 1)).join(' | ');
+      const line = [...Array(13).keys()].map((c) => shown(ws, evidenceRow, c + 1)).join(' | ');
       expect(line).toContain('Intune encryption report');
       expect(line).toContain('Security Officer');
       expect(line).toContain('2026-01-20');

@@ -1,7 +1,8 @@
 import { FakePort, clinicRegisterGrid } from '../taskpane/testing/fakePort';
 import { finish, type Sliced } from '../core/slices';
 import { Pacer } from '../host/pace';
-import { loadWorkbook, runSliced } from './workflow';
+import { chooseTier, loadWorkbook, practiceDetails, runSliced, tierButtons, withTierChoice } from './workflow';
+import { tierChoiceKey } from '../core/analysis';
 
 /** Work in three slices that notes, at each slice, whether the host has had a turn since the start. */
 function* watchedWork(hostRan: () => boolean, seen: boolean[]): Sliced<string> {
@@ -39,5 +40,40 @@ describe('loadWorkbook', () => {
     const fractions = steps.map(([, f]) => f);
     expect([...fractions].sort((a, b) => a - b)).toEqual(fractions);
     expect(fractions.every((f) => f > 0 && f < 1)).toBe(true);
+  });
+});
+
+describe('tier choices and practice details (for the pane and the runner)', () => {
+  it('chooseTier saves the choice in the settings, not in the cells, and every later load uses it', async () => {
+    const port = new FakePort([clinicRegisterGrid()]);
+    const before = JSON.stringify(port.grids);
+    const state = await loadWorkbook(port, { asOf: '2026-11-23' });
+    const item = state.analysis.risks[0];
+    const buttons = tierButtons(item);
+    expect(buttons.tiers).toHaveLength(3);
+    expect(buttons.chosenByUser).toBe(false);
+    const pick = buttons.tiers.find((t) => t !== item.tier)!;
+
+    const chosen = await chooseTier(port, state, item.entry, pick);
+    const again = chosen.analysis.risks.find((r) => r.entry.row === item.entry.row)!;
+    expect([again.tier, again.tierSource, tierButtons(again).tiers[0], tierButtons(again).chosenByUser]).toEqual([pick, 'choice', pick, true]);
+    expect(JSON.stringify(port.grids)).toBe(before);
+    expect(JSON.parse(port.store!).tierChoices).toEqual([{ key: tierChoiceKey(item.entry), tier: pick }]);
+
+    const reloaded = await loadWorkbook(port, { asOf: '2026-11-23' });
+    expect(reloaded.analysis.risks.find((r) => r.entry.row === item.entry.row)?.tier).toBe(pick);
+
+    const cleared = await chooseTier(port, reloaded, item.entry, null);
+    expect(cleared.settings.tierChoices).toEqual([]);
+    expect(cleared.analysis.risks.find((r) => r.entry.row === item.entry.row)?.tierSource).not.toBe('choice');
+  });
+
+  it('practiceDetails: typed values win, harvested ones say where they were found', async () => {
+    const title = clinicRegisterGrid();
+    const state = await loadWorkbook(new FakePort([title]), { asOf: '2026-11-23', settingsPatch: { preparedBy: 'Jane Ortiz' } });
+    const details = new Map(practiceDetails(state).map((d) => [d.name, d]));
+    expect(details.get('preparedBy')).toMatchObject({ value: 'Jane Ortiz', source: 'settings' });
+    expect(details.get('approvedBy')?.source ?? null).toBe(state.facts.approvedBy ? 'workbook' : null);
+    expect(withTierChoice(state.settings, state.analysis.risks[0].entry, 'This week').tierChoices).toHaveLength(1);
   });
 });

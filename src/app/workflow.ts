@@ -4,7 +4,7 @@
  * in Excel and on an .xlsx file; all decisions are made by the pure core.
  */
 import type { SheetInfo, WorkbookPort, HighlightResult } from '../core/port';
-import type { Analysis, WorkbookRead } from '../core/model';
+import type { Analysis, Entry, ScoredEntry, Tier, WorkbookRead } from '../core/model';
 import type { IsoDate } from '../core/dates';
 import type { SheetGrid } from '../core/grid';
 import { parseSettingsSliced, serializeSettingsSliced, settingsSchema, type Settings } from '../core/settings';
@@ -12,6 +12,8 @@ import { readWorkbookSliced } from '../core/register';
 import { analyzeSliced, highlightRulesSliced } from '../core/analysis';
 import { buildPlanSheetSliced, buildProgressSheetSliced, placeGeneratedSheet } from '../core/reports';
 import { runSliced, yieldToHost } from '../host/pace';
+import { effectiveFact, FACT_NAMES, harvestFacts, type EffectiveFact, type FactName, type WorkbookFacts } from '../core/facts';
+import { tierChoiceKey, type ChosenTier } from '../core/analysis';
 
 export { runSliced, yieldToHost, SLICE_BUDGET_MS } from '../host/pace';
 
@@ -21,6 +23,12 @@ export interface WorkbookState {
   read: WorkbookRead;
   analysis: Analysis;
   settings: Settings;
+  /**
+   * What the workbook itself states (title rows, cover/info sheets): practice name, risk analysis
+   * date and author, prepared / approved by. The pane shows each as "found in the workbook" (editable);
+   * a value the user types is saved in the settings and wins (see core/facts.ts `effectiveFact`).
+   */
+  facts: WorkbookFacts;
   /** Plain-words warnings about the saved settings (tampered or invalid values were ignored). */
   warnings: string[];
 }
@@ -55,9 +63,10 @@ export async function loadWorkbook(port: WorkbookPort, options: LoadOptions): Pr
   const count = (read.register?.entries.length ?? 0) + read.caps.reduce((n, t) => n + t.entries.length, 0);
   progress(`Scoring and checking ${count.toLocaleString('en-US')} ${count === 1 ? 'entry' : 'entries'}`, 0.7);
   await yieldToHost();
-  const analysis = await runSliced(analyzeSliced(read, { asOf: options.asOf, matrix: settings.matrix }));
+  const analysis = await runSliced(analyzeSliced(read, { asOf: options.asOf, matrix: settings.matrix, tierChoices: settings.tierChoices }));
   const warnings = [...stored.warnings, ...staleMappingWarnings(settings, grids)];
-  return { asOf: options.asOf, sheets, read, analysis, settings, warnings };
+  const facts = harvestFacts(grids, read);
+  return { asOf: options.asOf, sheets, read, analysis, settings, facts, warnings };
 }
 
 /** A saved mapping for a sheet that is no longer in the workbook does nothing; say so rather than stay silent. */
@@ -126,7 +135,7 @@ export async function generatePlan(
   }
   await yieldToHost();
   const { spec, snapshot } = await runSliced(
-    buildPlanSheetSliced({ analysis: state.analysis, read: state.read, settings: state.settings, asOf: state.asOf }),
+    buildPlanSheetSliced({ analysis: state.analysis, read: state.read, settings: state.settings, asOf: state.asOf, facts: state.facts }),
   );
   await yieldToHost();
   const keepPrevious = options.keepPrevious ?? state.settings.keepPreviousPlan;
@@ -150,7 +159,7 @@ export async function generateProgressReport(
   }
   await yieldToHost();
   const spec = await runSliced(
-    buildProgressSheetSliced({ analysis: state.analysis, read: state.read, settings: state.settings, asOf: state.asOf }),
+    buildProgressSheetSliced({ analysis: state.analysis, read: state.read, settings: state.settings, asOf: state.asOf, facts: state.facts }),
   );
   await yieldToHost();
   const placement = placeGeneratedSheet(await port.listSheets(), 'progress', {
@@ -159,4 +168,56 @@ export async function generateProgressReport(
   });
   await port.writeSheet(spec, placement);
   return { sheet: placement.name };
+}
+
+// ---------------------------------------------------------------- tiers and facts, for the pane
+
+/**
+ * The pane's three buttons for an item: the tiers in the order to show them, the engine's best guess
+ * first (the user's saved choice first when there is one), and which one is current.
+ */
+export function tierButtons(item: ScoredEntry): { tiers: readonly ChosenTier[]; current: Tier; chosenByUser: boolean } {
+  const tiers = item.tierGuesses ?? (['This week', 'Vendor conversations', 'Budget decisions'] as const);
+  return { tiers, current: item.tier, chosenByUser: item.tierSource === 'choice' };
+}
+
+/** `settings` with the user's tier for `entry` set (or removed with null), keyed by `tierChoiceKey`. */
+export function withTierChoice(settings: Settings, entry: Pick<Entry, 'sheet' | 'id' | 'risk' | 'action'>, tier: ChosenTier | null): Settings {
+  const key = tierChoiceKey(entry);
+  const others = settings.tierChoices.filter((c) => c.key !== key);
+  return { ...settings, tierChoices: tier ? [...others, { key, tier }] : others };
+}
+
+/**
+ * The pane's tier buttons call this: saves the choice in the workbook's settings (never in the
+ * user's cells) and returns the state analysed again with it, so the plan and the runner use it too.
+ */
+export async function chooseTier(port: WorkbookPort, state: WorkbookState, entry: Entry, tier: ChosenTier | null): Promise<WorkbookState> {
+  const settings = withTierChoice(state.settings, entry, tier);
+  await saveSettings(port, settings);
+  return reanalyze(state, settings);
+}
+
+/** The same workbook read, analysed again with changed settings (no sheet is read again). */
+export async function reanalyze(state: WorkbookState, settings: Settings): Promise<WorkbookState> {
+  const analysis = await runSliced(analyzeSliced(state.read, { asOf: state.asOf, matrix: settings.matrix, tierChoices: settings.tierChoices }));
+  return { ...state, settings, analysis };
+}
+
+/** Labels of the practice details the plan prints, for the pane's form. */
+export const FACT_LABELS: Record<FactName, string> = {
+  practiceName: 'Practice name',
+  riskAnalysisDate: 'Risk analysis date',
+  riskAnalysisBy: 'Risk analysis conducted by',
+  preparedBy: 'Plan prepared by',
+  approvedBy: 'Plan approved by',
+};
+
+/**
+ * The practice details as the pane shows them: the value the plan will print, and whether it was
+ * typed (settings) or "found in the workbook" (with the cell), or is missing. Editing a value saves it
+ * in the settings (applyPatch / saveSettings), where it wins over what the workbook says.
+ */
+export function practiceDetails(state: WorkbookState): ({ name: FactName; label: string } & EffectiveFact)[] {
+  return FACT_NAMES.map((name) => ({ name, label: FACT_LABELS[name], ...effectiveFact(state.settings, state.facts, name) }));
 }

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { FINDING_KINDS, LEVELS, ROLES, TIERS, type ColumnMatch, type Role, type ScoredEntry, type TableRead } from '../core/model';
 import type { WorkbookState } from '../app/workflow';
+import { FACT_NAMES } from '../core/facts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const columnLetters = z.partialRecord(z.enum(ROLES), z.string().regex(/^[A-Z]{1,3}$/));
@@ -26,6 +27,8 @@ export const riskJsonSchema = z.object({
   score: z.number().nullable(),
   priority: z.number().int(),
   tier: z.enum(TIERS),
+  /** Where the tier came from: the user's choice saved in the workbook, the sheet's tier column, or the engine. */
+  tierSource: z.enum(['choice', 'column', 'engine']),
   findings: findingKinds,
 });
 
@@ -61,7 +64,18 @@ export const analysisJsonSchema = z.object({
       }),
     })
     .nullable(),
-  findings: z.array(z.object({ kind: z.enum(FINDING_KINDS), sheet: z.string(), cell: z.string(), message: z.string() })),
+  /** Practice details the workbook states (title rows, cover sheet), with the cell they were found in. */
+  facts: z.partialRecord(z.enum(FACT_NAMES), z.object({ value: z.string(), sheet: z.string(), cell: z.string() })),
+  findings: z.array(
+    z.object({
+      kind: z.enum(FINDING_KINDS),
+      sheet: z.string(),
+      cell: z.string(),
+      /** The risk it is about: ID and title, or the sheet for a sheet-level note. */
+      subject: z.string(),
+      message: z.string(),
+    }),
+  ),
   issues: z.array(z.object({ sheet: z.string(), cell: z.string(), message: z.string() })),
 });
 export type AnalysisJson = z.infer<typeof analysisJsonSchema>;
@@ -104,6 +118,7 @@ export function buildAnalysisJson(file: string, state: WorkbookState): AnalysisJ
             score: r.score,
             priority: r.priority,
             tier: r.tier,
+            tierSource: r.tierSource ?? 'engine',
             findings: kinds(r),
           })),
         }
@@ -131,7 +146,8 @@ export function buildAnalysisJson(file: string, state: WorkbookState): AnalysisJ
           },
         }
       : null,
-    findings: analysis.findings.map((f) => ({ kind: f.kind, sheet: f.sheet, cell: f.cell, message: f.message })),
+    facts: { ...state.facts },
+    findings: analysis.findings.map((f) => ({ kind: f.kind, sheet: f.sheet, cell: f.cell, subject: f.subject ?? '', message: f.message })),
     issues: read.issues.map((i) => ({ sheet: i.sheet, cell: i.cell, message: i.message })),
   };
 }

@@ -1,4 +1,5 @@
 /** Plain-text output of the runner: the analyze summary and the folder summary table. */
+import { findingText } from '../core/analysis/findings';
 import { LEVELS, TIERS, type FindingKind } from '../core/model';
 import type { WorkbookState } from '../app/workflow';
 
@@ -47,7 +48,7 @@ export function analyzeSummary(file: string, state: WorkbookState): string {
   }
   const kinds = countBy<FindingKind>(analysis.findings.map((f) => f.kind));
   lines.push(`Findings: ${analysis.findings.length}${kinds.size ? ` (${[...kinds].map(([k, n]) => `${k} ${n}`).join(', ')})` : ''}`);
-  for (const f of analysis.findings.slice(0, FINDINGS_LISTED)) lines.push(`  ${f.sheet}!${f.cell}: ${f.message}`);
+  for (const f of analysis.findings.slice(0, FINDINGS_LISTED)) lines.push(`  ${f.sheet}!${f.cell}: ${findingText(f)}`);
   if (analysis.findings.length > FINDINGS_LISTED) lines.push(`  ... and ${analysis.findings.length - FINDINGS_LISTED} more (use --json for all).`);
   if (read.issues.length > 0) {
     lines.push(`Could not read: ${read.issues.length}`);

@@ -37,6 +37,9 @@ export const ROLES = [
   'tier',
   'element',
   'justification',
+  // Tier signals: a cost / resources / effort / budget column and a vendor-dependency column.
+  'cost',
+  'vendorDependency',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -159,6 +162,10 @@ export interface Entry {
   tierText: string | null;
   element: string | null;
   justification: string | null;
+  /** A cost / resources / effort / budget cell as typed ("None", "$1,200", "Staff time"); a tier signal. */
+  cost?: string | null;
+  /** A vendor-dependency cell as typed ("Yes", "No", a product name); a tier signal. */
+  vendorDependency?: string | null;
   /** A1 address of this entry's cell for each mapped role (top row of the entry). */
   cells: Partial<Record<Role, string>>;
 }
@@ -245,6 +252,13 @@ export interface Finding {
   cell: string;
   row: number;
   entryId: string | null;
+  /**
+   * Which risk it is about, as a reader would name it: its ID and title ("R-004 Shared front-desk
+   * login"), or the sheet for a sheet-level note. Show it with the message: see `findingText`.
+   */
+  subject?: string;
+  /** A note about a whole sheet (e.g. a tracker with no root-cause column), not about one item. */
+  scope?: 'sheet';
   /** What is wrong, in plain words. */
   message: string;
   /** What would fix it. */
@@ -278,6 +292,13 @@ export interface ScoredEntry {
   priorityReason: string;
   tier: Tier;
   tierReason: string;
+  /**
+   * The three tiers, the engine's best guess first (the pane's buttons for an Unclassified item;
+   * the user's choice first when there is one). Set by the analysis.
+   */
+  tierGuesses?: readonly Exclude<Tier, 'Unclassified'>[];
+  /** Where the tier came from: the user's saved choice, the sheet's tier column, or the engine. */
+  tierSource?: 'choice' | 'column' | 'engine';
   completed: boolean;
   verified: boolean;
   findings: Finding[];

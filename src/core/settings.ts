@@ -9,6 +9,9 @@ import { finish, inSlices, type Sliced } from './slices';
 import { isIsoDate } from './dates';
 import { ROLES, LEVELS, STATUSES } from './model';
 
+/** The tiers a user can choose for an action (not "Unclassified"). */
+export const CHOOSABLE_TIERS = ['This week', 'Vendor conversations', 'Budget decisions'] as const;
+
 /** Name of the very hidden sheet that holds the settings JSON. */
 export const STORE_SHEET_NAME = 'RiskPlan_Data';
 /** A1 of the store sheet holds this; the JSON follows in A2, A3... (chunks under Excel's 32,767-char cell limit). */
@@ -45,13 +48,28 @@ export type MatrixSettings = z.infer<typeof matrixSettingsSchema>;
 export const capSettingsSchema = z.object({
   type: z.enum(['ocr', 'voluntary']).default('voluntary'),
   reference: shortText.optional(),
+  /** The resolution agreement's effective date: the term, the risk analysis deadline and the reporting periods run from it. */
   effectiveDate: isoDate.optional(),
+  /** The date HHS approved the plan; until it is entered, the implementation report date is only projected. */
   approvalDate: isoDate.optional(),
+  /** Compliance term: 2 years in most resolution agreements, 3 in some. */
   monitoringYears: z.number().int().min(1).max(3).default(2),
   implementationReportDays: z.number().int().min(1).max(720).default(120),
-  implementationReportFrom: z.enum(['effective', 'approval']).default('effective'),
+  /** Resolution agreements count the implementation report from HHS's approval of the plan. */
+  implementationReportFrom: z.enum(['effective', 'approval']).default('approval'),
   reportingPeriodMonths: z.number().int().min(1).max(24).default(12),
   reportDueDaysAfterPeriod: z.number().int().min(0).max(365).default(60),
+  /** Days from the effective date to submit the risk analysis to HHS (60, 90 or 180 in published agreements). */
+  riskAnalysisDays: z.number().int().min(1).max(720).default(90),
+  /** HHS answers a submission in about this many days; the entity then revises within `revisionDays`. */
+  hhsReviewDays: z.number().int().min(1).max(365).default(60),
+  revisionDays: z.number().int().min(1).max(365).default(60),
+  /** A reportable event (a failure to comply with the CAP) is reported to HHS within this many days. */
+  reportableEventDays: z.number().int().min(1).max(365).default(30),
+  /** Documents and records relating to compliance are kept this many years. */
+  retentionYears: z.number().int().min(1).max(20).default(6),
+  /** The date the risk analysis was submitted to HHS, once it was. */
+  riskAnalysisSubmittedDate: isoDate.optional(),
 });
 export type CapSettings = z.infer<typeof capSettingsSchema>;
 
@@ -90,6 +108,11 @@ export const settingsSchema = z.object({
   mapping: z.array(mappingOverrideSchema).max(50).default([]),
   cap: capSettingsSchema.default(capSettingsSchema.parse({})),
   keepPreviousPlan: z.boolean().default(false),
+  /**
+   * The user's tier for actions the engine could not classify (or classified differently), keyed by
+   * the entry's stable key (analysis/tiers.ts `tierChoiceKey`). Kept here, never in the user's cells.
+   */
+  tierChoices: z.array(z.object({ key: z.string().min(1).max(4000), tier: z.enum(CHOOSABLE_TIERS) })).max(100_000).default([]),
   planVersion: z.number().int().min(0).default(0),
   snapshot: planSnapshotSchema.optional(),
 });

@@ -37,6 +37,8 @@ const ROLE_LABELS: Record<Role, string> = {
   tier: 'Tier',
   element: 'CAP element',
   justification: 'Justification',
+  cost: 'Cost / resources',
+  vendorDependency: 'Vendor dependency',
 };
 
 /** A role's name in words, e.g. "dueDate" -> "Due date". */

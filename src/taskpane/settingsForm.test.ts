@@ -48,7 +48,7 @@ describe('settings form', () => {
 
   it('edits every CAP term: reference, approval date, basis, period length and report due days', () => {
     const form = formFromSettings(saved, '2026-11-23');
-    expect([form.capImplementationReportFrom, form.capReportingPeriodMonths, form.capReportDueDays]).toEqual(['effective', '12', '60']);
+    expect([form.capImplementationReportFrom, form.capReportingPeriodMonths, form.capReportDueDays]).toEqual(['approval', '12', '60']); // default changed on purpose (issue 17): resolution agreements count from HHS approval
     const edited = {
       ...form,
       capReference: 'OCR 24-123456',

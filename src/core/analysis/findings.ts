@@ -30,6 +30,48 @@ export interface FindingContext {
   capSheet: boolean;
   /** The entry's sheet has a review-date column. */
   hasReviewColumn: boolean;
+  /**
+   * The CAP sheet has a root-cause column. When it has none, the analysis writes one sheet-level
+   * note (`missingRootCauseColumn`) instead of one finding per item. Absent means "has one".
+   */
+  hasRootCauseColumn?: boolean;
+}
+
+/** How long a risk title may run in a finding's subject before it is cut. */
+const SUBJECT_TITLE_CHARS = 60;
+
+/** "R-004 Shared front-desk EHR login" (ID and title, the title cut at a word): who a finding is about. */
+export function findingSubject(entry: Entry): string {
+  const id = entry.id?.trim() ?? '';
+  let title = entry.risk ?? entry.vulnerability ?? entry.threat ?? entry.asset ?? '';
+  // Most titles are one clean line: tidy only the ones that need it.
+  if (/\s\s|[\n\r\t]|^\s|\s$/.test(title)) title = title.replace(/\s+/g, ' ').trim();
+  if (title.length > SUBJECT_TITLE_CHARS) {
+    const cut = title.lastIndexOf(' ', SUBJECT_TITLE_CHARS);
+    title = `${title.slice(0, cut > 20 ? cut : SUBJECT_TITLE_CHARS).replace(/[,;:.]$/, '')}...`;
+  }
+  if (id && title) return `${id} ${title}`;
+  return id || title || `Row ${entry.row}`;
+}
+
+/** A finding as a sentence that names its risk: "R-004 Shared front-desk login: No one is named as responsible." */
+export function findingText(f: Pick<Finding, 'subject' | 'message'>): string {
+  return f.subject ? `${f.subject}: ${f.message}` : f.message;
+}
+
+/** The one note for a CAP sheet without a root-cause column (instead of a finding per item). */
+export function missingRootCauseColumn(sheet: string, headerCell: string, headerRow: number, items: number): Finding {
+  return {
+    kind: 'missing-root-cause',
+    sheet,
+    cell: headerCell,
+    row: headerRow,
+    entryId: null,
+    subject: `Sheet "${sheet}"`,
+    scope: 'sheet',
+    message: `This corrective action sheet has no root-cause column, so none of its ${items} ${items === 1 ? 'item says' : 'items say'} why the deficiency happened.`,
+    fix: 'Add a "Root cause" column and record, for each item, why the deficiency happened (an unclear process, an unassigned responsibility, missing tooling), so the fix prevents recurrence.',
+  };
 }
 
 /** The cell of the first of the roles the entry has, else the first mapped cell of the row, else column A. */
@@ -57,8 +99,8 @@ function firstCell(entry: Entry): string {
 }
 
 /** `message` is a literal or comes from one of the memos below, so equal messages are one string. */
-function finding(kind: FindingKind, entry: Entry, cell: string, message: string, fix: string): Finding {
-  return { kind, sheet: entry.sheet, cell, row: entry.row, entryId: entry.id, message, fix };
+function makeFinding(kind: FindingKind, entry: Entry, cell: string, message: string, fix: string, subject = ''): Finding {
+  return { kind, sheet: entry.sheet, cell, row: entry.row, entryId: entry.id, subject, message, fix };
 }
 
 /** Days an open entry is past its due date (0 when not overdue or not open). */
@@ -127,6 +169,12 @@ const dueWords = (kind: string, text: string): string => {
   return `The due date "${text}" could not be read as a date.`;
 };
 const vagueWords = (_: string, why: string) => `The action is too vague to verify: ${why}.`;
+const acceptedWords = (_: string, typed: string) => `Marked "${typed}", but no justification is recorded: why is the remaining risk reasonable and appropriate, who accepted it, and when?`;
+
+/** An action cell that itself explains an acceptance ("Accepted: replacement cost exceeds the risk"). */
+function statesJustification(action: string | null): boolean {
+  return !!action && /\b(because|rationale|justif\w*|accepted (by|on|because)|compensating control|cost (exceeds|outweighs)|risk acceptance (form|memo|signed))\b/i.test(action);
+}
 const staleWords = (asOf: string, reviewed: string) => `Last reviewed ${memoLongDate(reviewed)}, more than 12 months before ${memoLongDate(asOf)}.`;
 const reviewTextWords = (_: string, text: string) => `The review date "${text}" is not a date, so the last review cannot be shown.`;
 const reviewMessages = new Map<string, Map<string, string>>();
@@ -147,6 +195,8 @@ export function entryFindings(entry: Entry, score: EntryScore, ctx: FindingConte
   const out = scratch;
   out.length = 0;
   const open = isOpen(entry);
+  // Findings are made with an empty subject; the entry's subject is worked out once, at the end.
+  const finding = makeFinding;
   const completed = isCompleted(entry);
 
   if (open && !entry.owner) {
@@ -229,7 +279,7 @@ export function entryFindings(entry: Entry, score: EntryScore, ctx: FindingConte
     );
   }
 
-  if (ctx.capSheet && !entry.rootCause?.trim()) {
+  if (ctx.capSheet && ctx.hasRootCauseColumn !== false && !entry.rootCause?.trim()) {
     out.push(
       finding(
         'missing-root-cause',
@@ -262,14 +312,15 @@ export function entryFindings(entry: Entry, score: EntryScore, ctx: FindingConte
     }
   }
 
-  if (entry.status === 'Accepted' && !entry.justification?.trim()) {
+  if (entry.status === 'Accepted' && !entry.justification?.trim() && !statesJustification(entry.action)) {
+    const typed = entry.statusText?.trim() || 'Accepted';
     out.push(
       finding(
         'accepted-without-justification',
         entry,
         cellFor(entry, 'justification', 'status'),
-        'The risk is marked Accepted with no justification.',
-        'Record why the remaining risk is reasonable and appropriate, who accepted it and when.',
+        memoMessage(textMessages, 'accepted', typed, acceptedWords),
+        'Record why the remaining risk is reasonable and appropriate (cost, likelihood, compensating controls), who accepted it and when.',
       ),
     );
   }
@@ -277,6 +328,10 @@ export function entryFindings(entry: Entry, score: EntryScore, ctx: FindingConte
   // room for 16 items, and 50,000 entries would keep (and first allocate) that room each.
   const found = out.slice();
   out.length = 0;
+  if (found.length > 0) {
+    const subject = findingSubject(entry);
+    for (const f of found) f.subject = subject;
+  }
   return found;
 }
 
@@ -337,12 +392,13 @@ function flagRepeat(entry: Entry, first: Entry, closedEarlier: Entry | undefined
   if (closedEarlier && closedEarlier !== entry && !completed) {
     add(
       entry,
-      finding(
+      makeFinding(
         'duplicate',
         entry,
         cell,
         `This finding recurs: the same deficiency was closed in ${where(closedEarlier, entry)}.`,
         'Check why the earlier fix did not hold (root cause, verification) and link the two items.',
+        findingSubject(entry),
       ),
     );
     return;
@@ -352,12 +408,13 @@ function flagRepeat(entry: Entry, first: Entry, closedEarlier: Entry | undefined
   if (earlier === entry) return;
   add(
     entry,
-    finding(
+    makeFinding(
       'duplicate',
       entry,
       cell,
       `The same risk is already recorded in ${where(earlier, entry)}.`,
       'Merge the two rows, or reword them so each describes a different risk.',
+      findingSubject(entry),
     ),
   );
 }

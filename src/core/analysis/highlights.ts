@@ -77,7 +77,11 @@ export function highlightRules(analysis: Analysis): HighlightRule[] {
 export function* highlightRulesSliced(analysis: Analysis): Sliced<HighlightRule[]> {
   // capItems taken from the register are the register's own entries: count them once.
   const entryLists = [analysis.risks, analysis.capFromRegister ? [] : analysis.capItems];
-  const findings = analysis.findings;
+  // Sheet-level notes (a tracker without a root-cause column) are about no cell in particular; the
+  // analysis lists them first.
+  let notes = 0;
+  while (notes < analysis.findings.length && analysis.findings[notes].scope === 'sheet') notes++;
+  const findings = notes > 0 ? analysis.findings.slice(notes) : analysis.findings;
   // Findings grouped by sheet, then kind, in first-seen order, as indexes; each one's row read once.
   const findingRows = new Float64Array(findings.length);
   const findingKeys = new Float64Array(findings.length);

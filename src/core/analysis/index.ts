@@ -5,7 +5,7 @@
 import { addDays, addMonths, type IsoDate } from '../dates';
 import { FINDING_KINDS, type Analysis, type CapSummary, type Entry, type Finding, type ScoredEntry, type TableRead, type WorkbookRead } from '../model';
 import type { MatrixSettings } from '../settings';
-import { daysOverdue, duplicateFindingsSliced, entryFindings, type FindingContext } from './findings';
+import { daysOverdue, duplicateFindingsSliced, entryFindings, missingRootCauseColumn, type FindingContext } from './findings';
 import { finish, inSlices, type Sliced } from '../slices';
 import { chooseMatrix, type RiskMatrix } from './matrices';
 import { prioritize, prioritizeInOrder, type Rankable } from './prioritize';
@@ -14,17 +14,20 @@ import { newEntryScore, scoreEntryInto } from './score';
 /** assessEntry's working score (read at once, never kept): one object instead of one per entry. */
 const scratchScore = newEntryScore();
 import { isCompleted, isOpen, isVerified } from './status';
-import { classifyTier, type TierResult } from './tiers';
+import { classifyText, classifyTier, tierChoiceKey, tierInputKey, type ChosenTier, type TextVerdict, type TierResult } from './tiers';
 
 export { highlightRules, highlightRulesSliced, highlightCutNote, MAX_HIGHLIGHT_AREAS } from './highlights';
 export { chooseMatrix, buildMatrix, NIST_TABLE_I2, THREE_BY_THREE, DEFAULT_PRODUCT_THRESHOLDS } from './matrices';
-export { TIER_RULES, classifyTier } from './tiers';
+export { TIER_RULES, TIER_DEMAND, UNCLASSIFIED_NOTE, classifyTier, tierChoiceKey } from './tiers';
+export type { ChosenTier, TierResult } from './tiers';
 export { isCompleted, isOpen, isVerified } from './status';
 
 export interface AnalyzeOptions {
   asOf: IsoDate;
   /** The matrix saved in the workbook; wins over the one the register's scales suggest. */
   matrix?: MatrixSettings;
+  /** The user's tier choices saved in the workbook, by `tierChoiceKey`; they win over the engine and the tier column. */
+  tierChoices?: readonly { key: string; tier: ChosenTier }[];
 }
 
 /** A table's entries top to bottom, with what the finding rules need to know about the table. */
@@ -54,13 +57,62 @@ export function* analyzeSliced(read: WorkbookRead, options: AnalyzeOptions): Sli
     { entries: entriesOf(registerParts), cap: false },
     { entries: entriesOf(capParts), cap: true },
   ]);
-  // Registers repeat the same action text on many rows: classify each distinct action once.
-  const tierByAction = new Map<string, TierResult>();
-  const tierOf = (entry: Entry): TierResult => {
-    if (entry.tierText !== null || !hasText(entry.action)) return classifyTier(entry);
-    let result = tierByAction.get(entry.action);
-    if (!result) tierByAction.set(entry.action, (result = classifyTier(entry)));
-    return result;
+  // Registers repeat the same action and risk texts on many rows: classify each distinct text once
+  // (bounded: a register of unique risk texts would otherwise keep one verdict per row).
+  const verdicts = new Map<string, TextVerdict>();
+  const verdictOf = (text: string): TextVerdict => {
+    let verdict = verdicts.get(text);
+    if (!verdict) {
+      if (verdicts.size > 20_000) verdicts.clear();
+      verdicts.set(text, (verdict = classifyText(text)));
+    }
+    return verdict;
+  };
+  const riskVerdicts = new Map<string, TextVerdict>();
+  const riskVerdictOf = (text: string): TextVerdict => {
+    let verdict = riskVerdicts.get(text);
+    if (!verdict) {
+      if (riskVerdicts.size > 20_000) riskVerdicts.clear();
+      riskVerdicts.set(text, (verdict = classifyText(text, true)));
+    }
+    return verdict;
+  };
+  const choices = new Map<string, ChosenTier>();
+  for (const c of options.tierChoices ?? []) choices.set(c.key, c.tier);
+  type Tiered = TierResult & { source: 'choice' | 'column' | 'engine' };
+  // Entries with the same action, owner, cost and tier cells share one result. Most registers have
+  // only an action and an owner: those look up action -> owner without building a key string.
+  const byActionOwner = new Map<string, Map<string | null, Tiered>>();
+  const byKey = new Map<string, Tiered>();
+  const engineTier = (entry: Entry): Tiered => {
+    const result = classifyTier(entry, verdictOf, riskVerdictOf);
+    return { ...result, source: result.fromColumn ? 'column' : 'engine' };
+  };
+  const tierOf = (entry: Entry): Tiered => {
+    const action = entry.action;
+    const actionDecides = action !== null && verdictOf(action).tier !== null;
+    let engine: Tiered | undefined;
+    if (actionDecides && !entry.cost && !entry.vendorDependency && entry.tierText === null) {
+      let owners = byActionOwner.get(action);
+      if (!owners) {
+        if (byActionOwner.size > 20_000) byActionOwner.clear();
+        byActionOwner.set(action, (owners = new Map()));
+      }
+      const owner = entry.owner ?? entry.ownerText;
+      engine = owners.get(owner);
+      if (!engine) owners.set(owner, (engine = engineTier(entry)));
+    } else {
+      const key = tierInputKey(entry, actionDecides);
+      engine = byKey.get(key);
+      if (!engine) {
+        if (byKey.size > 20_000) byKey.clear();
+        byKey.set(key, (engine = engineTier(entry)));
+      }
+    }
+    const chosen = choices.size > 0 ? choices.get(tierChoiceKey(entry)) : undefined;
+    if (!chosen) return engine;
+    const guesses = [chosen, ...engine.guesses.filter((t) => t !== chosen)];
+    return { tier: chosen, reason: `Chosen by the user (saved in the workbook); the engine said: ${engine.reason}`, guesses, source: 'choice' };
   };
   const assessParts = function* (parts: TablePart[]): Sliced<Rankable[]> {
     // Sized up front: growing a 50,000-item list by push copies it over and over.
@@ -86,8 +138,16 @@ export function* analyzeSliced(read: WorkbookRead, options: AnalyzeOptions): Sli
     : { capItems: prioritize(capAssessed), capInSheetOrder: capAssessed as ScoredEntry[] };
   yield;
 
-  // Findings in sheet order (register, then CAP sheets; by row), not in priority order.
+  // Findings in sheet order (register, then CAP sheets; by row), not in priority order. A CAP sheet
+  // with no root-cause column gets one sheet-level note, first, instead of a finding per item.
   const findings: Finding[] = [];
+  if (!capFromRegister) {
+    for (const table of read.caps) {
+      if (table.columns.rootCause !== undefined || table.entries.length === 0) continue;
+      const first = table.headers[0]?.letter ?? 'A';
+      findings.push(missingRootCauseColumn(table.sheet, `${first}${table.headerRow}`, table.headerRow, table.entries.length));
+    }
+  }
   for (const list of [registerAssessed, capFromRegister ? [] : capAssessed]) {
     yield* inSlices(list.length, (from, to) => {
       for (let i = from; i < to; i++) for (const f of list[i].findings) findings.push(f);
@@ -129,7 +189,13 @@ function tableParts(tables: TableRead[], asOf: IsoDate, reviewCutoff: IsoDate): 
     for (let i = 1; i < table.entries.length && sorted; i++) if (table.entries[i - 1].row > table.entries[i].row) sorted = false;
     return {
       entries: sorted ? table.entries : [...table.entries].sort((a, b) => a.row - b.row),
-      ctx: { asOf, reviewCutoff, capSheet: table.kind === 'cap', hasReviewColumn: table.columns.reviewDate !== undefined },
+      ctx: {
+        asOf,
+        reviewCutoff,
+        capSheet: table.kind === 'cap',
+        hasReviewColumn: table.columns.reviewDate !== undefined,
+        hasRootCauseColumn: table.columns.rootCause !== undefined,
+      },
     };
   });
 }
@@ -145,7 +211,7 @@ function assessEntry(
   matrix: RiskMatrix,
   ctx: FindingContext,
   duplicates: Finding[] | undefined,
-  tierOf: (entry: Entry) => TierResult,
+  tierOf: (entry: Entry) => TierResult & { source: 'choice' | 'column' | 'engine' },
 ): Rankable {
   const score = scoreEntryInto(entry, matrix, scratchScore);
   const tier = tierOf(entry);
@@ -168,6 +234,8 @@ function assessEntry(
     priorityReason: '',
     tier: tier.tier,
     tierReason: tier.reason,
+    tierGuesses: tier.guesses,
+    tierSource: tier.source,
     completed: isCompleted(entry),
     verified: isVerified(entry),
     findings,

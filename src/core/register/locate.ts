@@ -209,6 +209,8 @@ const ROLE_WEIGHTS: Record<Role, [register: number, cap: number]> = {
   tier: [0.3, 0.3],
   element: [0.1, 1.2],
   justification: [0.3, 0.3],
+  cost: [0.2, 0.3],
+  vendorDependency: [0.1, 0.5],
 };
 
 /** Sheet names that describe a table, or that are surely not one. */

@@ -376,6 +376,8 @@ export function* readRowsSliced(
         tierText: text(C.tier),
         element: text(C.element),
         justification: text(C.justification),
+        cost: text(C.cost),
+        vendorDependency: text(C.vendorDependency),
         cells,
       });
       lastEntryIdx = end;

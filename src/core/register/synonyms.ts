@@ -66,6 +66,8 @@ const TABLE: Row[] = [
   ['element', 0.97, ['cap element', 'cap requirement', 'category of cap', 'cap category', 'cap section', 'cap provision', 'cap item', 'element']],
   ['element', 0.8, ['requirement', 'requirements', 'provision', 'obligation', 'hipaa requirement', 'citation']],
   ['justification', 0.98, ['justification', 'acceptance rationale', 'acceptance justification', 'risk acceptance rationale', 'reason for acceptance', 'justification for acceptance', 'acceptance reason', 'rationale']],
+  ['cost', 0.95, ['cost', 'costs', 'estimated cost', 'cost estimate', 'resources required', 'resources needed', 'required resources', 'resource requirements', 'budget', 'budget required', 'level of effort', 'estimated effort', 'effort', 'funding', 'investment', 'kosten', 'aufwand', 'coste', 'costo', 'presupuesto', 'recursos', 'custo', 'orcamento', 'middelen', 'kostnad', 'budsjett', 'cout', 'ressources']],
+  ['vendorDependency', 0.95, ['vendor dependency', 'vendor dependent', 'vendor dependencies', 'third party dependency', 'external dependency', 'depends on vendor']],
   // Words that look like a role but are not one of ours.
   [null, 1, ['existing controls', 'existing control', 'current controls', 'current control', 'controls in place', 'current mitigation', 'existing mitigation', 'asset value', 'threat value', 'matrix value', 'matrix value of vulnerability', 'for matrix', 'asset type', 'asset description', 'asset classification', 'date identified', 'identified date', 'date raised', 'date opened', 'date added', 'date logged', 'last updated', 'comments', 'notes', 'remarks', 'department', 'classification', 'version', 'approved by', 'prepared by', 'document id', 'author']],
 ];

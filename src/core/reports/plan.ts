@@ -15,6 +15,7 @@ import type { IsoDate } from '../dates';
 import { FINDING_KINDS, LEVELS } from '../model';
 import type { Analysis, Entry, Finding, Level, ScoredEntry, Status, TableRead, Tier, WorkbookRead } from '../model';
 import type { PlanSnapshot, Settings } from '../settings';
+import { effectiveFact, type EffectiveFact, type WorkbookFacts } from '../facts';
 import type { SheetSpec, SpecCell } from '../sheetSpec';
 import { finish, inSlices, type Sliced } from '../slices';
 import { CHANGE_LABELS, diffSnapshotsSliced, snapshotBaseKey, SnapshotBuilder, snapshotDue, snapshotId, snapshotOwner, snapshotRisk } from './changes';
@@ -23,6 +24,9 @@ import { actionCellOf, dateCellIgnoresRequired, dateValueCell, ownerCell, ownerC
 import { FINDING_LABELS, flagsText, LEVELS_HIGH_FIRST, TIER_ORDER } from './labels';
 import { dateCell, numberCell, SheetBuilder, textCell } from './sheetBuilder';
 import { REPORT_STYLES, reportPrintSetup } from './styles';
+import { HEAT_STYLES, openRiskHeatMapsSliced, writeHeatMap, type HeatMapLayout } from './heatmap';
+import { chooseMatrix, DEFAULT_PRODUCT_THRESHOLDS } from '../analysis/matrices';
+import { UNCLASSIFIED_NOTE } from '../analysis/tiers';
 import { sharedNumberCellsOf, sharedTextCell, sharedTextCellsOf } from './sharedCells';
 
 /** What a generated report is built from: the read workbook, its analysis and settings, the as-of date. */
@@ -31,6 +35,8 @@ export interface PlanInput {
   read: WorkbookRead;
   settings: Settings;
   asOf: IsoDate;
+  /** Facts the workbook states (title rows, cover sheet); a value typed in the settings wins. */
+  facts?: WorkbookFacts;
 }
 
 export const PLAN_SHEET_NAME = 'Risk Management Plan';
@@ -160,6 +166,8 @@ interface RowCells {
   levels: LevelCells;
   /** The tier cells, by position in TIER_ORDER. */
   tiers: SpecCell[];
+  /** The same, for a tier the user chose ("This week (your choice)"). */
+  chosenTiers: SpecCell[];
 }
 
 /**
@@ -253,7 +261,7 @@ function riskRow(s: ScoredEntry, rank: number | null, open: boolean, cells: RowC
     facts.cell(p, open ? F.OWNER_OPEN : F.OWNER_CLOSED),
     facts.cell(p, open ? F.DUE_OPEN : F.DUE_CLOSED),
     facts.cell(p, F.STATUS),
-    cells.tiers[TIER_ORDER.indexOf(s.tier)] ?? plainText(s.tier),
+    (s.tierSource === 'choice' ? cells.chosenTiers : cells.tiers)[TIER_ORDER.indexOf(s.tier)] ?? plainText(s.tier),
     cells.flags.of(kinds.key, s.findings),
   ];
 }
@@ -266,8 +274,13 @@ function keyValue(b: SheetBuilder, label: string, value: SpecCell, note?: string
   ]);
 }
 
-function textOrMissing(value: string | undefined, missing: string): SpecCell {
+function textOrMissing(value: string | undefined | null, missing: string): SpecCell {
   return value && value.trim() ? textCell(value.trim(), 'value') : textCell(`MISSING: ${missing}`, 'missingValue');
+}
+
+/** The note beside a value harvested from the workbook (nothing when the user typed it). */
+export function foundNote(fact: EffectiveFact): string | undefined {
+  return fact.source === 'workbook' ? `Found in the workbook (${fact.where}); change it in the task pane if it is wrong.` : undefined;
 }
 
 function nextReview(settings: Settings, asOf: IsoDate): { date: IsoDate; note: string } {
@@ -376,7 +389,7 @@ function* visitRisks(risks: readonly ScoredEntry[], register: TableRead | null):
     counts: newCounts(),
   };
   const { byTier, closedRows, snapshot, counts } = visit;
-  const cells: RowCells = { flags: new FlagCells(), levels: new LevelCells(), tiers: TIER_ORDER.map((t) => plainText(t)) };
+  const cells: RowCells = { flags: new FlagCells(), levels: new LevelCells(), tiers: TIER_ORDER.map((t) => plainText(t)), chosenTiers: TIER_ORDER.map((t) => plainText(`${t} (your choice)`)) };
   const kinds: Kinds = { seen: 0, key: 0 };
   const ordered = risks;
   const positionOf = positions.of;
@@ -422,6 +435,7 @@ function* writeRiskTable(
     const inTier = byTier.get(tier)!;
     if (inTier.length === 0) continue;
     b.addWide(textCell(`${tier} (${inTier.length} ${inTier.length === 1 ? 'risk' : 'risks'})`, 'group'));
+    if (tier === 'Unclassified') b.addWide(textCell(UNCLASSIFIED_NOTE, 'note'));
     yield* addRows(inTier);
   }
 
@@ -478,6 +492,34 @@ function writeSummary(b: SheetBuilder, analysis: Analysis, counts: SummaryCounts
   ]);
 }
 
+/** The heat map's slots on the plan's columns: similar widths for the steps, the legend in the last column. */
+const PLAN_HEAT_LAYOUT: HeatMapLayout = {
+  label: { col: 0, span: 2 },
+  cells: [
+    { col: 2, span: 1 },
+    { col: 3, span: 2 },
+    { col: 5, span: 1 },
+    { col: 6, span: 2 },
+    { col: 8, span: 2 },
+  ],
+  legend: { col: 10, span: 1 },
+};
+
+/** Heat maps of the open risks: inherent, and residual below it when the register rates residual risk. */
+function* writeHeatMaps(b: SheetBuilder, input: PlanInput): Sliced<void> {
+  const { analysis, settings, read } = input;
+  const matrix = chooseMatrix(read.register, settings.matrix);
+  const thresholds =
+    settings.matrix?.name === 'product' ? settings.matrix.thresholds : matrix.choice.name === 'product' ? DEFAULT_PRODUCT_THRESHOLDS : null;
+  const { inherent, residual } = yield* openRiskHeatMapsSliced(analysis.risks, matrix);
+  b.addWide(textCell('Heat map of open risks', 'section'));
+  writeHeatMap(b, inherent, matrix, PLAN_HEAT_LAYOUT, thresholds);
+  if (residual) {
+    b.addBlank();
+    writeHeatMap(b, residual, matrix, PLAN_HEAT_LAYOUT, thresholds);
+  }
+}
+
 function* writeChanges(b: SheetBuilder, previous: PlanSnapshot | undefined, current: PlanSnapshot): Sliced<void> {
   if (!previous) {
     b.addWide(textCell('Changes since the last plan', 'section'));
@@ -516,7 +558,7 @@ function* writeChanges(b: SheetBuilder, previous: PlanSnapshot | undefined, curr
   });
 }
 
-function writeSignOff(b: SheetBuilder, settings: Settings): void {
+function writeSignOff(b: SheetBuilder, settings: Settings, facts: WorkbookFacts | undefined): void {
   b.addWide(textCell('Sign-off', 'section'));
   b.addWide(textCell('Signed and dated so an investigator can see the plan is current and who is accountable for it.', 'note'));
   const line = (label: string, name: SpecCell) =>
@@ -531,8 +573,13 @@ function writeSignOff(b: SheetBuilder, settings: Settings): void {
       ],
       36,
     );
-  line('Prepared by', textOrMissing(settings.preparedBy, 'prepared by'));
-  line('Approved by (practice owner or privacy/security officer)', textOrMissing(settings.approvedBy, 'approved by'));
+  const prepared = effectiveFact(settings, facts, 'preparedBy');
+  const approved = effectiveFact(settings, facts, 'approvedBy');
+  line(prepared.source === 'workbook' ? `Prepared by (found in the workbook, ${prepared.where})` : 'Prepared by', textOrMissing(prepared.value, 'prepared by'));
+  line(
+    approved.source === 'workbook' ? `Approved by (found in the workbook, ${approved.where})` : 'Approved by (practice owner or privacy/security officer)',
+    textOrMissing(approved.value, 'approved by'),
+  );
   if (settings.consultant?.trim()) {
     const text =
       `This plan was prepared with an outside consultant (${settings.consultant.trim()}). Someone inside the practice ` +
@@ -551,20 +598,23 @@ export function buildPlanSheet(input: PlanInput): { spec: SheetSpec; snapshot: P
 export function* buildPlanSheetSliced(input: PlanInput): Sliced<{ spec: SheetSpec; snapshot: PlanSnapshot }> {
   const { analysis, settings, asOf } = input;
   const version = settings.planVersion + 1;
-  const practice = settings.practiceName?.trim() ?? '';
+  const practiceFact = effectiveFact(settings, input.facts, 'practiceName');
+  const practice = practiceFact.value ?? '';
+  const analysisDate = effectiveFact(settings, input.facts, 'riskAnalysisDate');
+  const analysisBy = effectiveFact(settings, input.facts, 'riskAnalysisBy');
   const b = new SheetBuilder(PLAN_COLUMNS.map((c) => c.width));
 
   b.addWide(textCell(PLAN_SHEET_NAME, 'title'), 24);
-  keyValue(b, 'Practice', textOrMissing(practice, 'practice name'));
+  keyValue(b, 'Practice', textOrMissing(practice, 'practice name'), foundNote(practiceFact));
   keyValue(b, 'Plan version', numberCell(version, 'value'));
   keyValue(b, 'Date generated', dateCell(asOf, 'value'));
   keyValue(
     b,
     'Risk analysis date',
-    settings.riskAnalysisDate ? dateCell(settings.riskAnalysisDate, 'value') : textCell('MISSING: risk analysis date', 'missingValue'),
-    'The risk analysis this plan addresses (45 CFR 164.308(a)(1)(ii)(A)).',
+    analysisDate.value ? dateCell(analysisDate.value, 'value') : textCell('MISSING: risk analysis date', 'missingValue'),
+    foundNote(analysisDate) ?? 'The risk analysis this plan addresses (45 CFR 164.308(a)(1)(ii)(A)).',
   );
-  keyValue(b, 'Risk analysis conducted by', textOrMissing(settings.riskAnalysisBy, 'who conducted the risk analysis'));
+  keyValue(b, 'Risk analysis conducted by', textOrMissing(analysisBy.value, 'who conducted the risk analysis'), foundNote(analysisBy));
   const review = nextReview(settings, asOf);
   keyValue(b, 'Next review date', dateCell(review.date, 'value'), review.note);
   b.addWide(textCell(STANDARD_STATEMENT, 'paragraph'));
@@ -575,10 +625,12 @@ export function* buildPlanSheetSliced(input: PlanInput): Sliced<{ spec: SheetSpe
   b.addBlank();
   writeSummary(b, analysis, counts);
   b.addBlank();
+  yield* writeHeatMaps(b, input);
+  b.addBlank();
   const snapshot = snapshotBuilder.finish(asOf, version);
   yield* writeChanges(b, settings.snapshot, snapshot);
   b.addBlank();
-  writeSignOff(b, settings);
+  writeSignOff(b, settings, input.facts);
 
   const spec: SheetSpec = {
     kind: 'plan',
@@ -587,7 +639,7 @@ export function* buildPlanSheetSliced(input: PlanInput): Sliced<{ spec: SheetSpe
     columns: PLAN_COLUMNS.map((c) => ({ width: c.width })),
     rows: b.rows,
     merges: b.merges,
-    styles: REPORT_STYLES,
+    styles: { ...REPORT_STYLES, ...HEAT_STYLES },
     freezeRows: headerRow,
     print: reportPrintSetup({
       lastColumnLetter: b.lastColumnLetter,

@@ -144,15 +144,28 @@ describe('buildProgressSheet: by CAP element', () => {
 });
 
 describe('buildProgressSheet: calendar', () => {
-  it('lists the implementation report, each periodic report and the end of monitoring with due dates', () => {
-    const impl = spec.rows[rowOf(spec, /^Implementation report/) - 1].cells;
-    expect(impl[5]).toEqual(expect.objectContaining({ type: 'date', value: '2026-05-15' }));
-    expect(String(impl[6]?.value)).toMatch(/confirm it was submitted/);
-    const p1 = spec.rows[rowOf(spec, /^Report for period 1/) - 1].cells;
+  it('lists the risk analysis, the HHS review loop, the implementation report, the annual and final reports and the end of the term', () => {
+    // Changed on purpose (issue 17): the calendar follows resolution agreements, so the implementation
+    // report runs from HHS's approval (projected while no approval date is entered).
+    const ra = spec.rows[rowOf(spec, /^Risk analysis submitted to HHS$/) - 1].cells;
+    expect(ra[5]).toEqual(expect.objectContaining({ type: 'date', value: '2026-04-15' }));
+    expect(String(ra[6]?.value)).toMatch(/confirm it was submitted/);
+    expect(ra[9]?.value).toBe('90 days after the effective date');
+    const impl = spec.rows[rowOf(spec, /^Implementation report \(projected/) - 1].cells;
+    expect(impl[5]).toEqual(expect.objectContaining({ type: 'date', value: '2026-10-12' }));
+    expect(impl[6]?.style).toBe('vague');
+    const p1 = spec.rows[rowOf(spec, /^Annual report for period 1/) - 1].cells;
     expect(p1[3]?.value).toBe('2026-01-15 to 2027-01-15');
     expect(p1[5]?.value).toBe('2027-03-16');
     expect(p1[6]?.value).toBe('Period not ended');
-    expect(findCell(spec, /^End of the 2-year monitoring period$/).cell.type).toBe('text');
+    expect(findCell(spec, /^Final report \(period 2, after the term\)$/).cell.type).toBe('text');
+    expect(findCell(spec, /^End of the 2-year term$/).cell.type).toBe('text');
+    expect(findCell(spec, /^Reportable events: tell HHS within 30 days/).cell.style).toBe('note');
+  });
+
+  it('indexes completed items with a "retain until" date six years on', () => {
+    const c6 = spec.rows[rowOf(spec, /^Finding C-6$/) - 1].cells;
+    expect(c6[12]).toEqual(expect.objectContaining({ type: 'date', value: '2032-09-01' }));
   });
 });
 
@@ -204,7 +217,7 @@ describe('buildProgressSheet: print and safety rules', () => {
       orientation: 'landscape',
       fitToWidth: true,
       titleRows: { first: header, last: header },
-      area: `A1:L${spec.rows.length}`,
+      area: `A1:M${spec.rows.length}`,
       footer: { left: 'Smith && Jones', center: 'Page &P of &N', right: 'Generated 2026-11-23' },
     });
     const total = spec.columns.reduce((n, c) => n + c.width, 0);

@@ -11,7 +11,8 @@ import { FINDING_KINDS } from '../model';
 import type { IsoDate } from '../dates';
 import type { Analysis, Entry, ScoredEntry, TableRead, WorkbookRead } from '../model';
 import type { SheetSpec, SpecCell } from '../sheetSpec';
-import { buildCapCalendar, calendarStateWords } from './calendar';
+import { buildCapCalendar, calendarStateWords, retainUntil } from './calendar';
+import type { CapSettings } from '../settings';
 import type { CapCalendar } from './calendar';
 import { CAP_ELEMENTS, elementOf, OTHER_ELEMENT, UNASSIGNED_ELEMENT } from './elements';
 import type { ElementGroup } from './elements';
@@ -23,6 +24,7 @@ import { finish, inSlices, type Sliced } from '../slices';
 import type { Part } from './sheetBuilder';
 import { REPORT_STYLES, reportPrintSetup } from './styles';
 import type { PlanInput } from './plan';
+import { effectiveFact } from '../facts';
 
 /** The progress report is built from the same facts as the plan. */
 export type ProgressInput = PlanInput;
@@ -33,17 +35,18 @@ export const PROGRESS_MARKER_VERSION = 'v1';
 /** Item table columns (the lists and the evidence index share them), widths in characters. */
 export const PROGRESS_COLUMNS = [
   { title: 'Item ID', width: 8 },
-  { title: 'Finding', width: 25 },
-  { title: 'Corrective action', width: 25 },
-  { title: 'CAP element', width: 16 },
-  { title: 'Responsible party', width: 16 },
+  { title: 'Finding', width: 23 },
+  { title: 'Corrective action', width: 23 },
+  { title: 'CAP element', width: 14 },
+  { title: 'Responsible party', width: 14 },
   { title: 'Due date', width: 13 },
   { title: 'Timing', width: 13 },
   { title: 'Status', width: 12 },
   { title: 'Completed on', width: 13 },
-  { title: 'Evidence', width: 20 },
+  { title: 'Evidence', width: 18 },
   { title: 'Verified by', width: 14 },
   { title: 'Verified on', width: 13 },
+  { title: 'Retain until', width: 12 },
 ] as const;
 
 const WIDTH = PROGRESS_COLUMNS.length;
@@ -149,7 +152,9 @@ class EntryFacts {
   static readonly EVIDENCE = 10;
   static readonly EVIDENCE_CELL = 11;
   static readonly VERIFIED_BY_CELL = 12;
-  static readonly FIELDS = 13;
+  /** When the item's records may be discarded (CAP retention, from the completion or verification date). */
+  static readonly RETAIN_UNTIL = 13;
+  static readonly FIELDS = 14;
 
   readonly slots: (SpecCell | string | undefined)[];
   /** Position in ELEMENT_ORDER. */
@@ -160,7 +165,11 @@ class EntryFacts {
   // Due dates repeat: count the days to each one once.
   private readonly daysByDue = new Map<IsoDate, number>();
 
-  constructor(size: number, private readonly asOf: IsoDate) {
+  constructor(
+    size: number,
+    private readonly asOf: IsoDate,
+    private readonly cap: CapSettings,
+  ) {
     this.slots = new Array(size * EntryFacts.FIELDS);
     this.element = new Uint8Array(size);
     this.days = new Float64Array(size);
@@ -189,6 +198,8 @@ class EntryFacts {
     slots[at + EntryFacts.EVIDENCE_CELL] = evidence ? plainText(evidence) : undefined;
     const verifiedBy = e.verifiedBy?.trim();
     slots[at + EntryFacts.VERIFIED_BY_CELL] = verifiedBy ? plainText(verifiedBy) : undefined;
+    const recordDate = e.completedDate?.iso ?? e.verifiedDate?.iso ?? null;
+    slots[at + EntryFacts.RETAIN_UNTIL] = recordDate ? this.retainCell(recordDate) : undefined;
     this.element[p] = ELEMENT_INDEX.get(elementOf(e))!;
     const iso = e.dueDate?.iso;
     this.hasDays[p] = 0;
@@ -198,6 +209,17 @@ class EntryFacts {
       this.days[p] = days;
       this.hasDays[p] = 1;
     }
+  }
+
+  // Completion dates repeat: one "retain until" cell per date.
+  private readonly retainCells = new Map<IsoDate, SpecCell | undefined>();
+
+  private retainCell(recordDate: IsoDate): SpecCell | undefined {
+    if (this.retainCells.has(recordDate)) return this.retainCells.get(recordDate);
+    const keep = retainUntil(this.cap, recordDate);
+    const cell = keep ? dateValueCell({ raw: keep, iso: keep, kind: 'date', text: keep }, false) : undefined;
+    this.retainCells.set(recordDate, cell);
+    return cell;
   }
 
   cell(p: number, field: number): SpecCell {
@@ -220,11 +242,11 @@ const DUPLICATE_BIT = 1 << FINDING_KINDS.indexOf('duplicate');
  * after the entries' own facts were worked out in sheet order (see SheetOrder). (Rows of items no
  * list shows are built too; they are simply not written.)
  */
-function* reportItems(items: readonly ScoredEntry[], tables: readonly (TableRead | null)[], asOf: IsoDate): Sliced<ReportItems> {
+function* reportItems(items: readonly ScoredEntry[], tables: readonly (TableRead | null)[], asOf: IsoDate, cap: CapSettings): Sliced<ReportItems> {
   const order = yield* SheetOrder.of(tables);
   const entries = order.entries;
   const scratch = entries.length;
-  const entryFacts = new EntryFacts(entries.length + 1, asOf);
+  const entryFacts = new EntryFacts(entries.length + 1, asOf, cap);
   yield* inSlices(entries.length, (from, to) => {
     for (let p = from; p < to; p++) entryFacts.set(p, entries[p]);
   });
@@ -309,6 +331,7 @@ function itemRow(s: ScoredEntry, days: number | null, vague: boolean, facts: Ent
     facts.get<SpecCell>(p, F.EVIDENCE_CELL) ?? (s.completed ? missingText('MISSING: record the evidence') : plainText('')),
     facts.get<SpecCell>(p, F.VERIFIED_BY_CELL) ?? (s.completed && !s.verified ? missingText('NOT VERIFIED') : plainText('')),
     facts.cell(p, F.VERIFIED_ON),
+    s.completed ? (facts.get<SpecCell>(p, F.RETAIN_UNTIL) ?? missingText('MISSING: completion date')) : plainText(''),
   ]) as (SpecCell | null)[];
 }
 
@@ -363,6 +386,115 @@ function writeOverall(b: SheetBuilder, analysis: Analysis): void {
   );
 }
 
+/** Months shown at most in the by-month table (the latest ones). */
+export const MAX_MONTHS = 36;
+
+export interface MonthRow {
+  /** "2026-03". */
+  month: string;
+  completed: number;
+  verified: number;
+  /** Running totals up to the end of the month. */
+  completedSoFar: number;
+  verifiedSoFar: number;
+}
+
+/**
+ * Completion and verification by calendar month, from the items' completion and verification dates,
+ * from the first dated month to the as-of month. Items completed or verified without a usable date are
+ * counted apart (`undatedCompleted`, `undatedVerified`); the running totals start with the months cut
+ * off when there are more than MAX_MONTHS.
+ */
+export function progressByMonth(items: readonly ScoredEntry[], asOf: IsoDate): { rows: MonthRow[]; undatedCompleted: number; undatedVerified: number } {
+  return finish(progressByMonthSliced(items, asOf));
+}
+
+/** `progressByMonth`, yielding between slices of items. */
+export function* progressByMonthSliced(items: readonly ScoredEntry[], asOf: IsoDate): Sliced<{ rows: MonthRow[]; undatedCompleted: number; undatedVerified: number }> {
+  const completed = new Map<string, number>();
+  const verified = new Map<string, number>();
+  let undatedCompleted = 0;
+  let undatedVerified = 0;
+  let first: string | null = null;
+  const asOfMonth = asOf.slice(0, 7);
+  const note = (map: Map<string, number>, iso: IsoDate) => {
+    const m = iso.slice(0, 7) > asOfMonth ? asOfMonth : iso.slice(0, 7);
+    map.set(m, (map.get(m) ?? 0) + 1);
+    if (first === null || m < first) first = m;
+  };
+  yield* inSlices(items.length, (from, to) => {
+    for (let k = from; k < to; k++) {
+      const s = items[k];
+      if (s.completed) {
+        const iso = s.entry.completedDate?.iso ?? null;
+        if (iso) note(completed, iso);
+        else undatedCompleted++;
+      }
+      if (s.verified) {
+        const iso = s.entry.verifiedDate?.iso ?? null;
+        if (iso) note(verified, iso);
+        else undatedVerified++;
+      }
+    }
+  });
+  const rows: MonthRow[] = [];
+  if (first === null) return { rows, undatedCompleted, undatedVerified };
+  let completedSoFar = 0;
+  let verifiedSoFar = 0;
+  for (let m: string = first; m <= asOfMonth; m = nextMonth(m)) {
+    const c = completed.get(m) ?? 0;
+    const v = verified.get(m) ?? 0;
+    completedSoFar += c;
+    verifiedSoFar += v;
+    rows.push({ month: m, completed: c, verified: v, completedSoFar, verifiedSoFar });
+  }
+  return { rows: rows.slice(-MAX_MONTHS), undatedCompleted, undatedVerified };
+}
+
+function nextMonth(month: string): string {
+  const y = Number(month.slice(0, 4));
+  const m = Number(month.slice(5, 7));
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+}
+
+function* writeByMonth(b: SheetBuilder, analysis: Analysis, asOf: IsoDate): Sliced<void> {
+  b.addWide(textCell('Completion and verification by month', 'section'));
+  const { rows, undatedCompleted, undatedVerified } = yield* progressByMonthSliced(analysis.capItems, asOf);
+  const total = analysis.capSummary.total;
+  if (rows.length === 0) {
+    b.addWide(textCell('No item has a completion or verification date yet.', 'note'));
+  } else {
+    b.addParts(
+      [
+        { col: 0, span: 2, cell: textCell('Month', 'header') },
+        { col: 2, cell: textCell('Completed that month', 'header') },
+        { col: 3, cell: textCell('Verified that month', 'header') },
+        { col: 4, cell: textCell('Completed so far', 'header') },
+        { col: 5, cell: textCell('Verified so far', 'header') },
+        { col: 6, span: 3, cell: textCell('Completed so far (share of all items)', 'header') },
+        { col: 9, span: 3, cell: textCell('Verified so far (share of all items)', 'header') },
+      ],
+      30,
+    );
+    for (const r of rows) {
+      b.addParts([
+        { col: 0, span: 2, cell: textCell(r.month, 'cell') },
+        { col: 2, cell: numberCell(r.completed, 'number') },
+        { col: 3, cell: numberCell(r.verified, 'number') },
+        { col: 4, cell: numberCell(r.completedSoFar, 'number') },
+        { col: 5, cell: numberCell(r.verifiedSoFar, 'number') },
+        { col: 6, span: 3, cell: textCell(progressBar(fraction(r.completedSoFar, total)), 'bar') },
+        { col: 9, span: 3, cell: textCell(progressBar(fraction(r.verifiedSoFar, total)), 'bar') },
+      ]);
+    }
+  }
+  const undated = [
+    undatedCompleted ? `${plural(undatedCompleted, 'completed item has', 'completed items have')} no completion date` : '',
+    undatedVerified ? `${plural(undatedVerified, 'verified item has', 'verified items have')} no verification date` : '',
+  ].filter(Boolean);
+  if (undated.length) b.addWide(textCell(`Not in the table: ${undated.join(' and ')}.`, 'note'));
+}
+
 function writeByElement(b: SheetBuilder, items: ReportItems): void {
   b.addWide(textCell('Progress by CAP element', 'section'));
   const headers = ['Items', 'Completed', 'Verified', 'Overdue', 'Percent complete'];
@@ -398,20 +530,22 @@ function writeCalendar(b: SheetBuilder, calendar: CapCalendar): void {
     { col: 3, span: 2, cell: textCell('Period covered', 'header') },
     { col: 5, cell: textCell('Due date', 'header') },
     { col: 6, span: 3, cell: textCell('State', 'header') },
+    { col: 9, span: WIDTH - 9, cell: textCell('How the date is set', 'header') },
   ]);
   for (const e of calendar.events) {
-    const period = e.kind === 'periodic' && e.periodStart && e.periodEnd ? `${e.periodStart} to ${e.periodEnd}` : '';
-    const style = e.state === 'overdue' && e.kind !== 'monitoring-end' ? 'missing' : 'cell';
+    const period = (e.kind === 'periodic' || e.kind === 'final') && e.periodStart && e.periodEnd ? `${e.periodStart} to ${e.periodEnd}` : '';
+    const style = e.state === 'overdue' && e.kind !== 'monitoring-end' && !e.projected ? 'missing' : e.projected ? 'vague' : 'cell';
     b.addParts([
       { col: 0, span: 3, cell: textCell(e.label, 'cell') },
       { col: 3, span: 2, cell: textCell(period, 'cell') },
       { col: 5, cell: dateCell(e.due, 'cell') },
       { col: 6, span: 3, cell: textCell(calendarStateWords(e), style) },
+      { col: 9, span: WIDTH - 9, cell: textCell(e.basis, 'cell') },
     ]);
   }
-  b.addWide(
-    textCell('The workbook does not record which reports were submitted: a passed due date means "confirm it was submitted".', 'note'),
-  );
+  for (const rule of calendar.standing) b.addWide(textCell(rule, 'note'));
+  const projected = calendar.events.some((e) => e.projected) ? ' Projected dates move when HHS answers.' : '';
+  b.addWide(textCell(`The workbook does not record which reports were submitted: a passed due date means "confirm it was submitted".${projected}`, 'note'));
 }
 
 /**
@@ -502,7 +636,7 @@ export function buildProgressSheet(input: ProgressInput): SheetSpec {
 /** `buildProgressSheet`, yielding between slices of items (see slices.ts). */
 export function* buildProgressSheetSliced(input: ProgressInput): Sliced<SheetSpec> {
   const { analysis, read, settings, asOf } = input;
-  const practice = settings.practiceName?.trim() ?? '';
+  const practice = effectiveFact(settings, input.facts, 'practiceName').value ?? '';
   const calendar = buildCapCalendar(settings.cap, asOf);
   const b = new SheetBuilder(PROGRESS_COLUMNS.map((c) => c.width));
 
@@ -524,7 +658,9 @@ export function* buildProgressSheetSliced(input: ProgressInput): Sliced<SheetSpe
   b.addBlank();
   writeOverall(b, analysis);
   b.addBlank();
-  const items = yield* reportItems(analysis.capItems, analysis.capFromRegister ? [read.register] : read.caps, asOf);
+  yield* writeByMonth(b, analysis, asOf);
+  b.addBlank();
+  const items = yield* reportItems(analysis.capItems, analysis.capFromRegister ? [read.register] : read.caps, asOf, settings.cap);
   writeByElement(b, items);
   b.addBlank();
   writeCalendar(b, calendar);
@@ -533,9 +669,17 @@ export function* buildProgressSheetSliced(input: ProgressInput): Sliced<SheetSpe
   b.addWide(textCell('Corrective actions to follow up', 'section'));
   const headerRow = b.addRow(PROGRESS_COLUMNS.map((c) => textCell(c.title, 'header')), 30);
   const rows = items.rows;
+  // Sheet-level notes come first in the analysis' list (see analysis/index.ts).
+  const sheetNotes: typeof analysis.findings = [];
+  for (const f of analysis.findings) {
+    if (f.scope !== 'sheet') break;
+    if (f.kind === 'missing-root-cause') sheetNotes.push(f);
+  }
   for (const list of yield* itemLists(items)) {
     b.addWide(textCell(`${list.title} (${list.items.length})`, 'group'));
-    if (list.items.length === 0) b.addWide(textCell('None.', 'note'));
+    const notes = list.title === 'No root cause recorded' ? sheetNotes : [];
+    for (const f of notes) b.addWide(textCell(`${f.subject}: ${f.message} ${f.fix}`, 'missingValue'));
+    if (list.items.length === 0 && notes.length === 0) b.addWide(textCell('None.', 'note'));
     const shown = list.items;
     yield* inSlices(shown.length, (from, to) => {
       for (let k = from; k < to; k++) b.addRow(rows[shown[k]]);
