@@ -5,12 +5,6 @@
 import * as React from 'react';
 import {
   Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
   FluentProvider,
   makeStyles,
   tokens,
@@ -41,8 +35,56 @@ const useStyles = makeStyles({
   },
   title: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, margin: 0 },
   panel: { paddingTop: '4px', minWidth: 0 },
+  prompt: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: '8px',
+    padding: '10px',
+    border: `1px solid ${tokens.colorPaletteDarkOrangeBorder2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorPaletteDarkOrangeBackground1,
+  },
+  promptButtons: { display: 'flex', gap: '8px', flexWrap: 'wrap' },
   stepHeading: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: '0 0 8px' },
 });
+
+/**
+ * "Discard the changes?" next to the Open button, before a new file replaces work not downloaded.
+ * Not a modal Dialog: Fluent's modal focus trap leaves aria-hidden focusable elements in the page.
+ * Focus moves to it, and Escape keeps working.
+ */
+function DiscardPrompt(props: { current: string; next: string; onDiscard(): void; onKeep(): void }) {
+  const styles = useStyles();
+  const first = React.useRef<HTMLButtonElement>(null);
+  React.useEffect(() => first.current?.focus(), []);
+  return (
+    <section
+      role="alertdialog"
+      aria-labelledby="riskplan-discard-title"
+      aria-describedby="riskplan-discard-body"
+      className={styles.prompt}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') props.onKeep();
+      }}
+    >
+      <h2 id="riskplan-discard-title" className={styles.stepHeading}>
+        Discard the changes to {props.current}?
+      </h2>
+      <p id="riskplan-discard-body" style={{ margin: 0 }}>
+        The sheets and settings added to {props.current} have not been downloaded. Opening {props.next} closes it and they
+        are lost. Keep working and download the workbook first to keep them.
+      </p>
+      <div className={styles.promptButtons}>
+        <Button ref={first} onClick={props.onKeep}>
+          Keep working
+        </Button>
+        <Button appearance="primary" onClick={props.onDiscard}>
+          Discard and open {props.next}
+        </Button>
+      </div>
+    </section>
+  );
+}
 
 type StepName = 'workbook' | 'review' | 'generate';
 
@@ -82,30 +124,18 @@ function Pane(props: AppProps): React.ReactElement {
           <Feedback slot="open" busy={wb.busy} message={wb.message} onDismiss={wb.dismissMessage} />
         </OpenWorkbook>
       )}
-      <Dialog open={pendingFile !== null} onOpenChange={(_, data) => !data.open && setPendingFile(null)} modalType="alert">
-        <DialogSurface>
-          <DialogBody>
-            <DialogTitle>Discard the changes to {wb.fileName}?</DialogTitle>
-            <DialogContent>
-              The sheets and settings added to {wb.fileName} have not been downloaded. Opening {pendingFile?.name} closes it
-              and they are lost. Download the workbook first to keep them.
-            </DialogContent>
-            <DialogActions>
-              <Button
-                appearance="primary"
-                onClick={() => {
-                  const file = pendingFile;
-                  setPendingFile(null);
-                  if (file) void open(file);
-                }}
-              >
-                Discard and open
-              </Button>
-              <Button onClick={() => setPendingFile(null)}>Keep working</Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
+      {pendingFile && wb.fileName && (
+        <DiscardPrompt
+          current={wb.fileName}
+          next={pendingFile.name}
+          onDiscard={() => {
+            const file = pendingFile;
+            setPendingFile(null);
+            void open(file);
+          }}
+          onKeep={() => setPendingFile(null)}
+        />
+      )}
       {caps && !caps.pageLayout && wb.mode === 'excel' && <Message message={PAGE_LAYOUT_WARNING} />}
       {caps && !caps.mergedAreas && wb.mode === 'excel' && <Message message={MERGED_AREAS_WARNING} />}
       {view?.warnings.map((w, i) => <Message key={i} message={{ intent: 'warning', title: 'Saved settings ignored', body: w }} />)}
