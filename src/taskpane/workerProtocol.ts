@@ -39,3 +39,28 @@ export function errorFromData(data: ErrorData): Error {
   if (data.code !== undefined) error.code = data.code;
   return error;
 }
+
+/** Methods whose last argument is a progress callback (it becomes progress messages). */
+const WITH_PROGRESS: ReadonlySet<SessionMethod> = new Set(['open', 'read', 'saveMapping', 'saveMatrix', 'generatePlan', 'generateProgress', 'save']);
+
+/**
+ * The worker's side: runs each call on `session`, one at a time and in order, and posts its
+ * progress and its result (workbook bytes are transferred, not copied) or its error.
+ */
+export function serveSession(session: PaneSession, post: (reply: ReplyMessage, transfer?: Transferable[]) => void): (call: CallMessage) => void {
+  let queue: Promise<void> = Promise.resolve();
+  return ({ id, method, args }) => {
+    queue = queue.then(async () => {
+      try {
+        const callArgs = WITH_PROGRESS.has(method)
+          ? [...args, (label: string, fraction: number) => post({ id, type: 'progress', label, fraction })]
+          : args;
+        const fn = session[method] as (...a: unknown[]) => Promise<unknown>;
+        const value = await fn.apply(session, callArgs);
+        post({ id, type: 'result', value }, value instanceof Uint8Array ? [value.buffer as ArrayBuffer] : []);
+      } catch (error) {
+        post({ id, type: 'error', error: errorData(error) });
+      }
+    });
+  };
+}
