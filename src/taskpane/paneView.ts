@@ -27,6 +27,7 @@ import {
 import type { SheetInfo } from '../core/port';
 import type { Settings } from '../core/settings';
 import { chooseMatrix } from '../core/analysis';
+import { finish, inSlices, type Sliced } from '../core/slices';
 
 /** Sample values kept per column: three shown, five judged. */
 export const SAMPLES_PER_COLUMN = 5;
@@ -101,6 +102,11 @@ export interface PaneView {
 
 /** The view of a state; `grids` (from the same read) give the sample values. */
 export function paneViewOf(state: WorkbookState, grids: readonly SheetGrid[]): PaneView {
+  return finish(paneViewOfSliced(state, grids));
+}
+
+/** `paneViewOf`, yielding between slices of risks and findings (in Excel it runs on the pane's thread). */
+export function* paneViewOfSliced(state: WorkbookState, grids: readonly SheetGrid[]): Sliced<PaneView> {
   const { read, analysis } = state;
   const gridByName = new Map(grids.map((g) => [g.name, g]));
   const table = (t: TableRead): TableView => ({
@@ -119,16 +125,29 @@ export function paneViewOf(state: WorkbookState, grids: readonly SheetGrid[]): P
   });
   const levelCount = new Map<Level | null, number>();
   const tierCount = new Map<string, number>();
-  for (const r of analysis.risks) {
-    levelCount.set(r.level, (levelCount.get(r.level) ?? 0) + 1);
-    tierCount.set(r.tier, (tierCount.get(r.tier) ?? 0) + 1);
-  }
+  yield* inSlices(analysis.risks.length, (from, to) => {
+    for (let i = from; i < to; i++) {
+      const r = analysis.risks[i];
+      levelCount.set(r.level, (levelCount.get(r.level) ?? 0) + 1);
+      tierCount.set(r.tier, (tierCount.get(r.tier) ?? 0) + 1);
+    }
+  });
   const { snapshot: _snapshot, ...settings } = state.settings;
   const matrix = chooseMatrix(read.register, state.settings.matrix);
   const matrixTable = Array.from({ length: matrix.likelihoodSteps }, (_, l) =>
     Array.from({ length: matrix.impactSteps }, (_, i) => matrix.rate(l + 1, i + 1).level),
   );
-  const countKind = (kind: FindingKind) => analysis.findings.reduce((n, f) => n + (f.kind === kind && f.sheet === read.register?.sheet ? 1 : 0), 0);
+  const missingPerRisk = { owner: 0, dueDate: 0, action: 0 };
+  yield* inSlices(analysis.findings.length, (from, to) => {
+    for (let i = from; i < to; i++) {
+      const f = analysis.findings[i];
+      if (f.sheet !== read.register?.sheet) continue;
+      if (f.kind === 'missing-owner') missingPerRisk.owner++;
+      else if (f.kind === 'missing-due-date') missingPerRisk.dueDate++;
+      else if (f.kind === 'missing-action') missingPerRisk.action++;
+    }
+  });
+  const groups = yield* findingGroupsSliced(state);
   return {
     asOf: state.asOf,
     sheets: state.sheets,
@@ -139,7 +158,7 @@ export function paneViewOf(state: WorkbookState, grids: readonly SheetGrid[]): P
     candidates: read.candidates,
     issues: read.issues.slice(0, MAX_ISSUES_SHOWN),
     issueCount: read.issues.length,
-    issueErrors: read.issues.filter((i) => i.severity === 'error').length,
+    issueErrors: read.issues.reduce((n, i) => n + (i.severity === 'error' ? 1 : 0), 0),
     matrix: analysis.matrix,
     matrixTable,
     riskCount: analysis.risks.length,
@@ -150,12 +169,8 @@ export function paneViewOf(state: WorkbookState, grids: readonly SheetGrid[]): P
     capFromRegister: analysis.capFromRegister,
     capSummary: analysis.capSummary,
     findingCount: analysis.findings.length,
-    findingGroups: findingGroups(state),
-    missingPerRisk: {
-      owner: countKind('missing-owner'),
-      dueDate: countKind('missing-due-date'),
-      action: countKind('missing-action'),
-    },
+    findingGroups: groups,
+    missingPerRisk,
   };
 }
 
@@ -180,7 +195,8 @@ const MAX_FIXES_PER_KIND = 3;
 /** "Laptops holding ePHI are not encrypted at the front desk" -> its first eight words. */
 export function shortTitle(text: string | null): string | null {
   if (!text) return null;
-  const words = text.replace(/\s+/g, ' ').trim().split(' ');
+  // Eight words never need more than the first couple of hundred characters.
+  const words = text.slice(0, 240).replace(/\s+/g, ' ').trim().split(' ');
   if (words.length === 0 || words[0] === '') return null;
   return words.length > TITLE_WORDS ? `${words.slice(0, TITLE_WORDS).join(' ')}…` : words.join(' ');
 }
@@ -188,40 +204,67 @@ export function shortTitle(text: string | null): string | null {
 /** Very High = 5 ... Very Low = 1; unrated 0 (listed last). */
 const LEVEL_ORDER = new Map<Level | null, number>([...LEVELS.map((l, i) => [l, i + 1] as const), [null, 0]]);
 
-/** Findings grouped by kind (in FINDING_KINDS order), each group ordered by the risk's level, highest first. */
+/**
+ * Findings grouped by kind (in FINDING_KINDS order), each group ordered by the risk's level,
+ * highest first, then as the analysis listed them. Linear: findings are bucketed by kind and
+ * level as indexes, and only the items kept (MAX_FINDINGS_PER_KIND per kind) are built, so a
+ * 50,000-row register with 100,000 findings costs milliseconds, not a frozen pane.
+ */
 export function findingGroups(state: WorkbookState): FindingGroup[] {
+  return finish(findingGroupsSliced(state));
+}
+
+function* findingGroupsSliced(state: WorkbookState): Sliced<FindingGroup[]> {
   const { analysis } = state;
-  const bySheetRow = new Map<string, ScoredEntry>();
-  const key = (sheet: string, row: number) => `${sheet}\u0000${row}`;
-  for (const s of analysis.risks) bySheetRow.set(key(s.entry.sheet, s.entry.row), s);
-  for (const s of analysis.capItems) if (!bySheetRow.has(key(s.entry.sheet, s.entry.row))) bySheetRow.set(key(s.entry.sheet, s.entry.row), s);
-  const groups = new Map<FindingKind, { fixes: Set<string>; items: (FindingItem & { order: number })[] }>();
-  analysis.findings.forEach((f, order) => {
-    const scored = bySheetRow.get(key(f.sheet, f.row));
-    const item = {
-      sheet: f.sheet,
-      cell: f.cell,
-      id: f.entryId ?? scored?.entry.id ?? null,
-      title: shortTitle(scored?.entry.risk ?? null),
-      level: scored?.level ?? null,
-      message: f.message,
-      order,
-    };
-    const group = groups.get(f.kind);
-    if (group) {
-      group.items.push(item);
-      group.fixes.add(f.fix);
-    } else groups.set(f.kind, { fixes: new Set([f.fix]), items: [item] });
+  const { findings } = analysis;
+  // sheet -> scored entry by row (a sparse array); no string keys built per finding.
+  const bySheet = new Map<string, (ScoredEntry | undefined)[]>();
+  const index = (s: ScoredEntry) => {
+    let rows = bySheet.get(s.entry.sheet);
+    if (!rows) bySheet.set(s.entry.sheet, (rows = []));
+    rows[s.entry.row] ??= s;
+  };
+  for (const list of [analysis.risks, analysis.capItems]) {
+    yield* inSlices(list.length, (from, to) => {
+      for (let i = from; i < to; i++) index(list[i]);
+    });
+  }
+  const scoredOf = (i: number) => bySheet.get(findings[i].sheet)?.[findings[i].row];
+
+  // buckets[kind][rank]: finding indexes, rank 5 = Very High ... 0 = unrated.
+  const buckets = new Map<FindingKind, number[][]>();
+  yield* inSlices(findings.length, (from, to) => {
+    for (let i = from; i < to; i++) {
+      let byRank = buckets.get(findings[i].kind);
+      if (!byRank) buckets.set(findings[i].kind, (byRank = [[], [], [], [], [], []]));
+      byRank[LEVEL_ORDER.get(scoredOf(i)?.level ?? null) ?? 0].push(i);
+    }
   });
-  return FINDING_KINDS.filter((k) => groups.has(k)).map((kind) => {
-    const g = groups.get(kind)!;
-    const sorted = g.items.sort((a, b) => (LEVEL_ORDER.get(b.level) ?? 0) - (LEVEL_ORDER.get(a.level) ?? 0) || a.order - b.order);
-    return {
-      kind,
-      fixes: [...g.fixes].slice(0, MAX_FIXES_PER_KIND),
-      total: sorted.length,
-      items: sorted.slice(0, MAX_FINDINGS_PER_KIND).map(({ order: _order, ...item }) => item),
-    };
+  yield;
+  return FINDING_KINDS.filter((k) => buckets.has(k)).map((kind) => {
+    const byRank = buckets.get(kind)!;
+    const kept: number[] = [];
+    for (let rank = byRank.length - 1; rank >= 0 && kept.length < MAX_FINDINGS_PER_KIND; rank--) {
+      for (const i of byRank[rank]) {
+        if (kept.length >= MAX_FINDINGS_PER_KIND) break;
+        kept.push(i);
+      }
+    }
+    const fixes = new Set<string>();
+    const items = kept.map((i): FindingItem => {
+      const f = findings[i];
+      const scored = scoredOf(i);
+      if (fixes.size < MAX_FIXES_PER_KIND) fixes.add(f.fix);
+      return {
+        sheet: f.sheet,
+        cell: f.cell,
+        id: f.entryId ?? scored?.entry.id ?? null,
+        title: shortTitle(scored?.entry.risk ?? null),
+        level: scored?.level ?? null,
+        message: f.message,
+      };
+    });
+    return { kind, fixes: [...fixes], total: byRank.reduce((n, b) => n + b.length, 0), items };
   });
 }
 

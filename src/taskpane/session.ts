@@ -13,7 +13,8 @@ import type { WorkbookState } from '../app/workflow';
 import * as actions from './workbookActions';
 import type { PanePort, ProgressFn } from './workbookActions';
 import type { SettingsForm } from './settingsForm';
-import { paneViewOf, type PaneView } from './paneView';
+import { paneViewOfSliced, type PaneView } from './paneView';
+import { runSliced } from '../host/pace';
 
 export interface GeneratedView {
   sheet: string;
@@ -85,9 +86,9 @@ export class LocalSession implements PaneSession {
     this.port = port;
   }
 
-  private withView(next: WorkbookState, grids: SheetGrid[]): PaneView {
+  private withView(next: WorkbookState, grids: SheetGrid[]): Promise<PaneView> {
     this.state = next;
-    return paneViewOf(next, grids);
+    return runSliced(paneViewOfSliced(next, grids));
   }
 
   private need(): { port: PanePort; state: WorkbookState } {
@@ -137,14 +138,14 @@ export class LocalSession implements PaneSession {
     const { port, state } = this.need();
     const rec = recordingGrids(port);
     const result = await actions.generatePlanSheet(rec.port, state, form, progress);
-    return { sheet: result.sheet, view: this.withView(result.state, rec.take()) };
+    return { sheet: result.sheet, view: await this.withView(result.state, rec.take()) };
   }
 
   async generateProgress(form: SettingsForm, progress: ProgressFn): Promise<GeneratedView> {
     const { port, state } = this.need();
     const rec = recordingGrids(port);
     const result = await actions.generateProgressSheet(rec.port, state, form, progress);
-    return { sheet: result.sheet, view: this.withView(result.state, rec.take()) };
+    return { sheet: result.sheet, view: await this.withView(result.state, rec.take()) };
   }
 
   async save(progress: ProgressFn): Promise<Uint8Array> {
