@@ -34,7 +34,7 @@ export const SAMPLES_PER_COLUMN = 5;
 /** Issues listed in the Workbook step (the count says how many there are in all). */
 export const MAX_ISSUES_SHOWN = 200;
 /** Findings kept per kind; the full list is in the plan's Flags column and the highlights. */
-export const MAX_FINDINGS_PER_KIND = 1000;
+export const MAX_FINDINGS_PER_KIND = 200;
 
 export interface TableView {
   kind: TableKind;

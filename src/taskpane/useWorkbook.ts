@@ -3,7 +3,7 @@
  * (shown next to the button that caused it), the Generate form, and whether there is work
  * not yet downloaded. Workbook work goes through a PaneSession (session.ts).
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { HighlightResult, HostCapabilities } from '../core/port';
 import type { MappingOverride } from '../core/model';
 import { DEFAULT_SETTINGS, type Settings } from '../core/settings';
@@ -119,9 +119,12 @@ export function useWorkbook(options: UseWorkbookOptions): WorkbookModel {
   /** Takes a new read: the form keeps what the user typed and refreshes the rest. */
   const accept = useCallback(
     (next: PaneView) => {
-      setView(next);
-      setForm((current) => mergeForm(current, formFromSettings(settingsOf(next), today), edited.current));
-      if (!matrixEdited.current) setMatrixFormState(matrixFormFromSettings(next.settings.matrix, next.matrixTable));
+      // A transition: React renders the new view in slices that let the browser paint in between.
+      startTransition(() => {
+        setView(next);
+        setForm((current) => mergeForm(current, formFromSettings(settingsOf(next), today), edited.current));
+        if (!matrixEdited.current) setMatrixFormState(matrixFormFromSettings(next.settings.matrix, next.matrixTable));
+      });
     },
     [today],
   );
@@ -219,15 +222,18 @@ export function useWorkbook(options: UseWorkbookOptions): WorkbookModel {
           progress(`Reading ${file.name}`, 0.05);
           const bytes = await fileMode.readFileBytes(file);
           const next = await session.open(bytes, asOf(), progress);
-          setFileName(file.name);
-          setGenerated([]);
-          setHighlightResult(null);
-          setUnsaved(false);
           edited.current = new Set(['asOf']);
-          setForm((current) => formFromSettings(settingsOf(next), current.asOf));
           matrixEdited.current = false;
-          setMatrixFormState(matrixFormFromSettings(next.settings.matrix, next.matrixTable));
-          setView(next);
+          // A transition: the first render of the steps is rendered in slices, so the page keeps painting.
+          startTransition(() => {
+            setFileName(file.name);
+            setGenerated([]);
+            setHighlightResult(null);
+            setUnsaved(false);
+            setForm((current) => formFromSettings(settingsOf(next), current.asOf));
+            setMatrixFormState(matrixFormFromSettings(next.settings.matrix, next.matrixTable));
+            setView(next);
+          });
           setCapabilities(await session.capabilities());
         },
         (error) => {
