@@ -118,9 +118,11 @@ export function useWorkbook(options: UseWorkbookOptions): WorkbookModel {
 
   /** Takes a new read: the form keeps what the user typed and refreshes the rest. */
   const accept = useCallback(
-    (next: PaneView) => {
+    (next: PaneView, alongWith?: () => void) => {
       // A transition: React renders the new view in slices that let the browser paint in between.
+      // What goes with the new view (its result message) is shown with it, not before it.
       startTransition(() => {
+        alongWith?.();
         setView(next);
         setForm((current) => mergeForm(current, formFromSettings(settingsOf(next), today), edited.current));
         if (!matrixEdited.current) setMatrixFormState(matrixFormFromSettings(next.settings.matrix, next.matrixTable));
@@ -278,9 +280,10 @@ export function useWorkbook(options: UseWorkbookOptions): WorkbookModel {
       run('matrix', 'Saving the risk matrix', 'Saving the risk matrix', async (progress) => {
         const next = await session.saveMatrix(matrixSettingsFromForm(matrixFormRef.current), progress);
         matrixEdited.current = false;
-        accept(next);
-        changed();
-        setMessage({ slot: 'matrix', message: { intent: 'success', title: 'Risk matrix saved', body: `Levels now come from: ${next.matrix.label}.` } });
+        accept(next, () => {
+          changed();
+          setMessage({ slot: 'matrix', message: { intent: 'success', title: 'Risk matrix saved', body: `Levels now come from: ${next.matrix.label}.` } });
+        });
       }),
     ),
     openFile,
@@ -288,9 +291,10 @@ export function useWorkbook(options: UseWorkbookOptions): WorkbookModel {
     saveMapping: (mapping) =>
       ifOpen(() =>
         run('mapping', 'Saving the mapping', 'Saving the mapping', async (progress) => {
-          accept(await session.saveMapping(mapping, progress));
-          changed();
-          setMessage({ slot: 'mapping', message: { intent: 'success', title: 'Mapping saved', body: 'The workbook was re-read with your columns.' } });
+          accept(await session.saveMapping(mapping, progress), () => {
+            changed();
+            setMessage({ slot: 'mapping', message: { intent: 'success', title: 'Mapping saved', body: 'The workbook was re-read with your columns.' } });
+          });
         }),
       )(),
     highlight: ifOpen(() =>
@@ -310,17 +314,19 @@ export function useWorkbook(options: UseWorkbookOptions): WorkbookModel {
     generatePlan: ifOpen(() =>
       run('plan', 'Generating the plan', 'Generating the plan', async (progress) => {
         const result = await session.generatePlan(formRef.current, progress);
-        accept(result.view);
-        changed();
-        setGenerated((g) => [...g.filter((x) => x.kind !== 'plan'), { kind: 'plan', sheet: result.sheet }]);
+        accept(result.view, () => {
+          changed();
+          setGenerated((g) => [...g.filter((x) => x.kind !== 'plan'), { kind: 'plan', sheet: result.sheet }]);
+        });
       }),
     ),
     generateProgress: ifOpen(() =>
       run('progress', 'Generating the progress report', 'Generating the progress report', async (progress) => {
         const result = await session.generateProgress(formRef.current, progress);
-        accept(result.view);
-        changed();
-        setGenerated((g) => [...g.filter((x) => x.kind !== 'progress'), { kind: 'progress', sheet: result.sheet }]);
+        accept(result.view, () => {
+          changed();
+          setGenerated((g) => [...g.filter((x) => x.kind !== 'progress'), { kind: 'progress', sheet: result.sheet }]);
+        });
       }),
     ),
     download: ifOpen(() =>

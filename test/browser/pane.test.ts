@@ -264,6 +264,8 @@ describeIfChromium('task pane in Chromium (file mode)', () => {
     await goTo(page, 'Review');
     await page.getByRole('heading', { name: /things an investigator would flag|Nothing an investigator/ }).waitFor();
     await expect(page.getByText(/^\d+ in all, \d+ completed/).innerText()).resolves.toMatch(/^6 in all/);
+    await page.getByRole('button', { name: 'Highlight gaps' }).click();
+    await page.getByText(/Added \d+ highlight rule/).waitFor({ timeout: 30000 });
     await checkStep(page, 'CAP-only Review step');
     await goTo(page, 'Generate');
     const plan = page.getByRole('button', { name: 'Generate risk management plan' });

@@ -233,10 +233,16 @@ export function MatrixSection(props: MatrixSectionProps): React.ReactElement {
         </Text>
       )}
       <div className={styles.buttons}>
-        <Button disabled={busy || invalid || !changed} onClick={onSave}>
+        <Button
+          disabledFocusable={busy || invalid || !changed}
+          aria-describedby="riskplan-matrix-state"
+          onClick={onSave}
+        >
           Save matrix
         </Button>
-        {changed && !invalid && <Text className={styles.hint}>Changed: save to apply.</Text>}
+        <Text id="riskplan-matrix-state" className={styles.hint}>
+          {invalid ? 'Fix the scores marked in red first.' : changed ? 'Changed: save to apply.' : 'Nothing to save: this is the saved choice.'}
+        </Text>
       </div>
       {props.feedback && <Feedback slot="matrix" {...props.feedback} />}
     </section>
