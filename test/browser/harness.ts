@@ -161,3 +161,28 @@ export async function shot(page: Page, name: string): Promise<void> {
   mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: join(SHOTS, `pane-${name}.png`), fullPage: true });
 }
+
+/**
+ * Drops a file on the pane's drop zone, as dragging it from the desktop does. The bytes are put in
+ * the page first (`prepared` resolves then), so a measurement started after it sees only the pane's work.
+ */
+export async function prepareDrop(page: Page, name: string, bytes: Buffer): Promise<() => Promise<void>> {
+  await page.evaluate(
+    ({ b64, name, type }) => {
+      const bin = atob(b64);
+      const data = new Uint8Array(bin.length);
+      for (let i = 0; i < bin.length; i++) data[i] = bin.charCodeAt(i);
+      (window as unknown as { __dropFile: File }).__dropFile = new File([data], name, { type });
+    },
+    { b64: bytes.toString('base64'), name, type: XLSX_MIME },
+  );
+  return async () => {
+    await page.evaluate(() => {
+      const transfer = new DataTransfer();
+      transfer.items.add((window as unknown as { __dropFile: File }).__dropFile);
+      const zone = document.querySelector('section[aria-labelledby="riskplan-open-heading"]');
+      if (!zone) throw new Error('The drop zone is not on the page.');
+      zone.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    });
+  };
+}
