@@ -13,6 +13,9 @@ describe('sampleKind', () => {
     ['2026-03-31', 'date'],
     ['3/31/2026', 'date'],
     [1234.5, 'number'],
+    ['SRA-2026-001', 'code'],
+    ['R-12', 'code'],
+    ['V_004', 'code'],
     ['Enable MFA for all accounts', 'words'],
     [null, null],
     ['   ', null],
@@ -35,6 +38,7 @@ describe('judgeFit', () => {
     expect(judgeFit('risk', [4, 5, 3])).toEqual({ fits: false, problem: 'holds ratings, not risk descriptions' });
     expect(judgeFit('action', ['$3,200', '$450', 'None'])).toEqual({ fits: false, problem: 'holds amounts of money, not corrective actions' });
     expect(judgeFit('owner', [46000, 46031, 46100])).toEqual({ fits: false, problem: 'holds dates, not names or job titles' });
+    expect(judgeFit('risk', ['SRA-2026-001', 'SRA-2026-002', 'SRA-2026-003'])).toEqual({ fits: false, problem: 'holds IDs or codes, not risk descriptions' });
   });
 
   it('flags names in a due-date column and sentences in a rating column', () => {

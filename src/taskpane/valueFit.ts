@@ -11,7 +11,7 @@ import type { Role } from '../core/model';
 export const KEY_ROLES: readonly Role[] = ['risk', 'action', 'owner', 'dueDate', 'likelihood', 'impact'];
 
 /** What a single cell looks like. */
-export type SampleKind = 'rating' | 'money' | 'date' | 'number' | 'words' | 'other';
+export type SampleKind = 'rating' | 'money' | 'date' | 'number' | 'code' | 'words' | 'other';
 
 const RATING_WORDS = new Set([
   'very low', 'low', 'medium', 'moderate', 'high', 'very high', 'critical', 'severe', 'minor', 'major',
@@ -27,6 +27,8 @@ const MONEY = /^\s*(?:[$€£]\s?-?\d|-?\d[\d,]*(?:\.\d+)?\s?(?:usd|eur|gbp|doll
 const DATE_TEXT = /^\s*(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}\s+[a-z]{3,9}\.?\s+\d{4}|[a-z]{3,9}\.?\s+\d{1,2},?\s+\d{4})\b/i;
 /** Timescales people type for a due date: "Q3 2026", "30 days", "within 6 months", "ongoing". */
 const TIMESCALE = /\b(?:q[1-4]|quarter|days?|weeks?|months?|years?|fy\s?\d{2,4}|ongoing|immediate(?:ly)?|asap|annual(?:ly)?|tbd)\b/i;
+/** Identifiers: "SRA-2026-001", "R-12", "V_004", "CAP3.2". */
+const ID_CODE = /^[A-Za-z]{0,8}[-_.]?\d[\d._-]*[A-Za-z]?$/;
 /** "4 - Major", "3 (Moderate)", "High (4)". */
 const RATING_WITH_NUMBER = /^\s*(?:\d{1,2}\s*[-–:(]\s*[a-z ]+\)?|[a-z ]+\(\s*\d{1,2}\s*\))\s*$/i;
 
@@ -47,6 +49,7 @@ export function sampleKind(value: CellValue): SampleKind | null {
   if (MONEY.test(text)) return 'money';
   if (DATE_TEXT.test(text)) return 'date';
   if (/^-?\d+(?:\.\d+)?%?$/.test(text)) return 'number';
+  if (ID_CODE.test(text)) return 'code';
   if (/[a-z]{2,}/i.test(text)) return 'words';
   return 'other';
 }
@@ -56,18 +59,19 @@ const KIND_WORDS: Record<SampleKind, string> = {
   money: 'amounts of money',
   date: 'dates',
   number: 'numbers',
+  code: 'IDs or codes',
   words: 'text',
   other: 'codes or symbols',
 };
 
 /** What each key role expects, and the kinds that show the column is the wrong one. */
 const EXPECTATIONS: Partial<Record<Role, { expects: string; wrong: readonly SampleKind[] }>> = {
-  risk: { expects: 'risk descriptions', wrong: ['rating', 'money', 'date', 'number'] },
-  action: { expects: 'corrective actions', wrong: ['rating', 'money', 'date', 'number'] },
-  owner: { expects: 'names or job titles', wrong: ['rating', 'money', 'date', 'number'] },
-  dueDate: { expects: 'dates', wrong: ['rating', 'money', 'number'] },
-  likelihood: { expects: 'ratings', wrong: ['money', 'date', 'number'] },
-  impact: { expects: 'ratings', wrong: ['money', 'date', 'number'] },
+  risk: { expects: 'risk descriptions', wrong: ['rating', 'money', 'date', 'number', 'code'] },
+  action: { expects: 'corrective actions', wrong: ['rating', 'money', 'date', 'number', 'code'] },
+  owner: { expects: 'names or job titles', wrong: ['rating', 'money', 'date', 'number', 'code'] },
+  dueDate: { expects: 'dates', wrong: ['rating', 'money', 'number', 'code'] },
+  likelihood: { expects: 'ratings', wrong: ['money', 'date', 'number', 'code'] },
+  impact: { expects: 'ratings', wrong: ['money', 'date', 'number', 'code'] },
 };
 
 /** Longest text a rating cell plausibly holds ("3 - Possible (could happen)"). */
