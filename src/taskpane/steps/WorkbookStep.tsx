@@ -179,6 +179,8 @@ export function WorkbookStep({ view, busy, feedback, onSaveMapping }: WorkbookSt
   const [registerSheet, setRegisterSheet] = React.useState(currentRegister);
   const [headerRow, setHeaderRow] = React.useState('');
   const tables = [...(view.register ? [view.register] : []), ...view.caps];
+  // Sheets that were looked at and not used (the ones used are described above).
+  const otherCandidates = view.candidates.filter((c) => !tables.some((t) => t.sheet === c.sheet));
   // Saving makes the pending choices moot; a re-read after an edit in Excel keeps them.
   const savedKey = JSON.stringify(savedMapping);
   React.useEffect(() => {
@@ -217,11 +219,11 @@ export function WorkbookStep({ view, busy, feedback, onSaveMapping }: WorkbookSt
       {view.caps.map((cap) => (
         <TableSummary key={tableKey(cap)} table={cap} />
       ))}
-      {!view.register && view.candidates.length > 0 && (
+      {!view.register && otherCandidates.length > 0 && (
         <div>
           <h3 className={styles.heading}>Sheets looked at</h3>
           <ul className={styles.list}>
-            {view.candidates.map((c) => (
+            {otherCandidates.map((c) => (
               <li key={c.sheet}>
                 “{c.sheet}”: {c.reason}
               </li>
