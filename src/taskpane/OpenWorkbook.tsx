@@ -23,7 +23,7 @@ const useStyles = makeStyles({
   name: { overflowWrap: 'anywhere' },
 });
 
-export const ACCEPTED_FILES = '.xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const ACCEPTED_FILES = '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export function OpenWorkbook(props: { fileName: string | null; busy: boolean; onFile(file: File): void; children?: React.ReactNode }) {
   const { fileName, busy, onFile } = props;

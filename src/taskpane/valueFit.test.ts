@@ -58,5 +58,6 @@ describe('displaySample', () => {
     expect(displaySample(46112, 'dueDate')).toBe('2026-03-31');
     expect(displaySample(46112, 'likelihood')).toBe('46112');
     expect(displaySample('a'.repeat(50), 'risk', 10)).toBe(`${'a'.repeat(9)}…`);
+    expect(displaySample('Shared login used at the front desk', 'risk', 24)).toBe('Shared login used at…');
   });
 });

@@ -118,7 +118,11 @@ export function displaySample(value: CellValue, role: Role | null, maxChars = 40
     if (value >= DATE_SERIAL_MIN && value <= DATE_SERIAL_MAX) return serialToIso(value);
   }
   const text = String(value).replace(/\s+/g, ' ').trim();
-  return text.length > maxChars ? `${text.slice(0, maxChars - 1)}…` : text;
+  if (text.length <= maxChars) return text;
+  // Cut at a word end when one is near, so "Shared login used at th…" reads "Shared login used at…".
+  const cut = text.slice(0, maxChars - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${space >= maxChars / 2 ? cut.slice(0, space) : cut}…`;
 }
 
 /** An Excel serial (1900 date system) as YYYY-MM-DD. */
