@@ -5,13 +5,26 @@
  * In Excel a link opens the new sheet; with a file, "Download workbook" saves the result.
  */
 import * as React from 'react';
-import { Button, Checkbox, Field, Input, Link, Select, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Checkbox,
+  Field,
+  Input,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Select,
+  Text,
+  Textarea,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { missingFields, validateForm, type FormField, type SettingsForm } from '../settingsForm';
 import type { Generated } from '../useWorkbook';
 import type { PaneView } from '../paneView';
 import { mappingConcerns } from '../mapping';
 import { Feedback, type FeedbackState } from '../Feedback';
-import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: '8px', minWidth: 0 },
