@@ -131,6 +131,12 @@ export function useWorkbook(options: UseWorkbookOptions): WorkbookModel {
     [today],
   );
 
+  // Stable, so the Generate step's fields skip re-rendering while only progress changes.
+  const setFormField = useCallback(<K extends FormField>(field: K, value: SettingsForm[K]) => {
+    edited.current.add(field);
+    setForm((current) => ({ ...current, [field]: value }));
+  }, []);
+
   const asOf = () => {
     const v = formRef.current.asOf.trim();
     return /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : today;
@@ -143,7 +149,8 @@ export function useWorkbook(options: UseWorkbookOptions): WorkbookModel {
       setBusy({ slot, label });
       setMessage(null);
       try {
-        await work((step, fraction) => setBusy({ slot, label: step, fraction }));
+        // Progress re-renders the step: as a transition it renders in slices and never holds the page.
+        await work((step, fraction) => startTransition(() => setBusy({ slot, label: step, fraction })));
       } catch (error) {
         setMessage({ slot, message: describe ? describe(error) : describeError(error, action) });
       } finally {
@@ -267,10 +274,7 @@ export function useWorkbook(options: UseWorkbookOptions): WorkbookModel {
     generated,
     unsaved,
     form,
-    setFormField(field, value) {
-      edited.current.add(field);
-      setForm((current) => ({ ...current, [field]: value }));
-    },
+    setFormField,
     matrixForm,
     setMatrixForm(next) {
       matrixEdited.current = true;
