@@ -13,4 +13,6 @@ module.exports = {
   transform,
   reporters: ['default', ['<rootDir>/test/summary-reporter.js', { label: 'browser' }]],
   testTimeout: 180000,
+  // One Chromium at a time: the machine is shared, and the freeze probe must not compete with another page.
+  maxWorkers: 1,
 };

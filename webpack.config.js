@@ -52,8 +52,11 @@ function contentSecurityPolicy(mode) {
     'connect-src': mode === 'development' ? ["'self'", `wss://localhost:${DEV_SERVER_PORT}`] : ["'self'"],
     // Office on the web may host its helper frames from officeapps.live.com; nothing else may be framed.
     // This also blocks office.js's own telemetry frame (telemetryservice.firstpartyapps.oaspapps.com), on
-    // purpose: the browser logs one CSP error for it and nothing leaves the machine.
+    // purpose: office.js has no supported switch for it outside Office, so the browser logs one CSP error for
+    // it and nothing leaves the machine (README, "Data and privacy").
     'frame-src': ['https://*.officeapps.live.com'],
+    // File mode reads and writes the workbook in a Web Worker built from our own bundle (never a blob: URL).
+    'worker-src': ["'self'"],
     'object-src': ["'none'"],
     'base-uri': ["'self'"],
     // No form is ever submitted anywhere (the file input is read locally).

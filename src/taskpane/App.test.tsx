@@ -43,11 +43,13 @@ describe('Workbook step', () => {
     expect(await screen.findByText('Mapping saved')).toBeInTheDocument();
     const stored = JSON.parse(port.store ?? '{}');
     expect(stored.mapping).toEqual([{ sheet: 'Risk Register', kind: 'register', columns: { owner: null } }]);
-    // Re-read: owner is no longer mapped, so it moves to "Roles not found".
+    // Re-read: owner is "not in sheet" by the user's choice, which can be reset to automatic.
     const after = screen.getByRole('region', { name: 'Columns of sheet Risk Register' });
-    expect(within(after).queryByLabelText('Owner')).not.toBeInTheDocument();
-    await user.click(within(after).getByRole('button', { name: /Roles not found/ }));
     expect((within(after).getByLabelText('Owner') as HTMLSelectElement).value).toBe('');
+    expect(within(after).getByText('your choice')).toBeInTheDocument();
+    await user.click(within(after).getByRole('button', { name: 'Reset Owner to automatic' }));
+    await waitFor(() => expect(JSON.parse(port.store ?? '{}').mapping).toEqual([{ sheet: 'Risk Register', kind: 'register', columns: {} }]));
+    await waitFor(() => expect((within(screen.getByRole('region', { name: 'Columns of sheet Risk Register' })).getByLabelText('Owner') as HTMLSelectElement).value).toBe('G'));
   });
 
   it('lets the user pick the register sheet and its header row by hand', async () => {
@@ -69,7 +71,7 @@ describe('Workbook step', () => {
     const user = await renderExcel(excelPort(new FakePort([notesGrid()])));
     expect(screen.getByText('No risk register found')).toBeInTheDocument();
     await user.click(screen.getByRole('tab', { name: /Generate/ }));
-    expect(screen.getByRole('button', { name: 'Generate risk management plan' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Generate risk management plan' })).toHaveAttribute('aria-disabled', 'true');
   });
 
   it('warns when Excel cannot set page layout and when saved settings were tampered with', async () => {
@@ -185,7 +187,7 @@ describe('Generate step', () => {
     await user.click(screen.getByRole('tab', { name: /Generate/ }));
     await user.click(screen.getByRole('button', { name: 'Generate risk management plan' }));
     expect(await screen.findByText('A sheet is protected')).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Generate risk management plan' })).toBeEnabled();
+    expect(screen.getByRole('button', { name: 'Generate risk management plan' })).not.toHaveAttribute('aria-disabled', 'true');
   });
 
   it('blocks generating with an invalid CAP term and says why', async () => {
@@ -195,10 +197,10 @@ describe('Generate step', () => {
     await user.clear(screen.getByLabelText('CAP term (years)'));
     await user.type(screen.getByLabelText('CAP term (years)'), '7');
     expect(screen.getByText('Enter 1, 2 or 3 years.')).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Generate risk management plan' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Generate risk management plan' })).toHaveAttribute('aria-disabled', 'true');
     await user.clear(screen.getByLabelText('CAP term (years)'));
     await user.type(screen.getByLabelText('CAP term (years)'), '3');
-    expect(screen.getByRole('button', { name: 'Generate risk management plan' })).toBeEnabled();
+    expect(screen.getByRole('button', { name: 'Generate risk management plan' })).not.toHaveAttribute('aria-disabled', 'true');
   });
 });
 
@@ -263,10 +265,10 @@ describe('file mode', () => {
     const user = userEvent.setup();
     render(<App mode="file" today={TODAY} openXlsx={openXlsx} />);
     expect(screen.queryByRole('tab')).not.toBeInTheDocument();
-    await user.upload(screen.getByLabelText('Open workbook'), file());
+    await user.upload(screen.getByTestId('open-workbook-input'), file());
     expect(await screen.findByText(/sheet “Risk Register”, 5 risks/)).toBeInTheDocument();
     expect(openXlsx).toHaveBeenCalledTimes(1);
-    expect(screen.getByText(/Working on Clinic Register\.xlsx/)).toBeInTheDocument();
+    expect(screen.getByText(/Working on/)).toHaveTextContent('Working on Clinic Register.xlsx');
     await user.click(screen.getByRole('tab', { name: /Generate/ }));
     await user.click(screen.getByRole('button', { name: 'Generate risk management plan' }));
     await waitFor(() => expect(port.written).toHaveLength(1));
@@ -289,8 +291,8 @@ describe('file mode', () => {
     });
     const user = userEvent.setup();
     render(<App mode="file" today={TODAY} openXlsx={openXlsx} />);
-    await user.upload(screen.getByLabelText('Open workbook'), file());
-    expect(await screen.findByText('This file could not be opened')).toBeInTheDocument();
+    await user.upload(screen.getByTestId('open-workbook-input'), file());
+    expect(await screen.findByText('“Clinic Register.xlsx” could not be opened')).toBeInTheDocument();
     expect(screen.getByText(/not an Excel workbook.*Choose an \.xlsx workbook/)).toBeInTheDocument();
     expect(screen.queryByRole('tab')).not.toBeInTheDocument();
   });

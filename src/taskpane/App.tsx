@@ -6,11 +6,6 @@ import * as React from 'react';
 import {
   Button,
   FluentProvider,
-  ProgressBar,
-  Spinner,
-  Tab,
-  TabList,
-  Text,
   makeStyles,
   tokens,
   webLightTheme,
@@ -19,6 +14,9 @@ import { ErrorBoundary } from './ErrorBoundary';
 import { Message } from './Message';
 import { MERGED_AREAS_WARNING, PAGE_LAYOUT_WARNING } from './messages';
 import { useWorkbook, type UseWorkbookOptions } from './useWorkbook';
+import { Feedback } from './Feedback';
+import { OpenWorkbook } from './OpenWorkbook';
+import { StepTabs, panelId, tabId } from './StepTabs';
 import { WorkbookStep } from './steps/WorkbookStep';
 import { ReviewStep } from './steps/ReviewStep';
 import { GenerateStep } from './steps/GenerateStep';
@@ -30,16 +28,71 @@ const useStyles = makeStyles({
     gap: '10px',
     padding: '12px',
     maxWidth: '100%',
+    minWidth: 0,
     boxSizing: 'border-box',
     fontFamily: tokens.fontFamilyBase,
+    overflowWrap: 'anywhere',
   },
   title: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, margin: 0 },
-  file: { display: 'flex', flexDirection: 'column', gap: '4px' },
-  busy: { display: 'flex', flexDirection: 'column', gap: '4px' },
-  panel: { paddingTop: '4px' },
+  panel: { paddingTop: '4px', minWidth: 0 },
+  prompt: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: '8px',
+    padding: '10px',
+    border: `1px solid ${tokens.colorPaletteDarkOrangeBorder2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorPaletteDarkOrangeBackground1,
+  },
+  promptButtons: { display: 'flex', gap: '8px', flexWrap: 'wrap' },
+  stepHeading: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: '0 0 8px' },
 });
 
+/**
+ * "Discard the changes?" next to the Open button, before a new file replaces work not downloaded.
+ * Not a modal Dialog: Fluent's modal focus trap leaves aria-hidden focusable elements in the page.
+ * Focus moves to it, and Escape keeps working.
+ */
+function DiscardPrompt(props: { current: string; next: string; onDiscard(): void; onKeep(): void }) {
+  const styles = useStyles();
+  const first = React.useRef<HTMLButtonElement>(null);
+  React.useEffect(() => first.current?.focus(), []);
+  return (
+    <section
+      role="alertdialog"
+      aria-labelledby="riskplan-discard-title"
+      aria-describedby="riskplan-discard-body"
+      className={styles.prompt}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') props.onKeep();
+      }}
+    >
+      <h2 id="riskplan-discard-title" className={styles.stepHeading}>
+        Discard the changes to {props.current}?
+      </h2>
+      <p id="riskplan-discard-body" style={{ margin: 0 }}>
+        The sheets and settings added to {props.current} have not been downloaded. Opening {props.next} closes it and they
+        are lost. Keep working and download the workbook first to keep them.
+      </p>
+      <div className={styles.promptButtons}>
+        <Button ref={first} onClick={props.onKeep}>
+          Keep working
+        </Button>
+        <Button appearance="primary" onClick={props.onDiscard}>
+          Discard and open {props.next}
+        </Button>
+      </div>
+    </section>
+  );
+}
+
 type StepName = 'workbook' | 'review' | 'generate';
+
+const STEPS: { value: StepName; label: string; heading: string }[] = [
+  { value: 'workbook', label: '1. Workbook', heading: 'What was read' },
+  { value: 'review', label: '2. Review', heading: 'Risks and gaps' },
+  { value: 'generate', label: '3. Generate', heading: 'Generate the reports' },
+];
 
 export type AppProps = UseWorkbookOptions;
 
@@ -47,86 +100,75 @@ function Pane(props: AppProps): React.ReactElement {
   const styles = useStyles();
   const wb = useWorkbook(props);
   const [step, setStep] = React.useState<StepName>('workbook');
+  const [pendingFile, setPendingFile] = React.useState<File | null>(null);
   const busy = wb.busy !== null;
-  const port = wb.port;
-  const fileInputId = 'riskplan-open-workbook';
+  const view = wb.view;
+  const caps = wb.capabilities;
+  const current = STEPS.find((s) => s.value === step)!;
+
+  const open = async (file: File) => {
+    await wb.openFile(file);
+    setStep('workbook');
+  };
+  const pick = (file: File) => {
+    // Work not yet downloaded would be lost: ask first.
+    if (wb.unsaved) setPendingFile(file);
+    else void open(file);
+  };
 
   return (
     <main className={styles.root} aria-busy={busy}>
       <h1 className={styles.title}>Risk Plan</h1>
       {wb.mode === 'file' && (
-        <div className={styles.file}>
-          <label htmlFor={fileInputId}>
-            <Text weight="semibold">Open workbook</Text>
-          </label>
-          <input
-            id={fileInputId}
-            type="file"
-            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            disabled={busy}
-            onChange={(e) => {
-              const file = e.currentTarget.files?.[0];
-              if (file) void wb.openFile(file);
-              // Let the same file be picked again after changes on disk.
-              e.currentTarget.value = '';
-            }}
-          />
-          <Text size={200}>
-            {wb.fileName ? `Working on ${wb.fileName} (on this computer; nothing is uploaded).` : 'Pick the .xlsx that holds your risk register. It stays on this computer.'}
-          </Text>
-        </div>
+        <OpenWorkbook fileName={wb.fileName} busy={busy} onFile={pick}>
+          <Feedback slot="open" busy={wb.busy} message={wb.message} onDismiss={wb.dismissMessage} />
+        </OpenWorkbook>
       )}
-      {port && !port.capabilities().pageLayout && wb.mode === 'excel' && <Message message={PAGE_LAYOUT_WARNING} />}
-      {port && !port.capabilities().mergedAreas && wb.mode === 'excel' && <Message message={MERGED_AREAS_WARNING} />}
-      {wb.state?.warnings.map((w, i) => (
-        <Message key={i} message={{ intent: 'warning', title: 'Saved settings ignored', body: w }} />
-      ))}
-      {wb.message && <Message message={wb.message} onDismiss={wb.dismissMessage} />}
-      {wb.busy && (
-        <div className={styles.busy}>
-          <Spinner size="tiny" label={`${wb.busy.label}…`} />
-          {wb.busy.fraction !== undefined && (
-            <ProgressBar value={wb.busy.fraction} max={1} aria-label={`${wb.busy.label}: progress`} />
-          )}
-        </div>
+      {pendingFile && wb.fileName && (
+        <DiscardPrompt
+          current={wb.fileName}
+          next={pendingFile.name}
+          onDiscard={() => {
+            const file = pendingFile;
+            setPendingFile(null);
+            void open(file);
+          }}
+          onKeep={() => setPendingFile(null)}
+        />
       )}
-      {!wb.state && !busy && wb.mode === 'excel' && (
+      {caps && !caps.pageLayout && wb.mode === 'excel' && <Message message={PAGE_LAYOUT_WARNING} />}
+      {caps && !caps.mergedAreas && wb.mode === 'excel' && <Message message={MERGED_AREAS_WARNING} />}
+      {view?.warnings.map((w, i) => <Message key={i} message={{ intent: 'warning', title: 'Saved settings ignored', body: w }} />)}
+      <Feedback slot="read" busy={wb.busy} message={wb.message} onDismiss={wb.dismissMessage} />
+      {!view && !busy && wb.mode === 'excel' && (
         <Button appearance="primary" onClick={() => void wb.reload()}>
           Read the workbook again
         </Button>
       )}
-      {wb.state && (
+      {view && (
         <>
-          <TabList
-            selectedValue={step}
-            onTabSelect={(_, data) => setStep(data.value as StepName)}
-            size="small"
-            aria-label="Steps"
-          >
-            <Tab value="workbook">1. Workbook</Tab>
-            <Tab value="review">2. Review</Tab>
-            <Tab value="generate">3. Generate</Tab>
-          </TabList>
-          <div role="tabpanel" aria-label={step} className={styles.panel}>
+          <StepTabs<StepName> tabs={STEPS} selected={step} onSelect={setStep} label="Steps" />
+          <div role="tabpanel" id={panelId(step)} aria-labelledby={tabId(step)} className={styles.panel} tabIndex={0}>
+            <h2 className={styles.stepHeading}>{current.heading}</h2>
             {step === 'workbook' && (
               <WorkbookStep
-                read={wb.state.read}
-                sheets={wb.state.sheets}
-                savedMapping={wb.state.settings.mapping}
+                view={view}
                 busy={busy}
+                feedback={{ busy: wb.busy, message: wb.message, onDismiss: wb.dismissMessage }}
                 onSaveMapping={(m) => void wb.saveMapping(m)}
               />
             )}
             {step === 'review' && (
               <ReviewStep
-                analysis={wb.state.analysis}
+                view={view}
                 busy={busy}
                 highlightOutcome={wb.highlightResult}
+                feedback={{ busy: wb.busy, message: wb.message, onDismiss: wb.dismissMessage }}
                 onSelectCell={wb.selectCell ? (sheet, cell) => void wb.selectCell?.(sheet, cell) : undefined}
                 onHighlight={() => void wb.highlight()}
                 onClear={() => void wb.clear()}
                 matrix={{
-                  saved: wb.state.settings.matrix,
+                  saved: view.settings.matrix,
                   form: wb.matrixForm,
                   onChange: wb.setMatrixForm,
                   onSave: () => void wb.saveMatrix(),
@@ -135,14 +177,17 @@ function Pane(props: AppProps): React.ReactElement {
             )}
             {step === 'generate' && (
               <GenerateStep
+                view={view}
                 form={wb.form}
                 busy={busy}
                 mode={wb.mode}
-                hasRegister={wb.state.read.register !== null}
                 generated={wb.generated}
+                unsaved={wb.unsaved}
+                feedback={{ busy: wb.busy, message: wb.message, onDismiss: wb.dismissMessage }}
                 onField={wb.setFormField}
                 onGeneratePlan={() => void wb.generatePlan()}
                 onGenerateProgress={() => void wb.generateProgress()}
+                onCheckColumns={() => setStep('workbook')}
                 onActivateSheet={wb.activateSheet ? (s) => void wb.activateSheet?.(s) : undefined}
                 onDownload={wb.mode === 'file' ? () => void wb.download() : undefined}
               />

@@ -1,16 +1,8 @@
 /**
- * File mode (outside Excel): open an .xlsx the user picks, and hand the result back as a
- * download. Nothing leaves the computer.
+ * File mode (outside Excel): check and read the file the user picks, and hand the result back
+ * as a download. Nothing leaves the computer.
  */
-import type { PanePort } from './workbookActions';
-
-/** Opens .xlsx bytes as a port; the default loads the ExcelJS adapter lazily so the Excel bundle stays small. */
-export type OpenXlsxFn = (data: ArrayBuffer) => Promise<PanePort>;
-
-export const openXlsxLazily: OpenXlsxFn = async (data) => {
-  const { openXlsx } = await import('../adapters/xlsx');
-  return openXlsx(data);
-};
+import type { PaneMessage } from './messages';
 
 /** Reads a picked file's bytes (FileReader fallback for environments without Blob.arrayBuffer). */
 export function readFileBytes(file: Blob): Promise<ArrayBuffer> {
@@ -23,6 +15,45 @@ export function readFileBytes(file: Blob): Promise<ArrayBuffer> {
   });
 }
 
+/**
+ * Advice for a file that cannot be a workbook, decided from its name and size before reading it:
+ * an empty file, a CSV (no sheets, no settings, nowhere to write the plan), an old .xls.
+ * Null when the file is worth trying (the reader still checks its bytes).
+ */
+export function adviceForPickedFile(file: { name: string; size: number }): PaneMessage | null {
+  const name = file.name;
+  const ext = /\.([^.]+)$/.exec(name)?.[1]?.toLowerCase() ?? '';
+  if (file.size === 0) {
+    return {
+      intent: 'error',
+      title: `“${name}” is empty`,
+      body: 'The file has no content (0 bytes). It may not have finished saving or copying: open the workbook in Excel, save it again as .xlsx, and pick the saved file.',
+    };
+  }
+  if (ext === 'csv' || ext === 'tsv' || ext === 'txt') {
+    return {
+      intent: 'error',
+      title: `“${name}” is a ${ext.toUpperCase()} file, not a workbook`,
+      body: 'A CSV holds one sheet of plain values: no formatting, no second sheet for the plan and nowhere to keep your settings. Open it in Excel, choose File > Save As > Excel Workbook (.xlsx), and pick the .xlsx here.',
+    };
+  }
+  if (ext === 'xls') {
+    return {
+      intent: 'error',
+      title: `“${name}” is an old .xls workbook`,
+      body: 'Open it in Excel and choose File > Save As > Excel Workbook (.xlsx), then pick the .xlsx here.',
+    };
+  }
+  if (ext === 'ods' || ext === 'numbers') {
+    return {
+      intent: 'error',
+      title: `“${name}” is not an Excel workbook`,
+      body: 'Export it as an Excel Workbook (.xlsx) from the program that made it, then pick the .xlsx here.',
+    };
+  }
+  return null;
+}
+
 /** "Clinic Register.xlsx" -> "Clinic Register-riskplan.xlsx". */
 export function downloadName(original: string): string {
   const base = original.replace(/\.(xlsx|xlsm|xls)$/i, '') || 'workbook';
@@ -31,10 +62,8 @@ export function downloadName(original: string): string {
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** Saves the file-mode workbook and hands it to the browser as a download. Returns the file name. */
-export async function downloadWorkbook(port: PanePort, originalName: string, doc: Document = document): Promise<string> {
-  if (!port.save) throw new Error('This workbook cannot be downloaded from here.');
-  const bytes = await port.save();
+/** Hands workbook bytes to the browser as a download named after the original. Returns the file name. */
+export function downloadBytes(bytes: Uint8Array, originalName: string, doc: Document = document): string {
   const blob = new Blob([bytes as BlobPart], { type: XLSX_MIME });
   const url = URL.createObjectURL(blob);
   const name = downloadName(originalName);

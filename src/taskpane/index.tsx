@@ -1,6 +1,7 @@
 /**
  * Entry point of the task pane bundle: detect the host, then mount the pane into #root.
  * Office.js is loaded by taskpane.html from Microsoft's CDN; outside Office it may be missing.
+ * In file mode the workbook is read and written in a Web Worker (session.worker.ts).
  */
 import * as React from 'react';
 import { createRoot } from 'react-dom/client';
@@ -8,6 +9,17 @@ import { createOfficeWorkbookPort } from '../adapters/officejs';
 import { App } from './App';
 import { detectHost, todayIso, type OfficeLike } from './host';
 import { subscribeToExcelEvents } from './excelEvents';
+import { LocalSession, type PaneSession } from './session';
+import { WorkerSession } from './workerSession';
+
+/** The file-mode session in a worker; on this thread where workers are unavailable. */
+function createFileSession(): PaneSession {
+  try {
+    return new WorkerSession(new Worker(new URL('./session.worker.ts', import.meta.url), { name: 'riskplan-workbook' }));
+  } catch {
+    return new LocalSession(null);
+  }
+}
 
 async function start(): Promise<void> {
   const container = document.getElementById('root');
@@ -20,7 +32,7 @@ async function start(): Promise<void> {
     host.kind === 'excel' ? (
       <App mode="excel" port={host.port} today={today} subscribe={subscribeToExcelEvents} />
     ) : (
-      <App mode="file" today={today} />
+      <App mode="file" today={today} createFileSession={createFileSession} />
     ),
   );
 }

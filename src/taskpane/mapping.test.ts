@@ -1,5 +1,5 @@
 import type { MappingOverride, TableRead } from '../core/model';
-import { buildOverrides, chooseRegisterSheet, currentMapping, NOT_IN_SHEET, roleLabel } from './mapping';
+import { NOT_IN_SHEET, buildOverrides, chooseRegisterSheet, currentMapping, mappingConcerns, overriddenRoles, resetColumn, resetHeaderRow, resetRegisterSheet, roleLabel } from './mapping';
 
 const table = {
   kind: 'register',
@@ -62,5 +62,44 @@ describe('chooseRegisterSheet', () => {
       { sheet: 'Risks 2026', kind: 'register', headerRow: 4, columns: { risk: 'B' } },
     ]);
     expect(chooseRegisterSheet([], 'Sheet1')).toEqual([{ sheet: 'Sheet1', kind: 'register', columns: {} }]);
+  });
+});
+
+describe('reset to automatic', () => {
+  const saved = [
+    { sheet: 'Risk Register', kind: 'register' as const, headerRow: 3, columns: { owner: null, risk: 'B' } },
+    { sheet: 'CAP', kind: 'cap' as const, columns: { owner: 'D' } },
+  ];
+
+  it('drops one column choice, and a CAP override left empty', () => {
+    expect(resetColumn(saved, 'Risk Register', 'register', 'owner')).toEqual([
+      { sheet: 'Risk Register', kind: 'register', headerRow: 3, columns: { risk: 'B' } },
+      saved[1],
+    ]);
+    expect(resetColumn(saved, 'CAP', 'cap', 'owner')).toEqual([saved[0]]);
+    expect(overriddenRoles(saved, 'Risk Register', 'register')).toEqual(['risk', 'owner']);
+  });
+
+  it('drops the header row, or the register sheet choice with its columns', () => {
+    expect(resetHeaderRow(saved)).toEqual([{ sheet: 'Risk Register', kind: 'register', columns: { owner: null, risk: 'B' } }, saved[1]]);
+    expect(resetRegisterSheet(saved)).toEqual([saved[1]]);
+  });
+});
+
+describe('mappingConcerns', () => {
+  const columns = {
+    risk: { role: 'risk' as const, col: 1, letter: 'B', header: 'Likelihood (1-5)', confidence: 1, source: 'override' as const },
+    owner: { role: 'owner' as const, col: 2, letter: 'C', header: 'Notes', confidence: 0.4, source: 'auto' as const },
+  };
+  const headers = [
+    { col: 1, letter: 'B', text: 'Likelihood (1-5)' },
+    { col: 2, letter: 'C', text: 'Notes' },
+  ];
+
+  it('names guessed columns and columns whose values do not fit', () => {
+    expect(mappingConcerns({ sheet: 'S', columns, headers, samples: [[4, 5, 3], ['Call IT', 'x']] })).toEqual([
+      'Risk / finding: column B (“Likelihood (1-5)”) holds ratings, not risk descriptions (“4”, “5”, “3”).',
+      'Owner: column C (“Notes”) is a guess, 40% sure.',
+    ]);
   });
 });

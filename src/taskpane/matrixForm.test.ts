@@ -1,6 +1,7 @@
 import { matrixSettingsSchema } from '../core/settings';
 import { NIST_TABLE_I2 } from '../core/analysis/matrices';
 import {
+  matrixFitWarning,
   matrixFormChanged,
   matrixFormFromSettings,
   matrixSettingsFromForm,
@@ -71,5 +72,28 @@ describe('matrix form', () => {
     expect(stepNames(5)).toEqual(['Very Low', 'Low', 'Medium', 'High', 'Very High']);
     expect(stepNames(3)).toEqual(['Low', 'Medium', 'High']);
     expect(stepNames(4)).toEqual(['1', '2', '3', '4']);
+  });
+});
+
+describe('matrix fit', () => {
+  it('starts the custom table from the matrix in use at its own scale', () => {
+    const threeByThree = [
+      ['Low', 'Low', 'Medium'],
+      ['Low', 'Medium', 'High'],
+      ['Medium', 'High', 'High'],
+    ] as const;
+    const form = matrixFormFromSettings(undefined, threeByThree.map((r) => [...r]));
+    expect(form.levels).toEqual(threeByThree.map((r) => [...r]));
+    // Saved unchanged, it is the same table: no level moves.
+    expect(matrixSettingsFromForm({ ...form, choice: 'custom' })).toEqual({ name: 'custom', levels: threeByThree.map((r) => [...r]) });
+  });
+
+  it('warns when the matrix has other steps than the ratings, and not when it fits', () => {
+    const five = matrixFormFromSettings(undefined);
+    expect(matrixFitWarning({ ...five, choice: 'custom' }, { likelihood: 3, impact: 3 })).toMatch(/likelihood on 3 steps \(the matrix has 5 rows\) and impact on 3 steps/);
+    expect(matrixFitWarning({ ...five, choice: '3x3' }, { likelihood: 5, impact: 5 })).toMatch(/does not fit/);
+    expect(matrixFitWarning({ ...five, choice: 'nist' }, { likelihood: 5, impact: 5 })).toBeNull();
+    expect(matrixFitWarning({ ...five, choice: 'auto' }, { likelihood: 3 })).toBeNull();
+    expect(matrixFitWarning({ ...five, choice: 'nist' }, {})).toBeNull();
   });
 });

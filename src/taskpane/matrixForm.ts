@@ -53,16 +53,40 @@ const defaultThresholds = (): Record<ThresholdLevel, string> => ({
 const nistLevels = (): Level[][] => NIST_TABLE_I2.map((row) => [...row]);
 
 /**
- * The form for the saved matrix. Fields the saved matrix does not use get their defaults,
- * so switching to "product" or "custom" starts from the default thresholds / the NIST table.
+ * The form for the saved matrix. Fields the saved matrix does not use get their defaults; the
+ * custom table starts as the matrix in use (`inUse`, at the register's own scale), so saving
+ * "Custom" unchanged changes no level. Without it, the NIST table.
  */
-export function matrixFormFromSettings(saved: MatrixSettings | undefined): MatrixForm {
-  const form: MatrixForm = { choice: saved?.name ?? 'auto', thresholds: defaultThresholds(), levels: nistLevels() };
+export function matrixFormFromSettings(saved: MatrixSettings | undefined, inUse?: readonly (readonly Level[])[]): MatrixForm {
+  const start = inUse && inUse.length >= 2 ? inUse.map((row) => [...row]) : nistLevels();
+  const form: MatrixForm = { choice: saved?.name ?? 'auto', thresholds: defaultThresholds(), levels: start };
   if (saved?.name === 'product') {
     for (const level of THRESHOLD_LEVELS) form.thresholds[level] = String(saved.thresholds[level]);
   }
   if (saved?.name === 'custom') form.levels = saved.levels.map((row) => [...row]);
   return form;
+}
+
+/** Steps of the register's likelihood and impact scales (undefined where the column was not found). */
+export interface RatingSteps {
+  likelihood?: number;
+  impact?: number;
+}
+
+/**
+ * A warning when the chosen matrix does not fit the register's ratings: its sides have another
+ * number of steps than the likelihood and impact columns, so ratings are stretched or squeezed
+ * onto it. Null when it fits or nothing is known.
+ */
+export function matrixFitWarning(form: MatrixForm, steps: RatingSteps): string | null {
+  if (form.choice === 'auto') return null;
+  const rows = form.choice === 'custom' ? form.levels.length : form.choice === '3x3' ? 3 : 5;
+  const cols = form.choice === 'custom' ? Math.min(...form.levels.map((r) => r.length)) : rows;
+  const misfits: string[] = [];
+  if (steps.likelihood !== undefined && steps.likelihood !== rows) misfits.push(`likelihood on ${steps.likelihood} steps (the matrix has ${rows} rows)`);
+  if (steps.impact !== undefined && steps.impact !== cols) misfits.push(`impact on ${steps.impact} steps (the matrix has ${cols} columns)`);
+  if (misfits.length === 0) return null;
+  return `This matrix does not fit the register's ratings: it rates ${misfits.join(' and ')}. Ratings will be stretched or squeezed onto the matrix, which can move risks to other levels. Automatic picks a matrix that fits.`;
 }
 
 /** Threshold -> problem in words; empty when the form can be saved. Only the product matrix has inputs to check. */

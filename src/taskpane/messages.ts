@@ -90,3 +90,13 @@ export const NO_REGISTER_MESSAGE: PaneMessage = {
     'None of the sheets looks like a risk register (a header row with columns such as Risk, Likelihood, Impact, Owner). ' +
     'Open the workbook that holds your register, or add a header row to it, then re-read.',
 };
+
+/** Shown when the workbook holds a CAP / POA&M tracker but no risk register. */
+export const CAP_ONLY_MESSAGE: PaneMessage = {
+  intent: 'info',
+  title: 'A corrective action plan, no risk register',
+  body:
+    'This workbook holds a corrective action plan (CAP / POA&M) and no sheet that looks like a risk register. ' +
+    'Its actions are checked below and the CAP Progress Report can be generated. The Risk Management Plan needs ' +
+    'the register: pick its sheet below if it is here, or open the workbook that holds it.',
+};

@@ -1,5 +1,5 @@
-import { settingsSchema } from '../core/settings';
-import { formFromSettings, mergeForm, patchFromForm, validateForm, type FormField } from './settingsForm';
+import { DEFAULT_SETTINGS, settingsSchema } from '../core/settings';
+import { formFromSettings, mergeForm, missingFields, patchFromForm, validateForm, type FormField } from './settingsForm';
 
 const saved = settingsSchema.parse({
   practiceName: 'Sunrise Family Clinic',
@@ -67,5 +67,34 @@ describe('settings form', () => {
     });
     const bad = { ...edited, capApprovalDate: '02/01/2026', capReportingPeriodMonths: '0', capReportDueDays: '' };
     expect(Object.keys(validateForm(bad)).sort()).toEqual(['capApprovalDate', 'capReportDueDays', 'capReportingPeriodMonths']);
+  });
+});
+
+describe('missingFields', () => {
+  it('lists what the plan and the progress report will print as MISSING', () => {
+    const form = formFromSettings(DEFAULT_SETTINGS, '2026-11-23');
+    const empty = missingFields(form, { owner: 2, dueDate: 0, action: 1 });
+    expect(empty.plan).toEqual([
+      'Practice name',
+      'Risk analysis date',
+      'Risk analysis conducted by',
+      'Prepared by',
+      'Approved by',
+      'Approach (default wording will print)',
+      'Owner of 2 risks',
+      'Action for 1 risk',
+    ]);
+    expect(empty.progress).toEqual(['Practice name', 'CAP reference', 'CAP effective date (no report calendar without it)']);
+    const filled = missingFields(
+      { ...form, practiceName: 'Clinic', riskAnalysisDate: '2026-01-01', riskAnalysisBy: 'A', preparedBy: 'B', approvedBy: 'C', approach: 'Ours', capReference: 'X', capEffectiveDate: '2026-01-01', capImplementationReportFrom: 'approval' },
+      { owner: 0, dueDate: 0, action: 0 },
+    );
+    expect(filled).toEqual({ plan: [], progress: ['CAP approval date'] });
+  });
+
+  it('carries the approach into the settings patch', () => {
+    const form = { ...formFromSettings(DEFAULT_SETTINGS, '2026-11-23'), approach: '  We fix the worst first.  ' };
+    expect(patchFromForm(form, DEFAULT_SETTINGS).approach).toBe('We fix the worst first.');
+    expect(formFromSettings({ ...DEFAULT_SETTINGS, approach: 'Saved words' }, '2026-11-23').approach).toBe('Saved words');
   });
 });

@@ -13,6 +13,8 @@ export interface SettingsForm {
   consultant: string;
   riskAnalysisDate: string;
   riskAnalysisBy: string;
+  /** The practice's approach to reducing risk, in its own words (the plan prints default wording without it). */
+  approach: string;
   asOf: string;
   nextReviewDate: string;
   capType: 'ocr' | 'voluntary';
@@ -38,6 +40,7 @@ export function formFromSettings(settings: Settings, today: IsoDate): SettingsFo
     consultant: settings.consultant ?? '',
     riskAnalysisDate: settings.riskAnalysisDate ?? '',
     riskAnalysisBy: settings.riskAnalysisBy ?? '',
+    approach: settings.approach ?? '',
     asOf: today,
     nextReviewDate: settings.nextReviewDate ?? '',
     capType: settings.cap.type,
@@ -92,6 +95,7 @@ export function patchFromForm(form: SettingsForm, base: Settings): Partial<Setti
     consultant: text(form.consultant),
     riskAnalysisDate: text(form.riskAnalysisDate),
     riskAnalysisBy: text(form.riskAnalysisBy),
+    approach: text(form.approach),
     nextReviewDate: text(form.nextReviewDate),
     keepPreviousPlan: form.keepPreviousPlan,
     cap: {
@@ -107,4 +111,43 @@ export function patchFromForm(form: SettingsForm, base: Settings): Partial<Setti
       reportDueDaysAfterPeriod: Number(form.capReportDueDays),
     },
   };
+}
+
+/** What the plan and the progress report will print as MISSING (or as default wording), in words. */
+export interface MissingReport {
+  plan: string[];
+  progress: string[];
+}
+
+/** Per-risk gaps the plan prints as MISSING, counted by the analysis of the register. */
+export interface RiskGaps {
+  owner: number;
+  dueDate: number;
+  action: number;
+}
+
+const risks = (n: number) => `${n} risk${n === 1 ? '' : 's'}`;
+
+/**
+ * The fields the reports will print as "MISSING: ..." with this form, so the user can fill them
+ * before generating. Mirrors what core/reports prints; blank form fields fall back to nothing.
+ */
+export function missingFields(form: SettingsForm, gaps: RiskGaps): MissingReport {
+  const blank = (v: string) => v.trim() === '';
+  const plan: string[] = [];
+  if (blank(form.practiceName)) plan.push('Practice name');
+  if (blank(form.riskAnalysisDate)) plan.push('Risk analysis date');
+  if (blank(form.riskAnalysisBy)) plan.push('Risk analysis conducted by');
+  if (blank(form.preparedBy)) plan.push('Prepared by');
+  if (blank(form.approvedBy)) plan.push('Approved by');
+  if (blank(form.approach)) plan.push('Approach (default wording will print)');
+  if (gaps.owner > 0) plan.push(`Owner of ${risks(gaps.owner)}`);
+  if (gaps.dueDate > 0) plan.push(`Due date of ${risks(gaps.dueDate)}`);
+  if (gaps.action > 0) plan.push(`Action for ${risks(gaps.action)}`);
+  const progress: string[] = [];
+  if (blank(form.practiceName)) progress.push('Practice name');
+  if (blank(form.capReference)) progress.push('CAP reference');
+  if (blank(form.capEffectiveDate)) progress.push('CAP effective date (no report calendar without it)');
+  if (form.capImplementationReportFrom === 'approval' && blank(form.capApprovalDate)) progress.push('CAP approval date');
+  return { plan, progress };
 }

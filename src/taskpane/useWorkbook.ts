@@ -1,22 +1,26 @@
 /**
- * The pane's state: the open workbook, what it read, what is running, the last message and
- * the Generate form. Workbook work goes through the functions in workbookActions.ts.
+ * The pane's state: the open workbook's view, what is running and where, the last message
+ * (shown next to the button that caused it), the Generate form, and whether there is work
+ * not yet downloaded. Workbook work goes through a PaneSession (session.ts).
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { HighlightResult } from '../core/port';
+import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { HighlightResult, HostCapabilities } from '../core/port';
 import type { MappingOverride } from '../core/model';
-import type { WorkbookState } from '../app/workflow';
-import { DEFAULT_SETTINGS } from '../core/settings';
+import { DEFAULT_SETTINGS, type Settings } from '../core/settings';
 import { describeError, type PaneMessage } from './messages';
 import { formFromSettings, mergeForm, type FormField, type SettingsForm } from './settingsForm';
 import { watchWorkbook, type SubscribeFn } from './excelEvents';
-import * as actions from './workbookActions';
-import type { PanePort } from './workbookActions';
+import type { PanePort, ProgressFn } from './workbookActions';
 import * as fileMode from './fileMode';
 import { matrixFormFromSettings, matrixSettingsFromForm, type MatrixForm } from './matrixForm';
-import type { OpenXlsxFn } from './fileMode';
+import { LocalSession, type OpenXlsxFn, type PaneSession } from './session';
+import type { PaneView } from './paneView';
+
+/** Where a result or a progress bar is shown: next to the control that caused it. */
+export type Slot = 'open' | 'mapping' | 'matrix' | 'highlight' | 'plan' | 'progress' | 'download' | 'read';
 
 export interface Busy {
+  slot: Slot;
   label: string;
   /** 0..1, or undefined when the work has no steps. */
   fraction?: number;
@@ -36,26 +40,30 @@ export interface UseWorkbookOptions {
   today: string;
   /** Host events that should trigger a re-read (Excel mode). */
   subscribe?: SubscribeFn;
+  /** File mode on this thread (tests): how to open .xlsx bytes. */
   openXlsx?: OpenXlsxFn;
+  /** File mode: the session to use (the page passes a Web Worker session); default: on this thread. */
+  createFileSession?: () => PaneSession;
   /** Debounce for host events, in ms. */
   rereadDelayMs?: number;
 }
 
 export interface WorkbookModel {
   mode: 'excel' | 'file';
-  port: PanePort | null;
   fileName: string | null;
-  state: WorkbookState | null;
+  view: PaneView | null;
+  capabilities: HostCapabilities | null;
   busy: Busy | null;
-  message: PaneMessage | null;
+  /** The last result or error, and the control it belongs to. */
+  message: { slot: Slot; message: PaneMessage } | null;
   highlightResult: { kind: 'applied'; result: HighlightResult } | { kind: 'cleared'; removed: number } | null;
   generated: Generated[];
+  /** File mode: changes made since the file was opened or last downloaded. */
+  unsaved: boolean;
   form: SettingsForm;
   setFormField<K extends FormField>(field: K, value: SettingsForm[K]): void;
-  /** The Review step's risk matrix choice; unsaved edits survive a re-read. */
   matrixForm: MatrixForm;
   setMatrixForm(form: MatrixForm): void;
-  /** Saves the matrix form into the workbook and re-reads with it. */
   saveMatrix(): Promise<void>;
   openFile(file: File): Promise<void>;
   reload(): Promise<void>;
@@ -65,30 +73,38 @@ export interface WorkbookModel {
   generatePlan(): Promise<void>;
   generateProgress(): Promise<void>;
   download(): Promise<void>;
-  /** Excel only: jump to a cell / open a sheet; undefined where the host cannot. */
   selectCell?: (sheet: string, cell: string) => Promise<void>;
   activateSheet?: (sheet: string) => Promise<void>;
   dismissMessage(): void;
 }
 
-/** The form before any workbook is read: the default settings, as of today. */
 const EMPTY_SETTINGS_FORM = (today: string): SettingsForm => formFromSettings(DEFAULT_SETTINGS, today);
+
+/** The view's settings as full Settings for the form helpers (the snapshot is not needed there). */
+const settingsOf = (view: PaneView): Settings => view.settings as Settings;
 
 /** State and actions for the pane; see WorkbookModel. */
 export function useWorkbook(options: UseWorkbookOptions): WorkbookModel {
   const { mode, today, subscribe, rereadDelayMs } = options;
-  const openXlsx = options.openXlsx ?? fileMode.openXlsxLazily;
-  const [port, setPort] = useState<PanePort | null>(options.port ?? null);
+  const session = useMemo<PaneSession>(() => {
+    if (mode === 'excel') return new LocalSession(options.port ?? null);
+    return options.createFileSession?.() ?? new LocalSession(null, options.openXlsx);
+    // One session for the pane's life.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  useEffect(() => () => session.dispose(), [session]);
+
   const [fileName, setFileName] = useState<string | null>(null);
-  const [state, setState] = useState<WorkbookState | null>(null);
+  const [view, setView] = useState<PaneView | null>(null);
+  const [capabilities, setCapabilities] = useState<HostCapabilities | null>(null);
   const [busy, setBusy] = useState<Busy | null>(null);
-  const [message, setMessage] = useState<PaneMessage | null>(null);
+  const [message, setMessage] = useState<WorkbookModel['message']>(null);
   const [highlightResult, setHighlightResult] = useState<WorkbookModel['highlightResult']>(null);
   const [generated, setGenerated] = useState<Generated[]>([]);
+  const [unsaved, setUnsaved] = useState(false);
   const [form, setForm] = useState<SettingsForm>(() => EMPTY_SETTINGS_FORM(today));
   const [matrixForm, setMatrixFormState] = useState<MatrixForm>(() => matrixFormFromSettings(undefined));
 
-  // Refs let event handlers and async work see the latest values without re-subscribing.
   const formRef = useRef(form);
   formRef.current = form;
   const edited = useRef(new Set<FormField>());
@@ -97,62 +113,72 @@ export function useWorkbook(options: UseWorkbookOptions): WorkbookModel {
   matrixFormRef.current = matrixForm;
   const busyRef = useRef(false);
   const rereadPending = useRef(false);
-  const portRef = useRef(port);
-  portRef.current = port;
-  const stateRef = useRef(state);
-  stateRef.current = state;
+  const viewRef = useRef(view);
+  viewRef.current = view;
 
   /** Takes a new read: the form keeps what the user typed and refreshes the rest. */
   const accept = useCallback(
-    (next: WorkbookState) => {
-      setState(next);
-      setForm((current) => mergeForm(current, formFromSettings(next.settings, today), edited.current));
-      if (!matrixEdited.current) setMatrixFormState(matrixFormFromSettings(next.settings.matrix));
+    (next: PaneView, alongWith?: () => void) => {
+      // A transition: React renders the new view in slices that let the browser paint in between.
+      // What goes with the new view (its result message) is shown with it, not before it.
+      startTransition(() => {
+        alongWith?.();
+        setView(next);
+        setForm((current) => mergeForm(current, formFromSettings(settingsOf(next), today), edited.current));
+        if (!matrixEdited.current) setMatrixFormState(matrixFormFromSettings(next.settings.matrix, next.matrixTable));
+      });
     },
     [today],
   );
+
+  // Stable, so the Generate step's fields skip re-rendering while only progress changes.
+  const setFormField = useCallback(<K extends FormField>(field: K, value: SettingsForm[K]) => {
+    edited.current.add(field);
+    setForm((current) => ({ ...current, [field]: value }));
+  }, []);
 
   const asOf = () => {
     const v = formRef.current.asOf.trim();
     return /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : today;
   };
 
-  /** Runs one piece of workbook work with a spinner; failures become a message, never a throw. */
-  const run = useCallback(async (label: string, action: string, work: (progress: actions.ProgressFn) => Promise<void>) => {
-    busyRef.current = true;
-    setBusy({ label });
-    setMessage(null);
-    try {
-      await work((step, fraction) => setBusy({ label: step, fraction }));
-    } catch (error) {
-      setMessage(describeError(error, action));
-    } finally {
-      busyRef.current = false;
-      setBusy(null);
-    }
-  }, []);
-
-  const readNow = useCallback(
-    async (target: PanePort) => {
-      await run('Reading the workbook', 'Reading the workbook', async (progress) => {
-        accept(await actions.readState(target, asOf(), undefined, progress));
-      });
-      if (rereadPending.current) {
-        rereadPending.current = false;
-        await run('Reading the workbook', 'Reading the workbook', async (progress) => {
-          accept(await actions.readState(target, asOf(), undefined, progress));
-        });
+  /** Runs one piece of workbook work with progress at `slot`; failures become a message there, never a throw. */
+  const run = useCallback(
+    async (slot: Slot, label: string, action: string, work: (progress: ProgressFn) => Promise<void>, describe?: (e: unknown) => PaneMessage) => {
+      busyRef.current = true;
+      setBusy({ slot, label });
+      setMessage(null);
+      try {
+        // Progress re-renders the step: as a transition it renders in slices and never holds the page.
+        await work((step, fraction) => startTransition(() => setBusy({ slot, label: step, fraction })));
+      } catch (error) {
+        setMessage({ slot, message: describe ? describe(error) : describeError(error, action) });
+      } finally {
+        busyRef.current = false;
+        setBusy(null);
       }
     },
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [run, accept],
+    [],
   );
+
+  const readNow = useCallback(async () => {
+    const once = () =>
+      run('read', 'Reading the workbook', 'Reading the workbook', async (progress) => {
+        accept(await session.read(asOf(), progress));
+        setCapabilities(await session.capabilities());
+      });
+    await once();
+    if (rereadPending.current) {
+      rereadPending.current = false;
+      await once();
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [run, accept, session]);
 
   // Excel: read once at start, then again after sheet switches and edits.
   useEffect(() => {
     if (mode !== 'excel' || !options.port) return;
-    const excelPort = options.port;
-    void readNow(excelPort);
+    void readNow();
     if (!subscribe) return;
     let watch: { stop(): Promise<void> } | null = null;
     let cancelled = false;
@@ -161,7 +187,7 @@ export function useWorkbook(options: UseWorkbookOptions): WorkbookModel {
       () => {
         // Our own writes also raise events; while busy, read once more afterwards instead.
         if (busyRef.current) rereadPending.current = true;
-        else void readNow(excelPort);
+        else void readNow();
       },
       rereadDelayMs,
     )
@@ -170,7 +196,7 @@ export function useWorkbook(options: UseWorkbookOptions): WorkbookModel {
         else watch = w;
       })
       .catch(() => {
-        // Without events the pane still works; the user re-reads by switching steps or buttons.
+        // Without events the pane still works; the user re-reads with the button.
       });
     return () => {
       cancelled = true;
@@ -178,107 +204,141 @@ export function useWorkbook(options: UseWorkbookOptions): WorkbookModel {
     };
   }, [mode, options.port, subscribe, rereadDelayMs, readNow]);
 
+  // File mode: closing the tab with work not downloaded asks first.
+  useEffect(() => {
+    if (mode !== 'file' || !unsaved) return;
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+      // Older browsers show the prompt only when returnValue is set.
+      event.returnValue = '';
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, [mode, unsaved]);
+
   const openFile = useCallback(
     async (file: File) => {
-      await run('Opening the workbook', 'Opening the workbook', async (progress) => {
-        progress('Opening the workbook', 0.2);
-        const bytes = await fileMode.readFileBytes(file);
-        const opened = await openXlsx(bytes);
-        await actions.yieldToHost();
-        progress('Reading the register', 0.6);
-        const next = await actions.readState(opened, asOf());
-        setPort(opened);
-        setFileName(file.name);
-        setGenerated([]);
-        setHighlightResult(null);
-        edited.current = new Set(['asOf']);
-        setForm((current) => formFromSettings(next.settings, current.asOf));
-        matrixEdited.current = false;
-        setMatrixFormState(matrixFormFromSettings(next.settings.matrix));
-        setState(next);
-      });
+      const advice = fileMode.adviceForPickedFile(file);
+      if (advice) {
+        setMessage({ slot: 'open', message: advice });
+        return;
+      }
+      await run(
+        'open',
+        `Opening ${file.name}`,
+        'Opening the workbook',
+        async (progress) => {
+          progress(`Reading ${file.name}`, 0.05);
+          const bytes = await fileMode.readFileBytes(file);
+          const next = await session.open(bytes, asOf(), progress);
+          edited.current = new Set(['asOf']);
+          matrixEdited.current = false;
+          // A transition: the first render of the steps is rendered in slices, so the page keeps painting.
+          startTransition(() => {
+            setFileName(file.name);
+            setGenerated([]);
+            setHighlightResult(null);
+            setUnsaved(false);
+            setForm((current) => formFromSettings(settingsOf(next), current.asOf));
+            setMatrixFormState(matrixFormFromSettings(next.settings.matrix, next.matrixTable));
+            setView(next);
+          });
+          setCapabilities(await session.capabilities());
+        },
+        (error) => {
+          const m = describeError(error, `Opening ${file.name}`);
+          return m.title === 'This file could not be opened' ? { ...m, title: `“${file.name}” could not be opened` } : m;
+        },
+      );
     },
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [run, openXlsx],
+    [run, session],
   );
 
-  const withWorkbook = (fn: (p: PanePort, s: WorkbookState) => Promise<void>) => async () => {
-    const p = portRef.current;
-    const s = stateRef.current;
-    if (!p || !s) return;
-    await fn(p, s);
+  const changed = () => {
+    if (mode === 'file') setUnsaved(true);
+  };
+  const ifOpen = (fn: () => Promise<void>) => async () => {
+    if (viewRef.current) await fn();
   };
 
-  const model: WorkbookModel = {
+  const port = options.port;
+  return {
     mode,
-    port,
     fileName,
-    state,
+    view,
+    capabilities,
     busy,
     message,
     highlightResult,
     generated,
+    unsaved,
     form,
-    setFormField(field, value) {
-      edited.current.add(field);
-      setForm((current) => ({ ...current, [field]: value }));
-    },
+    setFormField,
     matrixForm,
     setMatrixForm(next) {
       matrixEdited.current = true;
       setMatrixFormState(next);
     },
-    saveMatrix: () =>
-      withWorkbook((p, s) =>
-        run('Saving the risk matrix', 'Saving the risk matrix', async (progress) => {
-          const next = await actions.saveMatrix(p, s, matrixSettingsFromForm(matrixFormRef.current), progress);
-          // Saved: the form follows the workbook again.
-          matrixEdited.current = false;
-          accept(next);
-          setMessage({ intent: 'success', title: 'Risk matrix saved', body: `The workbook was re-read with ${next.analysis.matrix.label}.` });
-        }),
-      )(),
+    saveMatrix: ifOpen(() =>
+      run('matrix', 'Saving the risk matrix', 'Saving the risk matrix', async (progress) => {
+        const next = await session.saveMatrix(matrixSettingsFromForm(matrixFormRef.current), progress);
+        matrixEdited.current = false;
+        accept(next, () => {
+          changed();
+          setMessage({ slot: 'matrix', message: { intent: 'success', title: 'Risk matrix saved', body: `Levels now come from: ${next.matrix.label}.` } });
+        });
+      }),
+    ),
     openFile,
-    reload: async () => {
-      if (portRef.current) await readNow(portRef.current);
-    },
+    reload: readNow,
     saveMapping: (mapping) =>
-      withWorkbook((p, s) =>
-        run('Saving the mapping', 'Saving the mapping', async (progress) => {
-          accept(await actions.saveMapping(p, s, mapping, progress));
-          setMessage({ intent: 'success', title: 'Mapping saved', body: 'The workbook was re-read with your columns.' });
+      ifOpen(() =>
+        run('mapping', 'Saving the mapping', 'Saving the mapping', async (progress) => {
+          accept(await session.saveMapping(mapping, progress), () => {
+            changed();
+            setMessage({ slot: 'mapping', message: { intent: 'success', title: 'Mapping saved', body: 'The workbook was re-read with your columns.' } });
+          });
         }),
       )(),
-    highlight: withWorkbook((p, s) =>
-      run('Adding highlights', 'Highlighting gaps', async () => {
+    highlight: ifOpen(() =>
+      run('highlight', 'Adding highlights', 'Highlighting gaps', async () => {
         setHighlightResult(null);
-        setHighlightResult({ kind: 'applied', result: await actions.highlight(p, s) });
+        setHighlightResult({ kind: 'applied', result: await session.highlight() });
+        changed();
       }),
     ),
-    clear: withWorkbook((p) =>
-      run('Removing highlights', 'Clearing highlights', async () => {
+    clear: ifOpen(() =>
+      run('highlight', 'Removing highlights', 'Clearing highlights', async () => {
         setHighlightResult(null);
-        setHighlightResult({ kind: 'cleared', removed: await actions.clear(p) });
+        setHighlightResult({ kind: 'cleared', removed: await session.clear() });
+        changed();
       }),
     ),
-    generatePlan: withWorkbook((p, s) =>
-      run('Generating the plan', 'Generating the plan', async (progress) => {
-        const result = await actions.generatePlanSheet(p, s, formRef.current, progress);
-        accept(result.state);
-        setGenerated((g) => [...g.filter((x) => x.kind !== 'plan'), { kind: 'plan', sheet: result.sheet }]);
+    generatePlan: ifOpen(() =>
+      run('plan', 'Generating the plan', 'Generating the plan', async (progress) => {
+        const result = await session.generatePlan(formRef.current, progress);
+        accept(result.view, () => {
+          changed();
+          setGenerated((g) => [...g.filter((x) => x.kind !== 'plan'), { kind: 'plan', sheet: result.sheet }]);
+        });
       }),
     ),
-    generateProgress: withWorkbook((p, s) =>
-      run('Generating the progress report', 'Generating the progress report', async (progress) => {
-        const result = await actions.generateProgressSheet(p, s, formRef.current, progress);
-        accept(result.state);
-        setGenerated((g) => [...g.filter((x) => x.kind !== 'progress'), { kind: 'progress', sheet: result.sheet }]);
+    generateProgress: ifOpen(() =>
+      run('progress', 'Generating the progress report', 'Generating the progress report', async (progress) => {
+        const result = await session.generateProgress(formRef.current, progress);
+        accept(result.view, () => {
+          changed();
+          setGenerated((g) => [...g.filter((x) => x.kind !== 'progress'), { kind: 'progress', sheet: result.sheet }]);
+        });
       }),
     ),
-    download: withWorkbook((p) =>
-      run('Preparing the download', 'Downloading the workbook', async () => {
-        const name = await fileMode.downloadWorkbook(p, fileName ?? 'workbook.xlsx');
-        setMessage({ intent: 'success', title: 'Workbook downloaded', body: `Saved as ${name}.` });
+    download: ifOpen(() =>
+      run('download', 'Preparing the download', 'Downloading the workbook', async (progress) => {
+        const bytes = await session.save(progress);
+        const name = fileMode.downloadBytes(bytes, fileName ?? 'workbook.xlsx');
+        setUnsaved(false);
+        setMessage({ slot: 'download', message: { intent: 'success', title: 'Workbook downloaded', body: `Saved as ${name}. Your original file was not changed.` } });
       }),
     ),
     selectCell: port?.selectCell
@@ -286,7 +346,7 @@ export function useWorkbook(options: UseWorkbookOptions): WorkbookModel {
           try {
             await port.selectCell?.(sheet, cell);
           } catch (error) {
-            setMessage(describeError(error, `Going to ${sheet}!${cell}`));
+            setMessage({ slot: 'highlight', message: describeError(error, `Going to ${sheet}!${cell}`) });
           }
         }
       : undefined,
@@ -295,11 +355,10 @@ export function useWorkbook(options: UseWorkbookOptions): WorkbookModel {
           try {
             await port.activateSheet?.(sheet);
           } catch (error) {
-            setMessage(describeError(error, `Opening sheet ${sheet}`));
+            setMessage({ slot: 'plan', message: describeError(error, `Opening sheet ${sheet}`) });
           }
         }
       : undefined,
     dismissMessage: () => setMessage(null),
   };
-  return model;
 }

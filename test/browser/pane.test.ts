@@ -1,58 +1,34 @@
 /**
- * The task pane in a real browser (file mode, as outside Excel): open a workbook, change a
- * column mapping, save it, generate both sheets, download, and check the downloaded file.
- * Needs dist/ from `webpack --mode development` and /usr/bin/chromium; skips without Chromium.
+ * The task pane in a real browser (file mode, as outside Excel), at 320 px: open a workbook through
+ * the "Open workbook" button, check sample values, change and save a mapping, review, generate both
+ * sheets, get asked before discarding them, download and check the file. Every step must fit the
+ * width and pass axe without serious violations. Needs dist/ from `webpack --mode development` and
+ * /usr/bin/chromium; skips without Chromium.
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { serveDirectory, contentType, type StaticServer } from './server';
+import type { Page } from 'playwright-core';
+import { FIXTURES } from '../fixtures/workbooks';
+import {
+  OFFICE_HOST,
+  axeViolations,
+  chooseFile,
+  describeIfChromium,
+  expectFits,
+  hasAxe,
+  openPane,
+  shot,
+  startHarness,
+  waitForWorkbookStep,
+  type Harness,
+} from './harness';
+import { bytesOf, longHeadersRegister } from './workbooks';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ROOT = resolve(__dirname, '..', '..');
-/** dist/ by default; RISKPLAN_DIST points at another build (e.g. a scratch build while developing). */
-const DIST = process.env.RISKPLAN_DIST ?? join(ROOT, 'dist');
-const OFFICE_DIST = join(ROOT, 'node_modules', '@microsoft', 'office-js', 'dist');
-const SHOTS = join(ROOT, 'docs', 'screenshots');
-const OFFICE_HOST = 'appsforoffice.microsoft.com';
 const STORE_SHEET = 'RiskPlan_Data';
 const MARKER_ADDRESS = 'Z1';
 
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) {
-  // eslint-disable-next-line no-console
-  console.warn(`browser tests skipped: ${CHROMIUM} is missing (install Debian's chromium package to run them).`);
-}
-const describeIfChromium = hasChromium ? describe : describe.skip;
-
-/** The fixture workbook: the shared fixtures when they exist, else a small clinic register of our own. */
-async function sourceWorkbook(): Promise<{ bytes: Buffer; name: string }> {
-  const fixturesPath = join(ROOT, 'test', 'fixtures', 'workbooks.ts');
-  if (existsSync(fixturesPath)) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const fixtures = require(fixturesPath) as { FIXTURES?: Record<string, () => ExcelJS.Workbook | Promise<ExcelJS.Workbook>> };
-    const build = fixtures.FIXTURES?.titleRowsRegister ?? fixtures.FIXTURES?.multiSheetWorkbook;
-    if (build) {
-      const wb = await build();
-      return { bytes: Buffer.from(await wb.xlsx.writeBuffer()), name: 'Clinic Register.xlsx' };
-    }
-  }
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('Risk Register');
-  ws.getCell('A1').value = 'Sunrise Family Clinic - HIPAA Risk Register';
-  ws.addRow([]);
-  ws.addRow(['Risk ID', 'Risk Description', 'Likelihood (1-5)', 'Impact (1-5)', 'Risk Level', 'Mitigation Action', 'Owner', 'Due Date', 'Status']);
-  const d = (s: string) => new Date(`${s}T00:00:00Z`);
-  ws.addRow(['R-01', 'Laptops holding ePHI are not encrypted', 4, 5, 'High', 'Enable BitLocker on all clinic laptops', 'IT Manager', d('2026-09-30'), 'In Progress']);
-  ws.addRow(['R-02', 'Former staff still have EHR accounts', 4, 4, 'High', 'Revoke EHR access on the last working day', '', d('2026-12-15'), 'Open']);
-  ws.addRow(['R-03', 'No BAA with the billing vendor', 3, 4, 'Medium', 'Sign a BAA with the billing company', 'Practice Manager', null, 'Not Started']);
-  ws.addRow(['R-04', 'Backups never tested', 3, 3, 'Medium', 'Improve backups', 'TBD', d('2026-10-31'), 'Open']);
-  ws.addRow(['R-05', 'Phishing e-mails reach staff', 4, 3, 'Medium', 'Quarterly phishing awareness training', 'Compliance Officer', d('2027-03-01'), 'Planned']);
-  return { bytes: Buffer.from(await wb.xlsx.writeBuffer()), name: 'Clinic Register.xlsx' };
-}
-
-/** Every non-empty cell value of every sheet, as comparable text. */
+/** Every non-empty cell value of a sheet, as comparable text. */
 function sheetValues(ws: ExcelJS.Worksheet): Record<string, string> {
   const out: Record<string, string> = {};
   ws.eachRow({ includeEmpty: false }, (row) =>
@@ -69,134 +45,142 @@ async function loadBook(bytes: Buffer): Promise<ExcelJS.Workbook> {
   return wb;
 }
 
-async function shot(page: Page, name: string): Promise<void> {
-  mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: join(SHOTS, `pane-${name}.png`), fullPage: true });
+function markers(wb: ExcelJS.Workbook): string[] {
+  return wb.worksheets.map((ws) => String(ws.getCell(MARKER_ADDRESS).value ?? '')).filter((v) => v.startsWith('riskplan-generated:'));
+}
+
+/** Fits the width and has no serious axe violation. */
+async function checkStep(page: Page, where: string): Promise<void> {
+  await expectFits(page, where);
+  // No hover state or colour transition under the pointer while axe measures contrast.
+  await page.mouse.move(1, 1);
+  await page.waitForTimeout(300);
+  if (hasAxe) expect({ where, violations: await axeViolations(page) }).toEqual({ where, violations: [] });
+}
+
+async function goTo(page: Page, step: 'Workbook' | 'Review' | 'Generate'): Promise<void> {
+  await page.getByRole('tab', { name: new RegExp(step) }).click();
+  await page.getByRole('tabpanel').waitFor();
+}
+
+/** Vertical distance between two elements' boxes (0 when they touch or overlap). */
+async function gap(page: Page, a: ReturnType<Page['getByRole']>, b: ReturnType<Page['getByRole']>): Promise<number> {
+  const ba = (await a.boundingBox())!;
+  const bb = (await b.boundingBox())!;
+  return Math.max(0, bb.y - (ba.y + ba.height), ba.y - (bb.y + bb.height));
 }
 
 describeIfChromium('task pane in Chromium (file mode)', () => {
-  let server: StaticServer;
-  let browser: Browser;
-  const requests: string[] = [];
-  const foreign: string[] = [];
-
+  let h: Harness;
   beforeAll(async () => {
-    if (!existsSync(join(DIST, 'taskpane.html'))) {
-      throw new Error('dist/taskpane.html is missing: run `webpack --mode development` first (npm run test:browser does).');
-    }
-    server = await serveDirectory(DIST);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    h = await startHarness();
   });
-
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await h?.close();
   });
 
-  it('opens a workbook, saves a mapping, generates both sheets and downloads them, all offline', async () => {
-    const source = await sourceWorkbook();
+  it('opens, shows sample values, saves a mapping, generates, asks before discarding work, downloads; fits 320 px and passes axe', async () => {
+    const source = { bytes: await bytesOf(FIXTURES.titleRowsRegister()), name: 'Clinic Register.xlsx' };
     const original = await loadBook(source.bytes);
+    const { context, page, requests, foreign, pageErrors, consoleErrors } = await openPane(h, 320);
 
-    const context = await browser.newContext({ viewport: { width: 320, height: 800 }, acceptDownloads: true });
-    await context.route('**/*', async (route) => {
-      const url = new URL(route.request().url());
-      if (url.protocol === 'data:' || url.protocol === 'blob:') return route.continue();
-      if (url.hostname === OFFICE_HOST) {
-        // office.js from the npm package instead of Microsoft's CDN: /lib/1/hosted/<file> -> dist/<file>.
-        const rel = url.pathname.replace(/^\/lib\/1\/hosted\//, '');
-        const file = join(OFFICE_DIST, rel);
-        if (file.startsWith(OFFICE_DIST) && existsSync(file)) {
-          return route.fulfill({ status: 200, contentType: contentType(file), body: readFileSync(file) });
-        }
-        return route.fulfill({ status: 404, body: 'not in the office-js package' });
-      }
-      if (url.hostname === '127.0.0.1') return route.continue();
-      foreign.push(url.href);
-      return route.abort();
-    });
-    const page = await context.newPage();
-    page.on('request', (r) => requests.push(r.url()));
-    const pageErrors: string[] = [];
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-
-    await page.goto(`${server.url}/taskpane.html`);
-    const fileInput = page.getByLabel('Open workbook');
-    await fileInput.waitFor({ timeout: 30000 });
+    await checkStep(page, 'first screen');
     await shot(page, 'start');
+    await chooseFile(page, source.name, source.bytes);
+    await waitForWorkbookStep(page);
+    await expect(page.getByText(/Working on/).innerText()).resolves.toContain('Clinic Register.xlsx');
 
-    await fileInput.setInputFiles({
-      name: source.name,
-      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      buffer: source.bytes,
-    });
-    // Either the Workbook step appears or the pane says why not; fail with the pane's own words.
-    const saveMapping = page.getByRole('button', { name: 'Save mapping' });
-    await saveMapping.or(page.getByRole('alert')).first().waitFor({ timeout: 60000 });
-    if (!(await saveMapping.isVisible())) {
-      throw new Error(`The pane could not open the workbook: ${await page.getByRole('alert').first().innerText()}`);
-    }
-
-    // Step 1: point "Owner" of the register at "(not in sheet)" and save.
+    // Step 1: sample values beside the key roles.
     const registerSection = page.getByRole('region', { name: /^Columns of sheet / }).first();
-    const owner = registerSection.getByLabel('Owner', { exact: true });
-    await owner.selectOption({ label: '(not in sheet)' });
+    await expect(registerSection.getByTestId('samples-risk').innerText()).resolves.toMatch(/^e\.g\. “.+”, “.+”, “.+”$/);
+    await expect(registerSection.getByTestId('samples-likelihood').innerText()).resolves.toMatch(/^e\.g\. “\d”/);
+    await expect(registerSection.getByTestId('samples-dueDate').innerText()).resolves.toMatch(/“\d{4}-\d{2}-\d{2}”/);
+    await checkStep(page, 'Workbook step');
     await shot(page, 'workbook');
-    await page.getByRole('button', { name: 'Save mapping' }).click();
-    await page.getByText('Mapping saved').waitFor({ timeout: 30000 });
 
-    // Step 2: review.
-    await page.getByRole('tab', { name: /Review/ }).click();
+    // Point "Owner" at "(not in sheet)" and save: the result appears next to the button.
+    await registerSection.getByLabel('Owner', { exact: true }).selectOption({ label: '(not in sheet)' });
+    const save = page.getByRole('button', { name: 'Save mapping' });
+    await save.click();
+    const saved = page.getByText('Mapping saved');
+    await saved.waitFor({ timeout: 30000 });
+    expect(await gap(page, save, saved)).toBeLessThan(80);
+    expect(await page.getByRole('button', { name: 'Reset Owner to automatic' }).isVisible()).toBe(true);
+
+    // Step 2: review, with findings named by risk ID.
+    await goTo(page, 'Review');
     await page.getByRole('table', { name: 'Risks by level' }).waitFor();
-    await page.getByRole('button', { name: 'Highlight gaps' }).click();
-    await page.getByText(/Added \d+ highlight rule/).waitFor({ timeout: 30000 });
+    await page.getByRole('button', { name: /No responsible person \(\d+\)/ }).click();
+    await expect(page.getByRole('listitem').first().innerText()).resolves.toMatch(/^[A-Z]+-?\d+ /);
+    const highlight = page.getByRole('button', { name: 'Highlight gaps' });
+    await highlight.click();
+    const added = page.getByText(/Added \d+ highlight rule/);
+    await added.waitFor({ timeout: 30000 });
+    expect(await gap(page, highlight, added)).toBeLessThan(120);
+    await checkStep(page, 'Review step');
     await shot(page, 'review');
 
-    // Step 3: generate both sheets.
-    await page.getByRole('tab', { name: /Generate/ }).click();
+    // Step 3: what will print as MISSING, then generate both sheets.
+    await goTo(page, 'Generate');
+    await expect(page.locator('#riskplan-missing-plan').innerText()).resolves.toContain('Practice name');
     await page.getByLabel('Practice name').fill('Sunrise Family Clinic');
     await page.getByLabel('Prepared by').fill('Dana Cole');
+    await page.getByLabel('Approach to reducing risk').fill('We fix the highest risks first and review the plan every quarter.');
+    await expect(page.locator('#riskplan-missing-plan').innerText()).resolves.not.toContain('Practice name');
     await page.getByRole('button', { name: 'Generate risk management plan' }).click();
     await page.getByText(/Risk management plan written to sheet/).waitFor({ timeout: 60000 });
     await page.getByRole('button', { name: 'Generate progress report' }).click();
     await page.getByText(/Progress report written to sheet/).waitFor({ timeout: 60000 });
+    await checkStep(page, 'Generate step');
     await shot(page, 'generate');
 
-    const [download] = await Promise.all([
-      page.waitForEvent('download', { timeout: 60000 }),
-      page.getByRole('button', { name: 'Download workbook' }).click(),
-    ]);
-    expect(download.suggestedFilename()).toBe('Clinic Register-riskplan.xlsx');
-    const savedPath = await download.path();
-    const result = await loadBook(readFileSync(savedPath));
+    // Work not downloaded: closing the tab is refused by the page, and opening another file asks first.
+    const prevented = await page.evaluate(() => {
+      const event = new Event('beforeunload', { cancelable: true });
+      window.dispatchEvent(event);
+      return event.defaultPrevented;
+    });
+    expect(prevented).toBe(true);
+    await chooseFile(page, 'Other.xlsx', source.bytes);
+    const dialog = page.getByRole('alertdialog');
+    await dialog.waitFor();
+    await expect(dialog.innerText()).resolves.toContain('Discard the changes to Clinic Register.xlsx?');
+    await expectFits(page, 'discard dialog');
+    await dialog.getByRole('button', { name: 'Keep working' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await page.getByText('Risk management plan written to sheet').isVisible()).toBe(true);
+
+    const download = page.getByRole('button', { name: 'Download workbook' });
+    const [file] = await Promise.all([page.waitForEvent('download', { timeout: 60000 }), download.click()]);
+    expect(file.suggestedFilename()).toBe('Clinic Register-riskplan.xlsx');
+    const done = page.getByText('Workbook downloaded');
+    await done.waitFor();
+    expect(await gap(page, download, done)).toBeLessThan(80);
+    const afterDownload = await page.evaluate(() => {
+      const event = new Event('beforeunload', { cancelable: true });
+      window.dispatchEvent(event);
+      return event.defaultPrevented;
+    });
+    expect(afterDownload).toBe(false);
+
+    // A new file starts at step 1 with no dialog now that the work is downloaded.
+    await goTo(page, 'Review');
+    await chooseFile(page, 'Another Register.xlsx', source.bytes);
+    await page.getByText(/Working on/).filter({ hasText: 'Another Register.xlsx' }).waitFor({ timeout: 60000 });
+    expect(await page.getByRole('tab', { name: /Workbook/ }).getAttribute('aria-selected')).toBe('true');
+
+    const result = await loadBook(readFileSync(await file.path()));
     await context.close();
 
-    // Both generated sheets carry our marker.
-    const markers = result.worksheets
-      .map((ws) => String(ws.getCell(MARKER_ADDRESS).value ?? ''))
-      .filter((v) => v.startsWith('riskplan-generated:'));
-    expect(markers.some((m) => m.includes('plan'))).toBe(true);
-    expect(markers.some((m) => m.includes('progress'))).toBe(true);
-    expect(markers).toHaveLength(2);
-
-    // The user's sheets are unchanged, value for value.
+    const found = markers(result);
+    expect(found.some((m) => m.includes('plan'))).toBe(true);
+    expect(found.some((m) => m.includes('progress'))).toBe(true);
+    expect(found).toHaveLength(2);
     for (const ws of original.worksheets) {
       const after = result.getWorksheet(ws.name);
       expect(after).toBeDefined();
       expect(sheetValues(after!)).toEqual(sheetValues(ws));
     }
-
-    // The mapping change was saved in the workbook's settings sheet.
     const store = result.getWorksheet(STORE_SHEET);
     expect(store?.state).toBe('veryHidden');
     const json: string[] = [];
@@ -205,6 +189,7 @@ describeIfChromium('task pane in Chromium (file mode)', () => {
     });
     const settings = JSON.parse(json.join(''));
     expect(settings.practiceName).toBe('Sunrise Family Clinic');
+    expect(settings.approach).toBe('We fix the highest risks first and review the plan every quarter.');
     expect(settings.mapping.some((m: { columns: Record<string, unknown> }) => m.columns.owner === null)).toBe(true);
 
     // Nothing left the machine: only our server and the routed office.js host were asked.
@@ -212,8 +197,102 @@ describeIfChromium('task pane in Chromium (file mode)', () => {
     for (const url of requests) {
       const u = new URL(url);
       if (u.protocol === 'data:' || u.protocol === 'blob:') continue;
-      expect([`127.0.0.1`, OFFICE_HOST]).toContain(u.hostname);
+      expect(['127.0.0.1', OFFICE_HOST]).toContain(u.hostname);
     }
     expect(pageErrors).toEqual([]);
+    // The only console error allowed is office.js's telemetry frame that the CSP refuses (see README, Privacy).
+    expect(consoleErrors.filter((e) => !/frame-src|telemetry/i.test(e))).toEqual([]);
+  });
+
+  it.each([320, 450])('keeps every step within %i px on a workbook with long headers', async (width) => {
+    const { context, page } = await openPane(h, width);
+    await chooseFile(page, 'Lakeside Internal Medicine Security Risk Assessment and Mitigation Plan 2026.xlsx', await bytesOf(longHeadersRegister()));
+    await waitForWorkbookStep(page);
+    await page.getByRole('button', { name: /Roles not found/ }).first().click();
+    const issues = page.getByRole('button', { name: /Cells that could not be read/ });
+    if ((await issues.count()) > 0) await issues.first().click();
+    await expectFits(page, `Workbook step at ${width} px`);
+    if (width === 320) await shot(page, 'workbook-long-headers');
+    await goTo(page, 'Review');
+    await expectFits(page, `Review step at ${width} px`);
+    await page.getByLabel('Risk matrix').selectOption('custom');
+    await expectFits(page, `Review step, custom matrix, at ${width} px`);
+    if (width === 320) {
+      await checkStep(page, 'Review step with the custom matrix');
+      await shot(page, 'review-custom-matrix');
+    }
+    for (const group of await page.getByRole('button', { name: /\(\d+\)$/ }).all()) await group.click();
+    await expectFits(page, `Review step, findings open, at ${width} px`);
+    await goTo(page, 'Generate');
+    await expectFits(page, `Generate step at ${width} px`);
+    await context.close();
+  });
+
+  it('warns next to Generate when a key column holds the wrong values, and generates only when confirmed', async () => {
+    const { context, page } = await openPane(h, 320);
+    await chooseFile(page, 'Clinic Register.xlsx', await bytesOf(FIXTURES.titleRowsRegister()));
+    await waitForWorkbookStep(page);
+    const section = page.getByRole('region', { name: /^Columns of sheet / }).first();
+    const likelihoodLetter = await section.getByLabel('Likelihood', { exact: true }).inputValue();
+    await section.getByLabel('Risk / finding', { exact: true }).selectOption(likelihoodLetter);
+    await section.getByText('Check: this column holds ratings, not risk descriptions.').waitFor();
+    await page.getByRole('button', { name: 'Save mapping' }).click();
+    await page.getByText('Mapping saved').waitFor({ timeout: 30000 });
+    await goTo(page, 'Generate');
+    const generate = page.getByRole('button', { name: 'Generate risk management plan' });
+    await generate.click();
+    const warning = page.getByText('Check the columns first');
+    await warning.waitFor();
+    await expect(page.getByText(/Risk \/ finding: column [A-Z]+ .* holds ratings, not risk descriptions/).isVisible()).resolves.toBe(true);
+    expect(await gap(page, generate, warning)).toBeLessThan(80);
+    expect(await page.getByText(/written to sheet/).count()).toBe(0);
+    await checkStep(page, 'Generate step asking for confirmation');
+    await shot(page, 'generate-confirm');
+    await page.getByRole('button', { name: 'Generate anyway' }).click();
+    await page.getByText(/Risk management plan written to sheet/).waitFor({ timeout: 60000 });
+    await context.close();
+  });
+
+  it('drives a CAP-only workbook to a downloaded progress report', async () => {
+    const { context, page, pageErrors } = await openPane(h, 320);
+    await chooseFile(page, 'Riverside CAP.xlsx', await bytesOf(FIXTURES.ocrCapTracker()));
+    await waitForWorkbookStep(page);
+    await page.getByText('A corrective action plan, no risk register').waitFor();
+    await expect(page.getByRole('heading', { name: 'Corrective action plan', exact: true }).isVisible()).resolves.toBe(true);
+    expect(await page.getByText('No risk register found').count()).toBe(0);
+    await checkStep(page, 'CAP-only Workbook step');
+    await shot(page, 'workbook-cap-only');
+    await goTo(page, 'Review');
+    await page.getByRole('heading', { name: /things an investigator would flag|Nothing an investigator/ }).waitFor();
+    await expect(page.getByText(/^\d+ in all, \d+ completed/).innerText()).resolves.toMatch(/^6 in all/);
+    await page.getByRole('button', { name: 'Highlight gaps' }).click();
+    await page.getByText(/Added \d+ highlight rule/).waitFor({ timeout: 30000 });
+    await checkStep(page, 'CAP-only Review step');
+    await goTo(page, 'Generate');
+    const plan = page.getByRole('button', { name: 'Generate risk management plan' });
+    expect(await plan.getAttribute('aria-disabled')).toBe('true');
+    await expect(page.locator('#riskplan-why-plan').innerText()).resolves.toMatch(/Needs a risk register/);
+    await page.getByLabel('Practice name').fill('Riverside Pediatrics');
+    await page.getByRole('button', { name: 'Generate progress report' }).click();
+    await page.getByText(/Progress report written to sheet/).waitFor({ timeout: 60000 });
+    await checkStep(page, 'CAP-only Generate step');
+    await shot(page, 'generate-cap-only');
+    const [file] = await Promise.all([page.waitForEvent('download', { timeout: 60000 }), page.getByRole('button', { name: 'Download workbook' }).click()]);
+    const result = await loadBook(readFileSync(await file.path()));
+    await context.close();
+    expect(markers(result)).toEqual([expect.stringContaining('progress')]);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('gives a CSV and an empty file their own advice, naming the file', async () => {
+    const { context, page } = await openPane(h, 320);
+    await chooseFile(page, 'register.csv', Buffer.from('Risk,Owner\nLaptops,IT\n'));
+    await page.getByText('“register.csv” is a CSV file, not a workbook').waitFor();
+    await chooseFile(page, 'Empty.xlsx', Buffer.alloc(0));
+    await page.getByText('“Empty.xlsx” is empty').waitFor();
+    await chooseFile(page, 'Notes.xlsx', Buffer.from('not a zip at all'));
+    await page.getByText('“Notes.xlsx” could not be opened').waitFor({ timeout: 30000 });
+    await checkStep(page, 'first screen with an error');
+    await context.close();
   });
 });

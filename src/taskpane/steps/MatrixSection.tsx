@@ -7,13 +7,16 @@ import * as React from 'react';
 import { Button, Field, Input, Select, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { LEVELS, type Level, type MatrixChoice } from '../../core/model';
 import type { MatrixSettings } from '../../core/settings';
+import { Feedback, type FeedbackState } from '../Feedback';
 import {
   LEVEL_ABBREVIATIONS,
   MATRIX_OPTIONS,
   PRODUCT_MAX_SCORE,
   THRESHOLD_LEVELS,
+  matrixFitWarning,
   matrixFormChanged,
   stepNames,
+  type RatingSteps,
   validateMatrixForm,
   withCustomCell,
   type MatrixChoiceName,
@@ -29,6 +32,9 @@ const useStyles = makeStyles({
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
   },
   hint: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  heading: { fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, margin: 0 },
+  select: { width: '100%', minWidth: 0 },
+  warning: { color: tokens.colorPaletteDarkOrangeForeground1, fontSize: tokens.fontSizeBase200 },
   thresholds: { display: 'grid', gridTemplateColumns: 'repeat(2, minmax(0, 1fr))', gap: '6px', alignItems: 'start' },
   grid: {
     width: '100%',
@@ -79,6 +85,9 @@ export interface MatrixSectionProps {
   busy: boolean;
   onChange(form: MatrixForm): void;
   onSave(): void;
+  /** Steps of the register's likelihood and impact scales, to warn about a matrix that does not fit. */
+  ratingSteps?: RatingSteps;
+  feedback?: FeedbackState;
 }
 
 /** A step name shown short (VH) with the full name for screen readers. */
@@ -144,7 +153,7 @@ function CustomGrid({ form, busy, onChange }: Pick<MatrixSectionProps, 'form' | 
                     onChange={(e) => onChange(withCustomCell(form, likelihood, impact, e.currentTarget.value as Level))}
                   >
                     {LEVELS.map((option) => (
-                      <option key={option} value={option} aria-label={option}>
+                      <option key={option} value={option}>
                         {LEVEL_ABBREVIATIONS[option]}
                       </option>
                     ))}
@@ -162,21 +171,26 @@ function CustomGrid({ form, busy, onChange }: Pick<MatrixSectionProps, 'form' | 
 /** The "Risk matrix" section at the top of the Review step. */
 export function MatrixSection(props: MatrixSectionProps): React.ReactElement {
   const { current, saved, form, busy, onChange, onSave } = props;
+  const fitWarning = matrixFitWarning(form, props.ratingSteps ?? {});
   const styles = useStyles();
   const problems = validateMatrixForm(form);
   const invalid = Object.keys(problems).length > 0;
   const changed = matrixFormChanged(form, saved);
 
   return (
-    <section className={styles.section} aria-label="Risk matrix settings">
+    <section className={styles.section} aria-labelledby="riskplan-matrix-heading">
+      <h3 id="riskplan-matrix-heading" className={styles.heading}>
+        How levels are set
+      </h3>
       <Field label="Risk matrix" hint={`In use: ${current.label}. ${current.reason}`}>
         <Select
+          className={styles.select}
           value={form.choice}
           disabled={busy}
           onChange={(_, data) => onChange({ ...form, choice: data.value as MatrixChoiceName })}
         >
           {MATRIX_OPTIONS.map((o) => (
-            <option key={o.value} value={o.value}>
+            <option key={o.value} value={o.value} title={o.label}>
               {o.label}
             </option>
           ))}
@@ -213,12 +227,24 @@ export function MatrixSection(props: MatrixSectionProps): React.ReactElement {
           <Text className={styles.hint}>VL Very Low, L Low, M Medium, H High, VH Very High.</Text>
         </>
       )}
+      {fitWarning && (
+        <Text className={styles.warning} role="note">
+          {fitWarning}
+        </Text>
+      )}
       <div className={styles.buttons}>
-        <Button disabled={busy || invalid || !changed} onClick={onSave}>
+        <Button
+          disabledFocusable={busy || invalid || !changed}
+          aria-describedby="riskplan-matrix-state"
+          onClick={onSave}
+        >
           Save matrix
         </Button>
-        {changed && !invalid && <Text className={styles.hint}>Changed: save to apply.</Text>}
+        <Text id="riskplan-matrix-state" className={styles.hint}>
+          {invalid ? 'Fix the scores marked in red first.' : changed ? 'Changed: save to apply.' : 'Nothing to save: this is the saved choice.'}
+        </Text>
       </div>
+      {props.feedback && <Feedback slot="matrix" {...props.feedback} />}
     </section>
   );
 }

@@ -13,17 +13,22 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { FINDING_KINDS, LEVELS, TIERS, type Analysis, type Finding, type FindingKind } from '../../core/model';
+import type { FindingKind } from '../../core/model';
 import type { HighlightResult } from '../../core/port';
 import { Message } from '../Message';
 import type { PaneMessage } from '../messages';
 import { MatrixSection, type MatrixSectionProps } from './MatrixSection';
+import { Feedback, type FeedbackState } from '../Feedback';
+import { findingName, findingsAsText, type FindingGroup, type FindingItem, type PaneView } from '../paneView';
 
 const useStyles = makeStyles({
-  section: { display: 'flex', flexDirection: 'column', gap: '8px' },
+  section: { display: 'flex', flexDirection: 'column', gap: '8px', minWidth: 0 },
+  heading: { fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, margin: 0 },
+  fix: { margin: '0 0 6px', fontSize: tokens.fontSizeBase200 },
+  where: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   counts: { borderCollapse: 'collapse', width: '100%', '& th, & td': { textAlign: 'left', padding: '2px 4px' } },
   num: { textAlign: 'right' },
-  buttons: { display: 'flex', gap: '8px', flexWrap: 'wrap' },
+  buttons: { display: 'flex', gap: '8px', flexWrap: 'wrap', alignItems: 'center' },
   list: { margin: 0, paddingLeft: 0, listStyle: 'none', display: 'flex', flexDirection: 'column', gap: '4px' },
   finding: { textAlign: 'left', justifyContent: 'flex-start', height: 'auto', whiteSpace: 'normal', padding: '4px' },
   hint: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
@@ -71,37 +76,68 @@ export function describeHighlightOutcome(outcome: HighlightOutcome): PaneMessage
 }
 
 export interface ReviewStepProps {
-  analysis: Analysis;
+  view: PaneView;
   busy: boolean;
   highlightOutcome: HighlightOutcome | null;
+  feedback: FeedbackState;
   /** Present only where the host can jump to a cell (Excel). */
   onSelectCell?: (sheet: string, cell: string) => void;
   onHighlight(): void;
   onClear(): void;
   /** The risk matrix editor; the section is left out when absent. */
-  matrix?: Omit<MatrixSectionProps, 'current' | 'busy'>;
+  matrix?: Omit<MatrixSectionProps, 'current' | 'busy' | 'ratingSteps' | 'feedback'>;
+  /** Copies text to the clipboard (injectable for tests). */
+  copyText?: (text: string) => Promise<void>;
 }
 
-function FindingItem({ finding, onSelectCell }: { finding: Finding; onSelectCell?: (sheet: string, cell: string) => void }) {
+/** navigator.clipboard where allowed; else a hidden textarea and the copy command. */
+export async function copyToClipboard(text: string): Promise<void> {
+  try {
+    if (navigator.clipboard?.writeText) {
+      await navigator.clipboard.writeText(text);
+      return;
+    }
+  } catch {
+    // Denied (e.g. an Office host without clipboard permission): fall back below.
+  }
+  const area = document.createElement('textarea');
+  area.value = text;
+  area.setAttribute('readonly', '');
+  area.style.position = 'fixed';
+  area.style.opacity = '0';
+  document.body.appendChild(area);
+  area.select();
+  const ok = document.execCommand('copy');
+  area.remove();
+  if (!ok) throw new Error('The browser did not allow copying.');
+}
+
+function FindingRow({ item, onSelectCell }: { item: FindingItem; onSelectCell?: (sheet: string, cell: string) => void }) {
   const styles = useStyles();
-  const where = `${finding.sheet}!${finding.cell}`;
-  const text = `${where}: ${finding.message}`;
+  const where = `${item.sheet}!${item.cell}`;
+  const name = findingName(item);
+  const level = item.level ? ` (${item.level})` : '';
   return (
     <li>
       {onSelectCell ? (
         <Button
           appearance="subtle"
           className={styles.finding}
-          title={`Fix: ${finding.fix}`}
-          aria-label={`Go to ${where}: ${finding.message}`}
-          onClick={() => onSelectCell(finding.sheet, finding.cell)}
+          aria-label={`Go to ${where}: ${name}${level}. ${item.message}`}
+          onClick={() => onSelectCell(item.sheet, item.cell)}
         >
-          {text}
+          <span>
+            <strong>{name}</strong>
+            {level}: {item.message}
+          </span>
         </Button>
       ) : (
-        <span>{text}</span>
+        <span>
+          <strong>{name}</strong>
+          {level}: {item.message}
+        </span>
       )}
-      <div className={styles.hint}>Fix: {finding.fix}</div>
+      <div className={styles.where}>{where}</div>
     </li>
   );
 }
@@ -109,26 +145,33 @@ function FindingItem({ finding, onSelectCell }: { finding: Finding; onSelectCell
 /** Findings a list shows at first and adds per "Show more": a 50,000-row register can flag tens of thousands. */
 export const FINDINGS_PER_PAGE = 100;
 
-/**
- * One kind's findings, a page at a time: rendering 20,000 buttons at once would freeze the pane
- * (and Excel with it) for seconds; the full list is in the plan's Flags column and the highlights.
- */
-function FindingList(props: { findings: Finding[]; label: string; onSelectCell?: (sheet: string, cell: string) => void }) {
-  const { findings, label, onSelectCell } = props;
+/** One kind's findings, its fix said once, a page at a time. */
+function FindingList(props: { group: FindingGroup; onSelectCell?: (sheet: string, cell: string) => void }) {
+  const { group, onSelectCell } = props;
   const styles = useStyles();
   const [shown, setShown] = React.useState(FINDINGS_PER_PAGE);
-  const left = findings.length - shown;
+  const left = group.items.length - shown;
   return (
     <>
+      {group.fixes.map((fix) => (
+        <p key={fix} className={styles.fix}>
+          <strong>Fix:</strong> {fix}
+        </p>
+      ))}
       <ul className={styles.list}>
-        {findings.slice(0, shown).map((f, i) => (
-          <FindingItem key={`${f.sheet}-${f.cell}-${i}`} finding={f} onSelectCell={onSelectCell} />
+        {group.items.slice(0, shown).map((item, i) => (
+          <FindingRow key={`${item.sheet}-${item.cell}-${i}`} item={item} onSelectCell={onSelectCell} />
         ))}
       </ul>
       {left > 0 && (
         <Button appearance="secondary" size="small" onClick={() => setShown((n) => n + FINDINGS_PER_PAGE)}>
-          {`Show ${Math.min(left, FINDINGS_PER_PAGE)} more of ${left} (${label.toLowerCase()})`}
+          {`Show ${Math.min(left, FINDINGS_PER_PAGE)} more of ${left}`}
         </Button>
+      )}
+      {group.total > group.items.length && (
+        <Text className={styles.hint}>
+          {group.total - group.items.length} more are in the plan’s Flags column and the highlights.
+        </Text>
       )}
     </>
   );
@@ -136,56 +179,86 @@ function FindingList(props: { findings: Finding[]; label: string; onSelectCell?:
 
 /** Step 2 of the pane. */
 export function ReviewStep(props: ReviewStepProps): React.ReactElement {
-  const { analysis, busy, highlightOutcome, onSelectCell, onHighlight, onClear, matrix } = props;
+  const { view, busy, highlightOutcome, onSelectCell, onHighlight, onClear, matrix, feedback } = props;
   const styles = useStyles();
-  const levelCounts = [...LEVELS].reverse().map((level) => ({
-    label: level,
-    count: analysis.risks.filter((r) => r.level === level).length,
-  }));
-  const unrated = analysis.risks.filter((r) => r.level === null).length;
-  const tierCounts = TIERS.map((tier) => ({ label: tier, count: analysis.risks.filter((r) => r.tier === tier).length }));
-  const byKind = FINDING_KINDS.map((kind) => ({
-    kind,
-    findings: analysis.findings.filter((f) => f.kind === kind),
-  })).filter((g) => g.findings.length > 0);
-  const s = analysis.capSummary;
+  const [copied, setCopied] = React.useState<PaneMessage | null>(null);
+  const levelRows = view.levelCounts.map((c) => ({ label: c.level, count: c.count }));
+  const s = view.capSummary;
+  const copy = async () => {
+    const text = findingsAsText(view.findingGroups, FINDING_LABELS);
+    try {
+      await (props.copyText ?? copyToClipboard)(text);
+      const n = view.findingGroups.reduce((sum, g) => sum + g.items.length, 0);
+      setCopied({ intent: 'success', title: 'List copied', body: `${n} finding${n === 1 ? '' : 's'} copied as text; paste them into an e-mail or a document.` });
+    } catch (error) {
+      setCopied({ intent: 'error', title: 'Could not copy', body: `${error instanceof Error ? error.message : String(error)} Select the list and copy it by hand.` });
+    }
+  };
 
   return (
     <div className={styles.section}>
-      {matrix && <MatrixSection {...matrix} current={analysis.matrix} busy={busy} />}
+      {matrix && view.register && (
+        <MatrixSection
+          {...matrix}
+          current={view.matrix}
+          busy={busy}
+          feedback={feedback}
+          ratingSteps={{ likelihood: view.register.scales.likelihood?.steps, impact: view.register.scales.impact?.steps }}
+        />
+      )}
+      {view.register ? (
+        <>
+          <h3 className={styles.heading}>Risks</h3>
+          <Text>
+            {view.riskCount} risks scored with {view.matrix.label}, as of {view.asOf}.
+          </Text>
+          <CountsTable
+            label="Risks by level"
+            heading="Level"
+            rows={view.unrated > 0 ? [...levelRows, { label: 'Not rated', count: view.unrated }] : levelRows}
+            className={styles.counts}
+            numClassName={styles.num}
+          />
+          <CountsTable
+            label="Risks by tier"
+            heading="Tier"
+            rows={view.tierCounts.map((c) => ({ label: c.tier, count: c.count }))}
+            className={styles.counts}
+            numClassName={styles.num}
+          />
+        </>
+      ) : (
+        <Text>No risk register was found, so there are no risks to score; the corrective actions are checked below.</Text>
+      )}
+      <h3 className={styles.heading}>Corrective actions</h3>
       <Text>
-        {analysis.risks.length} risks scored with {analysis.matrix.label}, as of {analysis.asOf}.
+        {view.capFromRegister ? 'From the register: ' : ''}
+        {s.total} in all, {s.completed} completed, {s.verified} verified, {s.overdue} overdue.
       </Text>
-      <CountsTable
-        label="Risks by level"
-        heading="Level"
-        rows={unrated > 0 ? [...levelCounts, { label: 'Not rated', count: unrated }] : levelCounts}
-        className={styles.counts}
-        numClassName={styles.num}
-      />
-      <CountsTable label="Risks by tier" heading="Tier" rows={tierCounts} className={styles.counts} numClassName={styles.num} />
-      <Text>
-        Corrective actions{analysis.capFromRegister ? ' (from the register)' : ''}: {s.total} in all, {s.completed}{' '}
-        completed, {s.verified} verified, {s.overdue} overdue.
-      </Text>
-      <Text weight="semibold">
-        {analysis.findings.length === 0
-          ? 'Nothing an investigator would flag.'
-          : `${analysis.findings.length} things an investigator would flag`}
-      </Text>
-      {byKind.length > 0 && (
-        <Accordion multiple collapsible aria-label="Findings by kind">
-          {byKind.map((group) => (
-            <AccordionItem key={group.kind} value={group.kind}>
-              <AccordionHeader size="small">
-                {FINDING_LABELS[group.kind]} ({group.findings.length})
-              </AccordionHeader>
-              <AccordionPanel>
-                <FindingList findings={group.findings} label={FINDING_LABELS[group.kind]} onSelectCell={onSelectCell} />
-              </AccordionPanel>
-            </AccordionItem>
-          ))}
-        </Accordion>
+      <h3 className={styles.heading}>
+        {view.findingCount === 0 ? 'Nothing an investigator would flag' : `${view.findingCount} things an investigator would flag`}
+      </h3>
+      {view.findingGroups.length > 0 && (
+        <>
+          <Accordion multiple collapsible aria-label="Findings by kind">
+            {view.findingGroups.map((group) => (
+              <AccordionItem key={group.kind} value={group.kind}>
+                <AccordionHeader size="small">
+                  {FINDING_LABELS[group.kind]} ({group.total})
+                </AccordionHeader>
+                <AccordionPanel>
+                  <FindingList group={group} onSelectCell={onSelectCell} />
+                </AccordionPanel>
+              </AccordionItem>
+            ))}
+          </Accordion>
+          <div className={styles.buttons}>
+            <Button size="small" onClick={() => void copy()}>
+              Copy list
+            </Button>
+          </div>
+          {copied && <Message message={copied} onDismiss={() => setCopied(null)} />}
+        </>
       )}
       <div className={styles.buttons}>
         <Button appearance="primary" disabled={busy} onClick={onHighlight}>
@@ -195,7 +268,8 @@ export function ReviewStep(props: ReviewStepProps): React.ReactElement {
           Clear highlights
         </Button>
       </div>
-      {highlightOutcome && <Message message={describeHighlightOutcome(highlightOutcome)} />}
+      <Feedback slot="highlight" {...feedback} />
+      {highlightOutcome && !(feedback.busy?.slot === 'highlight') && <Message message={describeHighlightOutcome(highlightOutcome)} />}
     </div>
   );
 }

@@ -1,0 +1,76 @@
+import { gridFromRows } from './testing/fakePort';
+import { viewOfGrids } from './testing/views';
+import { columnSamples, findingsAsText, shortTitle } from './paneView';
+import { FINDING_LABELS } from './steps/ReviewStep';
+import { readWorkbook } from '../core/register';
+
+const HEADER = ['Risk ID', 'Risk Description', 'Likelihood', 'Impact', 'Mitigation Action', 'Owner', 'Due Date', 'Status'];
+
+describe('paneViewOf', () => {
+  it('keeps counts, the mapping with sample values, and findings named by risk ID, highest level first', () => {
+    const grid = gridFromRows('Risk Register', [
+      HEADER,
+      ['R-1', 'Paper charts left in an unlocked room after hours', 1, 2, 'Replace the lock', '', 46100, 'Open'],
+      ['R-2', 'Phishing e-mail leads to compromise of a clinician mailbox', 5, 5, 'Enable MFA', '', 46100, 'Open'],
+      ['R-3', '', 3, 3, 'Test backups', 'Security Officer', null, 'Open'],
+    ]);
+    const view = viewOfGrids([grid]);
+    expect(view.register?.count).toBe(3);
+    expect(view.riskCount).toBe(3);
+    const riskIndex = view.register!.headers.findIndex((h) => h.text === 'Risk Description');
+    expect(view.register!.samples[riskIndex]).toEqual([
+      'Paper charts left in an unlocked room after hours',
+      'Phishing e-mail leads to compromise of a clinician mailbox',
+    ]);
+    const owner = view.findingGroups.find((g) => g.kind === 'missing-owner')!;
+    expect(owner.total).toBe(2);
+    expect(owner.fixes).toHaveLength(1);
+    expect(owner.items.map((i) => [i.id, i.level])).toEqual([
+      ['R-2', 'Very High'],
+      ['R-1', 'Very Low'],
+    ]);
+    expect(owner.items[0].title).toBe('Phishing e-mail leads to compromise of a clinician…');
+    expect(view.missingPerRisk).toEqual({ owner: 2, dueDate: 1, action: 0 });
+    // The snapshot of the last plan never crosses to the page.
+    expect('snapshot' in view.settings).toBe(false);
+    // The matrix in use, as a table at its own steps (5x5 NIST here).
+    expect(view.matrixTable).toHaveLength(5);
+    expect(view.matrixTable[4][4]).toBe('Very High');
+  });
+
+  it('describes a CAP-only workbook: no register, its actions counted', () => {
+    const cap = gridFromRows('Corrective Action Plan', [
+      ['CAP Element', 'Finding / Deficiency', 'Corrective Action', 'Responsible Party', 'Scheduled Completion Date', 'Status', 'Completion Date', 'Verified By'],
+      ['Risk Analysis', 'No risk analysis', 'Conduct a risk analysis', 'Security Officer', 46000, 'Complete', 45990, 'Compliance Committee'],
+      ['Training', 'Workforce not trained', 'Train all workforce members', 'HR Lead', 46100, 'Not Started', null, null],
+    ]);
+    const view = viewOfGrids([cap]);
+    expect(view.register).toBeNull();
+    expect(view.caps.map((c) => c.count)).toEqual([2]);
+    expect(view.capItemCount).toBe(2);
+  });
+
+  it('copies findings as text with each fix once', () => {
+    const grid = gridFromRows('Risk Register', [HEADER, ['R-1', 'Lost laptop', 4, 4, 'Encrypt', '', 46100, 'Open'], ['R-2', 'Phishing', 2, 2, 'Train', '', 46100, 'Open']]);
+    const text = findingsAsText(viewOfGrids([grid]).findingGroups, FINDING_LABELS);
+    expect(text.split('\n').slice(0, 4)).toEqual([
+      'No responsible person (2)',
+      expect.stringMatching(/^Fix: /),
+      expect.stringMatching(/^- \[Very High\] R-1 Lost laptop \(Risk Register!F2\): /),
+      expect.stringMatching(/^- \[Medium\] R-2 Phishing \(Risk Register!F3\): /),
+    ]);
+  });
+
+  it('takes samples below the header only, skipping blanks', () => {
+    const grid = gridFromRows('S', [['Title'], HEADER, ['R-1', ' ', 1, 1, 'x', 'a', null, 'Open'], ['R-2', 'Real text', 1, 1, 'y', 'b', null, 'Open']]);
+    const table = readWorkbook([grid]).register!;
+    const samples = columnSamples(grid, table);
+    expect(samples[table.headers.findIndex((h) => h.text === 'Risk Description')]).toEqual(['Real text']);
+  });
+
+  it('cuts a title to its first eight words', () => {
+    expect(shortTitle('one two three four five six seven eight nine')).toBe('one two three four five six seven eight…');
+    expect(shortTitle('  ')).toBeNull();
+    expect(shortTitle(null)).toBeNull();
+  });
+});
