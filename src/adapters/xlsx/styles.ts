@@ -282,7 +282,8 @@ export class StylesPatch {
         .replace(/\s+count="[^"]*"/, '');
       edits.push({ at: s.start, end: s.selfClosing ? s.openEnd : s.close + tag.length + 3, text: `<${tag}${attrs} count="${total}">${s.selfClosing ? '' : xml.slice(s.openEnd, s.close)}${c.added.join('')}</${tag}>` });
     }
-    edits.sort((a, b) => b.at - a.at);
+    // At the same place, the replaced collection first, so a missing one inserted there lands before it.
+    edits.sort((a, b) => b.at - a.at || b.end - a.end);
     for (const e of edits) xml = xml.slice(0, e.at) + e.text + xml.slice(e.end);
     return xml;
   }

@@ -93,8 +93,13 @@ export class XmlScanner {
     while (i < n) {
       const lt = text.indexOf('<', i);
       if (lt < 0) {
-        // Text may continue in the next piece.
-        return i;
+        // The text goes on in the next piece: hand over what is complete (all but a cut entity),
+        // so a 50 MB cell is not copied again with every piece.
+        let cut = n;
+        const amp = text.lastIndexOf('&');
+        if (amp >= i && text.indexOf(';', amp) < 0) cut = amp;
+        if (cut > i && h.text) h.text(decodeEntities(text.slice(i, cut)));
+        return cut;
       }
       if (lt > i && h.text) h.text(decodeEntities(text.slice(i, lt)));
       const next = text.charCodeAt(lt + 1);
