@@ -147,14 +147,30 @@ export class XmlScanner {
     return n;
   }
 
+  /** Where the next '"' and "'" of the text being scanned are, so each is searched for once, not per tag. */
+  private quoteText = '';
+  private nextQuote = -1;
+  private nextApos = -1;
+
   /** Index of the ">" closing the tag at `lt` (quotes respected), or -1 if it is not complete yet. */
   private tagEnd(text: string, lt: number): number {
     const gt = text.indexOf('>', lt);
     if (gt < 0) return -1;
-    // Fast path: no quote holds a ">" (attribute values almost never contain one).
-    const quoteAt = text.indexOf('"', lt);
-    const aposAt = text.indexOf("'", lt);
-    if ((quoteAt < 0 || quoteAt > gt) && (aposAt < 0 || aposAt > gt)) return gt;
+    if (this.quoteText !== text) {
+      this.quoteText = text;
+      this.nextQuote = -1;
+      this.nextApos = -1;
+    }
+    if (this.nextQuote !== Infinity && this.nextQuote < lt) {
+      const q = text.indexOf('"', lt);
+      this.nextQuote = q < 0 ? Infinity : q;
+    }
+    if (this.nextApos !== Infinity && this.nextApos < lt) {
+      const q = text.indexOf("'", lt);
+      this.nextApos = q < 0 ? Infinity : q;
+    }
+    // Fast path: no quote before the ">" (attribute values with quotes end before it).
+    if (this.nextQuote > gt && this.nextApos > gt) return gt;
     let quote = 0;
     for (let i = lt + 1; i < text.length; i++) {
       const c = text.charCodeAt(i);
