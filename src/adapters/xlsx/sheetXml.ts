@@ -107,7 +107,9 @@ export function sheetCellsXml(spec: SheetSpec, ctx: SheetXmlContext): SheetCells
     return cell ? ctx.styleId(cell.style, cell.type) : 0;
   };
 
-  const rowCount = Math.max(spec.rows.length, ...merges.map((m) => (m ? m.bottom + 1 : 0)), MARKER_CELL.row + 1);
+  // A loop, not Math.max(...merges): spreading 100,000 merges overflows the stack.
+  let rowCount = Math.max(spec.rows.length, MARKER_CELL.row + 1);
+  for (const m of merges) if (m && m.bottom + 1 > rowCount) rowCount = m.bottom + 1;
   const out: string[] = ['<sheetData>'];
   let right: number = MARKER_CELL.col;
   for (let r = 0; r < rowCount; r++) {
