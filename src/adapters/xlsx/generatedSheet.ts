@@ -5,7 +5,7 @@
  */
 import { MARKER_CELL } from '../../core/grid';
 import { STORE_CHUNK_CHARS, STORE_HEADER } from '../../core/settings';
-import type { SheetSpec } from '../../core/sheetSpec';
+import type { SheetSpec, SpecCell } from '../../core/sheetSpec';
 import { sheetCellsXml } from './sheetXml';
 import type { StylesPatch } from './styles';
 import { cellText, xmlText } from './xml';
@@ -46,8 +46,17 @@ function viewXml(spec: SheetSpec): string {
 
 /** The worksheet XML of a generated sheet. */
 export function generatedSheetXml(spec: SheetSpec, styles: StylesPatch, date1904: boolean): string {
+  // Looked up for every cell: remembered per style name and cell type.
+  const ids = new Map<string | undefined, Map<string, number>>();
+  const styleId = (styleName: string | undefined, type: SpecCell['type']): number => {
+    let byType = ids.get(styleName);
+    if (!byType) ids.set(styleName, (byType = new Map()));
+    let id = byType.get(type);
+    if (id === undefined) byType.set(type, (id = styles.cellXf(styleName ? spec.styles[styleName] : undefined, type)));
+    return id;
+  };
   const cells = sheetCellsXml(spec, {
-    styleId: (styleName, type) => styles.cellXf(styleName ? spec.styles[styleName] : undefined, type),
+    styleId,
     // Inline strings: the workbook's shared-string part stays untouched.
     sharedString: () => null,
     date1904,

@@ -131,7 +131,8 @@ export class SheetReader {
       }
       case 'c': {
         if (!this.inSheetData) return;
-        const r = attr(attrs, 'r');
+        this.readCellAttrs(attrs);
+        const r = this.attrR;
         if (r !== null) {
           const col = refColumn(r);
           const row = refRow(r);
@@ -141,9 +142,8 @@ export class SheetReader {
         } else {
           this.col++;
         }
-        this.cellType = attr(attrs, 't') ?? 'n';
-        const s = attr(attrs, 's');
-        this.cellStyle = s === null ? 0 : Number(s);
+        this.cellType = this.attrT ?? 'n';
+        this.cellStyle = this.attrS === null ? 0 : Number(this.attrS);
         this.valueText = null;
         this.formulaText = null;
         this.formulaShared = null;
@@ -199,6 +199,36 @@ export class SheetReader {
         return;
       }
       default:
+    }
+  }
+
+  private attrR: string | null = null;
+  private attrS: string | null = null;
+  private attrT: string | null = null;
+
+  /** A cell's r, s and t attributes in one pass (this runs for every cell; their values hold no entities). */
+  private readCellAttrs(attrs: string): void {
+    this.attrR = this.attrS = this.attrT = null;
+    const n = attrs.length;
+    let i = 0;
+    while (i < n) {
+      while (i < n && attrs.charCodeAt(i) <= 32) i++;
+      const eq = attrs.indexOf('=', i);
+      if (eq < 0) return;
+      let q = eq + 1;
+      while (q < n && attrs.charCodeAt(q) <= 32) q++;
+      const quote = attrs.charCodeAt(q);
+      const end = attrs.indexOf(quote === 39 ? "'" : '"', q + 1);
+      if (end < 0) return;
+      let nameEnd = eq;
+      while (nameEnd > i && attrs.charCodeAt(nameEnd - 1) <= 32) nameEnd--;
+      if (nameEnd - i === 1) {
+        const c = attrs.charCodeAt(i);
+        if (c === 114 /* r */) this.attrR = attrs.slice(q + 1, end);
+        else if (c === 115 /* s */) this.attrS = attrs.slice(q + 1, end);
+        else if (c === 116 /* t */) this.attrT = attrs.slice(q + 1, end);
+      }
+      i = end + 1;
     }
   }
 

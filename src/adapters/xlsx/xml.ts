@@ -194,8 +194,12 @@ export function scanXml(text: string, handler: XmlHandler): void {
 const INVALID_XML_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/g;
 const XML_ESCAPES: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' };
 
+/** Anything xmlText or cellText would change. */
+const NEEDS_ESCAPE = /[<>&"'\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]|_x[0-9A-Fa-f]{4}_/;
+
 /** Text made safe for an XML element or attribute. */
 export function xmlText(text: string): string {
+  if (!NEEDS_ESCAPE.test(text)) return text;
   return text.replace(INVALID_XML_CHARS, '').replace(/[<>&"']/g, (c) => XML_ESCAPES[c]);
 }
 
@@ -204,5 +208,6 @@ export function xmlText(text: string): string {
  * escaped as "_x005F_x0041_" so Excel does not read it as the character it would encode.
  */
 export function cellText(text: string): string {
+  if (!NEEDS_ESCAPE.test(text)) return text;
   return xmlText(text.replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1'));
 }
