@@ -44,8 +44,8 @@ function viewXml(spec: SheetSpec): string {
   );
 }
 
-/** The worksheet XML of a generated sheet. */
-export function generatedSheetXml(spec: SheetSpec, styles: StylesPatch, date1904: boolean): string {
+/** The worksheet XML of a generated sheet, in pieces (the rows are made as they are read). */
+export function* generatedSheetXml(spec: SheetSpec, styles: StylesPatch, date1904: boolean): Generator<string> {
   // Looked up for every cell: remembered per style name and cell type.
   const ids = new Map<string | undefined, Map<string, number>>();
   const styleId = (styleName: string | undefined, type: SpecCell['type']): number => {
@@ -63,20 +63,18 @@ export function generatedSheetXml(spec: SheetSpec, styles: StylesPatch, date1904
   });
   const { print } = spec;
   const footer = footerText(print.footer);
-  return (
-    `${HEAD}<worksheet ${NS}>` +
+  yield `${HEAD}<worksheet ${NS}>` +
     `<sheetPr>${print.fitToWidth ? '<pageSetUpPr fitToPage="1"/>' : ''}</sheetPr>` +
     `<dimension ref="${cells.dimension}"/>` +
     viewXml(spec) +
     '<sheetFormatPr defaultRowHeight="15"/>' +
-    colsXml(spec) +
-    cells.sheetData +
-    cells.mergeCells +
+    colsXml(spec);
+  yield* cells.sheetData;
+  yield cells.mergeCells +
     MARGINS +
     `<pageSetup orientation="${print.orientation}"${print.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : ''}/>` +
     (footer ? `<headerFooter><oddFooter>${xmlText(footer)}</oddFooter></headerFooter>` : '') +
-    '</worksheet>'
-  );
+    '</worksheet>';
 }
 
 /** The settings sheet: the header in A1, the JSON in text cells A2, A3... */

@@ -38,7 +38,7 @@ function escapeRegExp(s: string): string {
 }
 
 /** The namespace prefix of the worksheet's main elements ("" or e.g. "x:"). */
-function mainPrefix(xml: string): string {
+export function mainPrefix(xml: string): string {
   return /<(\w+:)?worksheet\b/.exec(xml)?.[1] ?? '';
 }
 
@@ -61,16 +61,16 @@ export function countOwnRules(xml: string): number {
 }
 
 /** The worksheet XML without our rules (the user's rules stay, in their elements). */
-export function removeOwnRulesXml(xml: string): { xml: string; removed: number } {
-  const p = escapeRegExp(mainPrefix(xml));
-  const from = afterSheetData(xml, mainPrefix(xml));
+export function removeOwnRulesXml(xml: string, prefix = mainPrefix(xml)): { xml: string; removed: number } {
+  const p = escapeRegExp(prefix);
+  const from = afterSheetData(xml, prefix);
   let removed = 0;
   const block = new RegExp(`<${p}conditionalFormatting\\b[^>]*>[\\s\\S]*?</${p}conditionalFormatting>`, 'g');
   const rule = new RegExp(`<${p}cfRule\\b[^>]*?(?:/>|>[\\s\\S]*?</${p}cfRule>)`, 'g');
   const tail = xml.slice(from).replace(block, (whole) => {
     let kept = 0;
     const out = whole.replace(rule, (r) => {
-      if (ruleIsOwn(r, mainPrefix(xml))) {
+      if (ruleIsOwn(r, prefix)) {
         removed++;
         return '';
       }
@@ -95,10 +95,10 @@ function highestPriority(xml: string, from: number): number {
  * The worksheet XML with our earlier rules removed and `rules` added, each as its own
  * <conditionalFormatting> after the user's, numbered after the user's highest priority.
  */
-export function patchHighlights(xml: string, rules: HighlightRule[], styles: StylesPatch): { xml: string; removed: number } {
-  const cleaned = removeOwnRulesXml(xml);
+export function patchHighlights(xml: string, rules: HighlightRule[], styles: StylesPatch, prefix = mainPrefix(xml)): { xml: string; removed: number } {
+  const cleaned = removeOwnRulesXml(xml, prefix);
   if (rules.length === 0) return cleaned;
-  const p = mainPrefix(xml);
+  const p = prefix;
   const doc = cleaned.xml;
   const from = afterSheetData(doc, p);
   let priority = highestPriority(doc, from);

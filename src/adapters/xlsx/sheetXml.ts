@@ -26,8 +26,8 @@ export interface SheetXmlContext {
 
 /** The parts of a worksheet's XML that hold the cells. */
 export interface SheetCellsXml {
-  /** `<sheetData>...</sheetData>` */
-  sheetData: string;
+  /** `<sheetData>...</sheetData>` in pieces (a row each), made as they are read: a long sheet never exists as one string. */
+  sheetData: Iterable<string>;
   /** `<mergeCells ...>...</mergeCells>`, or '' without merges. */
   mergeCells: string;
   /** The used range for `<dimension ref="..."/>`. */
@@ -110,57 +110,69 @@ export function sheetCellsXml(spec: SheetSpec, ctx: SheetXmlContext): SheetCells
   // A loop, not Math.max(...merges): spreading 100,000 merges overflows the stack.
   let rowCount = Math.max(spec.rows.length, MARKER_CELL.row + 1);
   for (const m of merges) if (m && m.bottom + 1 > rowCount) rowCount = m.bottom + 1;
-  const out: string[] = ['<sheetData>'];
+  // The used range's last column, known before the rows are written (the dimension comes first).
   let right: number = MARKER_CELL.col;
-  for (let r = 0; r < rowCount; r++) {
-    const row = spec.rows[r];
-    const coveredHere = covered.get(r);
-    const cells: string[] = [];
-    let min = Infinity;
-    let max = -1;
-    const width = Math.max(row?.cells.length ?? 0, r === MARKER_CELL.row ? MARKER_CELL.col + 1 : 0);
-    for (let c = 0; c < width; c++) {
-      const address = `${letter(c)}${r + 1}`;
-      let xml: string | null = null;
-      if (r === MARKER_CELL.row && c === MARKER_CELL.col) {
-        // The marker wins over anything the spec put there.
-        xml = writeCell(address, ctx.styleId(undefined, 'text'), { type: 'text', value: spec.marker });
-      } else {
-        const master = coveredHere?.get(c);
-        if (master) {
-          // A covered cell shows nothing but carries the merge's style, so borders run round it.
-          const s = masterStyle(master.row, master.col);
-          if (s) xml = `<c r="${address}" s="${s}"/>`;
-        } else {
-          const cell = row?.cells[c];
-          if (cell) xml = writeCell(address, ctx.styleId(cell.style, cell.type), cell);
-        }
+  for (const row of spec.rows) {
+    for (let c = row.cells.length - 1; c > right; c--) {
+      if (row.cells[c]) {
+        right = c;
+        break;
       }
-      if (xml === null) continue;
-      cells.push(xml);
-      if (c < min) min = c;
-      if (c > max) max = c;
     }
-    // Cells a merge covers beyond the spec's row (a merge wider than the row's cells).
-    const beyond = coveredHere ? [...coveredHere].filter(([mc]) => mc >= width).sort((a, b) => a[0] - b[0]) : [];
-    for (const [mc, master] of beyond) {
-      const s = masterStyle(master.row, master.col);
-      if (!s) continue;
-      cells.push(`<c r="${letter(mc)}${r + 1}" s="${s}"/>`);
-      if (mc < min) min = mc;
-      if (mc > max) max = mc;
-    }
-    const height = row?.height ?? heights.get(r);
-    if (cells.length === 0 && !height) continue;
-    if (max > right) right = max;
-    const spans = cells.length > 0 ? ` spans="${min + 1}:${max + 1}"` : '';
-    const ht = height ? ` ht="${height}" customHeight="1"` : '';
-    out.push(`<row r="${r + 1}"${spans}${ht}>${cells.join('')}</row>`);
   }
-  out.push('</sheetData>');
+  for (const m of merges) if (m && m.right > right) right = m.right;
+
+  function* rows(): Generator<string> {
+    yield '<sheetData>';
+    for (let r = 0; r < rowCount; r++) {
+      const row = spec.rows[r];
+      const coveredHere = covered.get(r);
+      const cells: string[] = [];
+      let min = Infinity;
+      let max = -1;
+      const width = Math.max(row?.cells.length ?? 0, r === MARKER_CELL.row ? MARKER_CELL.col + 1 : 0);
+      for (let c = 0; c < width; c++) {
+        const address = `${letter(c)}${r + 1}`;
+        let xml: string | null = null;
+        if (r === MARKER_CELL.row && c === MARKER_CELL.col) {
+          // The marker wins over anything the spec put there.
+          xml = writeCell(address, ctx.styleId(undefined, 'text'), { type: 'text', value: spec.marker });
+        } else {
+          const master = coveredHere?.get(c);
+          if (master) {
+            // A covered cell shows nothing but carries the merge's style, so borders run round it.
+            const s = masterStyle(master.row, master.col);
+            if (s) xml = `<c r="${address}" s="${s}"/>`;
+          } else {
+            const cell = row?.cells[c];
+            if (cell) xml = writeCell(address, ctx.styleId(cell.style, cell.type), cell);
+          }
+        }
+        if (xml === null) continue;
+        cells.push(xml);
+        if (c < min) min = c;
+        if (c > max) max = c;
+      }
+      // Cells a merge covers beyond the spec's row (a merge wider than the row's cells).
+      const beyond = coveredHere ? [...coveredHere].filter(([mc]) => mc >= width).sort((a, b) => a[0] - b[0]) : [];
+      for (const [mc, master] of beyond) {
+        const s = masterStyle(master.row, master.col);
+        if (!s) continue;
+        cells.push(`<c r="${letter(mc)}${r + 1}" s="${s}"/>`);
+        if (mc < min) min = mc;
+        if (mc > max) max = mc;
+      }
+      const height = row?.height ?? heights.get(r);
+      if (cells.length === 0 && !height) continue;
+      const spans = cells.length > 0 ? ` spans="${min + 1}:${max + 1}"` : '';
+      const ht = height ? ` ht="${height}" customHeight="1"` : '';
+      yield `<row r="${r + 1}"${spans}${ht}>${cells.join('')}</row>`;
+    }
+    yield '</sheetData>';
+  }
 
   const mergeRefs = spec.merges.filter((_, i) => merges[i] !== null);
   const mergeCells =
     mergeRefs.length > 0 ? `<mergeCells count="${mergeRefs.length}">${mergeRefs.map((m) => `<mergeCell ref="${xmlText(m)}"/>`).join('')}</mergeCells>` : '';
-  return { sheetData: out.join(''), mergeCells, dimension: `A1:${letter(right)}${rowCount}` };
+  return { sheetData: rows(), mergeCells, dimension: `A1:${letter(right)}${rowCount}` };
 }

@@ -12,11 +12,12 @@ import { quoteSheetName, parseRangeAddress, columnLetter } from '../../core/grid
 import type { HighlightRule } from '../../core/highlight';
 import type { SheetSpec } from '../../core/sheetSpec';
 import { generatedSheetXml, storeSheetXml } from './generatedSheet';
-import { patchHighlights } from './highlights';
+import { mainPrefix, patchHighlights } from './highlights';
 import type { FileSheet, XlsxPackage } from './open';
 import { CT_STYLES, CT_WORKSHEET, REL_STYLES, REL_WORKSHEET, relKind, relsPartOf } from './package';
 import { MINIMAL_STYLES_XML, StylesPatch } from './styles';
-import { writeZip, type OutputPart } from './zip';
+import { deflatePieces, inflateEntry, InflateBudget, writeZip, type OutputPart } from './zip';
+import { concatBytes } from './codec';
 import { attr, decodeEntities, xmlText } from './xml';
 
 /** A sheet of the workbook as the port sees it now. */
@@ -178,6 +179,8 @@ export async function savePackage(pkg: XlsxPackage, sheets: SheetState[], modifi
   const styles = new StylesPatch(stylesXml ?? MINIMAL_STYLES_XML);
   const replaced = new Map<string, string>();
   const added: { name: string; data: string }[] = [];
+  /** Parts written piece by piece, deflated as they are made. */
+  const streamed = new Map<string, OutputPart>();
   const taken = new Set(pkg.entries.map((e) => e.name.toLowerCase()));
   const relIds = new Set(pkg.workbookRels.map((r) => r.id));
   let nextSheetId = Math.max(0, ...pkg.sheets.map((s) => s.sheetId));
@@ -200,6 +203,11 @@ export async function savePackage(pkg: XlsxPackage, sheets: SheetState[], modifi
       if (!f.part) continue;
       if (state.storeJson !== null) replaced.set(f.part, storeSheetXml(state.storeJson, styles));
       else if (state.highlights !== null) {
+        const part = await patchSheetStreaming(pkg, f.part, state.highlights, styles);
+        if (part) {
+          streamed.set(f.part, part);
+          continue;
+        }
         const xml = await pkg.textForSave(f.part);
         if (xml === null) continue;
         const patched = patchHighlights(xml, state.highlights, styles);
@@ -213,7 +221,8 @@ export async function savePackage(pkg: XlsxPackage, sheets: SheetState[], modifi
     relIds.add(relId);
     nextSheetId++;
     final.push({ state, sheetId: nextSheetId, relId, part, oldIndex: -1 });
-    added.push({ name: part, data: state.spec ? generatedSheetXml(state.spec, styles, pkg.date1904) : storeSheetXml(state.storeJson ?? '', styles) });
+    if (state.spec) streamed.set(part, await deflatePieces(part, generatedSheetXml(state.spec, styles, pkg.date1904), codec));
+    else added.push({ name: part, data: storeSheetXml(state.storeJson ?? '', styles) });
     newRels.push({ id: relId, type: REL_WORKSHEET, target: part.slice(workbookDir.length) });
     newOverrides.push({ part, type: CT_WORKSHEET });
   }
@@ -261,9 +270,16 @@ export async function savePackage(pkg: XlsxPackage, sheets: SheetState[], modifi
 
   const parts: OutputPart[] = [];
   const replacedByKey = new Map([...replaced].map(([k, v]) => [k.toLowerCase(), v]));
+  const streamedByKey = new Map([...streamed].map(([k, v]) => [k.toLowerCase(), v]));
   for (const entry of pkg.entries) {
     const key = entry.name.toLowerCase();
     if (removedParts.has(key)) continue;
+    const streamedPart = streamedByKey.get(key);
+    if (streamedPart) {
+      parts.push(streamedPart);
+      streamedByKey.delete(key);
+      continue;
+    }
     const text = replacedByKey.get(key);
     if (text !== undefined) {
       parts.push({ kind: 'new', name: entry.name, data: encoder.encode(text) });
@@ -271,6 +287,7 @@ export async function savePackage(pkg: XlsxPackage, sheets: SheetState[], modifi
     } else parts.push({ kind: 'copy', entry });
   }
   for (const a of added) parts.push({ kind: 'new', name: a.name, data: encoder.encode(a.data) });
+  for (const part of streamedByKey.values()) parts.push(part);
   return writeZip(parts, codec, modified);
 }
 
@@ -284,4 +301,87 @@ async function patchDocProps(pkg: XlsxPackage, final: FinalSheet[], replaced: Ma
   const oldNames = pkg.sheets.map((s) => s.name);
   const patched = patchAppXml(xml, oldNames, final.map((f) => f.state.name));
   if (patched !== null && patched !== xml) replaced.set(part, patched);
+}
+
+const SHEET_DATA = encoder.encode('sheetData');
+
+function indexOfBytes(hay: Uint8Array, needle: Uint8Array, from: number): number {
+  const first = needle[0];
+  outer: for (let i = hay.indexOf(first, from); i >= 0 && i + needle.length <= hay.length; i = hay.indexOf(first, i + 1)) {
+    for (let j = 1; j < needle.length; j++) if (hay[i + j] !== needle[j]) continue outer;
+    return i;
+  }
+  return -1;
+}
+
+function isNameByte(b: number): boolean {
+  return (b >= 48 && b <= 57) || (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || b === 95 || b === 45 || b === 46;
+}
+
+/** Where the cells end: the "<" of "</sheetData>" (any prefix) or of a self-closing "<sheetData/>"; -1 if not in `bytes`. */
+function sheetDataEnd(bytes: Uint8Array): number {
+  for (let k = indexOfBytes(bytes, SHEET_DATA, 0); k >= 0; k = indexOfBytes(bytes, SHEET_DATA, k + 1)) {
+    let j = k - 1;
+    if (bytes[j] === 58 /* : */) {
+      j--;
+      while (j >= 0 && isNameByte(bytes[j])) j--;
+    }
+    if (bytes[j] === 47 /* / */ && bytes[j - 1] === 60 /* < */) return j - 1;
+    if (bytes[j] === 60 && bytes[k + 9] === 47 && bytes[k + 10] === 62) return j;
+  }
+  return -1;
+}
+
+/**
+ * A worksheet with our highlight rules replaced, streamed: the cells (everything before the end
+ * of <sheetData>) go from the inflater to the deflater as bytes, never decoded; only the short
+ * rest of the sheet is patched as text. Null when the sheet has no <sheetData> to go by.
+ */
+export async function patchSheetStreaming(pkg: XlsxPackage, part: string, rules: HighlightRule[], styles: StylesPatch): Promise<OutputPart | null> {
+  const entry = pkg.entry(part);
+  if (!entry) return null;
+  const codec = pkg.codec;
+  const sink = codec.deflateStream();
+  let crc = 0;
+  let size = 0;
+  let writing: Promise<void> = Promise.resolve();
+  const emit = (bytes: Uint8Array) => {
+    if (bytes.length === 0) return;
+    crc = codec.crc32(bytes, crc);
+    size += bytes.length;
+    writing = writing.then(() => sink.write(bytes));
+  };
+  const KEEP = 32;
+  let carry = new Uint8Array(0);
+  let head = '';
+  const tail: Uint8Array[] = [];
+  let inTail = false;
+  await inflateEntry(entry, codec, new InflateBudget(Infinity), (chunk) => {
+    if (inTail) {
+      tail.push(chunk);
+      return;
+    }
+    if (head.length < 4096) head += new TextDecoder().decode(chunk.subarray(0, 4096));
+    const window = carry.length === 0 ? chunk : concatBytes([carry, chunk]);
+    const end = sheetDataEnd(window);
+    if (end >= 0) {
+      emit(window.subarray(0, end));
+      tail.push(window.slice(end));
+      inTail = true;
+      return;
+    }
+    const keep = Math.min(KEEP, window.length);
+    emit(window.subarray(0, window.length - keep));
+    carry = window.slice(window.length - keep);
+  });
+  if (!inTail) {
+    await writing;
+    await sink.end().catch(() => undefined);
+    return null;
+  }
+  const tailXml = new TextDecoder().decode(concatBytes(tail));
+  const patched = patchHighlights(tailXml, rules, styles, mainPrefix(head));
+  emit(encoder.encode(patched.xml));
+  await writing;
+  return { kind: 'deflated', name: entry.name, body: await sink.end(), crc: crc >>> 0, size };
 }

@@ -176,7 +176,39 @@ export async function inflateToBytes(entry: ZipEntry, codec: ZipCodec, budget: I
 }
 
 /** A part of the zip being written: an original entry copied as is, or new content to deflate. */
-export type OutputPart = { kind: 'copy'; entry: ZipEntry } | { kind: 'new'; name: string; data: Uint8Array };
+export type OutputPart =
+  | { kind: 'copy'; entry: ZipEntry }
+  | { kind: 'new'; name: string; data: Uint8Array }
+  /** Deflated already, piece by piece (deflateParts). */
+  | { kind: 'deflated'; name: string; body: Uint8Array; crc: number; size: number };
+
+/**
+ * Text written piece by piece into a deflate stream, in batches of about a megabyte: the whole
+ * text never exists at once, only its compressed form.
+ */
+export async function deflatePieces(name: string, pieces: Iterable<string>, codec: ZipCodec): Promise<OutputPart> {
+  const sink = codec.deflateStream();
+  let crc = 0;
+  let size = 0;
+  let batch: string[] = [];
+  let batchLength = 0;
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const bytes = encoder.encode(batch.join(''));
+    batch = [];
+    batchLength = 0;
+    crc = codec.crc32(bytes, crc);
+    size += bytes.length;
+    await sink.write(bytes);
+  };
+  for (const piece of pieces) {
+    batch.push(piece);
+    batchLength += piece.length;
+    if (batchLength >= 1 << 20) await flush();
+  }
+  await flush();
+  return { kind: 'deflated', name, body: await sink.end(), crc: crc >>> 0, size };
+}
 
 const encoder = new TextEncoder();
 
@@ -219,6 +251,9 @@ export async function writeZip(parts: OutputPart[], codec: ZipCodec, modified: D
           time: e.dosTime,
           date: e.dosDate,
         };
+      }
+      if (p.kind === 'deflated') {
+        return { name: encoder.encode(p.name), method: METHOD_DEFLATE, flags: FLAG_UTF8, crc: p.crc, size: p.size, body: p.body, time: now.time, date: now.date };
       }
       const body = await codec.deflate(p.data);
       return { name: encoder.encode(p.name), method: METHOD_DEFLATE, flags: FLAG_UTF8, crc: codec.crc32(p.data) >>> 0, size: p.data.length, body, time: now.time, date: now.date };
