@@ -158,9 +158,10 @@ class XlsxPort implements XlsxWorkbookPort {
     if (state.storeJson !== null) return state.storeJson === '' ? null : state.storeJson;
     const parsed = await this.parse(state);
     if (!parsed) return null;
+    const block = gridBlock(parsed);
     let json = '';
     for (let row = 1; ; row++) {
-      const v = parsed.values[row]?.[0];
+      const v = block.values[row - block.top]?.[0 - block.left];
       if (typeof v !== 'string' || v === '') break;
       json += v;
     }

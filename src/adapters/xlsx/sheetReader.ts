@@ -8,7 +8,7 @@
  * The grid is as big as its real cells: rows without cells share one empty row and a row is as
  * long as its last cell, so A1 and XFD1048576 make two cells, not a 17-billion-cell rectangle.
  */
-import { MARKER_CELL, MARKER_PREFIX, parseCellAddress, parseRangeAddress, type CellRange, type CellValue } from '../../core/grid';
+import { MARKER_CELL, MARKER_PREFIX, parseRangeAddress, type CellRange, type CellValue } from '../../core/grid';
 import { isOwnHighlightFormula } from '../../core/highlight';
 import { displayFormula, shiftFormula } from './formula';
 import { attr, decodeOoxmlEscapes, XmlScanner } from './xml';
@@ -43,6 +43,8 @@ export interface ParsedSheet {
   tableRelIds: string[];
   /** Conditional-format rules of ours (their formula holds the marker term). */
   ownRules: number;
+  /** The grid block, once made (gridBlock). */
+  block?: GridBlock;
 }
 
 function isoToSerial(text: string): number | null {
@@ -408,7 +410,8 @@ export class GridTooLargeError extends Error {
  * beyond that (cells scattered far apart) rows end at their last cell and rows without cells
  * share one frozen empty row, as the grid contract allows (core/grid.ts).
  */
-export function gridBlock(parsed: ParsedSheet): { top: number; left: number; values: CellValue[][]; formulas: (string | null)[][] } {
+export function gridBlock(parsed: ParsedSheet): GridBlock {
+  if (parsed.block) return parsed.block;
   // After merges were blanked the real extent may have shrunk; find it again from what is left.
   let top = Infinity;
   let bottom = -1;
@@ -430,15 +433,17 @@ export function gridBlock(parsed: ParsedSheet): { top: number; left: number; val
     bottom = r;
     if (last > right) right = last;
   }
-  if (bottom < 0) return { top: 0, left: 0, values: [], formulas: [] };
+  if (bottom < 0) return (parsed.block = { top: 0, left: 0, values: [], formulas: [] });
   const width = right - left + 1;
   const rectangle = (bottom - top + 1) * width;
   const ragged = rectangle > Math.max(RECTANGLE_ALWAYS, cells * RECTANGLE_PER_CELL);
   const values: CellValue[][] = [];
   const formulas: (string | null)[][] = [];
   let slots = 0;
+  // The parsed rows become the grid's rows (filled out in place), so the sheet is held once, not twice.
   for (let r = top; r <= bottom; r++) {
-    const row = parsed.values[r];
+    let row = parsed.values[r];
+    let fRow = parsed.formulas[r];
     let last = row ? row.length - 1 : -1;
     while (last >= 0 && row![last] === undefined) last--;
     const length = ragged ? last - left + 1 : width;
@@ -449,28 +454,36 @@ export function gridBlock(parsed: ParsedSheet): { top: number; left: number; val
     }
     slots += length;
     if (slots > MAX_GRID_SLOTS) throw new GridTooLargeError();
-    const vs = new Array<CellValue>(length).fill(null);
-    const fs = new Array<string | null>(length).fill(null);
-    const fRow = parsed.formulas[r];
-    for (let c = left; c <= last; c++) {
-      const v = row![c];
-      if (v === undefined) continue;
-      vs[c - left] = v;
-      fs[c - left] = fRow[c] ?? null;
+    if (!row) {
+      row = [];
+      fRow = [];
+    } else if (left > 0) {
+      row = row.slice(left);
+      fRow = fRow.slice(left);
     }
-    values.push(vs);
-    formulas.push(fs);
+    row.length = Math.min(row.length, length);
+    fRow.length = Math.min(fRow.length, length);
+    for (let c = 0; c < length; c++) {
+      if (row[c] === undefined) row[c] = null;
+      if (fRow[c] === undefined) fRow[c] = null;
+    }
+    values.push(row);
+    formulas.push(fRow);
   }
-  return { top, left, values, formulas };
+  // The holey rows are gone into the block; keep only the block.
+  parsed.values = [];
+  parsed.formulas = [];
+  return (parsed.block = { top, left, values, formulas });
+}
+
+export interface GridBlock {
+  top: number;
+  left: number;
+  values: CellValue[][];
+  formulas: (string | null)[][];
 }
 
 /** A rectangle of up to this many cells is always filled out. */
 const RECTANGLE_ALWAYS = 1_000_000;
 /** Beyond that, only while it is at most this many times the real cells. */
 const RECTANGLE_PER_CELL = 4;
-
-/** For tests: a cell address of the parsed sheet (absolute). */
-export function parsedCell(parsed: ParsedSheet, address: string): CellValue | undefined {
-  const p = parseCellAddress(address);
-  return p ? parsed.values[p.row]?.[p.col] : undefined;
-}

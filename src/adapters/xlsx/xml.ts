@@ -203,11 +203,17 @@ export function xmlText(text: string): string {
   return text.replace(INVALID_XML_CHARS, '').replace(/[<>&"']/g, (c) => XML_ESCAPES[c]);
 }
 
+const NEEDS_TEXT_ESCAPE = /[<>&\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]|_x[0-9A-Fa-f]{4}_/;
+
 /**
  * Cell text for an <is><t> or <si><t> element: XML-escaped, and a literal "_x0041_" in the text
  * escaped as "_x005F_x0041_" so Excel does not read it as the character it would encode.
  */
 export function cellText(text: string): string {
-  if (!NEEDS_ESCAPE.test(text)) return text;
-  return xmlText(text.replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1'));
+  // Element text: quotes need no escaping (the settings JSON is full of them).
+  if (!NEEDS_TEXT_ESCAPE.test(text)) return text;
+  return text
+    .replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1')
+    .replace(INVALID_XML_CHARS, '')
+    .replace(/[<>&]/g, (c) => XML_ESCAPES[c]);
 }
