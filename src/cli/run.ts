@@ -90,6 +90,14 @@ export async function generateFile(file: string, output: string, args: GenerateA
     if (err instanceof WorkflowError) throw new InputError(err.message);
     throw err;
   }
+  // Excel opens a workbook only under the extension its content type says: macros stay in an .xlsm.
+  if (port.macroEnabled !== /\.xlsm$/i.test(output)) {
+    throw new InputError(
+      port.macroEnabled
+        ? `The workbook has macros, so the result must be an .xlsm file (Excel would not open ${output}); name the output .xlsm.`
+        : `The workbook has no macros, so the result must be an .xlsx file (Excel would not open ${output}); name the output .xlsx.`,
+    );
+  }
   await writeAtomically(output, await port.save());
   return { state, outcome };
 }

@@ -4,7 +4,7 @@
  */
 import type { PanePort } from './workbookActions';
 
-/** Opens .xlsx bytes as a port; the default loads the ExcelJS adapter lazily so the Excel bundle stays small. */
+/** Opens .xlsx bytes as a port; the default loads the file adapter lazily so the Excel bundle stays small. */
 export type OpenXlsxFn = (data: ArrayBuffer) => Promise<PanePort>;
 
 export const openXlsxLazily: OpenXlsxFn = async (data) => {
@@ -23,10 +23,10 @@ export function readFileBytes(file: Blob): Promise<ArrayBuffer> {
   });
 }
 
-/** "Clinic Register.xlsx" -> "Clinic Register-riskplan.xlsx". */
+/** "Clinic Register.xlsx" -> "Clinic Register-riskplan.xlsx"; a macro workbook keeps .xlsm (Excel opens it only so). */
 export function downloadName(original: string): string {
   const base = original.replace(/\.(xlsx|xlsm|xls)$/i, '') || 'workbook';
-  return `${base}-riskplan.xlsx`;
+  return `${base}-riskplan.${/\.xlsm$/i.test(original) ? 'xlsm' : 'xlsx'}`;
 }
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -205,3 +205,35 @@ describe('folder runs never skip silently', () => {
     expect(realpathSync(folder)).toBeTruthy();
   });
 });
+
+describe('macro workbooks', () => {
+  async function macroWorkbook(): Promise<Uint8Array> {
+    const JSZip = (await import('jszip')).default;
+    const zip = await JSZip.loadAsync(register);
+    const types = await zip.file('[Content_Types].xml')!.async('string');
+    zip.file(
+      '[Content_Types].xml',
+      types
+        .replace('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml', 'application/vnd.ms-excel.sheet.macroEnabled.main+xml')
+        .replace('</Types>', '<Override PartName="/xl/vbaProject.bin" ContentType="application/vnd.ms-office.vbaProject"/></Types>'),
+    );
+    const rels = await zip.file('xl/_rels/workbook.xml.rels')!.async('string');
+    zip.file('xl/_rels/workbook.xml.rels', rels.replace('</Relationships>', '<Relationship Id="rIdVba" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/></Relationships>'));
+    zip.file('xl/vbaProject.bin', new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8]));
+    return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+  }
+
+  it('an .xlsm stays an .xlsm with its VBA project; an .xlsx name for it is refused in one line', async () => {
+    writeFileSync(path.join(dir, 'macros.xlsm'), await macroWorkbook());
+    const refused = riskplan('generate', 'macros.xlsm', '-o', 'macros-out.xlsx', '--as-of', AS_OF);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('must be an .xlsm file');
+    expect(existsSync(path.join(dir, 'macros-out.xlsx'))).toBe(false);
+    expect(riskplan('generate', 'macros.xlsm', '--in-place', '--as-of', AS_OF).code).toBe(0);
+    const JSZip = (await import('jszip')).default;
+    const zip = await JSZip.loadAsync(readFileSync(path.join(dir, 'macros.xlsm')));
+    expect(Array.from(await zip.file('xl/vbaProject.bin')!.async('uint8array'))).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(await zip.file('[Content_Types].xml')!.async('string')).toContain('macroEnabled.main+xml');
+    expect((await (await openXlsx(readFileSync(path.join(dir, 'macros.xlsm')))).listSheets()).some((s) => s.marker)).toBe(true);
+  });
+});

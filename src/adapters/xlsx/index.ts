@@ -23,6 +23,8 @@ export interface XlsxWorkbookPort extends WorkbookPort {
   readonly host: 'file';
   /** The workbook as bytes (.xlsx or .xlsm, as opened), with every change made through the port. */
   save(): Promise<Uint8Array>;
+  /** The workbook holds macros (an .xlsm): it stays one, and its file name must end in .xlsm for Excel to open it. */
+  readonly macroEnabled: boolean;
 }
 
 /** A generated sheet's cells as the grid a read of the saved file would give. */
@@ -64,6 +66,10 @@ class XlsxPort implements XlsxWorkbookPort {
   private readonly sheets: SheetState[];
   /** Sheets read from the file, by their part: read once, however often they are asked for. */
   private readonly parsed = new Map<string, Promise<ParsedSheet>>();
+
+  get macroEnabled(): boolean {
+    return this.pkg.macroEnabled;
+  }
 
   constructor(private readonly pkg: XlsxPackage) {
     this.sheets = pkg.sheets.map((file) => ({ name: file.name, visibility: file.visibility, file, spec: null, storeJson: null, highlights: null }));

@@ -98,6 +98,8 @@ export class XlsxPackage {
   workbookRels: Relationship[] = [];
   sheets: FileSheet[] = [];
   date1904 = false;
+  /** The workbook's content type is the macro-enabled one (an .xlsm): it must be saved under that extension. */
+  macroEnabled = false;
 
   static async open(data: ArrayBuffer | Uint8Array, codec: ZipCodec = defaultCodec()): Promise<XlsxPackage> {
     const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
@@ -153,6 +155,9 @@ export class XlsxPackage {
       return { ...s, part };
     });
     if (!this.sheets.some((s) => s.part)) throw openError('not-a-workbook');
+    const types = (await this.text('[Content_Types].xml')) ?? '';
+    const override = new RegExp(`<(?:\\w+:)?Override\\b[^>]*PartName="/?${this.workbookPart.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[^>]*>`, 'i').exec(types)?.[0] ?? '';
+    this.macroEnabled = /macroEnabled/i.test(attr(override, 'ContentType') ?? '');
     // Refuse at once what is declared too large to read: no need to inflate it to find out.
     let declared = 0;
     for (const s of this.sheets) if (s.part) declared += this.entry(s.part)!.declaredSize;
