@@ -10,7 +10,7 @@ import { isoToSerial, isIsoDate } from '../../core/dates';
 import { MARKER_CELL, parseRangeAddress, type CellValue, type SheetGrid, type TableInfo } from '../../core/grid';
 import type { HighlightRule } from '../../core/highlight';
 import type { HighlightResult, HostCapabilities, SheetInfo, SheetPlacement, WorkbookPort } from '../../core/port';
-import { STORE_SHEET_NAME } from '../../core/settings';
+import { STORE_CHUNK_CHARS, STORE_HEADER, STORE_SHEET_NAME } from '../../core/settings';
 import type { SheetSpec } from '../../core/sheetSpec';
 import type { ZipCodec } from './codec';
 import { XlsxPackage } from './open';
@@ -125,8 +125,10 @@ class XlsxPort implements XlsxWorkbookPort {
     const parsed = await this.parse(state);
     if (!parsed) {
       // The settings sheet being rewritten: its cells as the save will write them.
-      const values: CellValue[][] = [[null]];
-      return { name: state.name, index, visibility: state.visibility, top: 0, left: 0, values, formulas: [[null]], merges: [], tables: [], protected: false, marker: null };
+      const json = state.storeJson ?? '';
+      const values: CellValue[][] = [[STORE_HEADER]];
+      for (let i = 0; i < json.length; i += STORE_CHUNK_CHARS) values.push([json.slice(i, i + STORE_CHUNK_CHARS)]);
+      return { name: state.name, index, visibility: state.visibility, top: 0, left: 0, values, formulas: values.map(() => [null]), merges: [], tables: [], protected: false, marker: null };
     }
     const block = gridBlock(parsed);
     return {
