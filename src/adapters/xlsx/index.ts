@@ -235,9 +235,10 @@ class XlsxPort implements XlsxWorkbookPort {
     let removed = 0;
     for (const state of this.sheets) {
       if (sheets && !sheets.includes(state.name)) continue;
-      if (state.highlights !== null) removed += state.highlights.length;
-      else removed += (await this.parse(state))?.ownRules ?? 0;
-      if (state.file?.part && state.storeJson === null && !state.spec) state.highlights = [];
+      const had = state.highlights !== null ? state.highlights.length : ((await this.parse(state))?.ownRules ?? 0);
+      removed += had;
+      // Only a sheet that loses rules is rewritten; the others stay byte for byte.
+      if (state.highlights !== null || had > 0) state.highlights = [];
     }
     return removed;
   }
