@@ -298,3 +298,13 @@ it('clearing highlights rewrites only the sheets that had ours', async () => {
   const changed = [...a.keys()].filter((name) => a.get(name) !== b.get(name));
   expect(changed).toEqual(['xl/worksheets/sheet1.xml']);
 });
+
+it('reads the settings sheet back as the save will write it, before and after the save', async () => {
+  const port = await openXlsx(await buildSourceWorkbook());
+  await port.writeStore('{"practiceName":"Acme"}');
+  const [before] = await port.readGrids([STORE_SHEET_NAME]);
+  const [after] = await (await openXlsx(await port.save())).readGrids([STORE_SHEET_NAME]);
+  expect(before.values).toEqual([[STORE_HEADER], ['{"practiceName":"Acme"}']]);
+  expect(after.values).toEqual(before.values);
+  expect(after.visibility).toBe('veryHidden');
+});
