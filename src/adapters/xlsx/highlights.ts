@@ -55,11 +55,6 @@ function ruleIsOwn(ruleXml: string, p: string): boolean {
   return formulas.some((f) => isOwnHighlightFormula(decodeEntities(f.replace(/<[^>]*>/g, ''))));
 }
 
-/** Our rules in a worksheet's XML. */
-export function countOwnRules(xml: string): number {
-  return removeOwnRulesXml(xml).removed;
-}
-
 /** The worksheet XML without our rules (the user's rules stay, in their elements). */
 export function removeOwnRulesXml(xml: string, prefix = mainPrefix(xml)): { xml: string; removed: number } {
   const p = escapeRegExp(prefix);

@@ -3,7 +3,6 @@
  * part names, hostile sizes, parts ExcelJS would drop. Test helper only.
  */
 import { deflateRawSync, constants as zlibConstants } from 'zlib';
-import { crc32Js } from './codec';
 import { writeZip, type OutputPart, type ZipEntry } from './zip';
 import { defaultCodec } from './codec';
 
@@ -76,9 +75,4 @@ export async function buildPackage(
   const out: OutputPart[] = parts.map((p) => ({ kind: 'new', name: p.name, data: typeof p.data === 'string' ? enc.encode(p.data) : p.data }));
   for (const entry of options.raw ?? []) out.push({ kind: 'copy', entry });
   return writeZip(out, defaultCodec(), new Date(Date.UTC(2026, 0, 1)));
-}
-
-/** CRC-32 of a string's UTF-8 bytes, for hand-made entries. */
-export function crcOf(text: string): number {
-  return crc32Js(new TextEncoder().encode(text));
 }

@@ -59,7 +59,7 @@ interface FinalSheet {
 }
 
 /** The workbook.xml with the new sheet list, defined names and views. */
-function patchWorkbookXml(xml: string, pkg: XlsxPackage, final: FinalSheet[], newRelsPrefix: string | null): string {
+function patchWorkbookXml(xml: string, final: FinalSheet[], newRelsPrefix: string | null): string {
   const p = /<(\w+:)?workbook\b/.exec(xml)?.[1] ?? '';
   const ep = escapeRegExp(p);
   const oldToNew = new Map<number, number>();
@@ -257,7 +257,7 @@ export async function savePackage(pkg: XlsxPackage, sheets: SheetState[], modifi
   if (structureChanged) {
     const xml = pkg.workbookXml;
     const relsPrefix = new RegExp(`xmlns:(\\w+)="(?:${escapeRegExp(RELS_NS_TRANSITIONAL)}|${escapeRegExp(RELS_NS_STRICT)})"`).exec(xml)?.[1] ?? null;
-    replaced.set(pkg.workbookPart, patchWorkbookXml(xml, pkg, final, relsPrefix));
+    replaced.set(pkg.workbookPart, patchWorkbookXml(xml, final, relsPrefix));
     const relsPart = relsPartOf(pkg.workbookPart);
     const relsXml = (await pkg.textForSave(relsPart)) ?? '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
     const patchedRels = patchRelsXml(relsXml, removedRelIds, newRels);
