@@ -3,7 +3,6 @@
  * size, a sheet whose two cells are 17 billion cells apart, 20,000 merges, other producers' part
  * names. Each ends fast, with one plain sentence or a correct result.
  */
-import { performance } from 'perf_hooks';
 import { cellAt } from '../../core/grid';
 import { openXlsx, WorkbookOpenError } from './index';
 import { MAX_READ_BYTES } from './open';
@@ -13,6 +12,15 @@ import { bombDeflate, buildPackage, rawEntry } from './testPackage';
 const MB = 1024 * 1024;
 const SHEET_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>';
 const SHEET_TAIL = '</t></is></c></row></sheetData></worksheet>';
+
+/**
+ * CPU time (all threads of this process) since `from`, in ms. The limits below are about work done,
+ * and on a shared machine wall time also counts the other processes' turns.
+ */
+function cpuSince(from: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(from);
+  return (used.user + used.system) / 1000;
+}
 
 async function openAndRead(bytes: Uint8Array): Promise<unknown> {
   try {
@@ -34,9 +42,9 @@ describe('zip bombs: the real inflated bytes are counted, not the declared sizes
     // Replace the real sheet with the bomb under the same name, spelled with a leading "/".
     const entries = readZipEntries(bytes).filter((e) => e.name !== 'xl/worksheets/sheet1.xml');
     const withBomb = await buildPackageFrom(entries, [rawEntry('/xl/worksheets/sheet1.xml', bomb, 1024)]);
-    const start = performance.now();
+    const start = process.cpuUsage();
     const err = await openAndRead(withBomb);
-    const elapsed = performance.now() - start;
+    const elapsed = cpuSince(start);
     expect(err).toBeInstanceOf(WorkbookOpenError);
     expect((err as WorkbookOpenError).reason).toBe('too-large');
     expect((err as WorkbookOpenError).message).toMatch(/^This workbook is too large to read[^\n]*\.$/);
@@ -58,12 +66,12 @@ describe('zip bombs: the real inflated bytes are counted, not the declared sizes
     const bytes = await buildPackage([{ name: 'Register', part: 'xl/worksheets/sheet1.xml', body: '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Risk</t></is></c></row></sheetData>' }], {
       raw: [rawEntry('xl/media/unused.bin', bomb, 2 ** 30)],
     });
-    const start = performance.now();
+    const start = process.cpuUsage();
     const port = await openXlsx(bytes);
     expect((await port.readGrids())[0].values).toEqual([['Risk']]);
     await port.writeStore('{}');
     const saved = await port.save();
-    expect(performance.now() - start).toBeLessThan(2_000);
+    expect(cpuSince(start)).toBeLessThan(2_000);
     const copied = readZipEntries(saved).find((e) => e.name === 'xl/media/unused.bin')!;
     expect(Buffer.from(copied.raw).equals(Buffer.from(bomb))).toBe(true);
   });
@@ -92,9 +100,9 @@ describe('a grid is as big as its real cells', () => {
         body: '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>first</t></is></c></row><row r="1048576"><c r="XFD1048576"><v>2</v></c></row></sheetData>',
       },
     ]);
-    const start = performance.now();
+    const start = process.cpuUsage();
     const [grid] = await (await openXlsx(bytes)).readGrids();
-    expect(performance.now() - start).toBeLessThan(1_000);
+    expect(cpuSince(start)).toBeLessThan(1_000);
     expect(cellAt(grid, 0, 0)).toBe('first');
     expect(cellAt(grid, 1_048_575, 16_383)).toBe(2);
     expect(cellAt(grid, 500_000, 500)).toBeNull();
@@ -112,9 +120,9 @@ describe('a grid is as big as its real cells', () => {
     }
     const bytes = await buildPackage([{ name: 'Merged', part: 'xl/worksheets/sheet1.xml', body: `<sheetData>${rows.join('')}</sheetData><mergeCells count="20000">${merges.join('')}</mergeCells>` }]);
     const port = await openXlsx(bytes);
-    const start = performance.now();
+    const start = process.cpuUsage();
     const [grid] = await port.readGrids();
-    expect(performance.now() - start).toBeLessThan(1_000);
+    expect(cpuSince(start)).toBeLessThan(1_000);
     expect(grid.merges).toHaveLength(20_000);
     expect(grid.values[19_999]).toEqual(['R-20000', null, 20_000]);
   });
