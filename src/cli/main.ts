@@ -8,6 +8,7 @@ import * as path from 'path';
 import { parseArgs, USAGE, UsageError, type AnalyzeArgs, type GenerateArgs } from './args';
 import { buildAnalysisJson, type BatchJson } from './json';
 import { generateFile, InputError, loadFile, oneLine, requireSomethingToRead } from './run';
+import { folderEntries, printable, printableJson, sameFile, type FolderEntry } from './files';
 import { analyzeSummary, batchTable, type BatchRow } from './summary';
 import type { IsoDate } from '../core/dates';
 
@@ -40,6 +41,20 @@ function defaultIo(): CliIo {
   };
 }
 
+/**
+ * The same streams, printing file names and cell text safely: control characters and bidi
+ * overrides are dropped from text (and \u-escaped in JSON, so the data stays exact). The
+ * progress bar's own cursor codes go through `raw`.
+ */
+function safeIo(io: CliIo, json: boolean): CliIo & { raw: CliIo } {
+  return {
+    ...io,
+    stdout: (t) => io.stdout(json ? printableJson(t) : printable(t)),
+    stderr: (t) => io.stderr(printable(t)),
+    raw: io,
+  };
+}
+
 function describe(err: unknown): { message: string; code: number } {
   if (err instanceof InputError || err instanceof UsageError) return { message: oneLine(err.message), code: EXIT.badInput };
   const message = err instanceof Error ? err.message : String(err);
@@ -54,20 +69,24 @@ async function isFolder(p: string): Promise<boolean> {
   }
 }
 
-/** The workbooks a folder run processes: *.xlsx directly inside, not Excel's ~$ lock files. */
+/** The workbooks a folder run processes: *.xlsx and *.xlsm directly inside (links followed), not Excel's ~$ lock files. */
 export async function workbooksIn(folder: string): Promise<string[]> {
-  const entries = await fs.readdir(folder, { withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile() && /\.xlsx$/i.test(e.name) && !e.name.startsWith('~$'))
-    .map((e) => e.name)
-    .sort((a, b) => a.localeCompare(b));
+  return (await folderEntries(folder)).filter((e) => e.skip === null).map((e) => e.name);
 }
 
-function progress(io: CliIo, done: number, total: number, name: string, status: string): void {
+/** The folder's workbooks; every look-alike it does not take gets a line saying why. */
+async function folderWorkbooks(folder: string, io: CliIo): Promise<string[]> {
+  const entries: FolderEntry[] = await folderEntries(folder);
+  for (const e of entries) if (e.skip !== null) io.stderr(`riskplan: ${path.join(folder, e.name)}: ${e.skip}.\n`);
+  return entries.filter((e) => e.skip === null).map((e) => e.name);
+}
+
+function progress(io: CliIo & { raw: CliIo }, done: number, total: number, name: string, status: string): void {
   if (io.isTTY) {
     const width = 20;
     const filled = Math.round((done / total) * width);
-    io.stderr(`\r\x1b[K[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total} ${name}${done === total ? '\n' : ''}`);
+    io.raw.stderr('\r\x1b[K');
+    io.stderr(`[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total} ${name}${done === total ? '\n' : ''}`);
   } else {
     io.stderr(`[${done}/${total}] ${name}: ${status}\n`);
   }
@@ -79,7 +98,7 @@ async function analyzeOne(file: string, args: AnalyzeArgs, asOf: IsoDate) {
   return state;
 }
 
-async function runAnalyze(args: AnalyzeArgs, io: CliIo, asOf: IsoDate): Promise<number> {
+async function runAnalyze(args: AnalyzeArgs, io: CliIo & { raw: CliIo }, asOf: IsoDate): Promise<number> {
   if (!(await isFolder(args.input))) {
     const label = path.basename(args.input);
     try {
@@ -93,9 +112,9 @@ async function runAnalyze(args: AnalyzeArgs, io: CliIo, asOf: IsoDate): Promise<
     }
   }
 
-  const names = await workbooksIn(args.input);
+  const names = await folderWorkbooks(args.input, io);
   if (names.length === 0) {
-    io.stderr(`riskplan: ${args.input}: There are no .xlsx workbooks in this folder.\n`);
+    io.stderr(`riskplan: ${args.input}: There are no .xlsx or .xlsm workbooks in this folder.\n`);
     return EXIT.badInput;
   }
   const rows: BatchRow[] = [];
@@ -119,10 +138,6 @@ async function runAnalyze(args: AnalyzeArgs, io: CliIo, asOf: IsoDate): Promise<
   return rows.every((r) => r.ok) ? EXIT.ok : EXIT.batchFailures;
 }
 
-function sameFile(a: string, b: string): boolean {
-  return path.resolve(a) === path.resolve(b);
-}
-
 function generateNote(outcome: Awaited<ReturnType<typeof generateFile>>['outcome']): string {
   const parts = [`highlighted ${outcome.highlighted} gap rule${outcome.highlighted === 1 ? '' : 's'}`];
   if (outcome.sheets.length > 0) parts.push(`wrote ${outcome.sheets.map((s) => `"${s}"`).join(' and ')}`);
@@ -139,15 +154,16 @@ function headline(state: Awaited<ReturnType<typeof generateFile>>['state']): str
   return `${risks.length} risks (${open.length} open, ${high} High or Very High)${cap}; ${findings.length} findings an investigator would flag.`;
 }
 
-async function runGenerate(args: GenerateArgs, io: CliIo, asOf: IsoDate): Promise<number> {
+async function runGenerate(args: GenerateArgs, io: CliIo & { raw: CliIo }, asOf: IsoDate): Promise<number> {
   const folder = await isFolder(args.input);
-  if (args.inPlace && args.output && !sameFile(args.output, args.input)) {
+  if (args.inPlace && args.output && !(await sameFile(args.output, args.input))) {
     throw new UsageError('Use either --in-place or -o, not both.');
   }
   if (!folder) {
     let output = args.inPlace ? args.input : (args.output as string);
     if (!args.inPlace && (await isFolder(output))) output = path.join(output, path.basename(args.input));
-    if (!args.inPlace && sameFile(output, args.input)) {
+    // Judged by the file's identity, not its spelling: a symlinked folder or another letter case is the same file.
+    if (!args.inPlace && (await sameFile(output, args.input))) {
       throw new UsageError(`-o ${args.output} is the input workbook; choose another file, or add --in-place to update it.`);
     }
     try {
@@ -162,7 +178,7 @@ async function runGenerate(args: GenerateArgs, io: CliIo, asOf: IsoDate): Promis
   }
 
   const outDir = args.inPlace ? args.input : (args.output as string);
-  if (!args.inPlace && sameFile(outDir, args.input)) {
+  if (!args.inPlace && (await sameFile(outDir, args.input))) {
     throw new UsageError(`-o ${args.output} is the input folder; choose another folder, or add --in-place to update the workbooks.`);
   }
   try {
@@ -171,15 +187,19 @@ async function runGenerate(args: GenerateArgs, io: CliIo, asOf: IsoDate): Promis
     throw new InputError(`The output folder ${outDir} cannot be created (${(err as NodeJS.ErrnoException).code ?? 'error'}).`);
   }
   if (!(await isFolder(outDir))) throw new UsageError(`-o ${outDir} must be a folder when the input is a folder.`);
-  const names = await workbooksIn(args.input);
+  const names = await folderWorkbooks(args.input, io);
   if (names.length === 0) {
-    io.stderr(`riskplan: ${args.input}: There are no .xlsx workbooks in this folder.\n`);
+    io.stderr(`riskplan: ${args.input}: There are no .xlsx or .xlsm workbooks in this folder.\n`);
     return EXIT.badInput;
   }
   const rows: BatchRow[] = [];
   for (const [i, name] of names.entries()) {
     try {
-      const { state, outcome } = await generateFile(path.join(args.input, name), path.join(outDir, name), args, asOf);
+      const source = path.join(args.input, name);
+      const target = path.join(outDir, name);
+      // Without --in-place a result never lands on an input, whatever path leads there.
+      if (!args.inPlace && (await sameFile(target, source))) throw new InputError(`${target} is this workbook itself; it was left as it is.`);
+      const { state, outcome } = await generateFile(source, target, args, asOf);
       rows.push({ file: name, ok: true, risks: state.analysis.risks.length, capItems: state.analysis.capItems.length, findings: state.analysis.findings.length, note: generateNote(outcome) });
       progress(io, i + 1, names.length, name, 'ok');
     } catch (err) {
@@ -193,9 +213,11 @@ async function runGenerate(args: GenerateArgs, io: CliIo, asOf: IsoDate): Promis
 }
 
 /** Runs the command line; resolves to the exit code (never calls process.exit, so output flushes). */
-export async function main(argv: string[], io: CliIo = defaultIo()): Promise<number> {
+export async function main(argv: string[], plainIo: CliIo = defaultIo()): Promise<number> {
+  let io = safeIo(plainIo, false);
   try {
     const args = parseArgs(argv);
+    if (args.command === 'analyze' && args.json) io = safeIo(plainIo, true);
     if (args.command === 'help') {
       io.stdout(`${USAGE}\n`);
       return EXIT.ok;

@@ -2,22 +2,15 @@
  * What the runner does for one workbook: open, load, then analyze or generate. Every
  * problem the user can act on becomes an InputError (exit 2) with a one-line reason.
  */
-import { promises as fs } from 'fs';
-import * as path from 'path';
 import { openXlsx, WorkbookOpenError } from '../adapters/xlsx';
 import { generatePlan, generateProgressReport, highlightGaps, loadWorkbook, WorkflowError, type WorkbookState } from '../app/workflow';
 import { DEFAULT_PRODUCT_THRESHOLDS } from '../core/analysis/matrices';
 import type { IsoDate } from '../core/dates';
 import type { MatrixSettings, Settings } from '../core/settings';
 import type { GenerateArgs, MatrixChoiceArg } from './args';
+import { InputError, readWorkbookBytes, writeAtomically } from './files';
 
-/** Bad input the user can fix (not a workbook, no register...): exit code 2. */
-export class InputError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'InputError';
-  }
-}
+export { InputError } from './files';
 
 /** One line, whatever the underlying message looked like. */
 export function oneLine(text: string): string {
@@ -27,18 +20,6 @@ export function oneLine(text: string): string {
 function matrixSettings(choice: MatrixChoiceArg | null): MatrixSettings | undefined {
   if (choice === null) return undefined;
   return choice === 'product' ? { name: 'product', thresholds: { ...DEFAULT_PRODUCT_THRESHOLDS } } : { name: choice };
-}
-
-async function readBytes(file: string): Promise<Uint8Array> {
-  try {
-    return await fs.readFile(file);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new InputError('No such file.');
-    if (code === 'EACCES' || code === 'EPERM') throw new InputError('The file cannot be read (permission denied).');
-    if (code === 'EISDIR') throw new InputError('This is a folder, not a workbook.');
-    throw new InputError(`The file cannot be read (${code ?? 'unknown error'}).`);
-  }
 }
 
 export interface LoadedWorkbook {
@@ -51,7 +32,7 @@ export async function loadFile(
   file: string,
   options: { asOf: IsoDate; matrix: MatrixChoiceArg | null; practice?: string | null },
 ): Promise<LoadedWorkbook> {
-  const bytes = await readBytes(file);
+  const bytes = await readWorkbookBytes(file);
   try {
     const port = await openXlsx(bytes);
     const patch: Partial<Settings> = {};
@@ -78,21 +59,6 @@ export interface GenerateOutcome {
   skipped: string[];
   sheets: string[];
   notes: string[];
-}
-
-/** Writes bytes next to the target first, so a failure never leaves half a workbook behind. */
-async function writeAtomically(target: string, bytes: Uint8Array): Promise<void> {
-  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
-  try {
-    // "-o out/plan.xlsx" on a fresh checkout: make the folder rather than fail.
-    await fs.mkdir(path.dirname(target), { recursive: true });
-    await fs.writeFile(temp, bytes);
-    await fs.rename(temp, target);
-  } catch (err) {
-    await fs.rm(temp, { force: true });
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new InputError(`The result could not be written to ${target} (${code ?? (err as Error).message}).`);
-  }
 }
 
 /** Highlights and generates into `output` (which may be the input itself only with --in-place). */
@@ -123,6 +89,14 @@ export async function generateFile(file: string, output: string, args: GenerateA
   } catch (err) {
     if (err instanceof WorkflowError) throw new InputError(err.message);
     throw err;
+  }
+  // Excel opens a workbook only under the extension its content type says: macros stay in an .xlsm.
+  if (port.macroEnabled !== /\.xlsm$/i.test(output)) {
+    throw new InputError(
+      port.macroEnabled
+        ? `The workbook has macros, so the result must be an .xlsm file (Excel would not open ${output}); name the output .xlsm.`
+        : `The workbook has no macros, so the result must be an .xlsx file (Excel would not open ${output}); name the output .xlsx.`,
+    );
   }
   await writeAtomically(output, await port.save());
   return { state, outcome };

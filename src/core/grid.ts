@@ -44,9 +44,13 @@ export interface SheetGrid {
   top: number;
   left: number;
   /**
-   * Rectangular block of the used range (values only, never a million empty rows).
-   * Empty cells are `null`. Cells covered by a merge, other than its top-left, are `null`
-   * (this is what Office.js reports; the .xlsx adapter must blank them too).
+   * The block from the first to the last real cell (values only, never a million empty rows of
+   * formatting). Empty cells are `null`. Cells covered by a merge, other than its top-left, are
+   * `null` (this is what Office.js reports; the .xlsx adapter must blank them too).
+   * A grid is as big as its real cells: usually a full rectangle, but when its cells lie far apart
+   * (A1 and XFD1048576) a row may end at its last cell and rows without cells may be empty (even
+   * one shared, frozen empty array). Read cells with `cellAt`, or `row?.[c] ?? null`; never
+   * assume every row is as long as the first, and never write into a grid.
    */
   values: CellValue[][];
   /** Same shape as `values`: the formula text (starting with "=") or null for a constant. Null when not read. */

@@ -1,6 +1,6 @@
 /**
  * The one interface between the pure core and a workbook: Excel through Office.js, or an
- * .xlsx file through ExcelJS. Adapters are thin: they move data, the core decides.
+ * .xlsx/.xlsm file through its own zip and XML parts. Adapters are thin: they move data, the core decides.
  */
 import type { SheetGrid } from './grid';
 import type { HighlightRule } from './highlight';

@@ -54,19 +54,20 @@ export function adviceForPickedFile(file: { name: string; size: number }): PaneM
   return null;
 }
 
-/** "Clinic Register.xlsx" -> "Clinic Register-riskplan.xlsx". */
+/** "Clinic Register.xlsx" -> "Clinic Register-riskplan.xlsx"; a macro workbook keeps .xlsm (Excel opens it only so). */
 export function downloadName(original: string): string {
   const base = original.replace(/\.(xlsx|xlsm|xls)$/i, '') || 'workbook';
-  return `${base}-riskplan.xlsx`;
+  return `${base}-riskplan.${/\.xlsm$/i.test(original) ? 'xlsm' : 'xlsx'}`;
 }
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const XLSM_MIME = 'application/vnd.ms-excel.sheet.macroEnabled.12';
 
 /** Hands workbook bytes to the browser as a download named after the original. Returns the file name. */
 export function downloadBytes(bytes: Uint8Array, originalName: string, doc: Document = document): string {
-  const blob = new Blob([bytes as BlobPart], { type: XLSX_MIME });
-  const url = URL.createObjectURL(blob);
   const name = downloadName(originalName);
+  const blob = new Blob([bytes as BlobPart], { type: name.endsWith('.xlsm') ? XLSM_MIME : XLSX_MIME });
+  const url = URL.createObjectURL(blob);
   const link = doc.createElement('a');
   link.href = url;
   link.download = name;

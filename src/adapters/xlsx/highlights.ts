@@ -1,85 +1,119 @@
 /**
- * Our highlights as ExcelJS conditional formats. Ownership is recognised by the marker term
- * in the formula (isOwnHighlightFormula), so a user's own conditional formats are never touched.
+ * Our highlights as <conditionalFormatting> elements patched into a worksheet's XML. Ownership
+ * is recognised by the marker term in the formula (isOwnHighlightFormula), so a user's own
+ * conditional formats (and Excel 2010 ones in extLst) are never touched.
  */
-import type ExcelJS from 'exceljs';
-import { highlightCutNote } from '../../core/analysis/highlights';
 import { isOwnHighlightFormula, type HighlightRule } from '../../core/highlight';
-import type { HighlightResult } from '../../core/port';
-import { argb } from './writeSheet';
-import { isProtected } from './readGrid';
+import type { StylesPatch } from './styles';
+import { decodeEntities, xmlText } from './xml';
 
-interface LooseCfRule {
-  type?: string;
-  formulae?: unknown[];
+/** Elements the schema puts after <conditionalFormatting> in a worksheet (CT_Worksheet). */
+const AFTER_CONDITIONAL_FORMATTING = [
+  'dataValidations',
+  'hyperlinks',
+  'printOptions',
+  'pageMargins',
+  'pageSetup',
+  'headerFooter',
+  'rowBreaks',
+  'colBreaks',
+  'customProperties',
+  'cellWatches',
+  'ignoredErrors',
+  'smartTags',
+  'drawing',
+  'legacyDrawing',
+  'legacyDrawingHF',
+  'drawingHF',
+  'picture',
+  'oleObjects',
+  'controls',
+  'webPublishItems',
+  'tableParts',
+  'extLst',
+];
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-function isOwnRule(rule: LooseCfRule): boolean {
-  return rule.type === 'expression' && (rule.formulae ?? []).some((f) => isOwnHighlightFormula(String(f)));
+/** The namespace prefix of the worksheet's main elements ("" or e.g. "x:"). */
+export function mainPrefix(xml: string): string {
+  return /<(\w+:)?worksheet\b/.exec(xml)?.[1] ?? '';
 }
 
-/** Removes our rules from one sheet; returns how many were removed. */
-export function removeOwnRules(worksheet: ExcelJS.Worksheet): number {
-  // ExcelJS keeps the list on the worksheet but leaves it out of its typings.
-  const ws = worksheet as unknown as { conditionalFormattings?: ExcelJS.ConditionalFormattingOptions[] };
+/** Where the cells end: the schema's later elements all come after this index. */
+function afterSheetData(xml: string, p: string): number {
+  const close = xml.indexOf(`</${p}sheetData>`);
+  if (close >= 0) return close;
+  const empty = new RegExp(`<${escapeRegExp(p)}sheetData\\b[^>]*/>`).exec(xml);
+  return empty ? empty.index : 0;
+}
+
+function ruleIsOwn(ruleXml: string, p: string): boolean {
+  const formulas = ruleXml.match(new RegExp(`<${escapeRegExp(p)}formula>([\\s\\S]*?)</${escapeRegExp(p)}formula>`, 'g')) ?? [];
+  return formulas.some((f) => isOwnHighlightFormula(decodeEntities(f.replace(/<[^>]*>/g, ''))));
+}
+
+/** The worksheet XML without our rules (the user's rules stay, in their elements). */
+export function removeOwnRulesXml(xml: string, prefix = mainPrefix(xml)): { xml: string; removed: number } {
+  const p = escapeRegExp(prefix);
+  const from = afterSheetData(xml, prefix);
   let removed = 0;
-  const kept: ExcelJS.ConditionalFormattingOptions[] = [];
-  for (const cf of ws.conditionalFormattings ?? []) {
-    const rules = (cf.rules as LooseCfRule[]).filter((rule) => {
-      const own = isOwnRule(rule);
-      if (own) removed++;
-      return !own;
+  const block = new RegExp(`<${p}conditionalFormatting\\b[^>]*>[\\s\\S]*?</${p}conditionalFormatting>`, 'g');
+  const rule = new RegExp(`<${p}cfRule\\b[^>]*?(?:/>|>[\\s\\S]*?</${p}cfRule>)`, 'g');
+  const tail = xml.slice(from).replace(block, (whole) => {
+    let kept = 0;
+    const out = whole.replace(rule, (r) => {
+      if (ruleIsOwn(r, prefix)) {
+        removed++;
+        return '';
+      }
+      kept++;
+      return r;
     });
-    if (rules.length > 0) kept.push({ ...cf, rules: rules as ExcelJS.ConditionalFormattingRule[] });
-  }
-  ws.conditionalFormattings = kept;
-  return removed;
+    return kept > 0 ? out : '';
+  });
+  return removed === 0 ? { xml, removed } : { xml: xml.slice(0, from) + tail, removed };
 }
 
-function highestPriority(worksheet: ExcelJS.Worksheet): number {
-  const list = (worksheet as unknown as { conditionalFormattings?: { rules: { priority?: number }[] }[] }).conditionalFormattings ?? [];
-  return list.reduce((max, cf) => Math.max(max, ...cf.rules.map((r) => r.priority ?? 0)), 0);
+/** The highest rule priority on the sheet (its own rules and Excel 2010 ones), 0 without any. */
+function highestPriority(xml: string, from: number): number {
+  let max = 0;
+  const re = /\bpriority="(\d+)"/g;
+  re.lastIndex = from;
+  for (let m = re.exec(xml); m; m = re.exec(xml)) max = Math.max(max, Number(m[1]));
+  return max;
 }
 
-export function applyRules(workbook: ExcelJS.Workbook, rules: HighlightRule[]): HighlightResult {
-  const bySheet = new Map<string, HighlightRule[]>();
-  for (const rule of rules) bySheet.set(rule.sheet, [...(bySheet.get(rule.sheet) ?? []), rule]);
-
-  const result: HighlightResult = { applied: 0, skipped: [] };
-  for (const [sheet, sheetRules] of bySheet) {
-    const ws = workbook.getWorksheet(sheet);
-    if (!ws) {
-      result.skipped.push({ sheet, reason: `The sheet "${sheet}" is not in the workbook any more, so nothing was highlighted there.` });
-      continue;
-    }
-    if (isProtected(ws)) {
-      result.skipped.push({ sheet, reason: `The sheet "${sheet}" is protected, so gaps were not highlighted there; unprotect it and run again.` });
-      continue;
-    }
-    removeOwnRules(ws);
-    // ExcelJS would number new rules from the highest existing priority, not above it,
-    // giving two rules the same priority; number ours after the user's own.
-    let priority = highestPriority(ws);
-    for (const rule of sheetRules) {
+/**
+ * The worksheet XML with our earlier rules removed and `rules` added, each as its own
+ * <conditionalFormatting> after the user's, numbered after the user's highest priority.
+ */
+export function patchHighlights(xml: string, rules: HighlightRule[], styles: StylesPatch, prefix = mainPrefix(xml)): { xml: string; removed: number } {
+  const cleaned = removeOwnRulesXml(xml, prefix);
+  if (rules.length === 0) return cleaned;
+  const p = prefix;
+  const doc = cleaned.xml;
+  const from = afterSheetData(doc, p);
+  let priority = highestPriority(doc, from);
+  const added = rules
+    .map((rule) => {
       priority++;
-      ws.addConditionalFormatting({
-        ref: rule.ranges,
-        rules: [
-          {
-            type: 'expression',
-            priority,
-            formulae: [rule.formula.replace(/^=/, '')],
-            style: {
-              fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(rule.fill) } },
-              font: { color: { argb: argb(rule.fontColor) } },
-            },
-          } as ExcelJS.ConditionalFormattingRule,
-        ],
-      });
-      result.applied++;
-      const note = highlightCutNote(rule);
-      if (note) (result.notes ??= []).push(note);
-    }
+      const dxfId = styles.dxf(rule.fill, rule.fontColor);
+      const formula = xmlText(rule.formula.replace(/^=/, ''));
+      return `<${p}conditionalFormatting sqref="${xmlText(rule.ranges)}"><${p}cfRule type="expression" dxfId="${dxfId}" priority="${priority}"><${p}formula>${formula}</${p}formula></${p}cfRule></${p}conditionalFormatting>`;
+    })
+    .join('');
+  const ep = escapeRegExp(p);
+  let at = -1;
+  const lastCf = doc.lastIndexOf(`</${p}conditionalFormatting>`);
+  if (lastCf >= from) at = lastCf + `</${p}conditionalFormatting>`.length;
+  if (at < 0) {
+    const later = new RegExp(`<${ep}(?:${AFTER_CONDITIONAL_FORMATTING.join('|')})(?=[\\s/>])`, 'g');
+    later.lastIndex = from;
+    const m = later.exec(doc);
+    at = m ? m.index : doc.lastIndexOf(`</${p}worksheet>`);
   }
-  return result;
+  return { xml: doc.slice(0, at) + added + doc.slice(at), removed: cleaned.removed };
 }

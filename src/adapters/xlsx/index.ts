@@ -1,114 +1,259 @@
 /**
- * The .xlsx file adapter: a WorkbookPort over ExcelJS, used by the `riskplan` runner and tests.
- * Thin by design: it moves data between the file and the core, it decides nothing.
+ * The .xlsx/.xlsm file adapter: a WorkbookPort over the workbook's own parts, used by the
+ * `riskplan` runner and the task pane's file mode (in a browser or a Web Worker). It reads with
+ * a streaming parser (open.ts, sheetReader.ts) and saves by patching the file (writer.ts), so
+ * everything it does not change comes back byte for byte. Thin by design: it moves data between
+ * the file and the core, it decides nothing.
  */
-import type ExcelJS from 'exceljs';
-import type { SheetGrid } from '../../core/grid';
+import { highlightCutNote } from '../../core/analysis/highlights';
+import { isoToSerial, isIsoDate } from '../../core/dates';
+import { MARKER_CELL, parseRangeAddress, type CellValue, type SheetGrid, type TableInfo } from '../../core/grid';
 import type { HighlightRule } from '../../core/highlight';
 import type { HighlightResult, HostCapabilities, SheetInfo, SheetPlacement, WorkbookPort } from '../../core/port';
-import { STORE_SHEET_NAME } from '../../core/settings';
+import { STORE_CHUNK_CHARS, STORE_HEADER, STORE_SHEET_NAME } from '../../core/settings';
 import type { SheetSpec } from '../../core/sheetSpec';
-import { applyRules, removeOwnRules } from './highlights';
-import { loadExcelJs } from './open';
-import { isProtected, readGrid, readMarker, visibilityOf } from './readGrid';
-import { readStoreJson, writeStoreJson } from './store';
-import { saveWorkbook, type PendingCells } from './save';
-import { renderSheetCells, renderSheetFrame, SharedStyles } from './writeSheet';
+import type { ZipCodec } from './codec';
+import { XlsxPackage } from './open';
+import { gridBlock, type ParsedSheet } from './sheetReader';
+import { savePackage, type SheetState } from './writer';
 
 export { WorkbookOpenError, OPEN_MESSAGES } from './open';
 
 export interface XlsxWorkbookPort extends WorkbookPort {
   readonly host: 'file';
-  /** The workbook as .xlsx bytes, with every change made through the port. */
+  /** The workbook as bytes (.xlsx or .xlsm, as opened), with every change made through the port. */
   save(): Promise<Uint8Array>;
+  /** The workbook holds macros (an .xlsm): it stays one, and its file name must end in .xlsm for Excel to open it. */
+  readonly macroEnabled: boolean;
 }
 
-class ExcelJsPort implements XlsxWorkbookPort {
+/** A generated sheet's cells as the grid a read of the saved file would give. */
+function specGrid(spec: SheetSpec, state: SheetState, index: number): SheetGrid {
+  const values: CellValue[][] = spec.rows.map((row) =>
+    row.cells.map((cell) => {
+      if (!cell) return null;
+      if (cell.type === 'text') return String(cell.value) === '' ? null : String(cell.value);
+      if (cell.type === 'date') return isIsoDate(String(cell.value)) ? isoToSerial(String(cell.value)) : null;
+      const n = Number(cell.value);
+      return Number.isFinite(n) ? n : null;
+    }),
+  );
+  while (values.length <= MARKER_CELL.row) values.push([]);
+  const markerRow = values[MARKER_CELL.row];
+  while (markerRow.length < MARKER_CELL.col) markerRow.push(null);
+  markerRow[MARKER_CELL.col] = spec.marker;
+  const merges = spec.merges.map((m) => parseRangeAddress(m)).filter((m): m is NonNullable<typeof m> => m !== null);
+  for (const m of merges) {
+    for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) if ((r !== m.top || c !== m.left) && values[r]?.[c] !== undefined) values[r][c] = null;
+  }
+  return {
+    name: state.name,
+    index,
+    visibility: state.visibility,
+    top: 0,
+    left: 0,
+    values,
+    formulas: values.map((row) => row.map(() => null)),
+    merges,
+    tables: [],
+    protected: false,
+    marker: spec.marker,
+  };
+}
+
+class XlsxPort implements XlsxWorkbookPort {
   readonly host = 'file' as const;
+  private readonly sheets: SheetState[];
+  /** Sheets read from the file, by their part: read once, however often they are asked for. */
+  private readonly parsed = new Map<string, Promise<ParsedSheet>>();
 
-  /**
-   * Generated sheets whose cells are still only their spec: the save writes them as XML
-   * (much faster than ExcelJS cells); reading such a sheet back renders them first.
-   */
-  private readonly pending = new Map<ExcelJS.Worksheet, PendingCells>();
+  get macroEnabled(): boolean {
+    return this.pkg.macroEnabled;
+  }
 
-  constructor(private readonly workbook: ExcelJS.Workbook) {}
+  constructor(private readonly pkg: XlsxPackage) {
+    this.sheets = pkg.sheets.map((file) => ({ name: file.name, visibility: file.visibility, file, spec: null, storeJson: null, highlights: null }));
+  }
 
   capabilities(): HostCapabilities {
     return { pageLayout: true, mergedAreas: true, conditionalFormats: true };
   }
 
+  /** Worksheets only: chart sheets have no cells. */
+  private worksheets(): { state: SheetState; index: number }[] {
+    return this.sheets.map((state, index) => ({ state, index })).filter(({ state }) => !state.file || state.file.part);
+  }
+
+  private parse(state: SheetState): Promise<ParsedSheet> | null {
+    const part = state.file?.part;
+    if (!part || state.storeJson !== null) return null;
+    let p = this.parsed.get(part);
+    if (!p) {
+      p = this.pkg.readSheet(part);
+      this.parsed.set(part, p);
+    }
+    return p;
+  }
+
   async listSheets(): Promise<SheetInfo[]> {
-    return this.workbook.worksheets.map((ws, index) => ({
-      name: ws.name,
-      index,
-      visibility: visibilityOf(ws),
-      marker: readMarker(ws),
-      protected: isProtected(ws),
-    }));
+    const out: SheetInfo[] = [];
+    for (const { state, index } of this.worksheets()) {
+      const parsed = await this.parse(state);
+      out.push({
+        name: state.name,
+        index,
+        visibility: state.visibility,
+        marker: state.spec ? state.spec.marker : (parsed?.marker ?? null),
+        protected: parsed?.protected ?? false,
+      });
+    }
+    return out;
   }
 
   async readGrids(names?: string[]): Promise<SheetGrid[]> {
     const wanted = names ? new Set(names) : null;
     const grids: SheetGrid[] = [];
-    this.workbook.worksheets.forEach((ws, index) => {
-      if (wanted ? !wanted.has(ws.name) : ws.name === STORE_SHEET_NAME) return;
-      this.renderPendingCells(ws);
-      grids.push(readGrid(ws, index));
-    });
+    for (const { state, index } of this.worksheets()) {
+      if (wanted ? !wanted.has(state.name) : state.name === STORE_SHEET_NAME) continue;
+      grids.push(await this.grid(state, index));
+    }
     return grids;
   }
 
+  private async grid(state: SheetState, index: number): Promise<SheetGrid> {
+    if (state.spec) return specGrid(state.spec, state, index);
+    const parsed = await this.parse(state);
+    if (!parsed) {
+      // The settings sheet being rewritten: its cells as the save will write them.
+      const json = state.storeJson ?? '';
+      const values: CellValue[][] = [[STORE_HEADER]];
+      for (let i = 0; i < json.length; i += STORE_CHUNK_CHARS) values.push([json.slice(i, i + STORE_CHUNK_CHARS)]);
+      return { name: state.name, index, visibility: state.visibility, top: 0, left: 0, values, formulas: values.map(() => [null]), merges: [], tables: [], protected: false, marker: null };
+    }
+    const block = gridBlock(parsed);
+    return {
+      name: state.name,
+      index,
+      visibility: state.visibility,
+      top: block.top,
+      left: block.left,
+      values: block.values,
+      formulas: block.formulas,
+      merges: parsed.merges,
+      tables: await this.tables(state, parsed),
+      protected: parsed.protected,
+      marker: parsed.marker,
+    };
+  }
+
+  private async tables(state: SheetState, parsed: ParsedSheet): Promise<TableInfo[]> {
+    const part = state.file?.part;
+    if (!part) return [];
+    const tables = await this.pkg.readTables(part, parsed.tableRelIds);
+    return tables.flatMap((t) => {
+      const range = parseRangeAddress(t.ref);
+      return range ? [{ name: t.name, range, hasHeaderRow: t.headerRowCount !== 0, columnNames: t.columns }] : [];
+    });
+  }
+
+  private find(name: string): SheetState | undefined {
+    return this.sheets.find((s) => s.name === name);
+  }
+
   async readStore(): Promise<string | null> {
-    return readStoreJson(this.workbook);
+    const state = this.find(STORE_SHEET_NAME);
+    if (!state) return null;
+    if (state.storeJson !== null) return state.storeJson === '' ? null : state.storeJson;
+    const parsed = await this.parse(state);
+    if (!parsed) return null;
+    const block = gridBlock(parsed);
+    let json = '';
+    for (let row = 1; ; row++) {
+      const v = block.values[row - block.top]?.[0 - block.left];
+      if (typeof v !== 'string' || v === '') break;
+      json += v;
+    }
+    return json === '' ? null : json;
   }
 
   async writeStore(json: string): Promise<void> {
-    writeStoreJson(this.workbook, json);
+    // Reuse the sheet where it is, so saving settings never reorders the workbook's tabs.
+    const state = this.find(STORE_SHEET_NAME);
+    if (state) {
+      state.storeJson = json;
+      state.visibility = 'veryHidden';
+      state.highlights = null;
+      return;
+    }
+    this.sheets.push({ name: STORE_SHEET_NAME, visibility: 'veryHidden', file: null, spec: null, storeJson: json, highlights: null });
   }
 
   async writeSheet(spec: SheetSpec, placement: SheetPlacement): Promise<void> {
-    const styles = new SharedStyles(spec.styles);
-    const ws = renderSheetFrame(this.workbook, spec, placement, styles);
-    this.pending.set(ws, { spec, styles });
-    // Sheets the placement removed are gone from the workbook; forget their cells.
-    for (const sheet of this.pending.keys()) if (!this.workbook.worksheets.includes(sheet)) this.pending.delete(sheet);
-  }
-
-  /** Turns a generated sheet's pending cells into ExcelJS cells, for reading it back. */
-  private renderPendingCells(ws: ExcelJS.Worksheet): void {
-    const cells = this.pending.get(ws);
-    if (!cells) return;
-    renderSheetCells(ws, cells.spec, cells.styles);
-    this.pending.delete(ws);
+    const drop = (name: string) => {
+      const i = this.sheets.findIndex((s) => s.name === name);
+      if (i >= 0) this.sheets.splice(i, 1);
+    };
+    if (placement.remove) drop(placement.remove);
+    if (placement.rename) {
+      const old = this.find(placement.rename.from);
+      if (old) old.name = placement.rename.to;
+    }
+    // The placement never names a user's sheet; a leftover of the same name can only be ours.
+    drop(placement.name);
+    this.sheets.push({ name: placement.name, visibility: 'visible', file: null, spec, storeJson: null, highlights: null });
   }
 
   async applyHighlights(rules: HighlightRule[]): Promise<HighlightResult> {
-    return applyRules(this.workbook, rules);
+    const bySheet = new Map<string, HighlightRule[]>();
+    for (const rule of rules) {
+      const list = bySheet.get(rule.sheet);
+      if (list) list.push(rule);
+      else bySheet.set(rule.sheet, [rule]);
+    }
+    const result: HighlightResult = { applied: 0, skipped: [] };
+    for (const [sheet, sheetRules] of bySheet) {
+      const state = this.find(sheet);
+      if (!state || !state.file?.part || state.spec || state.storeJson !== null) {
+        result.skipped.push({ sheet, reason: `The sheet "${sheet}" is not in the workbook any more, so nothing was highlighted there.` });
+        continue;
+      }
+      if ((await this.parse(state))?.protected) {
+        result.skipped.push({ sheet, reason: `The sheet "${sheet}" is protected, so gaps were not highlighted there; unprotect it and run again.` });
+        continue;
+      }
+      state.highlights = sheetRules;
+      for (const rule of sheetRules) {
+        result.applied++;
+        const note = highlightCutNote(rule);
+        if (note) (result.notes ??= []).push(note);
+      }
+    }
+    return result;
   }
 
   async clearHighlights(sheets?: string[]): Promise<number> {
     let removed = 0;
-    for (const ws of this.workbook.worksheets) {
-      if (sheets && !sheets.includes(ws.name)) continue;
-      removed += removeOwnRules(ws);
+    for (const state of this.sheets) {
+      if (sheets && !sheets.includes(state.name)) continue;
+      const had = state.highlights !== null ? state.highlights.length : ((await this.parse(state))?.ownRules ?? 0);
+      removed += had;
+      // Only a sheet that loses rules is rewritten; the others stay byte for byte.
+      if (state.highlights !== null || had > 0) state.highlights = [];
     }
     return removed;
   }
 
   async save(): Promise<Uint8Array> {
-    const bytes = await saveWorkbook(this.workbook, this.pending);
-    if (bytes) return bytes;
-    // The fast path could not write a generated sheet's cells: render them into ExcelJS and save plainly.
-    for (const ws of [...this.pending.keys()]) this.renderPendingCells(ws);
-    return (await saveWorkbook(this.workbook, this.pending))!;
+    return savePackage(this.pkg, this.sheets, new Date());
   }
 }
 
 /**
- * Opens .xlsx bytes as a WorkbookPort. Throws WorkbookOpenError (plain-words message) for
- * a file that is not a workbook, is password-protected, is an old .xls, or is damaged.
+ * Opens workbook bytes (.xlsx or .xlsm) as a WorkbookPort. Throws WorkbookOpenError (plain-words
+ * message) for a file that is not a workbook, is password-protected, is an old .xls, is damaged
+ * or holds far more data than a register. `codec` is for tests; Node's zlib or the browser's
+ * compression streams are found by default.
  */
-export async function openXlsx(data: ArrayBuffer | Uint8Array): Promise<XlsxWorkbookPort> {
-  return new ExcelJsPort(await loadExcelJs(data));
+export async function openXlsx(data: ArrayBuffer | Uint8Array, codec?: ZipCodec): Promise<XlsxWorkbookPort> {
+  return new XlsxPort(await XlsxPackage.open(data, codec));
 }

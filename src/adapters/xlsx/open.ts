@@ -1,11 +1,15 @@
 /**
- * Turns raw file bytes into an ExcelJS workbook, or a WorkbookOpenError whose message a
- * practice manager can act on. We sniff the bytes first because ExcelJS's own errors
- * ("End of data reached", "Can't find end of central directory") mean nothing to a user.
+ * Opens workbook bytes as a package: the zip's directory, the workbook and its relationships,
+ * styles and shared strings, and sheets read on demand. Failures become a WorkbookOpenError whose
+ * message a practice manager can act on. We sniff the bytes first because a zip library's own
+ * errors ("Can't find end of central directory") mean nothing to a user.
  */
-import ExcelJS from 'exceljs';
-import { repairTableHeaders } from './readGrid';
-import { worksheetXmlBytes } from './zipSize';
+import { InflateBudget, inflateEntry, inflateToBytes, readZipEntries, BudgetExceededError, ZipFormatError, type ZipEntry } from './zip';
+import { defaultCodec, type ZipCodec } from './codec';
+import { isOfficeDocument, parseRelationships, parseWorkbookXml, relKind, relsPartOf, type Relationship, type SheetEntry } from './package';
+import { readDateStyles } from './styles';
+import { GridTooLargeError, SheetReader, type ParsedSheet } from './sheetReader';
+import { attr, decodeOoxmlEscapes, XmlScanner } from './xml';
 
 /** A file we cannot open as an .xlsx workbook; `message` is a plain-words sentence. */
 export class WorkbookOpenError extends Error {
@@ -25,11 +29,14 @@ export const OPEN_MESSAGES = {
   'old-xls': 'This is an old .xls workbook; save it as .xlsx in Excel.',
   corrupt: 'This workbook is damaged or incomplete and cannot be read; open it in Excel, save it again and retry.',
   'too-large':
-    'This workbook is too large to read: its sheets hold over 100 MB of cell data (about two million filled cells), far more than a risk register. Delete unused rows or move the register to its own workbook, and try again.',
+    'This workbook is too large to read: its sheets hold over 160 MB of cell data (about three million filled cells), far more than a risk register. Delete unused rows or move the register to its own workbook, and try again.',
 } as const;
 
-/** Sheet data ExcelJS can hold in memory comfortably (it uses roughly 20 times the XML size). */
-export const MAX_WORKSHEET_XML_BYTES = 100 * 1024 * 1024;
+/**
+ * Inflated bytes the reader accepts from one file, counted as they really come out of every part
+ * it reads (never the sizes the zip declares): the sheets, shared strings, styles and the rest.
+ */
+export const MAX_READ_BYTES = 160 * 1024 * 1024;
 
 const CFB_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];
@@ -49,32 +56,206 @@ function containsUtf16(bytes: Uint8Array, text: string): boolean {
   return false;
 }
 
-function fail(reason: WorkbookOpenError['reason']): WorkbookOpenError {
+export function openError(reason: WorkbookOpenError['reason']): WorkbookOpenError {
   return new WorkbookOpenError(OPEN_MESSAGES[reason], reason);
 }
 
-/** Loads an .xlsx into ExcelJS; throws WorkbookOpenError for anything else. */
-export async function loadExcelJs(data: ArrayBuffer | Uint8Array): Promise<ExcelJS.Workbook> {
-  const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
-  if (startsWith(bytes, CFB_SIGNATURE)) {
-    // Excel saves password-protected .xlsx files as an encrypted CFB container.
-    throw fail(containsUtf16(bytes, 'EncryptionInfo') ? 'encrypted' : 'old-xls');
-  }
-  if (!startsWith(bytes, ZIP_SIGNATURE)) throw fail('not-a-workbook');
-  // Measured before loading: too many cells would exhaust memory minutes later instead of failing now.
-  if ((worksheetXmlBytes(bytes) ?? 0) > MAX_WORKSHEET_XML_BYTES) throw fail('too-large');
+/** Any failure while reading -> the WorkbookOpenError a user sees. */
+export function asOpenError(error: unknown): unknown {
+  if (error instanceof WorkbookOpenError) return error;
+  if (error instanceof BudgetExceededError || error instanceof GridTooLargeError) return openError('too-large');
+  if (error instanceof ZipFormatError || error instanceof Error) return openError('corrupt');
+  return error;
+}
 
-  const workbook = new ExcelJS.Workbook();
-  try {
-    // ExcelJS's typings want a Node Buffer, but it hands the bytes to JSZip, which takes a
-    // Uint8Array: no Buffer here, so the same code runs in the browser (file mode).
-    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
-  } catch {
-    // A zip that ExcelJS cannot read through: truncated, or a damaged part.
-    throw fail('corrupt');
+/** A worksheet of the file, as the workbook lists it. */
+export interface FileSheet extends SheetEntry {
+  /** The worksheet part, or null when the relationship leads nowhere (a chart sheet, a dialog sheet). */
+  part: string | null;
+}
+
+const utf8 = new TextDecoder('utf-8');
+
+/** The opened file: its parts, and the reading of them. Nothing here changes the file. */
+export class XlsxPackage {
+  private readonly byName = new Map<string, ZipEntry>();
+  private sharedStrings: string[] | null = null;
+  private dateStyles: boolean[] | null = null;
+
+  private constructor(
+    readonly entries: ZipEntry[],
+    readonly codec: ZipCodec,
+    private readonly budget: InflateBudget,
+  ) {
+    for (const e of entries) {
+      const key = e.name.toLowerCase();
+      if (!this.byName.has(key)) this.byName.set(key, e);
+    }
   }
-  // A readable zip without a workbook in it (a .docx renamed, for instance).
-  if (workbook.worksheets.length === 0) throw fail('not-a-workbook');
-  workbook.worksheets.forEach(repairTableHeaders);
-  return workbook;
+
+  workbookPart = '';
+  workbookXml = '';
+  workbookRels: Relationship[] = [];
+  sheets: FileSheet[] = [];
+  date1904 = false;
+  /** The workbook's content type is the macro-enabled one (an .xlsm): it must be saved under that extension. */
+  macroEnabled = false;
+
+  static async open(data: ArrayBuffer | Uint8Array, codec: ZipCodec = defaultCodec()): Promise<XlsxPackage> {
+    const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+    if (startsWith(bytes, CFB_SIGNATURE)) {
+      // Excel saves password-protected .xlsx files as an encrypted CFB container.
+      throw openError(containsUtf16(bytes, 'EncryptionInfo') ? 'encrypted' : 'old-xls');
+    }
+    if (!startsWith(bytes, ZIP_SIGNATURE)) throw openError('not-a-workbook');
+    try {
+      const pkg = new XlsxPackage(readZipEntries(bytes), codec, new InflateBudget(MAX_READ_BYTES));
+      await pkg.readStructure();
+      return pkg;
+    } catch (error) {
+      throw asOpenError(error);
+    }
+  }
+
+  entry(part: string): ZipEntry | undefined {
+    return this.byName.get(part.toLowerCase());
+  }
+
+  async text(part: string): Promise<string | null> {
+    const e = this.entry(part);
+    return e ? utf8.decode(await inflateToBytes(e, this.codec, this.budget)) : null;
+  }
+
+  /** Inflates a part for rewriting at save time; not charged to the reading budget (it was read before). */
+  async textForSave(part: string): Promise<string | null> {
+    const e = this.entry(part);
+    return e ? utf8.decode(await inflateToBytes(e, this.codec, new InflateBudget(Infinity))) : null;
+  }
+
+  async relationships(part: string): Promise<Relationship[]> {
+    const xml = await this.text(relsPartOf(part));
+    return xml ? parseRelationships(xml, part) : [];
+  }
+
+  private async readStructure(): Promise<void> {
+    const root = (await this.relationships('')).find((r) => isOfficeDocument(r.type) && r.part);
+    const workbookPart = root?.part ?? (this.entry('xl/workbook.xml') ? 'xl/workbook.xml' : null);
+    const workbookXml = workbookPart ? await this.text(workbookPart) : null;
+    // A readable zip without a workbook in it (a .docx renamed, for instance).
+    if (!workbookPart || workbookXml === null || !/<(\w+:)?workbook\b/.test(workbookXml)) throw openError('not-a-workbook');
+    this.workbookPart = this.entry(workbookPart)!.name;
+    this.workbookXml = workbookXml;
+    this.workbookRels = await this.relationships(this.workbookPart);
+    const info = parseWorkbookXml(workbookXml);
+    this.date1904 = info.date1904;
+    const relById = new Map(this.workbookRels.map((r) => [r.id, r]));
+    this.sheets = info.sheets.map((s) => {
+      const rel = relById.get(s.relId);
+      const part = rel && relKind(rel.type) === 'worksheet' && rel.part && this.entry(rel.part) ? this.entry(rel.part)!.name : null;
+      return { ...s, part };
+    });
+    if (!this.sheets.some((s) => s.part)) throw openError('not-a-workbook');
+    const types = (await this.text('[Content_Types].xml')) ?? '';
+    const override = new RegExp(`<(?:\\w+:)?Override\\b[^>]*PartName="/?${this.workbookPart.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[^>]*>`, 'i').exec(types)?.[0] ?? '';
+    this.macroEnabled = /macroEnabled/i.test(attr(override, 'ContentType') ?? '');
+    // Refuse at once what is declared too large to read: no need to inflate it to find out.
+    let declared = 0;
+    for (const s of this.sheets) if (s.part) declared += this.entry(s.part)!.declaredSize;
+    const sst = this.relatedPart('sharedStrings');
+    if (sst) declared += this.entry(sst)?.declaredSize ?? 0;
+    if (declared > MAX_READ_BYTES) throw openError('too-large');
+  }
+
+  /** The part the workbook relates to with this kind ("styles", "sharedStrings"), if it exists. */
+  relatedPart(kind: string): string | null {
+    const rel = this.workbookRels.find((r) => relKind(r.type) === kind && r.part && this.entry(r.part));
+    return rel ? this.entry(rel.part!)!.name : null;
+  }
+
+  private async loadSharedStrings(): Promise<string[]> {
+    if (this.sharedStrings) return this.sharedStrings;
+    const strings: string[] = [];
+    const part = this.relatedPart('sharedStrings');
+    if (part) {
+      let current: string | null = null;
+      let inText = false;
+      let phonetic = 0;
+      const scanner = new XmlScanner({
+        open(name, _attrs, selfClosing) {
+          if (name === 'si') current = '';
+          else if (name === 'rPh') phonetic++;
+          else if (name === 't' && !selfClosing && phonetic === 0) inText = true;
+        },
+        text(text) {
+          if (inText && current !== null) current += text;
+        },
+        close(name) {
+          if (name === 't') inText = false;
+          else if (name === 'rPh') phonetic--;
+          else if (name === 'si') {
+            strings.push(decodeOoxmlEscapes(current ?? ''));
+            current = null;
+          }
+        },
+      });
+      await this.stream(part, (text) => scanner.write(text));
+      scanner.end();
+    }
+    this.sharedStrings = strings;
+    return strings;
+  }
+
+  private async loadDateStyles(): Promise<boolean[]> {
+    if (this.dateStyles) return this.dateStyles;
+    const part = this.relatedPart('styles');
+    const xml = part ? await this.text(part) : null;
+    this.dateStyles = xml ? readDateStyles(xml) : [];
+    return this.dateStyles;
+  }
+
+  /** Inflates a part piece by piece as text. */
+  private async stream(part: string, onText: (text: string) => void): Promise<void> {
+    const decoder = new TextDecoder('utf-8');
+    await inflateEntry(this.entry(part)!, this.codec, this.budget, (chunk) => onText(decoder.decode(chunk, { stream: true })));
+    const rest = decoder.decode();
+    if (rest) onText(rest);
+  }
+
+  /** Reads one worksheet part into its cells, merges, protection and marker. */
+  async readSheet(part: string): Promise<ParsedSheet> {
+    try {
+      const reader = new SheetReader({ sharedStrings: await this.loadSharedStrings(), dateStyles: await this.loadDateStyles(), date1904: this.date1904 });
+      await this.stream(part, (text) => reader.write(text));
+      return reader.finish();
+    } catch (error) {
+      throw asOpenError(error);
+    }
+  }
+
+  /** The tables a worksheet part lists, read from their own parts. */
+  async readTables(part: string, relIds: string[]): Promise<{ name: string; ref: string; headerRowCount: number; columns: string[] }[]> {
+    if (relIds.length === 0) return [];
+    const rels = await this.relationships(part);
+    const out: { name: string; ref: string; headerRowCount: number; columns: string[] }[] = [];
+    for (const id of relIds) {
+      const rel = rels.find((r) => r.id === id);
+      const xml = rel?.part ? await this.text(rel.part) : null;
+      if (!xml) continue;
+      const table = { name: '', ref: '', headerRowCount: 1, columns: [] as string[] };
+      new XmlScanner({
+        open(name, attrs) {
+          if (name === 'table') {
+            table.name = attr(attrs, 'displayName') ?? attr(attrs, 'name') ?? '';
+            table.ref = attr(attrs, 'ref') ?? '';
+            const header = attr(attrs, 'headerRowCount');
+            table.headerRowCount = header === null ? 1 : Number(header);
+          } else if (name === 'tableColumn') {
+            table.columns.push(decodeOoxmlEscapes(attr(attrs, 'name') ?? ''));
+          }
+        },
+      }).write(xml);
+      out.push(table);
+    }
+    return out;
+  }
 }

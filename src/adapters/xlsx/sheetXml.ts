@@ -1,24 +1,22 @@
 /**
  * The cells of a generated sheet as worksheet XML, written straight from the SheetSpec.
  *
- * Why: a plan for a 10,000-risk register is some 200,000 cells. Handing them to ExcelJS costs a
- * cell object, a style model and several XML-stream calls each, and made saving the workbook
- * three times slower than reading and writing the register itself. The spec already says
- * everything a cell needs (type, value, style), so its XML is a string per cell. ExcelJS still
- * writes the rest of the sheet (columns, views, page setup, the hidden marker); this module only
- * supplies <sheetData>, <mergeCells> and <dimension>, the parts that grow with the rows.
+ * A plan for a 10,000-risk register is some 200,000 cells; the spec already says everything a
+ * cell needs (type, value, style), so its XML is a string per cell. generatedSheet.ts wraps
+ * these parts (<sheetData>, <mergeCells>, <dimension>) in the rest of the worksheet.
  *
- * The XML matches what ExcelJS would write for the same cells: text in the shared-string table,
- * dates as serial numbers, merged cells' covered cells carrying the top-left cell's style.
+ * Text is written inline (the shared-string part stays untouched), dates as serial numbers,
+ * and a merge's covered cells carry its top-left cell's style so borders run round it.
  */
 import { MARKER_CELL, columnLetter, parseRangeAddress, type CellRange } from '../../core/grid';
 import { isoToSerial, isIsoDate } from '../../core/dates';
 import type { SheetSpec, SpecCell } from '../../core/sheetSpec';
 import { estimateRowHeights } from './rowHeights';
+import { cellText, xmlText } from './xml';
 
 /** What the save supplies while it writes: style ids and the shared-string table of this save. */
 export interface SheetXmlContext {
-  /** ExcelJS style id (the cell's s="...") for a spec style name and the cell type's number format. */
+  /** Cell style index (the cell's s="...") for a spec style name and the cell type's number format. */
   styleId(styleName: string | undefined, type: SpecCell['type']): number;
   /** Index of `text` in the workbook's shared-string table, or null to write the text inline. */
   sharedString(text: string): number | null;
@@ -28,22 +26,14 @@ export interface SheetXmlContext {
 
 /** The parts of a worksheet's XML that hold the cells. */
 export interface SheetCellsXml {
-  /** `<sheetData>...</sheetData>` */
-  sheetData: string;
+  /** `<sheetData>...</sheetData>` in pieces (a row each), made as they are read: a long sheet never exists as one string. */
+  sheetData: Iterable<string>;
   /** `<mergeCells ...>...</mergeCells>`, or '' without merges. */
   mergeCells: string;
   /** The used range for `<dimension ref="..."/>`. */
   dimension: string;
 }
 
-/** Characters XML 1.0 cannot hold at all (ExcelJS drops them too). */
-const INVALID_XML_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/g;
-const XML_ESCAPES: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' };
-
-/** Text made safe for an XML element or attribute. */
-export function xmlText(text: string): string {
-  return text.replace(INVALID_XML_CHARS, '').replace(/[<>&"']/g, (c) => XML_ESCAPES[c]);
-}
 
 /**
  * Writes one cell's XML; null when it has neither a value nor a style. Date serials are cached:
@@ -68,7 +58,7 @@ function cellWriter(ctx: SheetXmlContext): (address: string, styleId: number, ce
         const text = String(cell.value);
         const index = ctx.sharedString(text);
         if (index !== null) return `${open} t="s"><v>${index}</v></c>`;
-        return `${open} t="inlineStr"><is><t xml:space="preserve">${xmlText(text)}</t></is></c>`;
+        return `${open} t="inlineStr"><is><t xml:space="preserve">${cellText(text)}</t></is></c>`;
       }
       case 'date': {
         const v = dateValue(String(cell.value));
@@ -101,7 +91,7 @@ function coveredCells(merges: (CellRange | null)[]): Map<number, Map<number, { r
 
 /**
  * The cells of `spec` as worksheet XML, including the marker in MARKER_CELL. Row heights are
- * the spec's own or the wrapped-text estimate, as renderSheet sets them.
+ * the spec's own or the wrapped-text estimate.
  */
 export function sheetCellsXml(spec: SheetSpec, ctx: SheetXmlContext): SheetCellsXml {
   const heights = estimateRowHeights(spec);
@@ -117,85 +107,72 @@ export function sheetCellsXml(spec: SheetSpec, ctx: SheetXmlContext): SheetCells
     return cell ? ctx.styleId(cell.style, cell.type) : 0;
   };
 
-  const rowCount = Math.max(spec.rows.length, ...merges.map((m) => (m ? m.bottom + 1 : 0)), MARKER_CELL.row + 1);
-  const out: string[] = ['<sheetData>'];
+  // A loop, not Math.max(...merges): spreading 100,000 merges overflows the stack.
+  let rowCount = Math.max(spec.rows.length, MARKER_CELL.row + 1);
+  for (const m of merges) if (m && m.bottom + 1 > rowCount) rowCount = m.bottom + 1;
+  // The used range's last column, known before the rows are written (the dimension comes first).
   let right: number = MARKER_CELL.col;
-  for (let r = 0; r < rowCount; r++) {
-    const row = spec.rows[r];
-    const coveredHere = covered.get(r);
-    const cells: string[] = [];
-    let min = Infinity;
-    let max = -1;
-    const width = Math.max(row?.cells.length ?? 0, r === MARKER_CELL.row ? MARKER_CELL.col + 1 : 0);
-    for (let c = 0; c < width; c++) {
-      const address = `${letter(c)}${r + 1}`;
-      let xml: string | null = null;
-      if (r === MARKER_CELL.row && c === MARKER_CELL.col) {
-        // The marker wins over anything the spec put there, as in renderSheet.
-        xml = writeCell(address, ctx.styleId(undefined, 'text'), { type: 'text', value: spec.marker });
-      } else {
-        const master = coveredHere?.get(c);
-        if (master) {
-          // A covered cell shows nothing but carries the merge's style, so borders run round it.
-          const s = masterStyle(master.row, master.col);
-          if (s) xml = `<c r="${address}" s="${s}"/>`;
-        } else {
-          const cell = row?.cells[c];
-          if (cell) xml = writeCell(address, ctx.styleId(cell.style, cell.type), cell);
-        }
+  for (const row of spec.rows) {
+    for (let c = row.cells.length - 1; c > right; c--) {
+      if (row.cells[c]) {
+        right = c;
+        break;
       }
-      if (xml === null) continue;
-      cells.push(xml);
-      if (c < min) min = c;
-      if (c > max) max = c;
     }
-    // Cells a merge covers beyond the spec's row (a merge wider than the row's cells).
-    const beyond = coveredHere ? [...coveredHere].filter(([mc]) => mc >= width).sort((a, b) => a[0] - b[0]) : [];
-    for (const [mc, master] of beyond) {
-      const s = masterStyle(master.row, master.col);
-      if (!s) continue;
-      cells.push(`<c r="${letter(mc)}${r + 1}" s="${s}"/>`);
-      if (mc < min) min = mc;
-      if (mc > max) max = mc;
-    }
-    const height = row?.height ?? heights.get(r);
-    if (cells.length === 0 && !height) continue;
-    if (max > right) right = max;
-    const spans = cells.length > 0 ? ` spans="${min + 1}:${max + 1}"` : '';
-    const ht = height ? ` ht="${height}" customHeight="1"` : '';
-    out.push(`<row r="${r + 1}"${spans}${ht}>${cells.join('')}</row>`);
   }
-  out.push('</sheetData>');
+  for (const m of merges) if (m && m.right > right) right = m.right;
+
+  function* rows(): Generator<string> {
+    yield '<sheetData>';
+    for (let r = 0; r < rowCount; r++) {
+      const row = spec.rows[r];
+      const coveredHere = covered.get(r);
+      const cells: string[] = [];
+      let min = Infinity;
+      let max = -1;
+      const width = Math.max(row?.cells.length ?? 0, r === MARKER_CELL.row ? MARKER_CELL.col + 1 : 0);
+      for (let c = 0; c < width; c++) {
+        const address = `${letter(c)}${r + 1}`;
+        let xml: string | null = null;
+        if (r === MARKER_CELL.row && c === MARKER_CELL.col) {
+          // The marker wins over anything the spec put there.
+          xml = writeCell(address, ctx.styleId(undefined, 'text'), { type: 'text', value: spec.marker });
+        } else {
+          const master = coveredHere?.get(c);
+          if (master) {
+            // A covered cell shows nothing but carries the merge's style, so borders run round it.
+            const s = masterStyle(master.row, master.col);
+            if (s) xml = `<c r="${address}" s="${s}"/>`;
+          } else {
+            const cell = row?.cells[c];
+            if (cell) xml = writeCell(address, ctx.styleId(cell.style, cell.type), cell);
+          }
+        }
+        if (xml === null) continue;
+        cells.push(xml);
+        if (c < min) min = c;
+        if (c > max) max = c;
+      }
+      // Cells a merge covers beyond the spec's row (a merge wider than the row's cells).
+      const beyond = coveredHere ? [...coveredHere].filter(([mc]) => mc >= width).sort((a, b) => a[0] - b[0]) : [];
+      for (const [mc, master] of beyond) {
+        const s = masterStyle(master.row, master.col);
+        if (!s) continue;
+        cells.push(`<c r="${letter(mc)}${r + 1}" s="${s}"/>`);
+        if (mc < min) min = mc;
+        if (mc > max) max = mc;
+      }
+      const height = row?.height ?? heights.get(r);
+      if (cells.length === 0 && !height) continue;
+      const spans = cells.length > 0 ? ` spans="${min + 1}:${max + 1}"` : '';
+      const ht = height ? ` ht="${height}" customHeight="1"` : '';
+      yield `<row r="${r + 1}"${spans}${ht}>${cells.join('')}</row>`;
+    }
+    yield '</sheetData>';
+  }
 
   const mergeRefs = spec.merges.filter((_, i) => merges[i] !== null);
   const mergeCells =
     mergeRefs.length > 0 ? `<mergeCells count="${mergeRefs.length}">${mergeRefs.map((m) => `<mergeCell ref="${xmlText(m)}"/>`).join('')}</mergeCells>` : '';
-  return { sheetData: out.join(''), mergeCells, dimension: `A1:${letter(right)}${rowCount}` };
-}
-
-/** Elements the schema places between <sheetData> and <mergeCells>. */
-const BEFORE_MERGE_CELLS = /^<(sheetCalcPr|sheetProtection|protectedRanges|scenarios|autoFilter|sortState|dataConsolidate|customSheetViews)\b/;
-
-/** Index just past the element that starts at `at` (self-closing, or up to its closing tag). */
-function elementEnd(xml: string, at: number, tag: string): number {
-  const openEnd = xml.indexOf('>', at);
-  if (xml[openEnd - 1] === '/') return openEnd + 1;
-  const close = xml.indexOf(`</${tag}>`, openEnd);
-  return close < 0 ? xml.length : close + tag.length + 3;
-}
-
-/**
- * Puts `cells` into the XML ExcelJS wrote for the sheet's frame (everything but the cells):
- * replaces its <sheetData> and <dimension>, and adds <mergeCells> where the schema wants it.
- */
-export function spliceSheetXml(frameXml: string, cells: SheetCellsXml): string {
-  const open = frameXml.indexOf('<sheetData');
-  if (open < 0) throw new Error('The generated sheet has no <sheetData> element.');
-  const close = elementEnd(frameXml, open, 'sheetData');
-  let mergesAt = close;
-  for (let m = BEFORE_MERGE_CELLS.exec(frameXml.slice(mergesAt, mergesAt + 40)); m; m = BEFORE_MERGE_CELLS.exec(frameXml.slice(mergesAt, mergesAt + 40))) {
-    mergesAt = elementEnd(frameXml, mergesAt, m[1]);
-  }
-  const head = frameXml.slice(0, open).replace(/<dimension ref="[^"]*"\/>/, `<dimension ref="${cells.dimension}"/>`);
-  return head + cells.sheetData + frameXml.slice(close, mergesAt) + cells.mergeCells + frameXml.slice(mergesAt);
+  return { sheetData: rows(), mergeCells, dimension: `A1:${letter(right)}${rowCount}` };
 }

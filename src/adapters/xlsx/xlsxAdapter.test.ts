@@ -283,3 +283,28 @@ it('reports every capability', async () => {
   expect(port.capabilities()).toEqual({ pageLayout: true, mergedAreas: true, conditionalFormats: true });
   expect(port.host).toBe('file');
 });
+
+it('clearing highlights rewrites only the sheets that had ours', async () => {
+  const source = await buildSourceWorkbook();
+  const port = await openXlsx(source);
+  await port.applyHighlights([ownRule('Risk Register', 'B3:B5')]);
+  const highlighted = await port.save();
+  const reopened = await openXlsx(highlighted);
+  expect(await reopened.clearHighlights()).toBe(1);
+  const cleared = await reopened.save();
+  const { readZipEntries } = await import('./zip');
+  const raw = (bytes: Uint8Array) => new Map(readZipEntries(bytes).map((e) => [e.name, Buffer.from(e.raw).toString('base64')]));
+  const [a, b] = [raw(highlighted), raw(cleared)];
+  const changed = [...a.keys()].filter((name) => a.get(name) !== b.get(name));
+  expect(changed).toEqual(['xl/worksheets/sheet1.xml']);
+});
+
+it('reads the settings sheet back as the save will write it, before and after the save', async () => {
+  const port = await openXlsx(await buildSourceWorkbook());
+  await port.writeStore('{"practiceName":"Acme"}');
+  const [before] = await port.readGrids([STORE_SHEET_NAME]);
+  const [after] = await (await openXlsx(await port.save())).readGrids([STORE_SHEET_NAME]);
+  expect(before.values).toEqual([[STORE_HEADER], ['{"practiceName":"Acme"}']]);
+  expect(after.values).toEqual(before.values);
+  expect(after.visibility).toBe('veryHidden');
+});

@@ -36,9 +36,10 @@ interface RatingWord {
   top?: boolean;
 }
 
-const RATING_WORDS: Record<string, RatingWord> = {};
+/** Maps, not plain objects: "constructor" typed in a cell must find nothing. */
+const RATING_WORDS = new Map<string, RatingWord>();
 function word(names: string[], five: number, three: number | null, label: string, top = false): void {
-  for (const n of names) RATING_WORDS[normalizeWords(n)] = { five, three, label, top };
+  for (const n of names) RATING_WORDS.set(normalizeWords(n), { five, three, label, top });
 }
 // Generic levels (NIST SP 800-30 style and H/M/L).
 word(['very low', 'vl', 'very-low'], 1, null, 'Very Low');
@@ -60,7 +61,7 @@ word(['major', 'significant', 'serious'], 4, null, 'Major');
 word(['severe', 'catastrophic'], 5, null, 'Severe');
 
 /** Words that only exist on 5-step scales: seeing one means the column is a 5-step scale. */
-const ratingWord = memo((words: string): RatingWord | null => RATING_WORDS[normalizeWords(words)] ?? null);
+const ratingWord = memo((words: string): RatingWord | null => RATING_WORDS.get(normalizeWords(words)) ?? null);
 
 /** True for a rating word such as "High", "Very Low", "Likely", "4 - Major" (not for a bare number). */
 export function isRatingText(text: string): boolean {
@@ -248,11 +249,11 @@ function numericRating(
 
 // ------------------------------------------------------------------ dates
 
-const MONTHS: Record<string, number> = {
+const MONTHS = new Map<string, number>(Object.entries({
   jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
   jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11,
   november: 11, dec: 12, december: 12,
-};
+}));
 
 /** Placeholders that mean "no date yet". */
 const DATE_PLACEHOLDERS = new Set(['tbd', 'tba', 'n a', 'na', 'none', 'unknown', 'pending', 'to be determined']);
@@ -325,9 +326,9 @@ function parseDateTextOnce(text: string): { iso: IsoDate | null; kind: DateValue
   }
   // Jan 5, 2026 / January 5th 2026 / 5 January 2026 / 5-Jan-2026 / Jan-5-2026
   m = /^([a-z]+)\.?[\s-]+(\d{1,2})(?:st|nd|rd|th)?,?[\s-]+(\d{4})$/.exec(s);
-  if (m && MONTHS[m[1]]) return withIso(ymd(+m[3], MONTHS[m[1]], +m[2]));
+  if (m && MONTHS.has(m[1])) return withIso(ymd(+m[3], MONTHS.get(m[1])!, +m[2]));
   m = /^(\d{1,2})(?:st|nd|rd|th)?[\s-]+([a-z]+)\.?,?[\s-]+(\d{2}|\d{4})$/.exec(s);
-  if (m && MONTHS[m[2]]) return withIso(ymd(+m[3], MONTHS[m[2]], +m[1]));
+  if (m && MONTHS.has(m[2])) return withIso(ymd(+m[3], MONTHS.get(m[2])!, +m[1]));
   const words = normalizeWords(s);
   if (DATE_PLACEHOLDERS.has(words) || words === '' ) return { iso: null, kind: 'invalid' };
   if (isRelative(words)) return { iso: null, kind: 'relative' };
@@ -362,7 +363,7 @@ function isRelative(words: string): boolean {
   if (RELATIVE_UNITS.test(words) && /\d|next|within|few|several/.test(words)) return true;
   // "Jan 2026", "March 2027": a month, not a day.
   const parts = words.split(' ');
-  return parts.length === 2 && MONTHS[parts[0]] !== undefined && /^\d{4}$/.test(parts[1]);
+  return parts.length === 2 && MONTHS.has(parts[0]) && /^\d{4}$/.test(parts[1]);
 }
 
 /** True when the date placeholder means "not set" (TBD, N/A...), so no issue is needed beyond the gap itself. */
@@ -392,9 +393,9 @@ export const isOwnerPlaceholder = memo((text: string): boolean => {
 
 // ------------------------------------------------------------------ statuses
 
-const STATUS_WORDS: Record<string, Status> = {};
+const STATUS_WORDS = new Map<string, Status>();
 function status(s: Status, names: string[]): void {
-  for (const n of names) STATUS_WORDS[normalizeWords(n)] = s;
+  for (const n of names) STATUS_WORDS.set(normalizeWords(n), s);
 }
 status('Complete', ['complete', 'completed', 'done', 'closed', 'resolved', 'implemented', 'finished', 'fixed', 'remediated', 'closed verified', 'completed verified', 'verified', 'cleared']);
 status('Mitigated', ['mitigated', 'risk mitigated', 'treated', 'controlled']);
@@ -416,18 +417,18 @@ export function parseStatus(v: CellValue): { status: Status | null; statusText: 
 /** The status a typed (trimmed, non-blank) status text means; null for a word we do not know. */
 export const statusOf = memo((text: string): Status | null => {
   const words = normalizeWords(text);
-  const s = STATUS_WORDS[words];
+  const s = STATUS_WORDS.get(words);
   if (s) return s;
   // Progress trackers type a percentage: 0% not started, 100% complete, anything between in progress.
   const pct = /^(\d{1,3})\s*%$/.exec(text.trim());
   if (pct) return Number(pct[1]) >= 100 ? 'Complete' : Number(pct[1]) === 0 ? 'Not Started' : 'In Progress';
   // "Closed - verified 3/2", "In progress (50%)": try the words before the first separator.
-  const head = STATUS_WORDS[normalizeWords(text.split(/[-–—(:;,/]/)[0] ?? '')];
+  const head = STATUS_WORDS.get(normalizeWords(text.split(/[-–—(:;,/]/)[0] ?? ''));
   if (head) return head;
   // "Completed 1/5/2026", "Open pending vendor": the longest leading phrase we know.
   const list = words.split(' ');
   for (let n = Math.min(3, list.length - 1); n >= 1; n--) {
-    const hit = STATUS_WORDS[list.slice(0, n).join(' ')];
+    const hit = STATUS_WORDS.get(list.slice(0, n).join(' '));
     if (hit) return hit;
   }
   return null;
