@@ -97,7 +97,7 @@ export class LocalSession implements PaneSession {
   private withView(next: WorkbookState, grids: SheetGrid[]): Promise<PaneView> {
     this.state = next;
     if (grids.length > 0) this.grids = grids;
-    return runSliced(paneViewOfSliced(next, grids));
+    return runSliced(paneViewOfSliced(next, this.grids));
   }
 
   private need(): { port: PanePort; state: WorkbookState } {
