@@ -56,13 +56,13 @@ function TierRow(props: { item: TierItem; busy: boolean; onChoose(key: string, t
               checked={pressed}
               appearance={pressed ? 'primary' : 'secondary'}
               disabledFocusable={busy}
-              aria-label={tier === guess ? `${tier} (best guess)` : tier}
               onClick={() => {
                 if (!pressed) onChoose(item.key, tier);
               }}
             >
               {tier}
-              {tier === guess && <span className={styles.guess}>best guess</span>}
+              {/* Part of the button's name ("This week (best guess)"), so what is read matches what is shown. */}
+              {tier === guess && <span className={styles.guess}> (best guess)</span>}
             </ToggleButton>
           );
         })}
