@@ -106,7 +106,7 @@ export function TierChoices(props: TierChoicesProps): React.ReactElement | null 
       </Text>
       <ul className={styles.list} aria-label="Risks to place in a tier">
         {items.slice(0, shown).map((item) => (
-          <TierRow key={item.key} item={item} busy={busy} onChoose={onChooseTier} />
+          <TierRow key={`${item.sheet}!${item.row}`} item={item} busy={busy} onChoose={onChooseTier} />
         ))}
       </ul>
       {left > 0 && (
