@@ -5,7 +5,8 @@
 import { cellAddress, MARKER_PREFIX, MAX_CELL_CHARS, type SheetGrid } from '../grid';
 import type { MappingOverride, ReadIssue, SheetCandidate, TableKind, TableRead, WorkbookRead } from '../model';
 import { findHeader, scoreSheet, type HeaderGuess, type SheetScore } from './locate';
-import { applyOverrides } from './mapping';
+import { applyOverrides, assignRoles } from './mapping';
+import { profileColumns } from './profile';
 import { readRowsSliced } from './rows';
 import { finish, sliceEnds, type Sliced } from '../slices';
 import { cellText } from './text';
@@ -65,6 +66,8 @@ export function* readWorkbookSliced(grids: SheetGrid[], overrides: MappingOverri
         candidates.push({ sheet: grid.name, kind: 'other', score: 0, reason: grid.values.length === 0 ? 'the sheet is empty' : 'no row names at least two risk or CAP columns' });
         continue;
       }
+      // The header row is found by its words; the columns are then decided by their words and values.
+      guess.mapping = assignRoles(guess.labels, profileColumns(grid, guess.row, guess.labels.map((l) => l.col)));
       if (override) {
         for (const problem of applyOverrides(guess.mapping, override.columns)) issues.push({ sheet: grid.name, cell: '', message: problem, severity: 'warning' });
       }

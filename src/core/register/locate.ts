@@ -206,6 +206,8 @@ const ROLE_WEIGHTS: Record<Role, [register: number, cap: number]> = {
   residualLikelihood: [1.5, 0.2],
   residualImpact: [1.5, 0.2],
   residualLevel: [1.5, 0.2],
+  residualScore: [1, 0.2],
+  originalDueDate: [0.2, 1],
   tier: [0.3, 0.3],
   element: [0.1, 1.2],
   justification: [0.3, 0.3],

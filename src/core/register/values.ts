@@ -36,7 +36,8 @@ interface RatingWord {
   top?: boolean;
 }
 
-const RATING_WORDS: Record<string, RatingWord> = {};
+// Null prototype: a cell reading "constructor" must not find Object's.
+const RATING_WORDS: Record<string, RatingWord> = Object.create(null) as Record<string, RatingWord>;
 function word(names: string[], five: number, three: number | null, label: string, top = false): void {
   for (const n of names) RATING_WORDS[normalizeWords(n)] = { five, three, label, top };
 }
@@ -58,6 +59,18 @@ word(['negligible', 'insignificant', 'minimal'], 1, null, 'Negligible');
 word(['minor'], 2, null, 'Minor');
 word(['major', 'significant', 'serious'], 4, null, 'Major');
 word(['severe', 'catastrophic'], 5, null, 'Severe');
+// The same steps in the registers' other languages (masculine, feminine and neuter forms alike).
+word(['muy bajo', 'muy baja', 'muito baixo', 'muito baixa', 'tres faible', 'molto basso', 'molto bassa', 'sehr niedrig', 'sehr gering', 'zeer laag', 'svaert lav', 'очень низкий', 'очень низкая', 'очень низкое'], 1, null, 'Very Low');
+word(['bajo', 'baja', 'baixo', 'baixa', 'faible', 'bas', 'basse', 'basso', 'bassa', 'niedrig', 'gering', 'laag', 'lav', 'низкий', 'низкая', 'низкое', 'green', 'verde', 'vert', 'grun', 'groen', 'gronn', 'зеленый', 'зелёный'], 2, 1, 'Low');
+word(['medio', 'media', 'moderado', 'moderada', 'moyen', 'moyenne', 'modere', 'moderato', 'moderata', 'mittel', 'mittlere', 'mittlerer', 'gemiddeld', 'middel', 'matig', 'middels', 'moderat', 'средний', 'средняя', 'среднее', 'yellow', 'amber', 'amarillo', 'amarelo', 'jaune', 'giallo', 'gelb', 'geel', 'gul', 'желтый', 'жёлтый'], 3, 2, 'Medium');
+word(['alto', 'alta', 'eleve', 'elevee', 'haut', 'haute', 'hoch', 'hohe', 'hoher', 'hoog', 'hoy', 'высокий', 'высокая', 'высокое', 'red', 'rojo', 'vermelho', 'rouge', 'rosso', 'rot', 'rood', 'rod', 'красный'], 4, 3, 'High');
+word(['muy alto', 'muy alta', 'muito alto', 'muito alta', 'tres eleve', 'tres elevee', 'molto alto', 'molto alta', 'sehr hoch', 'zeer hoog', 'svaert hoy', 'очень высокий', 'очень высокая', 'очень высокое'], 5, null, 'Very High');
+word(['critico', 'critica', 'critique', 'kritisch', 'kritiek', 'kritisk', 'критический', 'критическая', 'критичный'], 5, null, 'Critical', true);
+word(['raro', 'rara', 'improbable', 'improbavel', 'selten', 'zelden', 'sjelden', 'редко'], 1, null, 'Rare');
+word(['posible', 'possivel', 'possibile', 'moglich', 'mogelijk', 'mulig', 'возможно'], 3, null, 'Possible');
+word(['probable', 'provavel', 'probabile', 'wahrscheinlich', 'waarschijnlijk', 'sannsynlig', 'вероятно'], 4, null, 'Likely');
+word(['menor', 'mineur', 'minore', 'gering', 'klein'], 2, null, 'Minor');
+word(['mayor', 'grave', 'majeur', 'maggiore', 'erheblich', 'groot', 'alvorlig'], 4, null, 'Major');
 
 /** Words that only exist on 5-step scales: seeing one means the column is a 5-step scale. */
 const ratingWord = memo((words: string): RatingWord | null => RATING_WORDS[normalizeWords(words)] ?? null);
@@ -392,7 +405,7 @@ export const isOwnerPlaceholder = memo((text: string): boolean => {
 
 // ------------------------------------------------------------------ statuses
 
-const STATUS_WORDS: Record<string, Status> = {};
+const STATUS_WORDS: Record<string, Status> = Object.create(null) as Record<string, Status>;
 function status(s: Status, names: string[]): void {
   for (const n of names) STATUS_WORDS[normalizeWords(n)] = s;
 }
@@ -405,6 +418,35 @@ status('Planned', ['planned', 'scheduled', 'approved']);
 status('Accepted', ['accepted', 'risk accepted', 'accept']);
 status('Transferred', ['transferred', 'risk transferred', 'transfer', 'insured']);
 status('Deferred', ['deferred', 'on hold', 'postponed', 'paused', 'delayed']);
+// Tracker words, and the same statuses in the registers' other languages.
+status('In Progress', ['in remediation', 'remediating', 'remediation in progress', 'en progreso', 'en curso', 'en proceso', 'em andamento', 'em curso', 'en cours', 'in corso', 'in bearbeitung', 'in arbeit', 'laufend', 'in uitvoering', 'lopend', 'pagaende', 'under arbeid', 'в работе', 'в процессе']);
+status('Open', ['abierto', 'abierta', 'pendiente', 'aberto', 'aberta', 'pendente', 'ouvert', 'ouverte', 'en attente', 'aperto', 'aperta', 'offen', 'apen', 'открыт', 'открыта', 'открыто', 'vencido', 'atrasado', 'en retard', 'in ritardo', 'uberfallig', 'achterstallig', 'forfalt', 'просрочен']);
+status('Complete', ['cerrado', 'cerrada', 'completado', 'completada', 'terminado', 'fechado', 'concluido', 'concluida', 'ferme', 'fermee', 'termine', 'terminee', 'chiuso', 'chiusa', 'completato', 'completata', 'geschlossen', 'erledigt', 'abgeschlossen', 'gesloten', 'afgerond', 'voltooid', 'lukket', 'fullfort', 'закрыт', 'закрыта', 'закрыто', 'выполнено']);
+status('Planned', ['proposed', 'planificado', 'planejado', 'planifie', 'pianificato', 'geplant', 'gepland', 'planlagt', 'запланировано']);
+status('Not Started', ['no iniciado', 'nao iniciado', 'non commence', 'non iniziato', 'nicht begonnen', 'niet gestart', 'ikke startet', 'не начато']);
+status('Accepted', ['aceptado', 'riesgo aceptado', 'aceito', 'accepte', 'accettato', 'akzeptiert', 'geaccepteerd', 'akseptert', 'принят']);
+
+/** True for a status word or phrase we know ("Open", "In Remediation", "Pendiente "). */
+export function isStatusText(text: string): boolean {
+  return statusOf(text.trim()) !== null;
+}
+
+/** Treatment decisions in the registers' languages: a column of these is the strategy, not the action. */
+const STRATEGY_WORDS = new Set([
+  'mitigate', 'mitigation', 'accept', 'acceptance', 'transfer', 'avoid', 'avoidance', 'reduce', 'share', 'retain', 'treat', 'tolerate', 'terminate', 'exploit', 'enhance', 'contingency',
+  'mitigated', 'accepted', 'transferred', 'avoided', 'reduced',
+  'mitigar', 'aceptar', 'asumir', 'transferir', 'evitar', 'reducir', 'ignorar', 'contingencia', 'prevenir', 'aceitar', 'eliminar', 'explotar', 'mejorar',
+  'attenuer', 'accepter', 'transferer', 'eviter', 'reduire', 'mitigare', 'accettare', 'trasferire', 'evitare', 'ridurre',
+  'reduzieren', 'reduzierung', 'vermeiden', 'vermeidung', 'akzeptieren', 'akzeptanz', 'ubertragen', 'ubertragung', 'ergreifen', 'steigern', 'verminderung',
+  'verminderen', 'accepteren', 'overdragen', 'vermijden', 'redusere', 'akseptere', 'overfore', 'unnga',
+  'смягчение', 'принятие', 'перенос', 'уклонение', 'предотвращение', 'предотвращени', 'избегание', 'передача',
+]);
+
+/** True for a bare treatment decision ("Mitigate", "Mitigar ", "Akzeptieren/Übertragen"). */
+export function isStrategyText(text: string): boolean {
+  const words = normalizeWords(text).split(' ').filter((w) => w !== 'and' && w !== 'or' && w !== 'y' && w !== 'e' && w !== 'und' && w !== 'the' && w !== 'risk');
+  return words.length > 0 && words.length <= 3 && words.every((w) => STRATEGY_WORDS.has(w));
+}
 
 /** A status word -> one of STATUSES; null (and the caller reports it) for a word we do not know. */
 export function parseStatus(v: CellValue): { status: Status | null; statusText: string | null } {
