@@ -214,9 +214,12 @@ const ROLE_WEIGHTS: Record<Role, [register: number, cap: number]> = {
 };
 
 /** Sheet names that describe a table, or that are surely not one. */
-const REGISTER_NAMES = ['risk register', 'risk assessment', 'risk analysis', 'risk log', 'risks', 'register', 'risk'];
-const CAP_NAMES = ['cap', 'corrective', 'poam', 'poa and m', 'poa m', 'action plan', 'remediation', 'tracker', 'milestones', 'open items', 'closed items'];
-const OTHER_NAMES = ['readme', 'read me', 'instructions', 'methodology', 'legend', 'key', 'heat map', 'heatmap', 'dashboard', 'summary', 'chart', 'charts', 'matrix', 'scoring', 'criteria', 'definitions', 'guidance', 'guide', 'about', 'cover', 'lookup', 'lookups', 'lists', 'dropdowns', 'asset register', 'assets', 'asset inventory', 'inventory', 'change log', 'version history', 'revision history', 'settings'];
+const REGISTER_NAMES = ['risk register', 'risk assessment', 'risk analysis', 'risk log', 'risks', 'register', 'risk',
+  'riesgos', 'matriz de riesgos', 'riscos', 'matriz de riscos', 'risques', 'registre des risques', 'rischi', 'registro dei rischi', 'risiken', 'risikoanalyse', 'risikoregister', 'risikomatrix', 'risico', 'risicos', 'risicoanalyse', 'risicoregister', 'risikoer', 'risikovurdering', 'реестр рисков', 'риски'];
+const CAP_NAMES = ['cap', 'capa', 'corrective', 'poam', 'poa and m', 'poa m', 'action plan', 'treatment plan', 'remediation', 'tracker', 'milestones', 'open items', 'closed items', 'findings',
+  'plan de accion', 'acciones correctivas', 'plano de acao', 'plan d action', 'piano d azione', 'massnahmen', 'massnahmenplan', 'actieplan', 'tiltaksplan', 'план мероприятий'];
+const OTHER_NAMES = ['readme', 'read me', 'instructions', 'methodology', 'legend', 'key', 'heat map', 'heatmap', 'dashboard', 'summary', 'chart', 'charts', 'matrix', 'scoring', 'criteria', 'definitions', 'guidance', 'guide', 'about', 'cover', 'lookup', 'lookups', 'lists', 'dropdowns', 'asset register', 'assets', 'asset inventory', 'inventory', 'change log', 'version history', 'revision history', 'settings', 'kpi', 'kpis', 'overview', 'report', 'record of changes', 'references', 'reference lists', 'evidence map',
+  'instrucciones', 'leyenda', 'resumen', 'instrucoes', 'legenda', 'resumo', 'legende', 'resume', 'istruzioni', 'riepilogo', 'anleitung', 'zusammenfassung', 'uebersicht', 'ubersicht', 'toelichting', 'samenvatting', 'veiledning', 'oversikt', 'инструкции', 'легенда'];
 
 function nameHas(name: string, list: string[]): string | null {
   const n = ` ${normalizeWords(name)} `;
@@ -254,7 +257,9 @@ export function scoreSheet(grid: SheetGrid, guess: HeaderGuess): SheetScore {
     cap += ROLE_WEIGHTS[r][1] * c;
   }
   const regOk = has(RATING_ROLES) && has(RISK_TEXT_ROLES);
-  const capOk = roles.includes('risk') && roles.includes('action') && has(CAP_PROGRESS_ROLES);
+  // A tracker names its items (a finding, or at least an ID), says what is done about them (an action,
+  // or for a closed-items tab the completion, its evidence or verifier) and tracks progress.
+  const capOk = has(['risk', 'id']) && has(['action', 'completedDate', 'verifiedBy', 'evidence']) && has(CAP_PROGRESS_ROLES);
   if (!regOk) reg = 0;
   if (!capOk) cap = 0;
   const rows = sampleDataRows(grid, guess.row);

@@ -97,7 +97,9 @@ export function assignRoles(labels: HeaderLabel[], profiles?: Map<number, Column
   const ambiguities: string[] = [];
   const usedCols = new Set<number>();
   for (const o of offers) {
-    const { needsValues: _n, ...c } = o;
+    const { needsValues, ...c } = o;
+    // Settled by the values, not the header: say so, so the user can check it.
+    if (needsValues) c.check = `the header alone does not say; its values look like the ${roleWords(c.role)}`;
     const taken = columns[c.role];
     if (usedCols.has(c.col)) continue;
     if (!taken) {

@@ -7,7 +7,7 @@ import { cellAddress, columnLetter, isBlank, type CellValue, type SheetGrid } fr
 import { ROLES, type ColumnMatch, type DateValue, type Entry, type ReadIssue, type Role, type ScaleInfo, type ScaleValue, type TableKind } from '../model';
 import { finish, ROWS_PER_SLICE, sliceEnds, type Sliced } from '../slices';
 import { isDatePlaceholder, isOwnerPlaceholder, parseDate, readRating, ScaleTally, statusOf } from './values';
-import { cellText, isErrorValue, quoteShort } from './text';
+import { cellText, isErrorValue, normalizeWords, quoteShort } from './text';
 import { roleWords } from './mapping';
 
 const RATING_ROLES = ['likelihood', 'impact', 'level', 'residualLikelihood', 'residualImpact', 'residualLevel'] as const;
@@ -88,6 +88,15 @@ export function* readRowsSliced(
   if (C.risk >= 0 && C.risk !== C.id) anchorCols.push(C.risk);
   if (anchorCols.length === 0) for (const c of new Set(mappedIdx)) anchorCols.push(c);
   const blockEnd = new Map<number, number>();
+  /** "row:col" -> the value a row inherits from a vertical merge it is not one entry with. */
+  const inherited = new Map<string, CellValue>();
+  const ratingIdx = [C.likelihood, C.impact, C.score, C.level].filter((c) => c >= 0);
+  /** True when rows below the first of a merged block carry ratings of their own: then they are separate risks. */
+  const innerRowsRated = (first: number, last: number): boolean => {
+    let rated = 0;
+    for (let k = first + 1; k <= last; k++) if (ratingIdx.some((c) => !isBlank(values[k]?.[c] ?? null))) rated++;
+    return ratingIdx.length > 0 && rated > 0 && rated >= (last - first) / 2;
+  };
   for (let n = 0; n < grid.merges.length; n++) {
     if (sliceEnds(n)) yield;
     const m = grid.merges[n];
@@ -96,6 +105,13 @@ export function* readRowsSliced(
     for (const c of anchorCols) if (c + grid.left >= m.left && c + grid.left <= m.right) covers = true;
     if (!covers) continue;
     const idx = m.top - top;
+    if (innerRowsRated(m.top - top, m.bottom - top)) {
+      // Each row is its own risk (its own ratings) and shares the merged text: a hazard over its circumstances.
+      for (let k = idx + 1; k <= m.bottom - top; k++) {
+        for (let c = m.left; c <= m.right; c++) inherited.set(`${k}:${c - grid.left}`, values[idx]?.[c - grid.left] ?? null);
+      }
+      continue;
+    }
     blockEnd.set(idx, Math.max(blockEnd.get(idx) ?? idx, m.bottom - top));
   }
 
@@ -126,6 +142,8 @@ export function* readRowsSliced(
   const residualLevelScale = scaleOf('residualLevel');
 
   const entries: Entry[] = [];
+  // "Closed POA&M Items", "Completed": a tracker's items there are done even without a status column.
+  const closedSheet = kind === 'cap' && C.status < 0 && isClosedSheetName(sheet);
   let templateStart = -1;
   let templateEnd = -1;
   let templateCell = '';
@@ -170,7 +188,8 @@ export function* readRowsSliced(
   function text(c: number): string | null {
     if (c < 0) return null;
     if (curEnd === cur) {
-      const v = curRow[c];
+      let v = curRow[c];
+      if ((v === undefined || v === null) && inherited.size > 0) v = inherited.get(`${cur}:${c}`) ?? null;
       return v === undefined || isErrorValue(v) ? null : cellText(v);
     }
     let out: string | null = null;
@@ -211,6 +230,13 @@ export function* readRowsSliced(
     const addr = addrOf(foundIdx, c);
     issues.push({ sheet, cell: addr, message: `${addr}: ${r}.`, severity: 'warning' });
     return null;
+  }
+  /** With a revised and an original due date, the revised one counts when it holds a date. */
+  function dueDateOf(): DateValue | null {
+    const due = date(C.dueDate, 'dueDate');
+    if (C.originalDueDate < 0 || (due !== null && due.iso !== null)) return due;
+    const original = date(C.originalDueDate, 'dueDate');
+    return original !== null && original.iso !== null ? original : due;
   }
   function date(c: number, role: DateRole): DateValue | null {
     const v = firstValue(c);
@@ -254,6 +280,12 @@ export function* readRowsSliced(
       }
       const gap = blankRun;
       blankRun = 0;
+      if (lastEntryIdx < 0 && isInstructionRow(row)) {
+        const firstCol = firstNonBlankCol(row);
+        const cell = cellAddress(i + top, firstCol + grid.left);
+        issues.push({ sheet, cell, message: `Row ${i + top + 1} explains how to fill the columns (guidance or an example), so it was not read as a ${kind === 'cap' ? 'corrective action' : 'risk'}.`, severity: 'info' });
+        continue;
+      }
       if (lastEntryIdx >= 0 && gap >= TABLE_END_GAP && !continuesTable(i)) {
         flushTemplate();
         belowAt = i;
@@ -344,6 +376,7 @@ export function* readRowsSliced(
         }
       }
 
+      const statusOnSheet = status === null && statusText === null && closedSheet ? 'Complete' : status;
       entries.push({
         sheet,
         row: i + top + 1,
@@ -364,8 +397,8 @@ export function* readRowsSliced(
         action,
         owner,
         ownerText,
-        dueDate: date(C.dueDate, 'dueDate'),
-        status,
+        dueDate: dueDateOf(),
+        status: statusOnSheet,
         statusText,
         completedDate: date(C.completedDate, 'completedDate'),
         verifiedBy: text(C.verifiedBy),
@@ -416,7 +449,8 @@ export function* readRowsSliced(
     }
   }
 
-  const firstRow = headerRow + 2;
+  // The first entry, past guidance rows and section dividers under the header.
+  const firstRow = entries.length > 0 ? entries[0].row : headerRow + 2;
   return {
     entries,
     issues,
@@ -501,4 +535,43 @@ function allFormulas(row: CellValue[], formulas: (string | null)[] | null): bool
     if (!isBlank(row[c]) && !formulas[c]) return false;
   }
   return true;
+}
+
+/** Labels of the guidance and example rows templates put under the header (FedRAMP: "Guidance", "Examples"). */
+const INSTRUCTION_LABELS = new Set([
+  'guidance', 'instruction', 'instructions', 'example', 'examples', 'e g', 'eg', 'for example', 'sample', 'how to fill',
+  'ejemplo', 'ejemplos', 'instrucciones', 'exemplo', 'exemplos', 'instrucoes', 'exemple', 'exemples', 'esempio', 'esempi', 'istruzioni',
+  'beispiel', 'beispiele', 'anleitung', 'hinweis', 'voorbeeld', 'voorbeelden', 'instructie', 'eksempel', 'veiledning', 'пример', 'инструкция',
+]);
+const INSTRUCTION_START = /^(?:e\.?\s?g\.?[\s:,]|i\.?e\.?[\s:,]|example|for example|enter |describe |select |choose |list |provide |specify |indicate |assign |type |use |if needed|if applicable|person responsible|the date |z\.\s?b\.|p\.\s?ej\.|ej\.|ex\.|por ejemplo|por exemplo|par exemple|ad esempio|bijv\.|f\.eks\.)/i;
+const SCALE_HINT = /^\(?\d+\s*(?:-|–|—|to|a|bis|tot)\s*\d+\)?$/i;
+
+/**
+ * A row of guidance under a header: a cell labels it ("Guidance", "Examples"), or most of its cells
+ * say how to fill the column ("e.g. EHR", "Enter the date...", "1-5").
+ */
+function isInstructionRow(row: CellValue[]): boolean {
+  let filled = 0;
+  let hints = 0;
+  for (let c = 0; c < row.length; c++) {
+    const v = row[c];
+    if (typeof v !== 'string') {
+      if (!isBlank(v)) filled++;
+      continue;
+    }
+    const t = v.trim();
+    if (t === '') continue;
+    filled++;
+    if (INSTRUCTION_LABELS.has(normalizeWords(t))) return true;
+    if (INSTRUCTION_START.test(t) || SCALE_HINT.test(t)) hints++;
+  }
+  return filled > 0 && hints >= Math.max(2, filled / 2);
+}
+
+const CLOSED_SHEET_WORDS = ['closed', 'completed', 'complete', 'done', 'resolved', 'archive', 'archived', 'cerrados', 'cerradas', 'cerrado', 'completados', 'fechados', 'concluidos', 'fermes', 'clos', 'chiusi', 'completati', 'geschlossen', 'abgeschlossen', 'erledigt', 'gesloten', 'afgerond', 'lukket', 'закрытые'];
+
+/** True for a sheet named for closed items ("Closed POA&M Items", "Completed", "Cerrados"). */
+function isClosedSheetName(name: string): boolean {
+  const words = ` ${normalizeWords(name)} `;
+  return CLOSED_SHEET_WORDS.some((w) => words.includes(` ${w} `));
 }
