@@ -77,6 +77,7 @@ export function* readWorkbookSliced(grids: SheetGrid[], overrides: MappingOverri
       if (override) {
         score = { ...score, kind: override.kind, score: Math.max(score.score, MIN_SCORE) + 100, reason: `you chose this sheet as the ${override.kind === 'cap' ? 'CAP' : 'risk register'}; ${score.reason}` };
       }
+      if (score.kind === 'cap' && !override) trackerLevel(guess);
       candidates.push({ sheet: grid.name, kind: score.kind, score: score.score, reason: score.reason });
       located.push({ grid, guess, score, override });
     } catch (err) {
@@ -217,4 +218,16 @@ function* preferActionText(grid: SheetGrid, guess: HeaderGuess): Sliced<void> {
       `Column ${action.letter} ("${action.header}") holds treatment decisions (Mitigate, Accept...), so the actions were read from column ${alt.letter} ("${alt.header}").`,
     );
   }
+}
+
+/**
+ * A tracker rates its items once: with no likelihood or impact beside it, its "Residual Rating" is the
+ * item's level (ahead of a priority read as the level from its values).
+ */
+function trackerLevel(guess: HeaderGuess): void {
+  const cols = guess.mapping.columns;
+  const residual = cols.residualLevel;
+  if (!residual || cols.likelihood || cols.impact || (cols.level && cols.level.confidence >= residual.confidence)) return;
+  delete cols.residualLevel;
+  cols.level = { ...residual, role: 'level' };
 }

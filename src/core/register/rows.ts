@@ -544,6 +544,7 @@ const INSTRUCTION_LABELS = new Set([
   'beispiel', 'beispiele', 'anleitung', 'hinweis', 'voorbeeld', 'voorbeelden', 'instructie', 'eksempel', 'veiledning', 'пример', 'инструкция',
 ]);
 const INSTRUCTION_START = /^(?:e\.?\s?g\.?[\s:,]|i\.?e\.?[\s:,]|example|for example|enter |describe |select |choose |list |provide |specify |indicate |assign |type |use |if needed|if applicable|person responsible|the date |z\.\s?b\.|p\.\s?ej\.|ej\.|ex\.|por ejemplo|por exemplo|par exemple|ad esempio|bijv\.|f\.eks\.)/i;
+const REQUIREMENT_WORD = /^(?:mandatory|situational|required|optional|conditional|obligatorio|opcional|obrigatorio|obligatoire|facultatif|obbligatorio|facoltativo|pflicht|optional|verplicht|optioneel|obligatorisk|valgfri)\b/i;
 const SCALE_HINT = /^\(?\d+\s*(?:-|–|—|to|a|bis|tot)\s*\d+\)?$/i;
 
 /**
@@ -553,6 +554,7 @@ const SCALE_HINT = /^\(?\d+\s*(?:-|–|—|to|a|bis|tot)\s*\d+\)?$/i;
 function isInstructionRow(row: CellValue[]): boolean {
   let filled = 0;
   let hints = 0;
+  let requirements = 0;
   for (let c = 0; c < row.length; c++) {
     const v = row[c];
     if (typeof v !== 'string') {
@@ -564,7 +566,10 @@ function isInstructionRow(row: CellValue[]): boolean {
     filled++;
     if (INSTRUCTION_LABELS.has(normalizeWords(t))) return true;
     if (INSTRUCTION_START.test(t) || SCALE_HINT.test(t)) hints++;
+    if (REQUIREMENT_WORD.test(t)) requirements++;
   }
+  // "Mandatory | Mandatory | Situational": a template row saying which fields must be filled.
+  if (filled >= 3 && requirements >= 0.75 * filled) return true;
   return filled > 0 && hints >= Math.max(2, filled / 2);
 }
 
