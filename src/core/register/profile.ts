@@ -139,6 +139,7 @@ export function contradiction(role: Role, p: ColumnProfile): string | null {
     if (share(p.numbers) >= 0.7) return 'its values are numbers, not actions';
     if (share(p.ratingWords) >= 0.7) return 'its values are ratings, not actions';
     if (share(p.statuses) >= 0.7) return 'its values are statuses, not actions';
+    if (share(p.codes) >= 0.8 && p.longText === 0) return 'its values are codes (AC-2, R-001...), not actions';
     return null;
   }
   if (role === 'owner' || role === 'verifiedBy') {
