@@ -33,13 +33,15 @@ export interface ColumnProfile {
   statuses: number;
   /** Money amounts ($1,200, 5.000 €). */
   money: number;
-  /** Short codes: at most 24 characters, 3 words, with a digit (R-001, AC-2, 7). */
+  /** Short codes: at most 24 characters, letters then a number (R-001, AC-2, IA-2(1), 7). */
   codes: number;
   /** Different values among those seen. */
   distinct: number;
 }
 
 const MONEY = /^[-+]?\s*(?:[$€£¥]|usd|eur|gbp)\s*[\d.,]+\s*(?:[kmb]|usd|eur)?$|^[-+]?[\d.,]+\s*(?:[$€£¥]|usd|eur|gbp)$/i;
+/** R-001, AC-2, IA-2(1), POAM-01, MSS-51855, 2025-002: letters, then a number, then more parts. */
+const CODE = /^(?:[A-Za-z]{1,10}[-_.#]?){0,4}\d+(?:[-_.()][A-Za-z0-9]+\)?)*$/;
 const NUMERIC_TEXT = /^[-+]?\d+(?:[.,]\d+)?\s*%?$/;
 
 /** Profiles of the given columns (absolute, 0-based) from the rows below `headerRow` (0-based absolute). */
@@ -103,7 +105,7 @@ function addValue(p: ColumnProfile, v: CellValue, seen: Set<string>): void {
   }
   if (isStrategyText(text)) p.strategies++;
   if (isStatusText(text)) p.statuses++;
-  if (text.length <= 24 && words <= 3 && /\d/.test(text)) p.codes++;
+  if (text.length <= 24 && CODE.test(text)) p.codes++;
 }
 
 const RATING_ROLES = new Set<Role>(['likelihood', 'impact', 'level', 'residualLikelihood', 'residualImpact', 'residualLevel']);
