@@ -151,6 +151,9 @@ function* buildTable(l: Located, kind: TableKind, issues: ReadIssue[]): Sliced<T
   const { grid, guess } = l;
   const rows = yield* readRowsSliced(grid, guess.row, guess.mapping.columns, kind);
   for (const i of rows.issues) issues.push(i);
+  if (grid.visibility !== 'visible') {
+    issues.push({ sheet: grid.name, cell: '', message: `The ${kind === 'cap' ? 'corrective action plan' : 'risk register'} was read from "${grid.name}", a hidden sheet; unhide it to check the entries.`, severity: 'info' });
+  }
   const headerRows = guess.groupRow !== null ? [guess.groupRow + 1, guess.row + 1] : [guess.row + 1];
   return {
     kind,

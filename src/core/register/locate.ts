@@ -221,6 +221,9 @@ const CAP_NAMES = ['cap', 'capa', 'corrective', 'poam', 'poa and m', 'poa m', 'a
 const OTHER_NAMES = ['readme', 'read me', 'instructions', 'methodology', 'legend', 'key', 'heat map', 'heatmap', 'dashboard', 'summary', 'chart', 'charts', 'matrix', 'scoring', 'criteria', 'definitions', 'guidance', 'guide', 'about', 'cover', 'lookup', 'lookups', 'lists', 'dropdowns', 'asset register', 'assets', 'asset inventory', 'inventory', 'change log', 'version history', 'revision history', 'settings', 'kpi', 'kpis', 'overview', 'report', 'record of changes', 'references', 'reference lists', 'evidence map',
   'instrucciones', 'leyenda', 'resumen', 'instrucoes', 'legenda', 'resumo', 'legende', 'resume', 'istruzioni', 'riepilogo', 'anleitung', 'zusammenfassung', 'uebersicht', 'ubersicht', 'toelichting', 'samenvatting', 'veiledning', 'oversikt', 'инструкции', 'легенда'];
 
+/** Sheets that copy or sum up risks, or list controls or assets: never the register unless chosen. */
+const DECOY_NAMES = ['dashboard', 'summary', 'overview', 'kpi', 'kpis', 'gap assessment', 'gap analysis', 'control assessment', 'controls assessment', 'asset inventory', 'asset register', 'inventory', 'assets', 'resumen', 'resumo', 'zusammenfassung', 'ubersicht', 'samenvatting', 'oversikt'];
+
 function nameHas(name: string, list: string[]): string | null {
   const n = ` ${normalizeWords(name)} `;
   return list.find((w) => n.includes(` ${w} `)) ?? null;
@@ -263,14 +266,21 @@ export function scoreSheet(grid: SheetGrid, guess: HeaderGuess): SheetScore {
   if (!regOk) reg = 0;
   if (!capOk) cap = 0;
   const rows = sampleDataRows(grid, guess.row);
-  const rowFactor = rows === 0 ? 0.4 : 1 + Math.min(rows, 20) * 0.01;
+  // An empty template (a header and nothing under it) loses to the sheet that holds the entries.
+  const rowFactor = rows === 0 ? 0.1 : 1 + Math.min(rows, 20) * 0.01;
   reg *= rowFactor;
   cap *= rowFactor;
   const notes: string[] = [];
   const other = nameHas(grid.name, OTHER_NAMES);
   const regName = nameHas(grid.name, REGISTER_NAMES);
   const capName = nameHas(grid.name, CAP_NAMES);
-  if (other && !regName && !capName) {
+  const decoy = nameHas(grid.name, DECOY_NAMES);
+  if (decoy && !regName && !capName) {
+    // A dashboard's "top risks", a gap assessment's "Risk ID": risk-shaped, but not where the entries live.
+    reg *= 0.1;
+    cap *= 0.1;
+    notes.push(`the sheet name "${grid.name}" suggests ${decoy.includes('asset') || decoy === 'inventory' ? 'an asset list' : decoy.includes('gap') ? 'a control gap assessment' : 'a summary or dashboard'}`);
+  } else if (other && !regName && !capName) {
     reg *= 0.3;
     cap *= 0.3;
     notes.push(`the sheet name "${grid.name}" suggests ${other === 'asset register' || other === 'assets' ? 'an asset list' : 'a reference or summary sheet'}`);
@@ -281,8 +291,8 @@ export function scoreSheet(grid: SheetGrid, guess: HeaderGuess): SheetScore {
     cap *= 0.7;
     notes.push('the sheet is hidden');
   }
-  if (capName && cap > 0) cap += 1.5;
-  if (regName && !capName && reg > 0) reg += 1;
+  if (capName && cap > 0 && rows > 0) cap += 1.5;
+  if (regName && !capName && reg > 0 && rows > 0) reg += 1;
   reg = round(reg);
   cap = round(cap);
   const named = roles.map((r) => guess.mapping.columns[r]!).sort((a, b) => a.col - b.col).slice(0, 8).map((m) => `${m.letter} "${shortHeader(m.header)}"`);

@@ -307,7 +307,14 @@ export function* readRowsSliced(
       const substance = risk !== null || threat !== null || vulnerability !== null || asset !== null || action !== null;
       if (!substance) {
         let otherMapped = false;
-        if (id !== null) for (let j = 0; j < mappedIdx.length; j++) if (mappedRoles[j] !== 'id' && firstValue(mappedIdx[j]) !== null) otherMapped = true;
+        // A formula showing 0 or "" (a score of an unfilled row) says nothing about a risk.
+        if (id !== null) {
+          for (let j = 0; j < mappedIdx.length; j++) {
+            if (mappedRoles[j] === 'id') continue;
+            const v = firstValue(mappedIdx[j]);
+            if (v !== null && !((v === 0 || v === '') && formulaAt(foundIdx, mappedIdx[j]) !== null)) otherMapped = true;
+          }
+        }
         const template = allFormulas(row, formulas?.[i] ?? null);
         if (template || !(id !== null && otherMapped)) {
           const firstCol = firstNonBlankCol(row);
