@@ -7,6 +7,7 @@ import { isBlank, type CellValue, type SheetGrid } from '../grid';
 import type { Role, TableKind } from '../model';
 import { assignRoles, type HeaderLabel, type RoleMapping } from './mapping';
 import { normalizeWords } from './text';
+import { isResidualGroup } from './synonyms';
 
 /** Header rows are looked for among the first rows of the used range only. */
 const HEADER_SCAN_ROWS = 60;
@@ -156,7 +157,9 @@ export function findHeader(grid: SheetGrid, forcedRow?: number): HeaderGuess | n
       const two = labelsFor(reader, row, row - 1, first, last);
       const twoMap = assignRoles(two);
       const twoBonus = tableHeaderRows.has(row) || tableHeaderRows.has(row - 1) ? 0.5 : 0;
-      if (twoMap.score > oneMap.score + 1e-9 || (hasResidual(twoMap) && !hasResidual(oneMap))) {
+      // A group row that says "Residual" is the header's, even when repeated field names already told.
+      const groupSaysResidual = two.some((l) => l.group !== null && l.group !== l.field && isResidualGroup(l.group));
+      if (twoMap.score > oneMap.score + 1e-9 || (hasResidual(twoMap) && (!hasResidual(oneMap) || groupSaysResidual))) {
         consider(row, row - 1, two, twoMap, twoMap.score + twoBonus + 1e-6);
       }
     }
@@ -301,7 +304,9 @@ export function scoreSheet(grid: SheetGrid, guess: HeaderGuess): SheetScore {
     const why = !regOk && !capOk ? 'no risk description with ratings, and no finding with a corrective action and a due date or status' : '';
     return { kind: 'other', score: 0, registerScore: 0, capScore: 0, reason: [why || 'not a risk table', ...notes].filter(Boolean).join('; ') };
   }
-  const kind: TableKind = cap > reg ? 'cap' : 'register';
+  // Close calls (a risk log with actions and dates, a tracker with a severity) go the way the sheet's name says.
+  const close = Math.min(reg, cap) >= 0.85 * Math.max(reg, cap);
+  const kind: TableKind = close && regName && !capName ? 'register' : close && capName && !regName ? 'cap' : cap > reg ? 'cap' : 'register';
   const what = kind === 'register' ? 'risk descriptions with ratings' : 'findings with corrective actions and dates/status';
   const reason = `${where}; ${what}: ${named.join(', ')}; ${rows}${rows >= SAMPLE_ROWS ? '+' : ''} data rows${notes.length ? '; ' + notes.join('; ') : ''}`;
   return { kind, score: Math.max(reg, cap), registerScore: reg, capScore: cap, reason };
