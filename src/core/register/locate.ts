@@ -224,6 +224,9 @@ const CAP_NAMES = ['cap', 'capa', 'corrective', 'poam', 'poa and m', 'poa m', 'a
 const OTHER_NAMES = ['readme', 'read me', 'instructions', 'methodology', 'legend', 'key', 'heat map', 'heatmap', 'dashboard', 'summary', 'chart', 'charts', 'matrix', 'scoring', 'criteria', 'definitions', 'guidance', 'guide', 'about', 'cover', 'lookup', 'lookups', 'lists', 'dropdowns', 'asset register', 'assets', 'asset inventory', 'inventory', 'change log', 'version history', 'revision history', 'settings', 'kpi', 'kpis', 'overview', 'report', 'record of changes', 'references', 'reference lists', 'evidence map',
   'instrucciones', 'leyenda', 'resumen', 'instrucoes', 'legenda', 'resumo', 'legende', 'resume', 'istruzioni', 'riepilogo', 'anleitung', 'zusammenfassung', 'uebersicht', 'ubersicht', 'toelichting', 'samenvatting', 'veiledning', 'oversikt', 'инструкции', 'легенда'];
 
+/** Words that name the table itself, over any decoy word beside them. */
+const TABLE_NAMES = ['register', 'log', 'tracker', 'poam', 'poa and m', 'cap', 'capa', 'plan', 'registro', 'registre', 'register', 'matriz', 'planilha', 'реестр', 'items'];
+
 /** Sheets that copy or sum up risks, or list controls or assets: never the register unless chosen. */
 const DECOY_NAMES = ['dashboard', 'summary', 'overview', 'kpi', 'kpis', 'gap assessment', 'gap analysis', 'control assessment', 'controls assessment', 'asset inventory', 'asset register', 'inventory', 'assets', 'resumen', 'resumo', 'zusammenfassung', 'ubersicht', 'samenvatting', 'oversikt'];
 
@@ -265,7 +268,9 @@ export function scoreSheet(grid: SheetGrid, guess: HeaderGuess): SheetScore {
   const regOk = has(RATING_ROLES) && has(RISK_TEXT_ROLES);
   // A tracker names its items (a finding, or at least an ID), says what is done about them (an action,
   // or for a closed-items tab the completion, its evidence or verifier) and tracks progress.
-  const capOk = has(['risk', 'id']) && has(['action', 'completedDate', 'verifiedBy', 'evidence']) && has(CAP_PROGRESS_ROLES);
+  // "Finding ID | Finding Title | Severity | Status | Owner | Target Date" tracks items without an action column.
+  const tracked = has(['action', 'completedDate', 'verifiedBy', 'evidence']) || (roles.includes('dueDate') && has(['status', 'owner']));
+  const capOk = has(['risk', 'id']) && tracked && has(CAP_PROGRESS_ROLES);
   if (!regOk) reg = 0;
   if (!capOk) cap = 0;
   const rows = sampleDataRows(grid, guess.row);
@@ -278,7 +283,8 @@ export function scoreSheet(grid: SheetGrid, guess: HeaderGuess): SheetScore {
   const regName = nameHas(grid.name, REGISTER_NAMES);
   const capName = nameHas(grid.name, CAP_NAMES);
   const decoy = nameHas(grid.name, DECOY_NAMES);
-  if (decoy && !regName && !capName) {
+  // "Risk Summary" is a summary; "Risk Register Overview" still names the register.
+  if (decoy && !nameHas(grid.name, TABLE_NAMES)) {
     // A dashboard's "top risks", a gap assessment's "Risk ID": risk-shaped, but not where the entries live.
     reg *= 0.1;
     cap *= 0.1;

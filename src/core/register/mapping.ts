@@ -156,14 +156,17 @@ function adoptIdColumn(
   usedCols: Set<number>,
   ambiguities: string[],
 ): void {
-  if (columns.id) return;
+  // An ID column left empty does not identify anything: a filled column of codes does.
+  const empty = columns.id !== undefined && (profiles.get(columns.id.col)?.values ?? 1) === 0;
+  if (columns.id && !empty) return;
   for (const label of labels) {
     const p = profiles.get(label.col);
     if (usedCols.has(label.col) || !p || !looksLikeIds(p)) continue;
     const letter = columnLetter(label.col);
     const header = headerText(label);
-    columns.id = { role: 'id', col: label.col, letter, header, confidence: 0.5, source: 'auto', check: 'no header names the ID; this column holds short codes, all different' };
-    ambiguities.push(`No header names the ID; column ${letter} (${quoteShort(header)}) holds short codes, all different, so it was read as the ID; please check.`);
+    const why = empty ? `the ID column ${columns.id!.letter} is empty` : 'no header names the ID';
+    columns.id = { role: 'id', col: label.col, letter, header, confidence: 0.5, source: 'auto', check: `${why}; this column holds short codes, all different` };
+    ambiguities.push(`${why[0].toUpperCase()}${why.slice(1)}; column ${letter} (${quoteShort(header)}) holds short codes, all different, so it was read as the ID; please check.`);
     return;
   }
 }

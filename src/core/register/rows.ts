@@ -286,7 +286,8 @@ export function* readRowsSliced(
         issues.push({ sheet, cell, message: `Row ${i + top + 1} explains how to fill the columns (guidance or an example), so it was not read as a ${kind === 'cap' ? 'corrective action' : 'risk'}.`, severity: 'info' });
         continue;
       }
-      if (lastEntryIdx >= 0 && gap >= TABLE_END_GAP && !continuesTable(i)) {
+      // Blank rows then "Legend" / "Notes": what follows is not the table, however short the gap.
+      if (lastEntryIdx >= 0 && ((gap >= TABLE_END_GAP && !continuesTable(i)) || (gap >= 1 && startsNote(row)))) {
         flushTemplate();
         belowAt = i;
         return;
@@ -304,6 +305,11 @@ export function* readRowsSliced(
       const threat = text(C.threat);
       const vulnerability = text(C.vulnerability);
       const action = text(C.action);
+      if (isTotalRow(id, risk)) {
+        const firstCol = firstNonBlankCol(row);
+        issues.push({ sheet, cell: cellAddress(i + top, firstCol + grid.left), message: `Row ${i + top + 1} is a total, not a ${kind === 'cap' ? 'corrective action' : 'risk'}; it was not read as one.`, severity: 'info' });
+        continue;
+      }
       const substance = risk !== null || threat !== null || vulnerability !== null || asset !== null || action !== null;
       if (!substance) {
         let otherMapped = false;
@@ -586,4 +592,20 @@ const CLOSED_SHEET_WORDS = ['closed', 'completed', 'complete', 'done', 'resolved
 function isClosedSheetName(name: string): boolean {
   const words = ` ${normalizeWords(name)} `;
   return CLOSED_SHEET_WORDS.some((w) => words.includes(` ${w} `));
+}
+
+const TOTAL_LABELS = new Set(['total', 'totals', 'grand total', 'sum', 'subtotal', 'sub total', 'count', 'total risks', 'totale', 'gesamt', 'summe', 'totaal', 'sum totalt', 'итого', 'всего']);
+
+/** "TOTAL", "Grand Total" in the ID or description column: a count row, not an entry. */
+function isTotalRow(id: string | null, risk: string | null): boolean {
+  return (id !== null && id.length <= 20 && TOTAL_LABELS.has(normalizeWords(id))) || (risk !== null && risk.length <= 20 && TOTAL_LABELS.has(normalizeWords(risk)));
+}
+
+const NOTE_START = /^(?:legend|key|notes?|source|sources|prepared by|approved by|reviewed by|\*|leyenda|notas?|legenda|legende|nota|hinweis|anmerkung|toelichting|merknad|примечание|легенда)\b/i;
+
+/** A row whose first cell opens a legend or a note ("Legend", "Notes:", "* scores are..."). */
+function startsNote(row: CellValue[]): boolean {
+  const c = firstNonBlankCol(row);
+  const v = row[c];
+  return typeof v === 'string' && NOTE_START.test(v.trim());
 }

@@ -23,7 +23,7 @@ const TABLE: Row[] = [
   ['risk', 0.98, ['risk title', 'risk name', 'weakness name', 'weakness title', 'finding title', 'finding name', 'vulnerability name', 'titulo del riesgo', 'riesgo identificado', 'nombre del riesgo', 'titulo do risco', 'risco identificado', 'titre du risque', 'titolo del rischio', 'risikotitel', 'risikobezeichnung', 'risicotitel', 'risikonavn']],
   ['risk', 0.96, ['risk description', 'risk statement', 'risk scenario', 'risk identified', 'identified risk', 'finding description', 'weakness description', 'deficiency description', 'description of risk', 'description of finding', 'risk event',
     'descripcion del riesgo', 'descripcion riesgo', 'descripcion de riesgo', 'riesgo descripcion', 'descricao do risco', 'descricao risco', 'description du risque', 'descrizione del rischio', 'descrizione rischio', 'rischio identificato', 'risikobeschreibung', 'beschreibung des risikos', 'risicobeschrijving', 'omschrijving risico', 'risikobeskrivelse', 'beskrivelse av risiko', 'описание риска']],
-  ['risk', 0.9, ['finding', 'findings', 'deficiency', 'deficiencies', 'weakness', 'issue description', 'gap description', 'observation', 'audit finding', 'hazard', 'hazards', 'hallazgo', 'constatation', 'feststellung', 'bevinding', 'gevaar', 'gevaren', 'peligro', 'perigo', 'pericolo', 'gefahr', 'fare']],
+  ['risk', 0.9, ['nonconformance', 'nonconformity', 'non conformance', 'non conformity', 'description of nonconformance', 'description of nonconformity', 'problem description', 'issue title', 'finding', 'findings', 'deficiency', 'deficiencies', 'weakness', 'issue description', 'gap description', 'observation', 'audit finding', 'hazard', 'hazards', 'hallazgo', 'constatation', 'feststellung', 'bevinding', 'gevaar', 'gevaren', 'peligro', 'perigo', 'pericolo', 'gefahr', 'fare']],
   ['risk', 0.75, ['risk', 'risks', 'issue', 'gap', 'riesgo', 'riesgos', 'risco', 'riscos', 'risque', 'risques', 'rischio', 'rischi', 'risiko', 'risiken', 'risico', 'risicos', 'risikoer', 'риск', 'риски']],
   ['risk', 0.65, ['title', 'problem', 'titulo', 'titre', 'titolo', 'titel', 'tittel', 'problema', 'probleme']],
   ['risk', 0.62, ['description', 'descripcion', 'descricao', 'descrizione', 'beschreibung', 'omschrijving', 'beschrijving', 'beskrivelse', 'описание']],
@@ -82,7 +82,8 @@ const TABLE: Row[] = [
   ['status', 0.97, ['status', 'current status', 'action status', 'risk status', 'cap status', 'remediation status', 'item status', 'estado', 'estatus', 'situacao', 'statut', 'stato', 'zustand', 'статус', 'статус риска', 'состояние']],
   ['status', 0.65, ['progress', 'state', 'avance', 'progresso', 'avancement', 'avanzamento', 'fortschritt', 'voortgang', 'fremdrift']],
   ['verifiedBy', 0.97, ['verified by', 'validated by', 'verifier', 'verification by', 'verification owner', 'checked by', 'verificado por', 'validado por', 'verifie par', 'valide par', 'verificato da', 'validato da', 'gepruft von', 'verifiziert von', 'gecontroleerd door', 'geverifieerd door', 'verifisert av', 'kontrollert av', 'проверил']],
-  ['verifiedBy', 0.6, ['verification', 'reviewed by', 'verificacion', 'verificacao', 'verifica', 'prufung', 'verificatie']],
+  ['verifiedBy', 0.6, ['effectiveness check', 'effectiveness verification', 'verification of effectiveness', 'verification', 'reviewed by', 'verificacion', 'verificacao', 'verifica', 'prufung', 'verificatie']],
+  ['verifiedDate', 0.59, ['effectiveness check', 'effectiveness verification', 'verification of effectiveness', 'effectiveness check date']],
   ['verifiedDate', 0.97, ['verification date', 'date verified', 'verified date', 'validation date', 'date validated', 'verified on', 'validated on', 'fecha de verificacion', 'data de verificacao', 'date de verification', 'data di verifica', 'prufdatum', 'verificatiedatum', 'дата проверки']],
   ['evidence', 0.97, ['evidence', 'supporting documents', 'supporting documentation', 'evidence of completion', 'evidence location', 'artifacts', 'artefacts', 'supporting evidence', 'closure evidence', 'evidencia', 'evidencias', 'evidencia', 'preuve', 'preuves', 'evidenza', 'evidenze', 'nachweis', 'nachweise', 'bewijs', 'bewijsstukken', 'dokumentasjon', 'доказательства']],
   ['evidence', 0.7, ['documentation', 'proof', 'attachments', 'attachment', 'documentacion', 'documentacao', 'dokumentation']],
@@ -181,10 +182,32 @@ export function matchHeaderAll(text: string): HeaderMatch[] {
       }
     }
   }
+  // Only when no phrase of the table already took the date word ("Milestones with Completion Dates").
+  const dateWordFree = words.some((w, k) => DATE_WORDS.has(w) && !spans.some((sp) => sp.start <= k && k < sp.start + sp.len));
+  if (dateWordFree) dateHeaderFallback(words, byRole);
   const result = [...byRole.values()].sort((a, b) => b.confidence - a.confidence);
   if (cache.size > 5000) cache.clear();
   cache.set(key, result);
   return result;
+}
+
+const DATE_WORDS = new Set(['date', 'dates', 'fecha', 'data', 'datum', 'dato', 'дата', 'when', 'by']);
+const COMPLETION_WORDS = new Set(['closed', 'closure', 'completed', 'completion', 'actual', 'resolved', 'resolution', 'implemented', 'done', 'cierre', 'finalizacion', 'conclusao', 'encerramento', 'cloture', 'chiusura', 'abschluss', 'erledigt', 'afgerond', 'lukket', 'закрытия']);
+const DUE_WORDS = new Set(['due', 'target', 'planned', 'scheduled', 'expected', 'estimated', 'remediation', 'deadline', 'commitment', 'objetivo', 'prevista', 'previsto', 'limite', 'compromiso', 'alvo', 'cible', 'prevue', 'echeance', 'obiettivo', 'scadenza', 'prevista', 'ziel', 'geplant', 'plan', 'streef', 'gepland', 'planlagt', 'плановая', 'срок']);
+
+/**
+ * "Planned Remediation Date", "Expected Resolution Date", "Fecha de cierre real": a header with a
+ * date word and a due or completion word is that date, when no phrase of the table named one.
+ */
+function dateHeaderFallback(words: string[], byRole: Map<Role, HeaderMatch>): void {
+  if (!words.some((w) => DATE_WORDS.has(w))) return;
+  for (const role of ['dueDate', 'completedDate', 'verifiedDate', 'reviewDate', 'originalDueDate'] as Role[]) if (byRole.has(role)) return;
+  const completion = words.some((w) => COMPLETION_WORDS.has(w)) && !words.includes('target') && !words.includes('planned') && !words.includes('expected') && !words.includes('scheduled');
+  const due = words.some((w) => DUE_WORDS.has(w));
+  const role: Role | null = completion ? 'completedDate' : due ? 'dueDate' : null;
+  if (!role) return;
+  const confidence = Math.max(0.3, Math.round((0.85 - 0.03 * Math.max(0, words.length - 2)) * 100) / 100);
+  byRole.set(role, { role, confidence, phrase: words.join(' ') });
 }
 
 const RESIDUAL_WORDS = ['residual', 'target', 'post mitigation', 'post treatment', 'after mitigation', 'after treatment', 'after controls', 'revised', 'expected'];
