@@ -82,7 +82,7 @@ export function assignRoles(labels: HeaderLabel[], profiles?: Map<number, Column
         }
         if (m.needsValues && !supports(role, profile)) continue;
         // An empty column yields to a filled one with the same header ("Riesgo" twice, an empty ID column).
-        if (profile.values === 0) confidence = Math.round(confidence * 85) / 100;
+        if (profile.values === 0) confidence = Math.round(confidence * 60) / 100;
       } else if (m.needsValues) {
         continue;
       }

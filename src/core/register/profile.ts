@@ -37,6 +37,8 @@ export interface ColumnProfile {
   codes: number;
   /** Different values among those seen. */
   distinct: number;
+  /** Every value is a whole number one more than the one above (a running number 1, 2, 3...). */
+  running: boolean;
 }
 
 const MONEY = /^[-+]?\s*(?:[$€£¥]|usd|eur|gbp)\s*[\d.,]+\s*(?:[kmb]|usd|eur)?$|^[-+]?[\d.,]+\s*(?:[$€£¥]|usd|eur|gbp)$/i;
@@ -51,12 +53,16 @@ export function profileColumns(grid: SheetGrid, headerRow: number, cols: number[
   const stop = Math.min(grid.values.length, start + SAMPLE_ROWS);
   for (const col of cols) {
     const c = col - grid.left;
-    const p: ColumnProfile = { values: 0, numbers: 0, ratings: 0, ratingWords: 0, dates: 0, longText: 0, strategies: 0, statuses: 0, money: 0, codes: 0, distinct: 0 };
+    const p: ColumnProfile = { values: 0, numbers: 0, ratings: 0, ratingWords: 0, dates: 0, longText: 0, strategies: 0, statuses: 0, money: 0, codes: 0, distinct: 0, running: true };
     const seen = new Set<string>();
+    let last: number | null = null;
     for (let i = Math.max(0, start); i < stop && p.values < SAMPLE_VALUES; i++) {
       const v: CellValue = grid.values[i]?.[c] ?? null;
       if (isBlank(v) || isErrorValue(v)) continue;
       addValue(p, v, seen);
+      const n = typeof v === 'number' ? v : Number.NaN;
+      if (!(Number.isInteger(n) && (last === null || n === last + 1))) p.running = false;
+      last = n;
     }
     p.distinct = seen.size;
     out.set(col, p);
@@ -183,5 +189,7 @@ export function supports(role: Role, p: ColumnProfile): boolean {
 
 /** A column that can stand in for a missing ID: short codes, all different, on most rows. */
 export function looksLikeIds(p: ColumnProfile): boolean {
-  return p.values >= 3 && p.codes >= 0.9 * p.values && p.distinct === p.values && p.longText === 0 && p.dates === 0;
+  // Bare numbers identify rows only as a running number (1, 2, 3...), not as ratings that happen to differ.
+  const bareNumbers = p.numbers === p.values;
+  return p.values >= 3 && p.codes >= 0.9 * p.values && p.distinct === p.values && p.longText === 0 && p.dates === 0 && (!bareNumbers || p.running);
 }
