@@ -21,7 +21,7 @@ export interface ColumnProfile {
   values: number;
   /** Numbers (cells or numeric text) that are not date serials. */
   numbers: number;
-  /** Rating-like: a rating word (High, Alta, Высокая...), a small number (0-25) or a fraction. */
+  /** Rating-like: a rating word (High, Alta, Высокая...), or a number from 0 to 100 (a step, a fraction, a percentage). */
   ratings: number;
   ratingWords: number;
   /** Date cells and date texts ("28-Feb-2026", "2026-05-04"). */
@@ -80,14 +80,14 @@ function addValue(p: ColumnProfile, v: CellValue, seen: Set<string>): void {
       return;
     }
     p.numbers++;
-    if (v >= 0 && v <= 25) p.ratings++;
+    if (v >= 0 && v <= 100) p.ratings++;
     if (Number.isInteger(v) || Math.abs(v) < 1) p.codes++;
     return;
   }
   if (NUMERIC_TEXT.test(text)) {
     p.numbers++;
     const n = Number(text.replace(',', '.').replace('%', ''));
-    if (n >= 0 && n <= 25) p.ratings++;
+    if (n >= 0 && n <= 100) p.ratings++;
     p.codes++;
     return;
   }
@@ -128,7 +128,9 @@ export function contradiction(role: Role, p: ColumnProfile): string | null {
   if (RATING_ROLES.has(role)) {
     if (share(p.longText) >= 0.5) return 'its values are sentences, not ratings';
     if (share(p.dates) >= 0.5) return 'its values are dates, not ratings';
-    if (share(p.ratings) < 0.3) return 'its values are not ratings (words like High / Low or small numbers)';
+    if (share(p.money) >= 0.5) return 'its values are money amounts, not ratings';
+    if (share(p.statuses) >= 0.7 && share(p.ratingWords) < 0.3) return 'its values are statuses, not ratings';
+    // Words we do not know are not a contradiction: a scale in another language is still a scale.
     return null;
   }
   if (role === 'score' || role === 'residualScore') {
@@ -172,7 +174,8 @@ export function contradiction(role: Role, p: ColumnProfile): string | null {
     if (share(p.longText) >= 0.3) return 'its values are sentences, not IDs';
     if (share(p.ratingWords) >= 0.7) return 'its values are ratings, not IDs';
     if (share(p.dates) >= 0.7) return 'its values are dates, not IDs';
-    if (p.values >= 4 && p.distinct < 0.7 * p.values) return 'its values repeat, so they do not identify the rows';
+    // A tracker may list two actions for one risk ID; a column mostly of repeats is a category, though.
+    if (p.values >= 4 && p.distinct < 0.4 * p.values) return 'its values repeat, so they do not identify the rows';
     return null;
   }
   return null;
