@@ -249,7 +249,9 @@ export function sampleDataRows(grid: SheetGrid, headerRow: number): number {
   const startIdx = headerRow + 1 - grid.top;
   for (let i = startIdx; i < Math.min(grid.values.length, startIdx + SAMPLE_ROWS); i++) {
     const row = grid.values[i];
-    if (row && row.some((v) => !isBlank(v))) n++;
+    const formulas = grid.formulas?.[i] ?? null;
+    // A template's formulas showing 0 or "" are not data: the filled sheet beside it wins.
+    if (row && row.some((v, c) => !isBlank(v) && !(formulas?.[c] && (v === 0 || v === '')))) n++;
   }
   return n;
 }

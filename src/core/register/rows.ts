@@ -598,7 +598,17 @@ const TOTAL_LABELS = new Set(['total', 'totals', 'grand total', 'sum', 'subtotal
 
 /** "TOTAL", "Grand Total" in the ID or description column: a count row, not an entry. */
 function isTotalRow(id: string | null, risk: string | null): boolean {
-  return (id !== null && id.length <= 20 && TOTAL_LABELS.has(normalizeWords(id))) || (risk !== null && risk.length <= 20 && TOTAL_LABELS.has(normalizeWords(risk)));
+  return isTotalLabel(id) || isTotalLabel(risk);
+}
+
+/** Checked on every row: the length and a digit (IDs have one, "Total" has none) rule most cells out cheaply. */
+function isTotalLabel(text: string | null): boolean {
+  if (text === null || text.length > 20) return false;
+  for (let k = 0; k < text.length; k++) {
+    const code = text.charCodeAt(k);
+    if (code >= 48 && code <= 57) return false;
+  }
+  return TOTAL_LABELS.has(normalizeWords(text));
 }
 
 const NOTE_START = /^(?:legend|key|notes?|source|sources|prepared by|approved by|reviewed by|\*|leyenda|notas?|legenda|legende|nota|hinweis|anmerkung|toelichting|merknad|примечание|легенда)\b/i;
