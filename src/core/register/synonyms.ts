@@ -23,7 +23,7 @@ const TABLE: Row[] = [
   ['risk', 0.98, ['risk title', 'risk name', 'weakness name', 'weakness title', 'finding title', 'finding name', 'vulnerability name', 'titulo del riesgo', 'riesgo identificado', 'nombre del riesgo', 'titulo do risco', 'risco identificado', 'titre du risque', 'titolo del rischio', 'risikotitel', 'risikobezeichnung', 'risicotitel', 'risikonavn']],
   ['risk', 0.96, ['risk description', 'risk statement', 'risk scenario', 'risk identified', 'identified risk', 'finding description', 'weakness description', 'deficiency description', 'description of risk', 'description of finding', 'risk event',
     'descripcion del riesgo', 'descripcion riesgo', 'descripcion de riesgo', 'riesgo descripcion', 'descricao do risco', 'descricao risco', 'description du risque', 'descrizione del rischio', 'descrizione rischio', 'rischio identificato', 'risikobeschreibung', 'beschreibung des risikos', 'risicobeschrijving', 'omschrijving risico', 'risikobeskrivelse', 'beskrivelse av risiko', 'описание риска']],
-  ['risk', 0.9, ['nonconformance', 'nonconformity', 'non conformance', 'non conformity', 'description of nonconformance', 'description of nonconformity', 'problem description', 'issue title', 'finding', 'findings', 'deficiency', 'deficiencies', 'weakness', 'issue description', 'gap description', 'observation', 'audit finding', 'hazard', 'hazards', 'hallazgo', 'constatation', 'feststellung', 'bevinding', 'gevaar', 'gevaren', 'peligro', 'perigo', 'pericolo', 'gefahr', 'fare']],
+  ['risk', 0.9, ['nonconformance', 'nonconformity', 'non conformance', 'non conformity', 'description of nonconformance', 'description of nonconformity', 'problem description', 'issue title', 'finding', 'findings', 'deficiency', 'deficiencies', 'weakness', 'issue description', 'gap description', 'observation', 'audit finding', 'hazard', 'hazards', 'hallazgo', 'constatation', 'feststellung', 'bevinding', 'gevaar', 'gevaren', 'peligro', 'perigo', 'pericolo', 'gefahr', 'gefahrdung', 'gefahrdungen', 'fare']],
   ['risk', 0.75, ['risk', 'risks', 'issue', 'gap', 'riesgo', 'riesgos', 'risco', 'riscos', 'risque', 'risques', 'rischio', 'rischi', 'risiko', 'risiken', 'risico', 'risicos', 'risikoer', 'риск', 'риски']],
   ['risk', 0.65, ['title', 'problem', 'titulo', 'titre', 'titolo', 'titel', 'tittel', 'problema', 'probleme']],
   ['risk', 0.62, ['description', 'descripcion', 'descricao', 'descrizione', 'beschreibung', 'omschrijving', 'beschrijving', 'beskrivelse', 'описание']],
@@ -46,7 +46,7 @@ const TABLE: Row[] = [
   ['likelihood', 0.6, ['w', 'exposure', 'blootstelling']],
   ['likelihood', 0.55, ['b']],
   ['impact', 0.98, ['level of impact', 'overall impact', 'impact rating', 'impact score', 'impact level', 'magnitude of impact', 'business impact', 'impact severity', 'nivel de impacto', 'nivel de impacto', 'niveau d impact', 'livello di impatto', 'schadensausmass', 'влияние риска']],
-  ['impact', 0.93, ['impact', 'impacto', 'impatto', 'auswirkung', 'auswirkungen', 'tragweite', 'konsekvens', 'konsekvenser', 'gevolg', 'gevolgen', 'влияние', 'воздействие']],
+  ['impact', 0.93, ['schadenshohe', 'schadensausmass', 'effect', 'impact', 'impacto', 'impatto', 'auswirkung', 'auswirkungen', 'tragweite', 'konsekvens', 'konsekvenser', 'gevolg', 'gevolgen', 'влияние', 'воздействие']],
   ['impact', 0.8, ['severity', 'consequence', 'consequences', 'magnitude', 'severidad', 'severidade', 'gravedad', 'gravidade', 'gravite', 'gravita', 'schweregrad', 'schwere', 'ernst', 'ernstigheid', 'alvorlighet', 'alvorlighetsgrad', 'consecuencia', 'consequencia', 'conseguenza', 'auswirkung', 'тяжесть']],
   // A severity beside likelihood and impact is the stated level, when its values are ratings.
   ['level', 0.7, ['severity', 'severidad', 'severidade', 'gravedad', 'gravidade', 'gravite', 'gravita', 'schweregrad'], 'values'],
@@ -58,10 +58,13 @@ const TABLE: Row[] = [
   ['score', 0.5, ['r']],
   ['level', 0.97, ['risk level', 'inherent risk level', 'current risk level', 'risk rating', 'inherent risk rating', 'overall risk level', 'overall risk', 'nivel de riesgo', 'nivel del riesgo', 'nivel de risco', 'grau de risco', 'niveau de risque', 'livello di rischio', 'livello del rischio', 'risikostufe', 'risikolevel', 'risikoniveau', 'risikoklasse', 'risiconiveau', 'risikoniva', 'уровень риска']],
   ['level', 0.8, ['level', 'rating', 'inherent risk', 'risk priority', 'nivel', 'niveau', 'livello', 'stufe', 'einstufung', 'niva', 'уровень']],
+  ['level', 0.7, ['risikobewertung', 'vurdering', 'risk evaluation', 'evaluacion', 'valutazione', 'beoordeling'], 'values'],
+  ['score', 0.68, ['risikobewertung', 'vurdering', 'risk evaluation', 'evaluacion', 'valutazione', 'beoordeling'], 'values'],
   ['level', 0.6, ['priority', 'prioridad', 'prioridade', 'priorite', 'priorita', 'prioritat', 'prioriteit', 'prioritet', 'приоритет'], 'values'],
   ['residualLikelihood', 0.97, ['residual likelihood', 'residual probability', 'target likelihood', 'probabilidad residual', 'probabilidade residual', 'restwahrscheinlichkeit']],
   ['residualImpact', 0.97, ['residual impact', 'target impact', 'residual severity', 'impacto residual', 'impact residuel', 'impatto residuo', 'restauswirkung']],
   ['residualScore', 0.96, ['residual risk score', 'residual score', 'target risk score', 'puntuacion residual', 'restrisikowert']],
+  ['residualLevel', 0.96, ['target risk rating', 'target risk level', 'residual risk rating', 'residual risk level', 'risk level after treatment', 'risk after mitigation']],
   ['residualLevel', 0.95, ['residual risk', 'residual risk level', 'residual risk rating', 'residual level', 'residual rating', 'target risk', 'target risk level', 'post mitigation risk', 'reviewed risk', 'revised risk', 'risk after treatment', 'riesgo residual', 'nivel de riesgo residual', 'risco residual', 'risque residuel', 'rischio residuo', 'restrisiko', 'restrisico', 'остаточный риск']],
   ['action', 0.97, ['recommended safeguard', 'recommended safeguards', 'planned safeguard', 'planned safeguards', 'safeguards to implement', 'safeguard to implement', 'recommended control', 'proposed safeguard', 'corrective action', 'corrective actions', 'corrective action plan', 'remediation plan', 'overall remediation plan', 'remediation action', 'remediation actions', 'mitigation plan', 'mitigation action', 'mitigation actions', 'mitigating action', 'planned action', 'planned actions', 'planned remediation', 'corrective measure', 'corrective measures', 'action required', 'actions required', 'required action', 'treatment plan', 'description of treatment',
     'plan de accion', 'plan de mitigacion', 'plan de tratamiento', 'accion correctiva', 'acciones correctivas', 'medidas de mitigacion', 'plano de acao', 'acao corretiva', 'resposta ao risco', 'plano de mitigacao', 'plan d action', 'action corrective', 'mesures correctives', 'piano d azione', 'azione correttiva', 'azioni correttive', 'azione di mitigazione', 'beschreibung der behandlung', 'korrekturmassnahme', 'gegenmassnahme', 'gegenmassnahmen', 'beheersmaatregel', 'beheersmaatregelen', 'corrigerende maatregel', 'tiltaksplan', 'korrigerende tiltak', 'план а', 'план мероприятий', 'корректирующие действия']],
@@ -69,12 +72,12 @@ const TABLE: Row[] = [
   ['action', 0.78, ['treatment', 'risk treatment', 'action', 'actions', 'risk response', 'milestones', 'milestone', 'milestones with completion dates', 'accion', 'acciones', 'medida', 'tratamiento', 'acao', 'acoes', 'tratamento', 'mesure', 'mesures', 'traitement', 'azione', 'azioni', 'attivita', 'misure', 'trattamento', 'behandlung', 'aktion', 'actie', 'acties', 'behandeling', 'handling', 'действие', 'действия']],
   ['action', 0.5, ['control', 'controls', 'response', 'respuesta', 'resposta', 'reponse', 'risposta', 'reaktion']],
   ['owner', 0.98, ['risk owner', 'action owner', 'responsible party', 'responsible person', 'responsible individual', 'remediation owner', 'point of contact', 'assigned to', 'owner name', 'responsible owner', 'dueno del riesgo', 'propietario del riesgo', 'responsable del riesgo', 'dono do risco', 'proprietario do risco', 'proprietaire du risque', 'responsable du risque', 'proprietario del rischio', 'responsabile del rischio', 'risikoeigner', 'risikoverantwortlicher', 'risico eigenaar', 'risicoeigenaar', 'risikoeier', 'владелец риска', 'хозяин риска']],
-  ['owner', 0.9, ['owner', 'responsible', 'responsibility', 'poc', 'assignee', 'accountable', 'accountable party', 'responsable', 'propietario', 'dueno', 'responsavel', 'proprietaire', 'responsabile', 'proprietario', 'verantwortlich', 'verantwortlicher', 'verantwortung', 'zustandig', 'eigentumer', 'eigenaar', 'verantwoordelijke', 'verantwoordelijk', 'ansvarlig', 'eier', 'ответственный', 'владелец', 'хозяин']],
+  ['owner', 0.9, ['verantwortliche', 'verantwortliche person', 'ansvar', 'ansvarlig person', 'owner', 'responsible', 'responsibility', 'poc', 'assignee', 'accountable', 'accountable party', 'responsable', 'propietario', 'dueno', 'responsavel', 'proprietaire', 'responsabile', 'proprietario', 'verantwortlich', 'verantwortlicher', 'verantwortung', 'zustandig', 'eigentumer', 'eigenaar', 'verantwoordelijke', 'verantwoordelijk', 'ansvarlig', 'eier', 'ответственный', 'владелец', 'хозяин']],
   ['owner', 0.6, ['asset owner', 'lead', 'who', 'quien', 'quem', 'qui', 'chi', 'wer', 'wie', 'hvem']],
   ['dueDate', 0.99, ['revised target date', 'revised due date', 'revised completion date', 'updated due date', 'updated target date', 'updated scheduled completion date', 'revised scheduled completion date', 'new due date', 'new target date', 'extended due date']],
   ['dueDate', 0.98, ['due date', 'target date', 'target completion date', 'scheduled completion date', 'planned completion date', 'estimated completion date', 'date due', 'target completion', 'scheduled completion', 'planned completion', 'deadline', 'by when', 'expected completion date', 'target remediation date', 'remediation date', 'target resolution date', 'remediation due date',
     'fecha limite', 'fecha objetivo', 'fecha de vencimiento', 'fecha compromiso', 'fecha prevista', 'fecha de cumplimiento', 'prazo', 'data limite', 'data prevista', 'data alvo', 'echeance', 'date limite', 'date cible', 'date d echeance', 'scadenza', 'data di scadenza', 'data obiettivo', 'termin', 'frist', 'falligkeit', 'falligkeitsdatum', 'zieldatum', 'zieltermin', 'erledigen bis', 'deadline', 'uiterste datum', 'streefdatum', 'einddatum', 'gereed op', 'tidsfrist', 'maldato', 'срок', 'срок выполнения', 'крайний срок']],
-  ['dueDate', 0.85, ['due', 'due by', 'completion target', 'target completion', 'expected completion', 'planned date', 'milestone date', 'fecha', 'plazo', 'fallig', 'bis wann', 'uiterlijk']],
+  ['dueDate', 0.85, ['umsetzung bis', 'erledigung bis', 'bis', 'due', 'due by', 'completion target', 'target completion', 'expected completion', 'planned date', 'milestone date', 'fecha', 'plazo', 'fallig', 'bis wann', 'uiterlijk']],
   ['dueDate', 0.65, ['timeline', 'timeframe', 'time frame', 'target', 'implementation date', 'fertigstellungsdatum']],
   ['originalDueDate', 0.98, ['original target date', 'original due date', 'original scheduled completion date', 'original completion date', 'initial due date', 'initial target date', 'original planned completion date', 'baseline due date', 'initial scheduled completion date', 'initial completion date', 'original target completion date']],
   ['completedDate', 0.97, ['date completed', 'completed date', 'date closed', 'closed date', 'closure date', 'actual completion date', 'actual completion', 'completed on', 'date resolved', 'resolved date', 'date implemented', 'implemented date', 'actual date', 'actual close date', 'fecha de cierre', 'fecha cierre', 'fecha de finalizacion', 'data de conclusao', 'data de encerramento', 'date de cloture', 'date de realisation', 'data di chiusura', 'data di completamento', 'erledigt am', 'abschlussdatum', 'abgeschlossen am', 'afgerond op', 'datum afgerond', 'lukket dato', 'дата закрытия']],
@@ -93,6 +96,7 @@ const TABLE: Row[] = [
   ['tier', 0.97, ['tier', 'priority tier', 'priority bucket', 'action tier', 'work tier', 'bucket']],
   ['element', 0.97, ['cap element', 'cap requirement', 'category of cap', 'cap category', 'cap section', 'cap provision', 'element']],
   ['element', 0.8, ['requirement', 'requirements', 'provision', 'obligation', 'hipaa requirement', 'citation']],
+  ['justification', 0.7, ['risk acceptance', 'acceptance']],
   ['justification', 0.98, ['justification', 'acceptance rationale', 'acceptance justification', 'risk acceptance rationale', 'reason for acceptance', 'justification for acceptance', 'acceptance reason', 'rationale', 'justificacion', 'justificativa', 'giustificazione', 'begrundung', 'rechtvaardiging', 'begrunnelse']],
   // Words that look like a role but are not one of ours.
   [null, 1, ['existing controls', 'existing control', 'current controls', 'current control', 'controls in place', 'current mitigation', 'existing mitigation', 'asset value', 'threat value', 'matrix value', 'matrix value of vulnerability', 'for matrix', 'asset type', 'asset description', 'asset classification', 'date identified', 'identified date', 'date raised', 'date opened', 'date added', 'date logged', 'last updated', 'comments', 'notes', 'remarks', 'department', 'classification', 'version', 'approved by', 'prepared by', 'document id', 'author',
@@ -227,6 +231,8 @@ const TO_RESIDUAL: Partial<Record<Role, Role>> = {
   risk: 'residualLevel',
 };
 
+const RESIDUAL_RATINGS = new Set<Role>(['likelihood', 'impact', 'level', 'score']);
+
 const RATING_GROUP_WORDS = ['inherent', 'current', 'initial', 'gross', 'raw', 'before mitigation', 'before treatment', 'pre mitigation', 'risk rating', 'risk assessment', 'assessment'];
 
 /** True when a group header ("Inherent Risk", "Current Assessment") sits over rating columns. */
@@ -257,8 +263,10 @@ export function matchColumnAll(field: string, group: string | null): HeaderMatch
     list = matchHeaderAll(`${group} ${field}`).map((g) => ({ ...g, confidence: Math.max(0.3, Math.round((g.confidence - 0.1 + total) * 100) / 100) }));
   }
   if (list.length === 0) return list;
+  // "Target Likelihood", "Risk Level After Treatment": the field itself says residual.
+  if (isResidualGroup(field)) list = list.map((m) => (RESIDUAL_RATINGS.has(m.role) && TO_RESIDUAL[m.role] ? { ...m, role: TO_RESIDUAL[m.role]! } : m));
   const underGroup = group !== null && group.trim() !== field.trim();
-  if (!underGroup) return list;
+  if (!underGroup) return list.filter((m, i) => list.findIndex((x) => x.role === m.role) === i);
   const residualGroup = isResidualGroup(group);
   const ratingGroup = isRatingGroup(group);
   const out: HeaderMatch[] = [];
