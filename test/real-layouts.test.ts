@@ -13,7 +13,7 @@ import { generateFile, InputError } from '../src/cli/run';
 import type { GenerateArgs } from '../src/cli/args';
 import type { IsoDate } from '../src/core/dates';
 import type { TableRead } from '../src/core/model';
-import { fedrampPoam, REAL_AS_OF, REAL_LAYOUT_EXPECTED, REAL_LAYOUTS, type ExpectedLayoutTable } from './fixtures/realLayouts';
+import { FEDRAMP_COLUMNS, fedrampPoam, REAL_AS_OF, REAL_LAYOUT_EXPECTED, REAL_LAYOUTS, type ExpectedLayoutTable } from './fixtures/realLayouts';
 
 const AS_OF = REAL_AS_OF as IsoDate;
 
@@ -32,8 +32,9 @@ function placeOf(t: TableRead): ExpectedLayoutTable {
 }
 
 describe('workbooks shaped like real ones read as expected', () => {
-  it('every layout has an expected read', () => {
+  it('every layout has an expected read; the POA&M has the template\'s 31 columns', () => {
     expect(Object.keys(REAL_LAYOUT_EXPECTED).sort()).toEqual(Object.keys(REAL_LAYOUTS).sort());
+    expect(FEDRAMP_COLUMNS).toHaveLength(31);
   });
 
   it.each(Object.keys(REAL_LAYOUTS))('%s', async (name) => {

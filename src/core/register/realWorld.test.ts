@@ -37,6 +37,8 @@ describe('the synonym table in other languages', () => {
     ['Finding Identifier', 'id'], ['Vulnerability ID', 'id'], ['CAP Item', 'id'], ['POA&M Item', 'id'],
     ['Residual Risk Score', 'residualScore'], ['Reviewed Risk', 'residualLevel'], ['Target risk', 'residualLevel'],
     ['Original Target Date', 'originalDueDate'], ['Revised Target Date', 'dueDate'], ['Planned Remediation Date', 'dueDate'],
+    ['Target Risk Rating', 'residualLevel'], ['Risk Level After Treatment', 'residualLevel'], ['Gefährdung', 'risk'], ['Umsetzung bis', 'dueDate'],
+    ['Description of Nonconformance', 'risk'], ['CAPA No.', 'id'], ['Expected Resolution Date', 'dueDate'], ['Fecha de cierre real', 'completedDate'],
   ])('%s -> %s', (header, role) => {
     expect(matchHeader(header)?.role).toBe(role);
   });
