@@ -79,6 +79,18 @@ describe('values of other languages', () => {
     expect(parseDate('Ongoing')?.iso).toBeNull();
     expect(parseDate('30 Days')).toMatchObject({ iso: null, kind: 'relative' });
   });
+  it('dotted dates are day-first (03.04.2026 is 3 April); slash dates stay ambiguous alone', () => {
+    expect(parseDate('03.04.2026')?.iso).toBe('2026-04-03');
+    expect(parseDate('03/04/2026')?.kind).toBe('ambiguous');
+  });
+  it('an ambiguous slash date reads in the order its column shows elsewhere', () => {
+    const g = makeGrid('Riesgos', [
+      ['Riesgo', 'Probabilidad', 'Impacto', 'Fecha límite'],
+      ['Pérdida de portátil', 'Alta', 'Alta', '28/02/2026'],
+      ['Acceso no autorizado', 'Media', 'Alta', '03/04/2026'],
+    ]);
+    expect(readWorkbook([g]).register!.entries.map((e) => e.dueDate?.iso)).toEqual(['2026-02-28', '2026-04-03']);
+  });
   it('a "constructor" cell finds no rating and no status', () => {
     expect(parseRating('constructor', null).value).toBeNull();
     expect(parseStatus('constructor').status).toBeNull();

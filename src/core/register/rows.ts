@@ -6,7 +6,7 @@
 import { cellAddress, columnLetter, isBlank, type CellValue, type SheetGrid } from '../grid';
 import { ROLES, type ColumnMatch, type DateValue, type Entry, type ReadIssue, type Role, type ScaleInfo, type ScaleValue, type TableKind } from '../model';
 import { finish, ROWS_PER_SLICE, sliceEnds, type Sliced } from '../slices';
-import { isDatePlaceholder, isOwnerPlaceholder, parseDate, readRating, ScaleTally, statusOf } from './values';
+import { dateOrderOf, isDatePlaceholder, isOwnerPlaceholder, parseDate, readRating, resolveDate, ScaleTally, statusOf, type DateOrder } from './values';
 import { cellText, isErrorValue, normalizeWords, quoteShort } from './text';
 import { roleWords } from './mapping';
 
@@ -119,6 +119,10 @@ export function* readRowsSliced(
   const scaleRoles = ([...RATING_ROLES, 'score'] as Role[]).filter((role) => columns[role]);
   const scaleCols = scaleRoles.map((role) => columns[role]!.col - grid.left);
   const tallies = scaleRoles.map(() => new ScaleTally());
+  // Text dates are looked at in the same pass: how many read day-first, how many month-first.
+  const dateCols = ([...DATE_ROLES, 'originalDueDate'] as Role[]).filter((role) => columns[role]).map((role) => columns[role]!.col - grid.left);
+  const dayFirst = dateCols.map(() => 0);
+  const monthFirst = dateCols.map(() => 0);
   for (let i = firstIdx; i <= lastIdx; i++) {
     if (sliceEnds(i - firstIdx)) yield;
     const row = values[i];
@@ -127,11 +131,24 @@ export function* readRowsSliced(
       const v = row[scaleCols[j]];
       if (v !== undefined) tallies[j].add(v);
     }
+    for (let j = 0; j < dateCols.length; j++) {
+      const v = row[dateCols[j]];
+      if (typeof v !== 'string') continue;
+      const order = dateOrderOf(v);
+      if (order === 'day-first') dayFirst[j]++;
+      else if (order === 'month-first') monthFirst[j]++;
+    }
   }
   const scales: Partial<Record<Role, ScaleInfo>> = {};
   for (let j = 0; j < scaleRoles.length; j++) {
     const s = tallies[j].scale(columns[scaleRoles[j]]!.header);
     if (s) scales[scaleRoles[j]] = s;
+  }
+  // The day/month order each date column shows, so "03/04/2026" reads like the "28/02/2026" above it.
+  const dateOrders = new Map<number, DateOrder>();
+  for (let j = 0; j < dateCols.length; j++) {
+    if (dayFirst[j] > 0 && monthFirst[j] === 0) dateOrders.set(dateCols[j], 'day-first');
+    if (monthFirst[j] > 0 && dayFirst[j] === 0) dateOrders.set(dateCols[j], 'month-first');
   }
   const scaleOf = (role: RatingRole): ScaleInfo | null => scales[role] ?? null;
   const likelihoodScale = scaleOf('likelihood');
@@ -243,6 +260,9 @@ export function* readRowsSliced(
     if (v === null || isErrorValue(v)) return null;
     const d = parseDate(v);
     if (d === null || d.kind === 'date' || d.kind === 'relative') return d;
+    const order = d.kind === 'ambiguous' ? dateOrders.get(c) : undefined;
+    const iso = order ? resolveDate(d.text, order) : null;
+    if (iso) return { raw: d.raw, text: d.text, iso, kind: 'date' };
     const addr = addrOf(foundIdx, c);
     if (d && d.kind === 'ambiguous') {
       issues.push({ sheet, cell: addr, message: `${addr}: "${d.text}" could be read day-first or month-first, so the ${roleWords(role)} was not guessed; type it as YYYY-MM-DD or use a date cell.`, severity: 'warning' });

@@ -333,6 +333,8 @@ function parseDateTextOnce(text: string): { iso: IsoDate | null; kind: DateValue
     if (a > 12 && b <= 12) return withIso(ymd(y, b, a));
     if (b > 12 && a <= 12) return withIso(ymd(y, a, b));
     if (a === b) return withIso(ymd(y, a, b));
+    // 03.04.2026: dots are the day-first writing (German, Dutch, Norwegian, Russian); no month-first locale uses them.
+    if (a <= 12 && b <= 12 && s.includes('.')) return withIso(ymd(y, b, a));
     if (a <= 12 && b <= 12) return { iso: null, kind: 'ambiguous' };
     return { iso: null, kind: 'invalid' };
   }
@@ -345,6 +347,29 @@ function parseDateTextOnce(text: string): { iso: IsoDate | null; kind: DateValue
   if (DATE_PLACEHOLDERS.has(words) || words === '' ) return { iso: null, kind: 'invalid' };
   if (isRelative(words)) return { iso: null, kind: 'relative' };
   return { iso: null, kind: 'invalid' };
+}
+
+export type DateOrder = 'day-first' | 'month-first';
+
+/** What a slash date says about its column's order: "13/04/2026" is day-first, "1/15/2026" month-first. */
+export const dateOrderOf = memo((text: string): DateOrder | null => {
+  const m = /^\s*(\d{1,2})[/-](\d{1,2})[/-](\d{2}|\d{4})\s*$/.exec(text);
+  if (!m) return null;
+  const a = +m[1];
+  const b = +m[2];
+  if (a > 12 && b <= 12) return 'day-first';
+  if (b > 12 && a <= 12) return 'month-first';
+  return null;
+});
+
+/**
+ * An ambiguous slash date read in the order the rest of its column shows (a column where "28/02/2026"
+ * appears writes "03/04/2026" day-first); null when the text is not such a date.
+ */
+export function resolveDate(text: string, order: DateOrder): IsoDate | null {
+  const m = /^\s*(\d{1,2})[/-](\d{1,2})[/-](\d{2}|\d{4})\s*$/.exec(text);
+  if (!m) return null;
+  return order === 'day-first' ? ymd(+m[3], +m[2], +m[1]) : ymd(+m[3], +m[1], +m[2]);
 }
 
 /**
