@@ -79,6 +79,14 @@ describe('values of other languages', () => {
     expect(parseDate('Ongoing')?.iso).toBeNull();
     expect(parseDate('30 Days')).toMatchObject({ iso: null, kind: 'relative' });
   });
+  it('text dates in the registers\' languages', () => {
+    expect(parseDate('15 de marzo de 2026')?.iso).toBe('2026-03-15');
+    expect(parseDate('15. März 2026')?.iso).toBe('2026-03-15');
+    expect(parseDate('1er avril 2026')?.iso).toBe('2026-04-01');
+    expect(parseDate('15 marzo 2026')?.iso).toBe('2026-03-15');
+    expect(parseDate('15 марта 2026 г.')?.iso).toBe('2026-03-15');
+    expect(parseDate('constructor 5 2026')?.kind).toBe('invalid');
+  });
   it('dotted dates are day-first (03.04.2026 is 3 April); slash dates stay ambiguous alone', () => {
     expect(parseDate('03.04.2026')?.iso).toBe('2026-04-03');
     expect(parseDate('03/04/2026')?.kind).toBe('ambiguous');

@@ -261,11 +261,24 @@ function numericRating(
 
 // ------------------------------------------------------------------ dates
 
-const MONTHS: Record<string, number> = {
-  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
-  jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11,
-  november: 11, dec: 12, december: 12,
-};
+/** Month names and abbreviations (accents folded), in the registers' languages; a Map, so no cell text finds Object's keys. */
+const MONTHS = new Map<string, number>();
+for (const [n, names] of [
+  [1, 'jan january enero ene janeiro janvier gennaio gen januar januari январь января'],
+  [2, 'feb february febrero fevereiro fev fevrier fevr febbraio februar februari февраль февраля'],
+  [3, 'mar march marzo marco mars marz maart март марта'],
+  [4, 'apr april abril abr avril avr aprile апрель апреля'],
+  [5, 'may mayo maio mai maggio mag mei май мая'],
+  [6, 'jun june junio junho juin giugno giu juni июнь июня'],
+  [7, 'jul july julio julho juillet juil luglio lug juli июль июля'],
+  [8, 'aug august agosto ago aout augustus август августа'],
+  [9, 'sep sept september septiembre setiembre setembro set septembre settembre sett сентябрь сентября'],
+  [10, 'oct october octubre outubro out octobre ottobre ott oktober okt октябрь октября'],
+  [11, 'nov november noviembre novembro novembre ноябрь ноября'],
+  [12, 'dec december diciembre dic dezembro dez decembre dicembre dezember desember des декабрь декабря'],
+] as [number, string][]) {
+  for (const name of names.split(' ')) MONTHS.set(name, n);
+}
 
 /** Placeholders that mean "no date yet". */
 const DATE_PLACEHOLDERS = new Set(['tbd', 'tba', 'n a', 'na', 'none', 'unknown', 'pending', 'to be determined']);
@@ -340,10 +353,14 @@ function parseDateTextOnce(text: string): { iso: IsoDate | null; kind: DateValue
   }
   // Jan 5, 2026 / January 5th 2026 / 5 January 2026 / 5-Jan-2026 / Jan-5-2026
   m = /^([a-z]+)\.?[\s-]+(\d{1,2})(?:st|nd|rd|th)?,?[\s-]+(\d{4})$/.exec(s);
-  if (m && MONTHS[m[1]]) return withIso(ymd(+m[3], MONTHS[m[1]], +m[2]));
+  if (m && MONTHS.has(m[1])) return withIso(ymd(+m[3], MONTHS.get(m[1])!, +m[2]));
   m = /^(\d{1,2})(?:st|nd|rd|th)?[\s-]+([a-z]+)\.?,?[\s-]+(\d{2}|\d{4})$/.exec(s);
-  if (m && MONTHS[m[2]]) return withIso(ymd(+m[3], MONTHS[m[2]], +m[1]));
+  if (m && MONTHS.has(m[2])) return withIso(ymd(+m[3], MONTHS.get(m[2])!, +m[1]));
   const words = normalizeWords(s);
+  // "15 de marzo de 2026", "15. März 2026", "1er avril 2026", "15 марта 2026": day, month name, year.
+  const parts = words.split(' ').filter((w) => w !== 'de' && w !== 'del' && w !== 'di' && w !== 'do' && w !== 'da' && w !== 'er' && w !== 'г');
+  const day = parts.length === 3 ? /^(\d{1,2})(?:er|st|nd|rd|th|o)?$/.exec(parts[0]) : null;
+  if (day && MONTHS.has(parts[1]) && /^\d{4}$/.test(parts[2])) return withIso(ymd(+parts[2], MONTHS.get(parts[1])!, +day[1]));
   if (DATE_PLACEHOLDERS.has(words) || words === '' ) return { iso: null, kind: 'invalid' };
   if (isRelative(words)) return { iso: null, kind: 'relative' };
   return { iso: null, kind: 'invalid' };
@@ -400,7 +417,7 @@ function isRelative(words: string): boolean {
   if (RELATIVE_UNITS.test(words) && /\d|next|within|few|several/.test(words)) return true;
   // "Jan 2026", "March 2027": a month, not a day.
   const parts = words.split(' ');
-  return parts.length === 2 && MONTHS[parts[0]] !== undefined && /^\d{4}$/.test(parts[1]);
+  return parts.length === 2 && MONTHS.has(parts[0]) && /^\d{4}$/.test(parts[1]);
 }
 
 /** True when the date placeholder means "not set" (TBD, N/A...), so no issue is needed beyond the gap itself. */
