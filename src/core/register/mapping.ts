@@ -83,6 +83,8 @@ export function assignRoles(labels: HeaderLabel[], profiles?: Map<number, Column
         if (m.needsValues && !supports(role, profile)) continue;
         // An empty column yields to a filled one with the same header ("Riesgo" twice, an empty ID column).
         if (profile.values === 0) confidence = Math.round(confidence * 60) / 100;
+        // "# | ID": a running number 1, 2, 3 in front of the real codes yields the ID to them.
+        if (role === 'id' && profile.values >= 2 && profile.running) confidence = Math.round((confidence - 0.05) * 100) / 100;
       } else if (m.needsValues) {
         continue;
       }

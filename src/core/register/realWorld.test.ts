@@ -154,6 +154,15 @@ describe('roles decided by header and values', () => {
     expect(r.register!.entries.map((e) => e.id)).toEqual(['A-1', 'A-2', 'B-1']);
   });
 
+  it('a "#" running number in front of the real IDs yields the ID to them', () => {
+    const g = grid(['#', 'ID', 'Finding', 'Corrective Action', 'Due Date', 'Status'], [
+      [1, 'AUD-7', 'No audit log review', 'Monthly log review', 46100, 'Open'],
+      [2, 'AUD-9', 'Shared admin account', 'Personal admin accounts', 46200, 'Open'],
+      [3, 'AUD-12', 'No BAA for the fax vendor', 'Sign the BAA', 46300, 'Open'],
+    ]);
+    expect(readWorkbook([g]).caps[0].columns.id?.letter).toBe('B');
+  });
+
   it('the same rating headers typed twice: the second block is residual', () => {
     const g = grid(['Hazard', 'E', 'B', 'W', 'R', 'Control', 'E', 'B', 'W', 'R'], [
       ['Splinter injury', 3, 3, 1, 9, 'Gloves', 1, 3, 1, 3],
