@@ -36,6 +36,8 @@ const ROLE_LABELS: Record<Role, string> = {
   residualLikelihood: 'Residual likelihood',
   residualImpact: 'Residual impact',
   residualLevel: 'Residual level',
+  residualScore: 'Residual score',
+  originalDueDate: 'Original due date',
   tier: 'Tier',
   element: 'CAP element',
   justification: 'Justification',
