@@ -32,7 +32,11 @@ export const ROLES = [
   'residualLikelihood',
   'residualImpact',
   'residualLevel',
-  // Beyond the list: an explicit tier column wins over the rule table;
+  // Beyond the list: a residual score beside the residual level, and the first due date
+  // of a tracker that also has a revised one (the revised date counts when it holds a date).
+  'residualScore',
+  'originalDueDate',
+  // Also beyond the list: an explicit tier column wins over the rule table;
   // a CAP element column groups the progress report; a justification column backs "Accepted".
   'tier',
   'element',
@@ -56,6 +60,8 @@ export interface ColumnMatch {
   header: string;
   confidence: number;
   source: 'auto' | 'override';
+  /** Why the reader is not sure of this column ("please check"), in words; absent when it is sure. */
+  check?: string;
 }
 
 /** A header cell offered in the mapping dropdown. */

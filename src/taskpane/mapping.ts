@@ -36,6 +36,8 @@ const ROLE_LABELS: Record<Role, string> = {
   residualLikelihood: 'Residual likelihood',
   residualImpact: 'Residual impact',
   residualLevel: 'Residual level',
+  residualScore: 'Residual score',
+  originalDueDate: 'Original due date',
   tier: 'Tier',
   element: 'CAP element',
   justification: 'Justification',
@@ -153,8 +155,8 @@ export function mappingConcerns(table: {
     const match = table.columns[role];
     if (!match) continue;
     const where = `column ${match.letter} (“${shortHeader(match.header)}”)`;
-    if (match.source === 'auto' && match.confidence < CHECK_BELOW_CONFIDENCE) {
-      out.push(`${roleLabel(role)}: ${where} is a guess, ${Math.round(match.confidence * 100)}% sure.`);
+    if (match.source === 'auto' && (match.check || match.confidence < CHECK_BELOW_CONFIDENCE)) {
+      out.push(`${roleLabel(role)}: ${where} is a guess: ${match.check ?? 'the header is not clear'}.`);
       continue;
     }
     const index = table.headers.findIndex((h) => h.letter === match.letter);

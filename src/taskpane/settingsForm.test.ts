@@ -84,13 +84,18 @@ describe('missingFields', () => {
       'Owner of 2 risks',
       'Action for 1 risk',
     ]);
-    // The default counts the implementation report from HHS's approval, so its date is asked for.
-    expect(empty.progress).toEqual(['Practice name', 'CAP reference', 'CAP effective date (no report calendar without it)', 'CAP approval date']);
+    // The implementation report now counts from HHS approval by default: without the date it is projected.
+    expect(empty.progress).toEqual([
+      'Practice name',
+      'CAP reference',
+      'CAP effective date (no report calendar without it)',
+      'CAP approval date (the implementation report date is only projected)',
+    ]);
     const filled = missingFields(
       { ...form, practiceName: 'Clinic', riskAnalysisDate: '2026-01-01', riskAnalysisBy: 'A', preparedBy: 'B', approvedBy: 'C', approach: 'Ours', capReference: 'X', capEffectiveDate: '2026-01-01', capImplementationReportFrom: 'approval' },
       { owner: 0, dueDate: 0, action: 0 },
     );
-    expect(filled).toEqual({ plan: [], progress: ['CAP approval date'] });
+    expect(filled).toEqual({ plan: [], progress: ['CAP approval date (the implementation report date is only projected)'] });
   });
 
   it('carries the approach into the settings patch', () => {

@@ -119,13 +119,16 @@ describe('entryFindings', () => {
       expect(f.cell).toBe('M5');
       expect(f.message).toMatch(/no verifier, verification date or evidence/);
     });
+    it('evidence alone does not verify: closed is not verified', () => {
+      const f = only(good({ status: 'Mitigated', evidence: 'BitLocker report' }), 'missing-verification')[0];
+      expect(f.message).toMatch(/with evidence, but no one is recorded as having verified/);
+    });
     it('a completion date alone counts as completed', () => {
       expect(kinds(good({ completedDate: date('2026-06-01') }))).toContain('missing-verification');
     });
-    it('not when any of verifier, verification date or evidence is there; not on open items', () => {
+    it('not when a verifier or a verification date is there; not on open items', () => {
       expect(kinds(good({ status: 'Complete', verifiedBy: 'Dr. Lee' }))).not.toContain('missing-verification');
       expect(kinds(good({ status: 'Complete', verifiedDate: date('2026-06-02') }))).not.toContain('missing-verification');
-      expect(kinds(good({ status: 'Mitigated', evidence: 'BitLocker report' }))).not.toContain('missing-verification');
       expect(kinds(good())).not.toContain('missing-verification');
     });
   });

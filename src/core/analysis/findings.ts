@@ -267,13 +267,17 @@ export function entryFindings(entry: Entry, score: EntryScore, ctx: FindingConte
     }
   }
 
-  if (completed && !entry.verifiedBy?.trim() && !entry.verifiedDate && !entry.evidence?.trim()) {
+  // Evidence shows what was done, not that someone confirmed it worked: only a verifier or a date verifies.
+  if (completed && !entry.verifiedBy?.trim() && !entry.verifiedDate) {
+    const hasEvidence = !!entry.evidence?.trim();
     out.push(
       finding(
         'missing-verification',
         entry,
         cellFor(entry, 'verifiedBy', 'verifiedDate', 'evidence', 'status', 'completedDate'),
-        'Marked complete, but nothing shows the fix was checked: no verifier, verification date or evidence.',
+        hasEvidence
+          ? 'Marked complete with evidence, but no one is recorded as having verified the fix: no verifier or verification date.'
+          : 'Marked complete, but nothing shows the fix was checked: no verifier, verification date or evidence.',
         'Record who confirmed the fix works, when, and the evidence (a screenshot, report or signed document).',
       ),
     );

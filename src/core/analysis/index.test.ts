@@ -47,7 +47,8 @@ describe('analyze', () => {
     expect(a.capFromRegister).toBe(false);
     expect(a.capSummary).toEqual({ total: 4, completed: 2, verified: 1, inProgress: 1, notStarted: 1, overdue: 1, dueNext30Days: 1 });
     expect(a.capItems.every((c) => c.entry.sheet === 'CAP')).toBe(true);
-    expect(a.findings.filter((f) => f.sheet === 'CAP').map((f) => `${f.cell}:${f.kind}`)).toEqual(['J6:overdue']);
+    // The completed item with evidence but no verifier is the one the summary counts as unverified.
+    expect(a.findings.filter((f) => f.sheet === 'CAP').map((f) => `${f.cell}:${f.kind}`)).toEqual(['M5:missing-verification', 'J6:overdue']);
     // Register findings come before CAP findings.
     expect(a.findings[0].sheet).toBe('Risk Register');
   });

@@ -5,7 +5,8 @@
 import { cellAddress, MARKER_PREFIX, MAX_CELL_CHARS, type SheetGrid } from '../grid';
 import type { MappingOverride, ReadIssue, SheetCandidate, TableKind, TableRead, WorkbookRead } from '../model';
 import { findHeader, scoreSheet, type HeaderGuess, type SheetScore } from './locate';
-import { applyOverrides } from './mapping';
+import { applyOverrides, assignRoles } from './mapping';
+import { profileColumns } from './profile';
 import { readRowsSliced } from './rows';
 import { finish, sliceEnds, type Sliced } from '../slices';
 import { cellText } from './text';
@@ -65,6 +66,8 @@ export function* readWorkbookSliced(grids: SheetGrid[], overrides: MappingOverri
         candidates.push({ sheet: grid.name, kind: 'other', score: 0, reason: grid.values.length === 0 ? 'the sheet is empty' : 'no row names at least two risk or CAP columns' });
         continue;
       }
+      // The header row is found by its words; the columns are then decided by their words and values.
+      guess.mapping = assignRoles(guess.labels, profileColumns(grid, guess.row, guess.labels.map((l) => l.col)));
       if (override) {
         for (const problem of applyOverrides(guess.mapping, override.columns)) issues.push({ sheet: grid.name, cell: '', message: problem, severity: 'warning' });
       }
@@ -74,6 +77,7 @@ export function* readWorkbookSliced(grids: SheetGrid[], overrides: MappingOverri
       if (override) {
         score = { ...score, kind: override.kind, score: Math.max(score.score, MIN_SCORE) + 100, reason: `you chose this sheet as the ${override.kind === 'cap' ? 'CAP' : 'risk register'}; ${score.reason}` };
       }
+      if (score.kind === 'cap' && !override) trackerLevel(guess);
       candidates.push({ sheet: grid.name, kind: score.kind, score: score.score, reason: score.reason });
       located.push({ grid, guess, score, override });
     } catch (err) {
@@ -147,6 +151,9 @@ function* buildTable(l: Located, kind: TableKind, issues: ReadIssue[]): Sliced<T
   const { grid, guess } = l;
   const rows = yield* readRowsSliced(grid, guess.row, guess.mapping.columns, kind);
   for (const i of rows.issues) issues.push(i);
+  if (grid.visibility !== 'visible') {
+    issues.push({ sheet: grid.name, cell: '', message: `The ${kind === 'cap' ? 'corrective action plan' : 'risk register'} was read from "${grid.name}", a hidden sheet; unhide it to check the entries.`, severity: 'info' });
+  }
   const headerRows = guess.groupRow !== null ? [guess.groupRow + 1, guess.row + 1] : [guess.row + 1];
   return {
     kind,
@@ -214,4 +221,16 @@ function* preferActionText(grid: SheetGrid, guess: HeaderGuess): Sliced<void> {
       `Column ${action.letter} ("${action.header}") holds treatment decisions (Mitigate, Accept...), so the actions were read from column ${alt.letter} ("${alt.header}").`,
     );
   }
+}
+
+/**
+ * A tracker rates its items once: with no likelihood or impact beside it, its "Residual Rating" is the
+ * item's level (ahead of a priority read as the level from its values).
+ */
+function trackerLevel(guess: HeaderGuess): void {
+  const cols = guess.mapping.columns;
+  const residual = cols.residualLevel;
+  if (!residual || cols.likelihood || cols.impact || (cols.level && cols.level.confidence >= residual.confidence)) return;
+  delete cols.residualLevel;
+  cols.level = { ...residual, role: 'level' };
 }

@@ -7,6 +7,7 @@ import { isBlank, type CellValue, type SheetGrid } from '../grid';
 import type { Role, TableKind } from '../model';
 import { assignRoles, type HeaderLabel, type RoleMapping } from './mapping';
 import { normalizeWords } from './text';
+import { isResidualGroup } from './synonyms';
 
 /** Header rows are looked for among the first rows of the used range only. */
 const HEADER_SCAN_ROWS = 60;
@@ -156,7 +157,9 @@ export function findHeader(grid: SheetGrid, forcedRow?: number): HeaderGuess | n
       const two = labelsFor(reader, row, row - 1, first, last);
       const twoMap = assignRoles(two);
       const twoBonus = tableHeaderRows.has(row) || tableHeaderRows.has(row - 1) ? 0.5 : 0;
-      if (twoMap.score > oneMap.score + 1e-9 || (hasResidual(twoMap) && !hasResidual(oneMap))) {
+      // A group row that says "Residual" is the header's, even when repeated field names already told.
+      const groupSaysResidual = two.some((l) => l.group !== null && l.group !== l.field && isResidualGroup(l.group));
+      if (twoMap.score > oneMap.score + 1e-9 || (hasResidual(twoMap) && (!hasResidual(oneMap) || groupSaysResidual))) {
         consider(row, row - 1, two, twoMap, twoMap.score + twoBonus + 1e-6);
       }
     }
@@ -206,6 +209,8 @@ const ROLE_WEIGHTS: Record<Role, [register: number, cap: number]> = {
   residualLikelihood: [1.5, 0.2],
   residualImpact: [1.5, 0.2],
   residualLevel: [1.5, 0.2],
+  residualScore: [1, 0.2],
+  originalDueDate: [0.2, 1],
   tier: [0.3, 0.3],
   element: [0.1, 1.2],
   justification: [0.3, 0.3],
@@ -214,9 +219,18 @@ const ROLE_WEIGHTS: Record<Role, [register: number, cap: number]> = {
 };
 
 /** Sheet names that describe a table, or that are surely not one. */
-const REGISTER_NAMES = ['risk register', 'risk assessment', 'risk analysis', 'risk log', 'risks', 'register', 'risk'];
-const CAP_NAMES = ['cap', 'corrective', 'poam', 'poa and m', 'poa m', 'action plan', 'remediation', 'tracker', 'milestones', 'open items', 'closed items'];
-const OTHER_NAMES = ['readme', 'read me', 'instructions', 'methodology', 'legend', 'key', 'heat map', 'heatmap', 'dashboard', 'summary', 'chart', 'charts', 'matrix', 'scoring', 'criteria', 'definitions', 'guidance', 'guide', 'about', 'cover', 'lookup', 'lookups', 'lists', 'dropdowns', 'asset register', 'assets', 'asset inventory', 'inventory', 'change log', 'version history', 'revision history', 'settings'];
+const REGISTER_NAMES = ['risk register', 'risk assessment', 'risk analysis', 'risk log', 'risks', 'register', 'risk',
+  'riesgos', 'matriz de riesgos', 'riscos', 'matriz de riscos', 'risques', 'registre des risques', 'rischi', 'registro dei rischi', 'risiken', 'risikoanalyse', 'risikoregister', 'risikomatrix', 'risico', 'risicos', 'risicoanalyse', 'risicoregister', 'risikoer', 'risikovurdering', 'реестр рисков', 'риски'];
+const CAP_NAMES = ['cap', 'capa', 'corrective', 'poam', 'poa and m', 'poa m', 'action plan', 'treatment plan', 'remediation', 'tracker', 'milestones', 'open items', 'closed items', 'findings',
+  'plan de accion', 'acciones correctivas', 'plano de acao', 'plan d action', 'piano d azione', 'massnahmen', 'massnahmenplan', 'actieplan', 'tiltaksplan', 'план мероприятий'];
+const OTHER_NAMES = ['readme', 'read me', 'instructions', 'methodology', 'legend', 'key', 'heat map', 'heatmap', 'dashboard', 'summary', 'chart', 'charts', 'matrix', 'scoring', 'criteria', 'definitions', 'guidance', 'guide', 'about', 'cover', 'lookup', 'lookups', 'lists', 'dropdowns', 'asset register', 'assets', 'asset inventory', 'inventory', 'change log', 'version history', 'revision history', 'settings', 'kpi', 'kpis', 'overview', 'report', 'record of changes', 'references', 'reference lists', 'evidence map',
+  'instrucciones', 'leyenda', 'resumen', 'instrucoes', 'legenda', 'resumo', 'legende', 'resume', 'istruzioni', 'riepilogo', 'anleitung', 'zusammenfassung', 'uebersicht', 'ubersicht', 'toelichting', 'samenvatting', 'veiledning', 'oversikt', 'инструкции', 'легенда'];
+
+/** Words that name the table itself, over any decoy word beside them. */
+const TABLE_NAMES = ['register', 'log', 'tracker', 'poam', 'poa and m', 'cap', 'capa', 'plan', 'registro', 'registre', 'register', 'matriz', 'planilha', 'реестр', 'items'];
+
+/** Sheets that copy or sum up risks, or list controls or assets: never the register unless chosen. */
+const DECOY_NAMES = ['dashboard', 'summary', 'overview', 'kpi', 'kpis', 'gap assessment', 'gap analysis', 'control assessment', 'controls assessment', 'asset inventory', 'asset register', 'inventory', 'assets', 'resumen', 'resumo', 'zusammenfassung', 'ubersicht', 'samenvatting', 'oversikt'];
 
 function nameHas(name: string, list: string[]): string | null {
   const n = ` ${normalizeWords(name)} `;
@@ -237,7 +251,9 @@ export function sampleDataRows(grid: SheetGrid, headerRow: number): number {
   const startIdx = headerRow + 1 - grid.top;
   for (let i = startIdx; i < Math.min(grid.values.length, startIdx + SAMPLE_ROWS); i++) {
     const row = grid.values[i];
-    if (row && row.some((v) => !isBlank(v))) n++;
+    const formulas = grid.formulas?.[i] ?? null;
+    // A template's formulas showing 0 or "" are not data: the filled sheet beside it wins.
+    if (row && row.some((v, c) => !isBlank(v) && !(formulas?.[c] && (v === 0 || v === '')))) n++;
   }
   return n;
 }
@@ -254,18 +270,30 @@ export function scoreSheet(grid: SheetGrid, guess: HeaderGuess): SheetScore {
     cap += ROLE_WEIGHTS[r][1] * c;
   }
   const regOk = has(RATING_ROLES) && has(RISK_TEXT_ROLES);
-  const capOk = roles.includes('risk') && roles.includes('action') && has(CAP_PROGRESS_ROLES);
+  // A tracker names its items (a finding, or at least an ID), says what is done about them (an action,
+  // or for a closed-items tab the completion, its evidence or verifier) and tracks progress.
+  // "Finding ID | Finding Title | Severity | Status | Owner | Target Date" tracks items without an action column.
+  const tracked = has(['action', 'completedDate', 'verifiedBy', 'evidence']) || (roles.includes('dueDate') && has(['status', 'owner']));
+  const capOk = has(['risk', 'id']) && tracked && has(CAP_PROGRESS_ROLES);
   if (!regOk) reg = 0;
   if (!capOk) cap = 0;
   const rows = sampleDataRows(grid, guess.row);
-  const rowFactor = rows === 0 ? 0.4 : 1 + Math.min(rows, 20) * 0.01;
+  // An empty template (a header and nothing under it) loses to the sheet that holds the entries.
+  const rowFactor = rows === 0 ? 0.1 : 1 + Math.min(rows, 20) * 0.01;
   reg *= rowFactor;
   cap *= rowFactor;
   const notes: string[] = [];
   const other = nameHas(grid.name, OTHER_NAMES);
   const regName = nameHas(grid.name, REGISTER_NAMES);
   const capName = nameHas(grid.name, CAP_NAMES);
-  if (other && !regName && !capName) {
+  const decoy = nameHas(grid.name, DECOY_NAMES);
+  // "Risk Summary" is a summary; "Risk Register Overview" still names the register.
+  if (decoy && !nameHas(grid.name, TABLE_NAMES)) {
+    // A dashboard's "top risks", a gap assessment's "Risk ID": risk-shaped, but not where the entries live.
+    reg *= 0.1;
+    cap *= 0.1;
+    notes.push(`the sheet name "${grid.name}" suggests ${decoy.includes('asset') || decoy === 'inventory' ? 'an asset list' : decoy.includes('gap') ? 'a control gap assessment' : 'a summary or dashboard'}`);
+  } else if (other && !regName && !capName) {
     reg *= 0.3;
     cap *= 0.3;
     notes.push(`the sheet name "${grid.name}" suggests ${other === 'asset register' || other === 'assets' ? 'an asset list' : 'a reference or summary sheet'}`);
@@ -276,8 +304,8 @@ export function scoreSheet(grid: SheetGrid, guess: HeaderGuess): SheetScore {
     cap *= 0.7;
     notes.push('the sheet is hidden');
   }
-  if (capName && cap > 0) cap += 1.5;
-  if (regName && !capName && reg > 0) reg += 1;
+  if (capName && cap > 0 && rows > 0) cap += 1.5;
+  if (regName && !capName && reg > 0 && rows > 0) reg += 1;
   reg = round(reg);
   cap = round(cap);
   const named = roles.map((r) => guess.mapping.columns[r]!).sort((a, b) => a.col - b.col).slice(0, 8).map((m) => `${m.letter} "${shortHeader(m.header)}"`);
@@ -286,7 +314,9 @@ export function scoreSheet(grid: SheetGrid, guess: HeaderGuess): SheetScore {
     const why = !regOk && !capOk ? 'no risk description with ratings, and no finding with a corrective action and a due date or status' : '';
     return { kind: 'other', score: 0, registerScore: 0, capScore: 0, reason: [why || 'not a risk table', ...notes].filter(Boolean).join('; ') };
   }
-  const kind: TableKind = cap > reg ? 'cap' : 'register';
+  // Close calls (a risk log with actions and dates, a tracker with a severity) go the way the sheet's name says.
+  const close = Math.min(reg, cap) >= 0.85 * Math.max(reg, cap);
+  const kind: TableKind = close && regName && !capName ? 'register' : close && capName && !regName ? 'cap' : cap > reg ? 'cap' : 'register';
   const what = kind === 'register' ? 'risk descriptions with ratings' : 'findings with corrective actions and dates/status';
   const reason = `${where}; ${what}: ${named.join(', ')}; ${rows}${rows >= SAMPLE_ROWS ? '+' : ''} data rows${notes.length ? '; ' + notes.join('; ') : ''}`;
   return { kind, score: Math.max(reg, cap), registerScore: reg, capScore: cap, reason };

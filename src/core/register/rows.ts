@@ -6,8 +6,8 @@
 import { cellAddress, columnLetter, isBlank, type CellValue, type SheetGrid } from '../grid';
 import { ROLES, type ColumnMatch, type DateValue, type Entry, type ReadIssue, type Role, type ScaleInfo, type ScaleValue, type TableKind } from '../model';
 import { finish, ROWS_PER_SLICE, sliceEnds, type Sliced } from '../slices';
-import { isDatePlaceholder, isOwnerPlaceholder, parseDate, readRating, ScaleTally, statusOf } from './values';
-import { cellText, isErrorValue, quoteShort } from './text';
+import { dateOrderOf, isDatePlaceholder, isOwnerPlaceholder, parseDate, readRating, resolveDate, ScaleTally, statusOf, type DateOrder } from './values';
+import { cellText, isErrorValue, normalizeWords, quoteShort } from './text';
 import { roleWords } from './mapping';
 
 const RATING_ROLES = ['likelihood', 'impact', 'level', 'residualLikelihood', 'residualImpact', 'residualLevel'] as const;
@@ -88,6 +88,15 @@ export function* readRowsSliced(
   if (C.risk >= 0 && C.risk !== C.id) anchorCols.push(C.risk);
   if (anchorCols.length === 0) for (const c of new Set(mappedIdx)) anchorCols.push(c);
   const blockEnd = new Map<number, number>();
+  /** "row:col" -> the value a row inherits from a vertical merge it is not one entry with. */
+  const inherited = new Map<string, CellValue>();
+  const ratingIdx = [C.likelihood, C.impact, C.score, C.level].filter((c) => c >= 0);
+  /** True when rows below the first of a merged block carry ratings of their own: then they are separate risks. */
+  const innerRowsRated = (first: number, last: number): boolean => {
+    let rated = 0;
+    for (let k = first + 1; k <= last; k++) if (ratingIdx.some((c) => !isBlank(values[k]?.[c] ?? null))) rated++;
+    return ratingIdx.length > 0 && rated > 0 && rated >= (last - first) / 2;
+  };
   for (let n = 0; n < grid.merges.length; n++) {
     if (sliceEnds(n)) yield;
     const m = grid.merges[n];
@@ -96,6 +105,13 @@ export function* readRowsSliced(
     for (const c of anchorCols) if (c + grid.left >= m.left && c + grid.left <= m.right) covers = true;
     if (!covers) continue;
     const idx = m.top - top;
+    if (innerRowsRated(m.top - top, m.bottom - top)) {
+      // Each row is its own risk (its own ratings) and shares the merged text: a hazard over its circumstances.
+      for (let k = idx + 1; k <= m.bottom - top; k++) {
+        for (let c = m.left; c <= m.right; c++) inherited.set(`${k}:${c - grid.left}`, values[idx]?.[c - grid.left] ?? null);
+      }
+      continue;
+    }
     blockEnd.set(idx, Math.max(blockEnd.get(idx) ?? idx, m.bottom - top));
   }
 
@@ -103,6 +119,10 @@ export function* readRowsSliced(
   const scaleRoles = ([...RATING_ROLES, 'score'] as Role[]).filter((role) => columns[role]);
   const scaleCols = scaleRoles.map((role) => columns[role]!.col - grid.left);
   const tallies = scaleRoles.map(() => new ScaleTally());
+  // Text dates are looked at in the same pass: how many read day-first, how many month-first.
+  const dateCols = ([...DATE_ROLES, 'originalDueDate'] as Role[]).filter((role) => columns[role]).map((role) => columns[role]!.col - grid.left);
+  const dayFirst = dateCols.map(() => 0);
+  const monthFirst = dateCols.map(() => 0);
   for (let i = firstIdx; i <= lastIdx; i++) {
     if (sliceEnds(i - firstIdx)) yield;
     const row = values[i];
@@ -111,11 +131,24 @@ export function* readRowsSliced(
       const v = row[scaleCols[j]];
       if (v !== undefined) tallies[j].add(v);
     }
+    for (let j = 0; j < dateCols.length; j++) {
+      const v = row[dateCols[j]];
+      if (typeof v !== 'string') continue;
+      const order = dateOrderOf(v);
+      if (order === 'day-first') dayFirst[j]++;
+      else if (order === 'month-first') monthFirst[j]++;
+    }
   }
   const scales: Partial<Record<Role, ScaleInfo>> = {};
   for (let j = 0; j < scaleRoles.length; j++) {
     const s = tallies[j].scale(columns[scaleRoles[j]]!.header);
     if (s) scales[scaleRoles[j]] = s;
+  }
+  // The day/month order each date column shows, so "03/04/2026" reads like the "28/02/2026" above it.
+  const dateOrders = new Map<number, DateOrder>();
+  for (let j = 0; j < dateCols.length; j++) {
+    if (dayFirst[j] > 0 && monthFirst[j] === 0) dateOrders.set(dateCols[j], 'day-first');
+    if (monthFirst[j] > 0 && dayFirst[j] === 0) dateOrders.set(dateCols[j], 'month-first');
   }
   const scaleOf = (role: RatingRole): ScaleInfo | null => scales[role] ?? null;
   const likelihoodScale = scaleOf('likelihood');
@@ -126,6 +159,8 @@ export function* readRowsSliced(
   const residualLevelScale = scaleOf('residualLevel');
 
   const entries: Entry[] = [];
+  // "Closed POA&M Items", "Completed": a tracker's items there are done even without a status column.
+  const closedSheet = kind === 'cap' && C.status < 0 && isClosedSheetName(sheet);
   let templateStart = -1;
   let templateEnd = -1;
   let templateCell = '';
@@ -170,7 +205,8 @@ export function* readRowsSliced(
   function text(c: number): string | null {
     if (c < 0) return null;
     if (curEnd === cur) {
-      const v = curRow[c];
+      let v = curRow[c];
+      if ((v === undefined || v === null) && inherited.size > 0) v = inherited.get(`${cur}:${c}`) ?? null;
       return v === undefined || isErrorValue(v) ? null : cellText(v);
     }
     let out: string | null = null;
@@ -212,11 +248,21 @@ export function* readRowsSliced(
     issues.push({ sheet, cell: addr, message: `${addr}: ${r}.`, severity: 'warning' });
     return null;
   }
+  /** With a revised and an original due date, the revised one counts when it holds a date. */
+  function dueDateOf(): DateValue | null {
+    const due = date(C.dueDate, 'dueDate');
+    if (C.originalDueDate < 0 || (due !== null && due.iso !== null)) return due;
+    const original = date(C.originalDueDate, 'dueDate');
+    return original !== null && original.iso !== null ? original : due;
+  }
   function date(c: number, role: DateRole): DateValue | null {
     const v = firstValue(c);
     if (v === null || isErrorValue(v)) return null;
     const d = parseDate(v);
     if (d === null || d.kind === 'date' || d.kind === 'relative') return d;
+    const order = d.kind === 'ambiguous' ? dateOrders.get(c) : undefined;
+    const iso = order ? resolveDate(d.text, order) : null;
+    if (iso) return { raw: d.raw, text: d.text, iso, kind: 'date' };
     const addr = addrOf(foundIdx, c);
     if (d && d.kind === 'ambiguous') {
       issues.push({ sheet, cell: addr, message: `${addr}: "${d.text}" could be read day-first or month-first, so the ${roleWords(role)} was not guessed; type it as YYYY-MM-DD or use a date cell.`, severity: 'warning' });
@@ -254,7 +300,14 @@ export function* readRowsSliced(
       }
       const gap = blankRun;
       blankRun = 0;
-      if (lastEntryIdx >= 0 && gap >= TABLE_END_GAP && !continuesTable(i)) {
+      if (lastEntryIdx < 0 && isInstructionRow(row)) {
+        const firstCol = firstNonBlankCol(row);
+        const cell = cellAddress(i + top, firstCol + grid.left);
+        issues.push({ sheet, cell, message: `Row ${i + top + 1} explains how to fill the columns (guidance or an example), so it was not read as a ${kind === 'cap' ? 'corrective action' : 'risk'}.`, severity: 'info' });
+        continue;
+      }
+      // Blank rows then "Legend" / "Notes": what follows is not the table, however short the gap.
+      if (lastEntryIdx >= 0 && ((gap >= TABLE_END_GAP && !continuesTable(i)) || (gap >= 1 && startsNote(row)))) {
         flushTemplate();
         belowAt = i;
         return;
@@ -272,10 +325,22 @@ export function* readRowsSliced(
       const threat = text(C.threat);
       const vulnerability = text(C.vulnerability);
       const action = text(C.action);
+      if (isTotalRow(id, risk)) {
+        const firstCol = firstNonBlankCol(row);
+        issues.push({ sheet, cell: cellAddress(i + top, firstCol + grid.left), message: `Row ${i + top + 1} is a total, not a ${kind === 'cap' ? 'corrective action' : 'risk'}; it was not read as one.`, severity: 'info' });
+        continue;
+      }
       const substance = risk !== null || threat !== null || vulnerability !== null || asset !== null || action !== null;
       if (!substance) {
         let otherMapped = false;
-        if (id !== null) for (let j = 0; j < mappedIdx.length; j++) if (mappedRoles[j] !== 'id' && firstValue(mappedIdx[j]) !== null) otherMapped = true;
+        // A formula showing 0 or "" (a score of an unfilled row) says nothing about a risk.
+        if (id !== null) {
+          for (let j = 0; j < mappedIdx.length; j++) {
+            if (mappedRoles[j] === 'id') continue;
+            const v = firstValue(mappedIdx[j]);
+            if (v !== null && !((v === 0 || v === '') && formulaAt(foundIdx, mappedIdx[j]) !== null)) otherMapped = true;
+          }
+        }
         const template = allFormulas(row, formulas?.[i] ?? null);
         if (template || !(id !== null && otherMapped)) {
           const firstCol = firstNonBlankCol(row);
@@ -344,6 +409,7 @@ export function* readRowsSliced(
         }
       }
 
+      const statusOnSheet = status === null && statusText === null && closedSheet ? 'Complete' : status;
       entries.push({
         sheet,
         row: i + top + 1,
@@ -364,8 +430,8 @@ export function* readRowsSliced(
         action,
         owner,
         ownerText,
-        dueDate: date(C.dueDate, 'dueDate'),
-        status,
+        dueDate: dueDateOf(),
+        status: statusOnSheet,
         statusText,
         completedDate: date(C.completedDate, 'completedDate'),
         verifiedBy: text(C.verifiedBy),
@@ -418,7 +484,8 @@ export function* readRowsSliced(
     }
   }
 
-  const firstRow = headerRow + 2;
+  // The first entry, past guidance rows and section dividers under the header.
+  const firstRow = entries.length > 0 ? entries[0].row : headerRow + 2;
   return {
     entries,
     issues,
@@ -503,4 +570,74 @@ function allFormulas(row: CellValue[], formulas: (string | null)[] | null): bool
     if (!isBlank(row[c]) && !formulas[c]) return false;
   }
   return true;
+}
+
+/** Labels of the guidance and example rows templates put under the header (FedRAMP: "Guidance", "Examples"). */
+const INSTRUCTION_LABELS = new Set([
+  'guidance', 'instruction', 'instructions', 'example', 'examples', 'e g', 'eg', 'for example', 'sample', 'how to fill',
+  'ejemplo', 'ejemplos', 'instrucciones', 'exemplo', 'exemplos', 'instrucoes', 'exemple', 'exemples', 'esempio', 'esempi', 'istruzioni',
+  'beispiel', 'beispiele', 'anleitung', 'hinweis', 'voorbeeld', 'voorbeelden', 'instructie', 'eksempel', 'veiledning', 'пример', 'инструкция',
+]);
+const INSTRUCTION_START = /^(?:e\.?\s?g\.?[\s:,]|i\.?e\.?[\s:,]|example|for example|enter |describe |select |choose |list |provide |specify |indicate |assign |type |use |if needed|if applicable|person responsible|the date |z\.\s?b\.|p\.\s?ej\.|ej\.|ex\.|por ejemplo|por exemplo|par exemple|ad esempio|bijv\.|f\.eks\.)/i;
+const REQUIREMENT_WORD = /^(?:mandatory|situational|required|optional|conditional|obligatorio|opcional|obrigatorio|obligatoire|facultatif|obbligatorio|facoltativo|pflicht|optional|verplicht|optioneel|obligatorisk|valgfri)\b/i;
+const SCALE_HINT = /^\(?\d+\s*(?:-|–|—|to|a|bis|tot)\s*\d+\)?$/i;
+
+/**
+ * A row of guidance under a header: a cell labels it ("Guidance", "Examples"), or most of its cells
+ * say how to fill the column ("e.g. EHR", "Enter the date...", "1-5").
+ */
+function isInstructionRow(row: CellValue[]): boolean {
+  let filled = 0;
+  let hints = 0;
+  let requirements = 0;
+  for (let c = 0; c < row.length; c++) {
+    const v = row[c];
+    if (typeof v !== 'string') {
+      if (!isBlank(v)) filled++;
+      continue;
+    }
+    const t = v.trim();
+    if (t === '') continue;
+    filled++;
+    if (INSTRUCTION_LABELS.has(normalizeWords(t))) return true;
+    if (INSTRUCTION_START.test(t) || SCALE_HINT.test(t)) hints++;
+    if (REQUIREMENT_WORD.test(t)) requirements++;
+  }
+  // "Mandatory | Mandatory | Situational": a template row saying which fields must be filled.
+  if (filled >= 3 && requirements >= 0.75 * filled) return true;
+  return filled > 0 && hints >= Math.max(2, filled / 2);
+}
+
+const CLOSED_SHEET_WORDS = ['closed', 'completed', 'complete', 'done', 'resolved', 'archive', 'archived', 'cerrados', 'cerradas', 'cerrado', 'completados', 'fechados', 'concluidos', 'fermes', 'clos', 'chiusi', 'completati', 'geschlossen', 'abgeschlossen', 'erledigt', 'gesloten', 'afgerond', 'lukket', 'закрытые'];
+
+/** True for a sheet named for closed items ("Closed POA&M Items", "Completed", "Cerrados"). */
+function isClosedSheetName(name: string): boolean {
+  const words = ` ${normalizeWords(name)} `;
+  return CLOSED_SHEET_WORDS.some((w) => words.includes(` ${w} `));
+}
+
+const TOTAL_LABELS = new Set(['total', 'totals', 'grand total', 'sum', 'subtotal', 'sub total', 'count', 'total risks', 'totale', 'gesamt', 'summe', 'totaal', 'sum totalt', 'итого', 'всего']);
+
+/** "TOTAL", "Grand Total" in the ID or description column: a count row, not an entry. */
+function isTotalRow(id: string | null, risk: string | null): boolean {
+  return isTotalLabel(id) || isTotalLabel(risk);
+}
+
+/** Checked on every row: the length and a digit (IDs have one, "Total" has none) rule most cells out cheaply. */
+function isTotalLabel(text: string | null): boolean {
+  if (text === null || text.length > 20) return false;
+  for (let k = 0; k < text.length; k++) {
+    const code = text.charCodeAt(k);
+    if (code >= 48 && code <= 57) return false;
+  }
+  return TOTAL_LABELS.has(normalizeWords(text));
+}
+
+const NOTE_START = /^(?:legend|key|notes?|source|sources|prepared by|approved by|reviewed by|\*|leyenda|notas?|legenda|legende|nota|hinweis|anmerkung|toelichting|merknad|примечание|легенда)\b/i;
+
+/** A row whose first cell opens a legend or a note ("Legend", "Notes:", "* scores are..."). */
+function startsNote(row: CellValue[]): boolean {
+  const c = firstNonBlankCol(row);
+  const v = row[c];
+  return typeof v === 'string' && NOTE_START.test(v.trim());
 }

@@ -80,7 +80,9 @@ describe('matchColumn: group rows', () => {
     expect(matchColumn('Likelihood', 'RESIDUAL RISK')!.role).toBe('residualLikelihood');
     expect(matchColumn('Impact', 'Target (post-mitigation)')!.role).toBe('residualImpact');
     expect(matchColumn('Rating', 'Post-mitigation')!.role).toBe('residualLevel');
-    expect(matchColumn('Score', 'Residual')!.role).toBe('residualLevel');
+    // A residual score is its own role; alone (no residual level column) the mapping reads it as the residual level.
+    expect(matchColumn('Score', 'Residual')!.role).toBe('residualScore');
+    expect(assignRoles([{ col: 0, field: 'Score', group: 'Residual' }, { col: 1, field: 'Risk', group: null }]).columns.residualLevel?.letter).toBe('A');
   });
   it('keeps ratings under an inherent group, and non-ratings under a residual group', () => {
     expect(matchColumn('Likelihood', 'Inherent Risk')!.role).toBe('likelihood');

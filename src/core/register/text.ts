@@ -4,15 +4,46 @@
  */
 import type { CellValue } from '../grid';
 
-/** Lower case, "&" -> "and", punctuation -> spaces, single spaces: "Risk Owner (POC)" -> "risk owner poc". */
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** Letters NFD does not split into base + mark, spelled the way a header is searched for. */
+const FOLDED = new Map([
+  ['ß', 'ss'], ['ø', 'o'], ['æ', 'ae'], ['œ', 'oe'], ['ł', 'l'], ['đ', 'd'], ['ı', 'i'], ['º', 'o'], ['°', 'o'], ['№', 'no'],
+]);
+
+/** "Fällig", "Acción", "Sårbarhet" -> "fallig", "accion", "sarbarhet": accents never decide a match. */
+function foldAccents(lower: string): string {
+  const split = lower.normalize('NFD');
+  let plain = '';
+  for (let i = 0; i < split.length; i++) {
+    const ch = split[i];
+    const code = ch.charCodeAt(0);
+    if (code >= 0x300 && code <= 0x36f) continue;
+    plain += FOLDED.get(ch) ?? ch;
+  }
+  return plain;
+}
+
+/**
+ * Lower case, accents folded, "&" -> "and", punctuation, line breaks and padding -> single spaces:
+ * "Risk Owner (POC)" -> "risk owner poc", "Fecha límite " -> "fecha limite".
+ */
 export function normalizeWords(text: string): string {
   let out = '';
   let space = false;
-  const s = text.toLowerCase();
+  let s = text.toLowerCase();
+  // Plain ASCII (most headers and values) skips the fold.
+  for (let i = 0; i < s.length; i++) {
+    if (s.charCodeAt(i) > 127) {
+      s = foldAccents(s);
+      break;
+    }
+  }
   for (let i = 0; i < s.length; i++) {
     const ch = s[i];
     const code = ch.charCodeAt(0);
-    const alnum = (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code > 127;
+    // Beyond ASCII only letters and digits count: a dash or a box-drawing rule is punctuation.
+    const alnum = (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code > 127 && LETTER_OR_DIGIT.test(ch));
     if (alnum) {
       if (space && out.length > 0) out += ' ';
       out += ch;

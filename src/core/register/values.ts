@@ -59,6 +59,18 @@ word(['negligible', 'insignificant', 'minimal'], 1, null, 'Negligible');
 word(['minor'], 2, null, 'Minor');
 word(['major', 'significant', 'serious'], 4, null, 'Major');
 word(['severe', 'catastrophic'], 5, null, 'Severe');
+// The same steps in the registers' other languages (masculine, feminine and neuter forms alike).
+word(['muy bajo', 'muy baja', 'muito baixo', 'muito baixa', 'tres faible', 'molto basso', 'molto bassa', 'sehr niedrig', 'sehr gering', 'zeer laag', 'svaert lav', 'очень низкий', 'очень низкая', 'очень низкое'], 1, null, 'Very Low');
+word(['bajo', 'baja', 'baixo', 'baixa', 'faible', 'bas', 'basse', 'basso', 'bassa', 'niedrig', 'gering', 'laag', 'lav', 'низкий', 'низкая', 'низкое', 'green', 'verde', 'vert', 'grun', 'groen', 'gronn', 'зеленый', 'зелёный'], 2, 1, 'Low');
+word(['medio', 'media', 'moderado', 'moderada', 'moyen', 'moyenne', 'modere', 'moderato', 'moderata', 'mittel', 'mittlere', 'mittlerer', 'gemiddeld', 'middel', 'matig', 'middels', 'moderat', 'средний', 'средняя', 'среднее', 'yellow', 'amber', 'amarillo', 'amarelo', 'jaune', 'giallo', 'gelb', 'geel', 'gul', 'желтый', 'жёлтый'], 3, 2, 'Medium');
+word(['alto', 'alta', 'eleve', 'elevee', 'haut', 'haute', 'hoch', 'hohe', 'hoher', 'hoog', 'hoy', 'высокий', 'высокая', 'высокое', 'red', 'rojo', 'vermelho', 'rouge', 'rosso', 'rot', 'rood', 'rod', 'красный'], 4, 3, 'High');
+word(['muy alto', 'muy alta', 'muito alto', 'muito alta', 'tres eleve', 'tres elevee', 'molto alto', 'molto alta', 'sehr hoch', 'zeer hoog', 'svaert hoy', 'очень высокий', 'очень высокая', 'очень высокое'], 5, null, 'Very High');
+word(['critico', 'critica', 'critique', 'kritisch', 'kritiek', 'kritisk', 'критический', 'критическая', 'критичный'], 5, null, 'Critical', true);
+word(['raro', 'rara', 'improbable', 'improbavel', 'selten', 'zelden', 'sjelden', 'редко'], 1, null, 'Rare');
+word(['posible', 'possivel', 'possibile', 'moglich', 'mogelijk', 'mulig', 'возможно'], 3, null, 'Possible');
+word(['probable', 'provavel', 'probabile', 'wahrscheinlich', 'waarschijnlijk', 'sannsynlig', 'вероятно'], 4, null, 'Likely');
+word(['menor', 'mineur', 'minore', 'gering', 'klein'], 2, null, 'Minor');
+word(['mayor', 'grave', 'majeur', 'maggiore', 'erheblich', 'groot', 'alvorlig'], 4, null, 'Major');
 
 /** Words that only exist on 5-step scales: seeing one means the column is a 5-step scale. */
 const ratingWord = memo((words: string): RatingWord | null => RATING_WORDS.get(normalizeWords(words)) ?? null);
@@ -249,11 +261,24 @@ function numericRating(
 
 // ------------------------------------------------------------------ dates
 
-const MONTHS = new Map<string, number>(Object.entries({
-  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
-  jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11,
-  november: 11, dec: 12, december: 12,
-}));
+/** Month names and abbreviations (accents folded), in the registers' languages; a Map, so no cell text finds Object's keys. */
+const MONTHS = new Map<string, number>();
+for (const [n, names] of [
+  [1, 'jan january enero ene janeiro janvier gennaio gen januar januari январь января'],
+  [2, 'feb february febrero fevereiro fev fevrier fevr febbraio februar februari февраль февраля'],
+  [3, 'mar march marzo marco mars marz maart март марта'],
+  [4, 'apr april abril abr avril avr aprile апрель апреля'],
+  [5, 'may mayo maio mai maggio mag mei май мая'],
+  [6, 'jun june junio junho juin giugno giu juni июнь июня'],
+  [7, 'jul july julio julho juillet juil luglio lug juli июль июля'],
+  [8, 'aug august agosto ago aout augustus август августа'],
+  [9, 'sep sept september septiembre setiembre setembro set septembre settembre sett сентябрь сентября'],
+  [10, 'oct october octubre outubro out octobre ottobre ott oktober okt октябрь октября'],
+  [11, 'nov november noviembre novembro novembre ноябрь ноября'],
+  [12, 'dec december diciembre dic dezembro dez decembre dicembre dezember desember des декабрь декабря'],
+] as [number, string][]) {
+  for (const name of names.split(' ')) MONTHS.set(name, n);
+}
 
 /** Placeholders that mean "no date yet". */
 const DATE_PLACEHOLDERS = new Set(['tbd', 'tba', 'n a', 'na', 'none', 'unknown', 'pending', 'to be determined']);
@@ -321,6 +346,8 @@ function parseDateTextOnce(text: string): { iso: IsoDate | null; kind: DateValue
     if (a > 12 && b <= 12) return withIso(ymd(y, b, a));
     if (b > 12 && a <= 12) return withIso(ymd(y, a, b));
     if (a === b) return withIso(ymd(y, a, b));
+    // 03.04.2026: dots are the day-first writing (German, Dutch, Norwegian, Russian); no month-first locale uses them.
+    if (a <= 12 && b <= 12 && s.includes('.')) return withIso(ymd(y, b, a));
     if (a <= 12 && b <= 12) return { iso: null, kind: 'ambiguous' };
     return { iso: null, kind: 'invalid' };
   }
@@ -330,9 +357,36 @@ function parseDateTextOnce(text: string): { iso: IsoDate | null; kind: DateValue
   m = /^(\d{1,2})(?:st|nd|rd|th)?[\s-]+([a-z]+)\.?,?[\s-]+(\d{2}|\d{4})$/.exec(s);
   if (m && MONTHS.has(m[2])) return withIso(ymd(+m[3], MONTHS.get(m[2])!, +m[1]));
   const words = normalizeWords(s);
+  // "15 de marzo de 2026", "15. März 2026", "1er avril 2026", "15 марта 2026": day, month name, year.
+  const parts = words.split(' ').filter((w) => w !== 'de' && w !== 'del' && w !== 'di' && w !== 'do' && w !== 'da' && w !== 'er' && w !== 'г');
+  const day = parts.length === 3 ? /^(\d{1,2})(?:er|st|nd|rd|th|o)?$/.exec(parts[0]) : null;
+  if (day && MONTHS.has(parts[1]) && /^\d{4}$/.test(parts[2])) return withIso(ymd(+parts[2], MONTHS.get(parts[1])!, +day[1]));
   if (DATE_PLACEHOLDERS.has(words) || words === '' ) return { iso: null, kind: 'invalid' };
   if (isRelative(words)) return { iso: null, kind: 'relative' };
   return { iso: null, kind: 'invalid' };
+}
+
+export type DateOrder = 'day-first' | 'month-first';
+
+/** What a slash date says about its column's order: "13/04/2026" is day-first, "1/15/2026" month-first. */
+export const dateOrderOf = memo((text: string): DateOrder | null => {
+  const m = /^\s*(\d{1,2})[/-](\d{1,2})[/-](\d{2}|\d{4})\s*$/.exec(text);
+  if (!m) return null;
+  const a = +m[1];
+  const b = +m[2];
+  if (a > 12 && b <= 12) return 'day-first';
+  if (b > 12 && a <= 12) return 'month-first';
+  return null;
+});
+
+/**
+ * An ambiguous slash date read in the order the rest of its column shows (a column where "28/02/2026"
+ * appears writes "03/04/2026" day-first); null when the text is not such a date.
+ */
+export function resolveDate(text: string, order: DateOrder): IsoDate | null {
+  const m = /^\s*(\d{1,2})[/-](\d{1,2})[/-](\d{2}|\d{4})\s*$/.exec(text);
+  if (!m) return null;
+  return order === 'day-first' ? ymd(+m[3], +m[2], +m[1]) : ymd(+m[3], +m[1], +m[2]);
 }
 
 /**
@@ -406,6 +460,35 @@ status('Planned', ['planned', 'scheduled', 'approved']);
 status('Accepted', ['accepted', 'risk accepted', 'accept']);
 status('Transferred', ['transferred', 'risk transferred', 'transfer', 'insured']);
 status('Deferred', ['deferred', 'on hold', 'postponed', 'paused', 'delayed']);
+// Tracker words, and the same statuses in the registers' other languages.
+status('In Progress', ['in remediation', 'remediating', 'remediation in progress', 'en progreso', 'en curso', 'en proceso', 'em andamento', 'em curso', 'en cours', 'in corso', 'in bearbeitung', 'in arbeit', 'laufend', 'in uitvoering', 'lopend', 'pagaende', 'under arbeid', 'в работе', 'в процессе']);
+status('Open', ['abierto', 'abierta', 'pendiente', 'aberto', 'aberta', 'pendente', 'ouvert', 'ouverte', 'en attente', 'aperto', 'aperta', 'offen', 'apen', 'открыт', 'открыта', 'открыто', 'vencido', 'atrasado', 'en retard', 'in ritardo', 'uberfallig', 'achterstallig', 'forfalt', 'просрочен']);
+status('Complete', ['cerrado', 'cerrada', 'completado', 'completada', 'terminado', 'fechado', 'concluido', 'concluida', 'ferme', 'fermee', 'termine', 'terminee', 'chiuso', 'chiusa', 'completato', 'completata', 'geschlossen', 'erledigt', 'abgeschlossen', 'gesloten', 'afgerond', 'voltooid', 'lukket', 'fullfort', 'закрыт', 'закрыта', 'закрыто', 'выполнено']);
+status('Planned', ['proposed', 'planificado', 'planejado', 'planifie', 'pianificato', 'geplant', 'gepland', 'planlagt', 'запланировано']);
+status('Not Started', ['no iniciado', 'nao iniciado', 'non commence', 'non iniziato', 'nicht begonnen', 'niet gestart', 'ikke startet', 'не начато']);
+status('Accepted', ['aceptado', 'riesgo aceptado', 'aceito', 'accepte', 'accettato', 'akzeptiert', 'geaccepteerd', 'akseptert', 'принят']);
+
+/** True for a status word or phrase we know ("Open", "In Remediation", "Pendiente "). */
+export function isStatusText(text: string): boolean {
+  return statusOf(text.trim()) !== null;
+}
+
+/** Treatment decisions in the registers' languages: a column of these is the strategy, not the action. */
+const STRATEGY_WORDS = new Set([
+  'mitigate', 'mitigation', 'accept', 'acceptance', 'transfer', 'avoid', 'avoidance', 'reduce', 'share', 'retain', 'treat', 'tolerate', 'terminate', 'exploit', 'enhance', 'contingency',
+  'mitigated', 'accepted', 'transferred', 'avoided', 'reduced',
+  'mitigar', 'aceptar', 'asumir', 'transferir', 'evitar', 'reducir', 'ignorar', 'contingencia', 'prevenir', 'aceitar', 'eliminar', 'explotar', 'mejorar',
+  'attenuer', 'accepter', 'transferer', 'eviter', 'reduire', 'mitigare', 'accettare', 'trasferire', 'evitare', 'ridurre',
+  'reduzieren', 'reduzierung', 'vermeiden', 'vermeidung', 'akzeptieren', 'akzeptanz', 'ubertragen', 'ubertragung', 'ergreifen', 'steigern', 'verminderung',
+  'verminderen', 'accepteren', 'overdragen', 'vermijden', 'redusere', 'akseptere', 'overfore', 'unnga',
+  'смягчение', 'принятие', 'перенос', 'уклонение', 'предотвращение', 'предотвращени', 'избегание', 'передача',
+]);
+
+/** True for a bare treatment decision ("Mitigate", "Mitigar ", "Akzeptieren/Übertragen"). */
+export function isStrategyText(text: string): boolean {
+  const words = normalizeWords(text).split(' ').filter((w) => w !== 'and' && w !== 'or' && w !== 'y' && w !== 'e' && w !== 'und' && w !== 'the' && w !== 'risk');
+  return words.length > 0 && words.length <= 3 && words.every((w) => STRATEGY_WORDS.has(w));
+}
 
 /** A status word -> one of STATUSES; null (and the caller reports it) for a word we do not know. */
 export function parseStatus(v: CellValue): { status: Status | null; statusText: string | null } {

@@ -81,12 +81,13 @@ function TableSummary({ table }: { table: TableView }) {
   );
 }
 
+/** What the pane says beside a column: the reader's reason to check it, never a bare percentage. */
 function confidenceText(table: TableView, role: Role, overridden: boolean): string {
   const match = table.columns[role];
   if (!match) return overridden ? 'your choice' : 'not found';
   if (match.source === 'override') return 'your choice';
-  const pct = Math.round(match.confidence * 100);
-  return match.confidence < CHECK_BELOW_CONFIDENCE ? `${pct}% sure, please check` : `${pct}% sure`;
+  if (match.check) return `please check: ${match.check}`;
+  return match.confidence < CHECK_BELOW_CONFIDENCE ? 'please check: the header is not clear' : 'found by its header';
 }
 
 function MappingTable(props: {
