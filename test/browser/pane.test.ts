@@ -6,7 +6,6 @@
  * /usr/bin/chromium; skips without Chromium.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { FIXTURES } from '../fixtures/workbooks';
