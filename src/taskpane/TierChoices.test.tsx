@@ -80,6 +80,18 @@ describe('Tier choices in the Review step', () => {
     expect(tierCount('Vendor conversations')).toHaveTextContent('1');
   });
 
+  it('shows a failed save on the row whose button was clicked, and keeps the risk Unclassified', async () => {
+    const port = new FakePort([thinActionsGrid(3)]);
+    const user = await renderReview(port);
+    port.failNext.writeStore = Object.assign(new Error('AccessDenied'), { code: 'AccessDenied' });
+    await user.click(within(groupOf(/^Tier for R-03/)).getByRole('button', { name: 'Vendor conversations' }));
+    const row = groupOf(/^Tier for R-03/).closest('li') as HTMLElement;
+    expect(await within(row).findByText('A sheet is protected')).toBeInTheDocument();
+    expect(within(groupOf(/^Tier for R-01/).closest('li') as HTMLElement).queryByText('A sheet is protected')).toBeNull();
+    expect(storedChoices(port)).toEqual([]);
+    expect(within(groupOf(/^Tier for R-03/)).getByRole('button', { name: 'Vendor conversations' })).toHaveAttribute('aria-pressed', 'false');
+  });
+
   it('lists many risks a page at a time', async () => {
     const user = await renderReview(new FakePort([thinActionsGrid(45)]));
     expect(screen.getAllByRole('group', { name: /^Tier for R-/ })).toHaveLength(TIER_ITEMS_PER_PAGE);

@@ -32,7 +32,13 @@ export function tierItemName(item: TierItem): string {
   return name || `${item.sheet} row ${item.row}`;
 }
 
-function TierRow(props: { item: TierItem; busy: boolean; onChoose(key: string, tier: ChosenTier | null): void }) {
+function TierRow(props: {
+  item: TierItem;
+  busy: boolean;
+  /** The saving progress and its result, on the row whose button was clicked. */
+  feedback: FeedbackState | null;
+  onChoose(key: string, tier: ChosenTier | null): void;
+}) {
   const { item, busy, onChoose } = props;
   const styles = useStyles();
   const name = tierItemName(item);
@@ -75,6 +81,7 @@ function TierRow(props: { item: TierItem; busy: boolean; onChoose(key: string, t
           </Button>
         </div>
       )}
+      {props.feedback && <Feedback slot="tiers" {...props.feedback} />}
     </li>
   );
 }
@@ -88,9 +95,18 @@ export interface TierChoicesProps {
 
 /** The list of risks to place in a tier, a page at a time; nothing when every open risk has a tier. */
 export function TierChoices(props: TierChoicesProps): React.ReactElement | null {
-  const { view, busy, onChooseTier } = props;
+  const { view, busy, onChooseTier, feedback } = props;
   const styles = useStyles();
   const [shown, setShown] = React.useState(TIER_ITEMS_PER_PAGE);
+  // The row last clicked shows the progress and the result, next to its buttons.
+  const [lastKey, setLastKey] = React.useState<string | null>(null);
+  const choose = React.useCallback(
+    (key: string, tier: ChosenTier | null) => {
+      setLastKey(key);
+      onChooseTier(key, tier);
+    },
+    [onChooseTier],
+  );
   const items = view.tierItems;
   if (items.length === 0) return null;
   const open = items.filter((i) => !i.chosenByUser).length;
@@ -106,7 +122,7 @@ export function TierChoices(props: TierChoicesProps): React.ReactElement | null 
       </Text>
       <ul className={styles.list} aria-label="Risks to place in a tier">
         {items.slice(0, shown).map((item) => (
-          <TierRow key={`${item.sheet}!${item.row}`} item={item} busy={busy} onChoose={onChooseTier} />
+          <TierRow key={`${item.sheet}!${item.row}`} item={item} busy={busy} feedback={item.key === lastKey ? feedback : null} onChoose={choose} />
         ))}
       </ul>
       {left > 0 && (
@@ -119,7 +135,6 @@ export function TierChoices(props: TierChoicesProps): React.ReactElement | null 
           {view.tierItemCount - items.length} more are listed under “Unclassified” in the plan.
         </Text>
       )}
-      <Feedback slot="tiers" {...props.feedback} />
     </section>
   );
 }
