@@ -164,20 +164,44 @@ describe('Generate step', () => {
     const user = await renderExcel(port);
     await user.click(screen.getByRole('tab', { name: /Generate/ }));
     expect(screen.getByLabelText('As-of date')).toHaveValue(TODAY);
-    await user.type(screen.getByLabelText('Practice name'), 'Sunrise Family Clinic');
+    // The title row names the practice; a typed name wins and is saved.
+    await user.clear(screen.getByLabelText('Practice name'));
+    await user.type(screen.getByLabelText('Practice name'), 'Sunrise Family Medicine PLLC');
     await user.click(screen.getByRole('checkbox', { name: 'Keep previous plan as a dated copy' }));
     await user.click(screen.getByRole('button', { name: 'Generate risk management plan' }));
     const link = await screen.findByRole('button', { name: /open it/ });
     expect(port.written.map((w) => w.spec.kind)).toEqual(['plan']);
     const settings = JSON.parse(port.store ?? '{}');
-    expect(settings.practiceName).toBe('Sunrise Family Clinic');
+    expect(settings.practiceName).toBe('Sunrise Family Medicine PLLC');
     expect(settings.keepPreviousPlan).toBe(true);
     await user.click(link);
     expect(port.activateSheet).toHaveBeenCalledWith(port.written[0].placement.name);
 
     await user.click(screen.getByRole('button', { name: 'Generate progress report' }));
     await waitFor(() => expect(port.written.map((w) => w.spec.kind)).toEqual(['plan', 'progress']));
-    expect(screen.getByLabelText('Practice name')).toHaveValue('Sunrise Family Clinic');
+    expect(screen.getByLabelText('Practice name')).toHaveValue('Sunrise Family Medicine PLLC');
+    expect(screen.getByText(/The workbook says “Sunrise Family Clinic” \('Risk Register'!A1\); the value here is used\./)).toBeInTheDocument();
+  });
+
+  it('shows practice details found in the workbook, leaves them off the MISSING list and does not save them as typed', async () => {
+    const port = excelPort(new FakePort([clinicRegisterGrid()]));
+    const user = await renderExcel(port);
+    await user.click(screen.getByRole('tab', { name: /Generate/ }));
+    const name = screen.getByLabelText('Practice name');
+    expect(name).toHaveValue('Sunrise Family Clinic');
+    expect(screen.getByText("Found in the workbook ('Risk Register'!A1); edit it to use another value.")).toBeInTheDocument();
+    const missing = document.getElementById('riskplan-missing-plan')!;
+    expect(within(missing).queryByText('Practice name')).toBeNull();
+    expect(within(missing).getByText('Risk analysis date')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Generate risk management plan' }));
+    await waitFor(() => expect(port.written.map((w) => w.spec.kind)).toEqual(['plan']));
+    expect(JSON.stringify(port.written[0].spec)).toContain('Sunrise Family Clinic');
+    // Not typed, so not saved: the plan keeps following the workbook's title row.
+    expect(JSON.parse(port.store ?? '{}').practiceName).toBeUndefined();
+    // Cleared, the field says the workbook's value still prints, and MISSING still leaves it off.
+    await user.clear(name);
+    expect(screen.getByText("Blank: the plan prints what the workbook states, “Sunrise Family Clinic” ('Risk Register'!A1).")).toBeInTheDocument();
+    expect(within(document.getElementById('riskplan-missing-plan')!).queryByText('Practice name')).toBeNull();
   });
 
   it('explains a protected workbook instead of failing silently', async () => {

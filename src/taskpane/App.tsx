@@ -166,6 +166,7 @@ function Pane(props: AppProps): React.ReactElement {
                 feedback={{ busy: wb.busy, message: wb.message, onDismiss: wb.dismissMessage }}
                 onSelectCell={wb.selectCell ? (sheet, cell) => void wb.selectCell?.(sheet, cell) : undefined}
                 onHighlight={() => void wb.highlight()}
+                onChooseTier={(key, tier) => void wb.chooseTier(key, tier)}
                 onClear={() => void wb.clear()}
                 matrix={{
                   saved: view.settings.matrix,

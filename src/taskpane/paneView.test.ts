@@ -3,6 +3,7 @@ import { viewOfGrids } from './testing/views';
 import { columnSamples, findingsAsText, shortTitle } from './paneView';
 import { FINDING_LABELS } from './steps/ReviewStep';
 import { readWorkbook } from '../core/register';
+import { DEFAULT_SETTINGS } from '../core/settings';
 
 const HEADER = ['Risk ID', 'Risk Description', 'Likelihood', 'Impact', 'Mitigation Action', 'Owner', 'Due Date', 'Status'];
 
@@ -72,5 +73,43 @@ describe('paneViewOf', () => {
     expect(shortTitle('one two three four five six seven eight nine')).toBe('one two three four five six seven eight…');
     expect(shortTitle('  ')).toBeNull();
     expect(shortTitle(null)).toBeNull();
+  });
+});
+
+describe('tier items and practice details in the view', () => {
+  const rows = (actions: string[], statuses: string[] = []) =>
+    gridFromRows('Risk Register', [
+      ['Harbor Pediatrics - HIPAA Security Risk Register'],
+      [],
+      HEADER,
+      ...actions.map((a, i) => [`R-${i + 1}`, `Concern ${i + 1} at the front desk`, 3, 3, a, 'Alex Kim', '2027-01-01', statuses[i] ?? 'Open']),
+    ]);
+
+  it('lists open Unclassified risks with the engine’s guesses, and risks the user chose even once closed', () => {
+    const grid = rows(['Look into it', 'Enable BitLocker on all laptops', 'Discuss with the team', 'Work on it'], ['Open', 'Open', 'Closed', 'Closed']);
+    const chosen = { ...DEFAULT_SETTINGS, tierChoices: [{ key: 'Risk Register\u0001id\u0001R-4', tier: 'Budget decisions' as const }] };
+    const view = viewOfGrids([grid], '2026-11-23', chosen);
+    // R-2 has a tier from its action; R-3 is closed and not chosen: neither needs a choice.
+    expect(view.tierItems.map((t) => [t.id, t.current, t.chosenByUser])).toEqual([
+      ['R-1', 'Unclassified', false],
+      ['R-4', 'Budget decisions', true],
+    ]);
+    expect(view.tierItemCount).toBe(2);
+    const first = view.tierItems[0];
+    expect(first).toMatchObject({ key: 'Risk Register\u0001id\u0001R-1', sheet: 'Risk Register', row: 4, action: 'Look into it', title: 'Concern 1 at the front desk' });
+    expect([...first.tiers].sort()).toEqual(['Budget decisions', 'This week', 'Vendor conversations']);
+    expect(view.tierItems[1].tiers[0]).toBe('Budget decisions');
+  });
+
+  it('carries what the workbook states and what was typed, per practice detail', () => {
+    const typed = { ...DEFAULT_SETTINGS, practiceName: 'Harbor Pediatrics PLLC' };
+    const view = viewOfGrids([rows(['Look into it'])], '2026-11-23', typed);
+    expect(view.practiceDetails.find((d) => d.name === 'practiceName')).toEqual({
+      name: 'practiceName',
+      label: 'Practice name',
+      found: { value: 'Harbor Pediatrics', where: "'Risk Register'!A1" },
+      typed: 'Harbor Pediatrics PLLC',
+    });
+    expect(view.practiceDetails.find((d) => d.name === 'approvedBy')).toMatchObject({ found: null, typed: null });
   });
 });

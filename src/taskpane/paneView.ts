@@ -23,10 +23,13 @@ import {
   type SheetCandidate,
   type TableKind,
   type TableRead,
+  type Tier,
 } from '../core/model';
 import type { SheetInfo } from '../core/port';
 import type { Settings } from '../core/settings';
-import { chooseMatrix } from '../core/analysis';
+import { chooseMatrix, tierChoiceKey, type ChosenTier } from '../core/analysis';
+import { practiceDetails, tierButtons } from '../app/workflow';
+import { effectiveFact, FACT_NAMES, type FactName } from '../core/facts';
 import { finish, inSlices, type Sliced } from '../core/slices';
 
 /** Sample values kept per column: three shown, five judged. */
@@ -35,6 +38,8 @@ export const SAMPLES_PER_COLUMN = 5;
 export const MAX_ISSUES_SHOWN = 200;
 /** Findings kept per kind; the full list is in the plan's Flags column and the highlights. */
 export const MAX_FINDINGS_PER_KIND = 200;
+/** Actions listed for a tier choice (the count says how many there are in all). */
+export const MAX_TIER_ITEMS = 2000;
 
 export interface TableView {
   kind: TableKind;
@@ -72,6 +77,35 @@ export interface FindingGroup {
   items: FindingItem[];
 }
 
+/** An open risk whose tier the user decides (the engine could not), or whose tier the user chose. */
+export interface TierItem {
+  /** The key its choice is saved under (tierChoiceKey); the session finds the entry by it. */
+  key: string;
+  sheet: string;
+  row: number;
+  /** The risk or action ID as typed, or null. */
+  id: string | null;
+  /** The first words of the risk, or null. */
+  title: string | null;
+  /** The first words of the action, or null. */
+  action: string | null;
+  level: Level | null;
+  /** The three tiers in button order: the engine's best guess first (the user's choice first once chosen). */
+  tiers: readonly ChosenTier[];
+  current: Tier;
+  chosenByUser: boolean;
+}
+
+/** A practice detail the plan prints: what the workbook itself states, and whether the user typed one. */
+export interface PracticeDetailView {
+  name: FactName;
+  label: string;
+  /** What the workbook states (title rows, cover sheet), or null. */
+  found: { value: string; where: string } | null;
+  /** A value the user typed (saved in the settings); it wins over `found`. */
+  typed: string | null;
+}
+
 export interface PaneView {
   asOf: string;
   sheets: SheetInfo[];
@@ -98,6 +132,12 @@ export interface PaneView {
   findingGroups: FindingGroup[];
   /** Risks the plan will print MISSING for, per kind (owner, date, action). */
   missingPerRisk: { owner: number; dueDate: number; action: number };
+  /** Open risks the engine left Unclassified, and those the user chose a tier for, in priority order. */
+  tierItems: TierItem[];
+  /** All such risks (tierItems holds at most MAX_TIER_ITEMS). */
+  tierItemCount: number;
+  /** The practice details, each with what the workbook states and what the user typed. */
+  practiceDetails: PracticeDetailView[];
 }
 
 /** The view of a state; `grids` (from the same read) give the sample values. */
@@ -148,6 +188,17 @@ export function* paneViewOfSliced(state: WorkbookState, grids: readonly SheetGri
     }
   });
   const groups = yield* findingGroupsSliced(state);
+  const tierItems: TierItem[] = [];
+  let tierItemCount = 0;
+  yield* inSlices(analysis.risks.length, (from, to) => {
+    for (let i = from; i < to; i++) {
+      const r = analysis.risks[i];
+      const chosen = r.tierSource === 'choice';
+      if (!chosen && !(r.open && r.tier === 'Unclassified')) continue;
+      tierItemCount++;
+      if (tierItems.length < MAX_TIER_ITEMS) tierItems.push(tierItemOf(r));
+    }
+  });
   return {
     asOf: state.asOf,
     sheets: state.sheets,
@@ -171,7 +222,43 @@ export function* paneViewOfSliced(state: WorkbookState, grids: readonly SheetGri
     findingCount: analysis.findings.length,
     findingGroups: groups,
     missingPerRisk,
+    tierItems,
+    tierItemCount,
+    practiceDetails: practiceDetailViews(state),
   };
+}
+
+function tierItemOf(r: ScoredEntry): TierItem {
+  const { tiers, current, chosenByUser } = tierButtons(r);
+  const e = r.entry;
+  return {
+    key: tierChoiceKey(e),
+    sheet: e.sheet,
+    row: e.row,
+    id: e.id,
+    title: shortTitle(e.risk),
+    action: shortTitle(e.action),
+    level: r.level,
+    tiers,
+    current,
+    chosenByUser,
+  };
+}
+
+/** Each practice detail with the workbook's value (shown as "found in the workbook") and the typed one. */
+function practiceDetailViews(state: WorkbookState): PracticeDetailView[] {
+  const byName = new Map(practiceDetails(state).map((d) => [d.name, d]));
+  return FACT_NAMES.map((name) => {
+    const detail = byName.get(name)!;
+    // The workbook's value even where a typed one hides it, so the pane can say what the workbook says.
+    const fromWorkbook = effectiveFact({ ...state.settings, [name]: undefined }, state.facts, name);
+    return {
+      name,
+      label: detail.label,
+      found: fromWorkbook.source === 'workbook' && fromWorkbook.value !== null ? { value: fromWorkbook.value, where: fromWorkbook.where ?? '' } : null,
+      typed: detail.source === 'settings' ? detail.value : null,
+    };
+  });
 }
 
 /** The first non-empty values below each header of a table, from its grid. */

@@ -9,7 +9,8 @@ import type { HighlightResult, HostCapabilities, WorkbookPort } from '../core/po
 import type { MappingOverride } from '../core/model';
 import type { MatrixSettings } from '../core/settings';
 import type { SheetGrid } from '../core/grid';
-import type { WorkbookState } from '../app/workflow';
+import { chooseTier as chooseTierInWorkbook, type WorkbookState } from '../app/workflow';
+import { tierChoiceKey, type ChosenTier } from '../core/analysis';
 import * as actions from './workbookActions';
 import type { PanePort, ProgressFn } from './workbookActions';
 import type { SettingsForm } from './settingsForm';
@@ -28,6 +29,11 @@ export interface PaneSession {
   read(asOf: string, progress: ProgressFn): Promise<PaneView>;
   saveMapping(mapping: MappingOverride[], progress: ProgressFn): Promise<PaneView>;
   saveMatrix(matrix: MatrixSettings | undefined, progress: ProgressFn): Promise<PaneView>;
+  /**
+   * Saves the user's tier for the open risk saved under `key` (PaneView.tierItems), or removes it
+   * (null), in the workbook's settings, never in its cells; the view comes back with it applied.
+   */
+  chooseTier(key: string, tier: ChosenTier | null, progress: ProgressFn): Promise<PaneView>;
   highlight(): Promise<HighlightResult>;
   clear(): Promise<number>;
   generatePlan(form: SettingsForm, progress: ProgressFn): Promise<GeneratedView>;
@@ -81,6 +87,8 @@ const NO_WORKBOOK = 'No workbook is open.';
 export class LocalSession implements PaneSession {
   private port: PanePort | null;
   private state: WorkbookState | null = null;
+  /** The last read's grids: a view made without reading again (a tier choice) still shows sample values. */
+  private grids: SheetGrid[] = [];
 
   constructor(port: PanePort | null, private readonly openXlsx: OpenXlsxFn = openXlsxLazily) {
     this.port = port;
@@ -88,7 +96,8 @@ export class LocalSession implements PaneSession {
 
   private withView(next: WorkbookState, grids: SheetGrid[]): Promise<PaneView> {
     this.state = next;
-    return runSliced(paneViewOfSliced(next, grids));
+    if (grids.length > 0) this.grids = grids;
+    return runSliced(paneViewOfSliced(next, this.grids));
   }
 
   private need(): { port: PanePort; state: WorkbookState } {
@@ -123,6 +132,14 @@ export class LocalSession implements PaneSession {
     const { port, state } = this.need();
     const rec = recordingGrids(port);
     return this.withView(await actions.saveMatrix(rec.port, state, matrix, progress), rec.take());
+  }
+
+  async chooseTier(key: string, tier: ChosenTier | null, progress: ProgressFn): Promise<PaneView> {
+    const { port, state } = this.need();
+    const scored = state.analysis.risks.find((r) => tierChoiceKey(r.entry) === key);
+    if (!scored) throw new Error('That risk is no longer in the register; read the workbook again.');
+    progress(tier ? `Saving “${tier}”` : 'Removing your choice', 0.3);
+    return this.withView(await chooseTierInWorkbook(port, state, scored.entry, tier), []);
   }
 
   highlight(): Promise<HighlightResult> {
@@ -162,5 +179,6 @@ export class LocalSession implements PaneSession {
   dispose(): void {
     this.port = null;
     this.state = null;
+    this.grids = [];
   }
 }

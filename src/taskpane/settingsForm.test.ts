@@ -104,3 +104,33 @@ describe('missingFields', () => {
     expect(formFromSettings({ ...DEFAULT_SETTINGS, approach: 'Saved words' }, '2026-11-23').approach).toBe('Saved words');
   });
 });
+
+describe('practice details found in the workbook', () => {
+  const found = { practiceName: 'Sunrise Family Clinic', riskAnalysisDate: '2026-01-12', riskAnalysisBy: 'Jane Ortiz (Privacy Officer)' };
+
+  it('fill the form where nothing was typed; a typed value wins', () => {
+    const form = formFromSettings({ ...DEFAULT_SETTINGS, riskAnalysisBy: 'Dr. Lee' }, '2026-11-23', found);
+    expect(form.practiceName).toBe('Sunrise Family Clinic');
+    expect(form.riskAnalysisDate).toBe('2026-01-12');
+    expect(form.riskAnalysisBy).toBe('Dr. Lee');
+    expect(form.preparedBy).toBe('');
+  });
+
+  it('are not saved as typed unless changed; a changed or previously typed value is', () => {
+    const form = formFromSettings(DEFAULT_SETTINGS, '2026-11-23', found);
+    const untouched = patchFromForm(form, DEFAULT_SETTINGS, found);
+    expect(untouched.practiceName).toBeUndefined();
+    expect(untouched.riskAnalysisDate).toBeUndefined();
+    expect(patchFromForm({ ...form, practiceName: 'Sunrise Clinic PLLC' }, DEFAULT_SETTINGS, found).practiceName).toBe('Sunrise Clinic PLLC');
+    // Typed before as something else, now set back to what the workbook says: that is saved too.
+    const typedBefore = { ...DEFAULT_SETTINGS, practiceName: 'Old name' };
+    expect(patchFromForm(form, typedBefore, found).practiceName).toBe('Sunrise Family Clinic');
+  });
+
+  it('are not listed as MISSING, even when the field is left blank', () => {
+    const form = { ...formFromSettings(DEFAULT_SETTINGS, '2026-11-23'), approach: 'Ours' };
+    const report = missingFields(form, { owner: 0, dueDate: 0, action: 0 }, found);
+    expect(report.plan).toEqual(['Prepared by', 'Approved by']);
+    expect(report.progress).not.toContain('Practice name');
+  });
+});

@@ -5,6 +5,13 @@
  */
 import { isIsoDate, type IsoDate } from '../core/dates';
 import type { Settings } from '../core/settings';
+import { FACT_NAMES, type FactName } from '../core/facts';
+
+/**
+ * Practice details the workbook itself states (title rows, a cover sheet), by name. The form shows
+ * them where nothing was typed; they are saved in the settings only when the user types another value.
+ */
+export type FoundValues = Partial<Record<FactName, string>>;
 
 export interface SettingsForm {
   practiceName: string;
@@ -31,15 +38,24 @@ export interface SettingsForm {
 
 export type FormField = keyof SettingsForm;
 
-/** The form as the saved settings describe it; the as-of date is today unless the user changes it. */
-export function formFromSettings(settings: Settings, today: IsoDate): SettingsForm {
+/** A typed value (the settings), else what the workbook states, else blank. */
+function factValue(settings: Settings, found: FoundValues, name: FactName): string {
+  const typed = settings[name];
+  return typed?.trim() ? typed : (found[name] ?? '');
+}
+
+/**
+ * The form as the saved settings describe it, with the practice details the workbook states where
+ * none was typed; the as-of date is today unless the user changes it.
+ */
+export function formFromSettings(settings: Settings, today: IsoDate, found: FoundValues = {}): SettingsForm {
   return {
-    practiceName: settings.practiceName ?? '',
-    preparedBy: settings.preparedBy ?? '',
-    approvedBy: settings.approvedBy ?? '',
+    practiceName: factValue(settings, found, 'practiceName'),
+    preparedBy: factValue(settings, found, 'preparedBy'),
+    approvedBy: factValue(settings, found, 'approvedBy'),
     consultant: settings.consultant ?? '',
-    riskAnalysisDate: settings.riskAnalysisDate ?? '',
-    riskAnalysisBy: settings.riskAnalysisBy ?? '',
+    riskAnalysisDate: factValue(settings, found, 'riskAnalysisDate'),
+    riskAnalysisBy: factValue(settings, found, 'riskAnalysisBy'),
     approach: settings.approach ?? '',
     asOf: today,
     nextReviewDate: settings.nextReviewDate ?? '',
@@ -86,15 +102,23 @@ export function validateForm(form: SettingsForm): Partial<Record<FormField, stri
 
 const text = (v: string): string | undefined => (v.trim() === '' ? undefined : v.trim());
 
-/** The settings patch for a valid form (call validateForm first). Blank fields leave the saved value alone. */
-export function patchFromForm(form: SettingsForm, base: Settings): Partial<Settings> {
+/**
+ * The settings patch for a valid form (call validateForm first). Blank fields leave the saved value
+ * alone, and so does a practice detail that is just what the workbook states (`found`) with nothing
+ * typed before: the plan reads it from the workbook, so a later edit of the workbook is followed.
+ */
+export function patchFromForm(form: SettingsForm, base: Settings, found: FoundValues = {}): Partial<Settings> {
+  const fact = (name: FactName): string | undefined => {
+    const v = text(form[name]);
+    return v !== undefined && !base[name]?.trim() && found[name]?.trim() === v ? undefined : v;
+  };
   return {
-    practiceName: text(form.practiceName),
-    preparedBy: text(form.preparedBy),
-    approvedBy: text(form.approvedBy),
+    practiceName: fact('practiceName'),
+    preparedBy: fact('preparedBy'),
+    approvedBy: fact('approvedBy'),
     consultant: text(form.consultant),
-    riskAnalysisDate: text(form.riskAnalysisDate),
-    riskAnalysisBy: text(form.riskAnalysisBy),
+    riskAnalysisDate: fact('riskAnalysisDate'),
+    riskAnalysisBy: fact('riskAnalysisBy'),
     approach: text(form.approach),
     nextReviewDate: text(form.nextReviewDate),
     keepPreviousPlan: form.keepPreviousPlan,
@@ -130,24 +154,36 @@ const risks = (n: number) => `${n} risk${n === 1 ? '' : 's'}`;
 
 /**
  * The fields the reports will print as "MISSING: ..." with this form, so the user can fill them
- * before generating. Mirrors what core/reports prints; blank form fields fall back to nothing.
+ * before generating. Mirrors what core/reports prints; a blank practice detail falls back to what the workbook states.
  */
-export function missingFields(form: SettingsForm, gaps: RiskGaps): MissingReport {
+export function missingFields(form: SettingsForm, gaps: RiskGaps, found: FoundValues = {}): MissingReport {
   const blank = (v: string) => v.trim() === '';
+  // A field left blank still prints what the workbook states.
+  const noFact = (name: FactName) => blank(form[name]) && !found[name];
   const plan: string[] = [];
-  if (blank(form.practiceName)) plan.push('Practice name');
-  if (blank(form.riskAnalysisDate)) plan.push('Risk analysis date');
-  if (blank(form.riskAnalysisBy)) plan.push('Risk analysis conducted by');
-  if (blank(form.preparedBy)) plan.push('Prepared by');
-  if (blank(form.approvedBy)) plan.push('Approved by');
+  if (noFact('practiceName')) plan.push('Practice name');
+  if (noFact('riskAnalysisDate')) plan.push('Risk analysis date');
+  if (noFact('riskAnalysisBy')) plan.push('Risk analysis conducted by');
+  if (noFact('preparedBy')) plan.push('Prepared by');
+  if (noFact('approvedBy')) plan.push('Approved by');
   if (blank(form.approach)) plan.push('Approach (default wording will print)');
   if (gaps.owner > 0) plan.push(`Owner of ${risks(gaps.owner)}`);
   if (gaps.dueDate > 0) plan.push(`Due date of ${risks(gaps.dueDate)}`);
   if (gaps.action > 0) plan.push(`Action for ${risks(gaps.action)}`);
   const progress: string[] = [];
-  if (blank(form.practiceName)) progress.push('Practice name');
+  if (noFact('practiceName')) progress.push('Practice name');
   if (blank(form.capReference)) progress.push('CAP reference');
   if (blank(form.capEffectiveDate)) progress.push('CAP effective date (no report calendar without it)');
   if (form.capImplementationReportFrom === 'approval' && blank(form.capApprovalDate)) progress.push('CAP approval date (the implementation report date is only projected)');
   return { plan, progress };
+}
+
+/** The values of harvested facts (core/facts.ts), for formFromSettings and patchFromForm. */
+export function foundValues(facts: Partial<Record<FactName, { value: string }>> | undefined): FoundValues {
+  const out: FoundValues = {};
+  for (const name of FACT_NAMES) {
+    const v = facts?.[name]?.value;
+    if (v) out[name] = v;
+  }
+  return out;
 }

@@ -8,16 +8,17 @@ import type { HighlightResult, HostCapabilities } from '../core/port';
 import type { MappingOverride } from '../core/model';
 import { DEFAULT_SETTINGS, type Settings } from '../core/settings';
 import { describeError, type PaneMessage } from './messages';
-import { formFromSettings, mergeForm, type FormField, type SettingsForm } from './settingsForm';
+import { formFromSettings, mergeForm, type FormField, type FoundValues, type SettingsForm } from './settingsForm';
 import { watchWorkbook, type SubscribeFn } from './excelEvents';
 import type { PanePort, ProgressFn } from './workbookActions';
 import * as fileMode from './fileMode';
 import { matrixFormFromSettings, matrixSettingsFromForm, type MatrixForm } from './matrixForm';
 import { LocalSession, type OpenXlsxFn, type PaneSession } from './session';
 import type { PaneView } from './paneView';
+import type { ChosenTier } from '../core/analysis';
 
 /** Where a result or a progress bar is shown: next to the control that caused it. */
-export type Slot = 'open' | 'mapping' | 'matrix' | 'highlight' | 'plan' | 'progress' | 'download' | 'read';
+export type Slot = 'open' | 'mapping' | 'matrix' | 'tiers' | 'highlight' | 'plan' | 'progress' | 'download' | 'read';
 
 export interface Busy {
   slot: Slot;
@@ -68,6 +69,8 @@ export interface WorkbookModel {
   openFile(file: File): Promise<void>;
   reload(): Promise<void>;
   saveMapping(mapping: MappingOverride[]): Promise<void>;
+  /** Saves the user's tier for a risk (PaneView.tierItems key), or removes it with null. */
+  chooseTier(key: string, tier: ChosenTier | null): Promise<void>;
   highlight(): Promise<void>;
   clear(): Promise<void>;
   generatePlan(): Promise<void>;
@@ -82,6 +85,13 @@ const EMPTY_SETTINGS_FORM = (today: string): SettingsForm => formFromSettings(DE
 
 /** The view's settings as full Settings for the form helpers (the snapshot is not needed there). */
 const settingsOf = (view: PaneView): Settings => view.settings as Settings;
+
+/** The practice details the workbook states, for the form. */
+export function foundOf(view: PaneView): FoundValues {
+  const out: FoundValues = {};
+  for (const d of view.practiceDetails) if (d.found) out[d.name] = d.found.value;
+  return out;
+}
 
 /** State and actions for the pane; see WorkbookModel. */
 export function useWorkbook(options: UseWorkbookOptions): WorkbookModel {
@@ -124,7 +134,7 @@ export function useWorkbook(options: UseWorkbookOptions): WorkbookModel {
       startTransition(() => {
         alongWith?.();
         setView(next);
-        setForm((current) => mergeForm(current, formFromSettings(settingsOf(next), today), edited.current));
+        setForm((current) => mergeForm(current, formFromSettings(settingsOf(next), today, foundOf(next)), edited.current));
         if (!matrixEdited.current) setMatrixFormState(matrixFormFromSettings(next.settings.matrix, next.matrixTable));
       });
     },
@@ -239,7 +249,7 @@ export function useWorkbook(options: UseWorkbookOptions): WorkbookModel {
             setGenerated([]);
             setHighlightResult(null);
             setUnsaved(false);
-            setForm((current) => formFromSettings(settingsOf(next), current.asOf));
+            setForm((current) => formFromSettings(settingsOf(next), current.asOf, foundOf(next)));
             setMatrixFormState(matrixFormFromSettings(next.settings.matrix, next.matrixTable));
             setView(next);
           });
@@ -299,6 +309,13 @@ export function useWorkbook(options: UseWorkbookOptions): WorkbookModel {
             changed();
             setMessage({ slot: 'mapping', message: { intent: 'success', title: 'Mapping saved', body: 'The workbook was re-read with your columns.' } });
           });
+        }),
+      )(),
+    chooseTier: (key, tier) =>
+      ifOpen(() =>
+        run('tiers', tier ? `Saving “${tier}”` : 'Removing your choice', 'Saving the tier', async (progress) => {
+          const next = await session.chooseTier(key, tier, progress);
+          accept(next, () => changed());
         }),
       )(),
     highlight: ifOpen(() =>

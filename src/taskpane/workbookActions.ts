@@ -16,7 +16,7 @@ import {
   yieldToHost,
   type WorkbookState,
 } from '../app/workflow';
-import { patchFromForm, type SettingsForm } from './settingsForm';
+import { foundValues, patchFromForm, type SettingsForm } from './settingsForm';
 
 /** A workbook the pane works on: Excel adds navigation, a file adds save(). */
 export type PanePort = WorkbookPort & {
@@ -92,7 +92,7 @@ export async function generatePlanSheet(
   onProgress: ProgressFn,
 ): Promise<GenerateResult> {
   onProgress('Reading the register', 0.1);
-  const fresh = await readState(port, form.asOf, patchFromForm(form, state.settings));
+  const fresh = await readState(port, form.asOf, patchFromForm(form, state.settings, foundValues(state.facts)));
   await yieldToHost();
   onProgress('Writing the risk management plan', 0.4);
   const { sheet } = await generatePlan(port, fresh, { keepPrevious: form.keepPreviousPlan });
@@ -109,7 +109,7 @@ export async function generateProgressSheet(
   onProgress: ProgressFn,
 ): Promise<GenerateResult> {
   onProgress('Reading the corrective action plan', 0.1);
-  const fresh = await readState(port, form.asOf, patchFromForm(form, state.settings));
+  const fresh = await readState(port, form.asOf, patchFromForm(form, state.settings, foundValues(state.facts)));
   await saveSettings(port, fresh.settings);
   await yieldToHost();
   onProgress('Writing the progress report', 0.4);

@@ -6,11 +6,17 @@ import type { PaneSession } from './session';
 
 export type SessionMethod = Exclude<keyof PaneSession, 'dispose'>;
 
-export interface CallMessage {
-  id: number;
-  method: SessionMethod;
-  args: unknown[];
-}
+type ProgressArg = (label: string, fraction: number) => void;
+type Args<M extends SessionMethod> = Parameters<PaneSession[M]>;
+
+/** A method's arguments as they cross to the worker: all but the progress callback (it becomes progress messages). */
+export type WireArgs<M extends SessionMethod> = Args<M> extends [...infer Rest, ProgressArg] ? Rest : Args<M>;
+
+/** What a method's call resolves to on the page. */
+export type SessionResult<M extends SessionMethod> = Awaited<ReturnType<PaneSession[M]>>;
+
+/** One call, its arguments typed by its method (e.g. chooseTier: [key, tier | null]). */
+export type CallMessage = { [M in SessionMethod]: { id: number; method: M; args: WireArgs<M> } }[SessionMethod];
 
 /** An error as it crosses the boundary: its name keeps "WorkbookOpenError" and "WorkflowError" recognizable. */
 export interface ErrorData {
@@ -41,7 +47,16 @@ export function errorFromData(data: ErrorData): Error {
 }
 
 /** Methods whose last argument is a progress callback (it becomes progress messages). */
-const WITH_PROGRESS: ReadonlySet<SessionMethod> = new Set(['open', 'read', 'saveMapping', 'saveMatrix', 'generatePlan', 'generateProgress', 'save']);
+const WITH_PROGRESS: ReadonlySet<SessionMethod> = new Set<SessionMethod>([
+  'open',
+  'read',
+  'saveMapping',
+  'saveMatrix',
+  'chooseTier',
+  'generatePlan',
+  'generateProgress',
+  'save',
+]);
 
 /**
  * The worker's side: runs each call on `session`, one at a time and in order, and posts its

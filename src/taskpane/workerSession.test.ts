@@ -5,7 +5,7 @@
 import { WorkerSession, type WorkerLike } from './workerSession';
 import { LocalSession } from './session';
 import { serveSession, type CallMessage, type ReplyMessage } from './workerProtocol';
-import { FakePort, clinicRegisterGrid } from './testing/fakePort';
+import { FakePort, clinicRegisterGrid, thinActionsGrid } from './testing/fakePort';
 import { formFromSettings } from './settingsForm';
 import { DEFAULT_SETTINGS } from '../core/settings';
 
@@ -40,6 +40,27 @@ describe('WorkerSession', () => {
     expect(plan.sheet).toBe(port.written[0].placement.name);
     expect(Array.from(await session.save(() => {}))).toEqual([7, 8, 9]);
     expect(await session.capabilities()).toMatchObject({ pageLayout: true });
+  });
+
+  it('saves a tier choice through the worker and answers with the view that uses it', async () => {
+    const port = new FakePort([thinActionsGrid(2)], { host: 'file' });
+    const session = new WorkerSession(loopbackWorker(new LocalSession(null, async () => port)));
+    const opened = await session.open(new ArrayBuffer(4), '2026-11-23', () => {});
+    expect(opened.tierItems.map((t) => [t.id, t.current, t.chosenByUser])).toEqual([
+      ['R-01', 'Unclassified', false],
+      ['R-02', 'Unclassified', false],
+    ]);
+    const progress: string[] = [];
+    const chosen = await session.chooseTier(opened.tierItems[1].key, 'Vendor conversations', (label) => progress.push(label));
+    expect(progress).toEqual(['Saving “Vendor conversations”']);
+    expect(chosen.tierItems[1]).toMatchObject({ id: 'R-02', current: 'Vendor conversations', chosenByUser: true });
+    expect(chosen.tierCounts.find((c) => c.tier === 'Vendor conversations')?.count).toBe(1);
+    // Sample values survive a view made without reading the sheets again.
+    expect(chosen.register?.samples).toEqual(opened.register?.samples);
+    expect(JSON.parse(port.store ?? '{}').tierChoices).toEqual([{ key: opened.tierItems[1].key, tier: 'Vendor conversations' }]);
+    const undone = await session.chooseTier(opened.tierItems[1].key, null, () => {});
+    expect(undone.tierItems[1]).toMatchObject({ current: 'Unclassified', chosenByUser: false });
+    await expect(session.chooseTier('no such key', 'This week', () => {})).rejects.toThrow('That risk is no longer in the register');
   });
 
   it('keeps the error name across the boundary, so the pane explains it the same way', async () => {

@@ -5,11 +5,12 @@
 import type { HighlightResult, HostCapabilities } from '../core/port';
 import type { MappingOverride } from '../core/model';
 import type { MatrixSettings } from '../core/settings';
+import type { ChosenTier } from '../core/analysis';
 import type { GeneratedView, PaneSession } from './session';
 import type { PaneView } from './paneView';
 import type { ProgressFn } from './workbookActions';
 import type { SettingsForm } from './settingsForm';
-import { errorFromData, type CallMessage, type ReplyMessage, type SessionMethod } from './workerProtocol';
+import { errorFromData, type CallMessage, type ReplyMessage, type SessionMethod, type SessionResult, type WireArgs } from './workerProtocol';
 
 interface Pending {
   resolve(value: unknown): void;
@@ -49,11 +50,11 @@ export class WorkerSession implements PaneSession {
     };
   }
 
-  private call<T>(method: SessionMethod, args: unknown[], progress?: ProgressFn, transfer: Transferable[] = []): Promise<T> {
+  private call<M extends SessionMethod>(method: M, args: WireArgs<M>, progress?: ProgressFn, transfer: Transferable[] = []): Promise<SessionResult<M>> {
     const id = this.nextId++;
-    return new Promise<T>((resolve, reject) => {
+    return new Promise<SessionResult<M>>((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, progress });
-      const message: CallMessage = { id, method, args };
+      const message = { id, method, args } as CallMessage;
       this.worker.postMessage(message, transfer);
     });
   }
@@ -69,6 +70,9 @@ export class WorkerSession implements PaneSession {
   }
   saveMatrix(matrix: MatrixSettings | undefined, progress: ProgressFn): Promise<PaneView> {
     return this.call('saveMatrix', [matrix], progress);
+  }
+  chooseTier(key: string, tier: ChosenTier | null, progress: ProgressFn): Promise<PaneView> {
+    return this.call('chooseTier', [key, tier], progress);
   }
   highlight(): Promise<HighlightResult> {
     return this.call('highlight', []);

@@ -6,7 +6,6 @@
  * /usr/bin/chromium; skips without Chromium.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { FIXTURES } from '../fixtures/workbooks';
@@ -23,7 +22,7 @@ import {
   waitForWorkbookStep,
   type Harness,
 } from './harness';
-import { bytesOf, longHeadersRegister } from './workbooks';
+import { bytesOf, longHeadersRegister, titleFactsRegister } from './workbooks';
 
 const STORE_SHEET = 'RiskPlan_Data';
 const MARKER_ADDRESS = 'Z1';
@@ -122,11 +121,15 @@ describeIfChromium('task pane in Chromium (file mode)', () => {
 
     // Step 3: what will print as MISSING, then generate both sheets.
     await goTo(page, 'Generate');
-    await expect(page.locator('#riskplan-missing-plan').innerText()).resolves.toContain('Practice name');
+    // The title row names the practice: shown as found in the workbook, and not MISSING.
+    await expect(page.getByLabel('Practice name').inputValue()).resolves.toBe('Sunrise Family Medicine');
+    await page.getByText("Found in the workbook ('Risk Register'!B1); edit it to use another value.").waitFor();
+    await expect(page.locator('#riskplan-missing-plan').innerText()).resolves.not.toContain('Practice name');
+    // A typed name wins and is saved.
     await page.getByLabel('Practice name').fill('Sunrise Family Clinic');
     await page.getByLabel('Prepared by').fill('Dana Cole');
     await page.getByLabel('Approach to reducing risk').fill('We fix the highest risks first and review the plan every quarter.');
-    await expect(page.locator('#riskplan-missing-plan').innerText()).resolves.not.toContain('Practice name');
+    await page.getByText('The workbook says “Sunrise Family Medicine” (\'Risk Register\'!B1); the value here is used.').waitFor();
     await page.getByRole('button', { name: 'Generate risk management plan' }).click();
     await page.getByText(/Risk management plan written to sheet/).waitFor({ timeout: 60000 });
     await page.getByRole('button', { name: 'Generate progress report' }).click();
@@ -251,6 +254,61 @@ describeIfChromium('task pane in Chromium (file mode)', () => {
     await page.getByRole('button', { name: 'Generate anyway' }).click();
     await page.getByText(/Risk management plan written to sheet/).waitFor({ timeout: 60000 });
     await context.close();
+  });
+
+  it('saves a tier chosen in the Review step in the file (it survives a re-open) and uses the facts the title rows state', async () => {
+    const source = await bytesOf(titleFactsRegister());
+    const { context, page, pageErrors } = await openPane(h, 320);
+    await chooseFile(page, 'Harbor Register.xlsx', source);
+    await waitForWorkbookStep(page);
+
+    await goTo(page, 'Review');
+    await page.getByRole('heading', { name: 'Choose a tier for 3 risks' }).waitFor();
+    const group = page.getByRole('group', { name: /^Tier for HP-02 / });
+    const guess = group.getByRole('button').first();
+    await expect(guess.innerText()).resolves.toMatch(/\(best guess\)$/);
+    await expect(guess.getAttribute('aria-pressed')).resolves.toBe('false');
+    await checkStep(page, 'Review step with tier choices');
+    await group.getByRole('button', { name: /^Vendor conversations/ }).click();
+    await page.getByRole('heading', { name: 'Choose a tier for 2 risks' }).waitFor({ timeout: 30000 });
+    await expect(group.getByRole('button', { name: 'Vendor conversations', exact: true }).getAttribute('aria-pressed')).resolves.toBe('true');
+    await page.getByText('Your choice: Vendor conversations.').waitFor();
+    await checkStep(page, 'Review step after a tier choice');
+    await group.scrollIntoViewIfNeeded();
+    await shot(page, 'review-tiers');
+
+    await goTo(page, 'Generate');
+    await expect(page.getByLabel('Practice name').inputValue()).resolves.toBe('Harbor Pediatrics');
+    await expect(page.getByLabel('Risk analysis date').inputValue()).resolves.toBe('2026-01-12');
+    await expect(page.getByLabel('Risk analysis conducted by').inputValue()).resolves.toBe('Jane Ortiz (Privacy Officer)');
+    await page.getByText("Found in the workbook ('Risk Register'!A1); edit it to use another value.").waitFor();
+    const missing = await page.locator('#riskplan-missing-plan').innerText();
+    expect(missing).not.toMatch(/Practice name|Risk analysis date|Risk analysis conducted by/);
+    await page.getByRole('button', { name: 'Generate risk management plan' }).click();
+    await page.getByText(/Risk management plan written to sheet/).waitFor({ timeout: 60000 });
+    await checkStep(page, 'Generate step with facts from the workbook');
+    await shot(page, 'generate-found');
+    const [file] = await Promise.all([page.waitForEvent('download', { timeout: 60000 }), page.getByRole('button', { name: 'Download workbook' }).click()]);
+    const downloaded = readFileSync(await file.path());
+
+    // The plan prints the chosen tier and the harvested practice name.
+    const result = await loadBook(downloaded);
+    const plan = result.worksheets.find((ws) => String(ws.getCell(MARKER_ADDRESS).value ?? '').includes('plan'))!;
+    const planText = Object.values(sheetValues(plan)).join('\n');
+    expect(planText).toContain('Vendor conversations (your choice)');
+    expect(planText).toContain('Harbor Pediatrics');
+    expect(planText).not.toContain('MISSING: practice name');
+
+    // Re-opened, the downloaded file still has the choice: pressed, with an undo.
+    await chooseFile(page, 'Harbor Register-riskplan.xlsx', downloaded);
+    await page.getByText(/Working on/).filter({ hasText: 'Harbor Register-riskplan.xlsx' }).waitFor({ timeout: 60000 });
+    await goTo(page, 'Review');
+    const again = page.getByRole('group', { name: /^Tier for HP-02 / });
+    await expect(again.getByRole('button', { name: 'Vendor conversations', exact: true }).getAttribute('aria-pressed')).resolves.toBe('true');
+    expect(await page.getByRole('button', { name: /^Undo your tier for HP-02/ }).isVisible()).toBe(true);
+    await page.getByRole('heading', { name: 'Choose a tier for 2 risks' }).waitFor();
+    await context.close();
+    expect(pageErrors).toEqual([]);
   });
 
   it('drives a CAP-only workbook to a downloaded progress report', async () => {

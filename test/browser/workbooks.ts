@@ -73,3 +73,21 @@ export function bigRegister(rows: number): ExcelJS.Workbook {
   }
   return wb;
 }
+
+/**
+ * A register whose title rows state the practice and the risk analysis, with three actions too thin
+ * for the engine to place in a tier (the pane asks the user) among ordinary ones.
+ */
+export function titleFactsRegister(): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Risk Register');
+  ws.getCell('A1').value = 'Harbor Pediatrics - HIPAA Security Risk Register';
+  ws.getCell('A2').value = 'Risk analysis completed 2026-01-12 by Jane Ortiz (Privacy Officer)';
+  ws.getRow(4).values = ['Risk ID', 'Risk Description', 'Likelihood (1-5)', 'Impact (1-5)', 'Mitigation Action', 'Owner', 'Target Date', 'Status'];
+  const thin = ['Look into it', 'Follow up on the matter', 'Discuss with the team'];
+  RISKS.slice(0, 6).forEach((r, i) => {
+    const action = i < thin.length ? thin[i] : r.action;
+    ws.getRow(5 + i).values = [`HP-${String(i + 1).padStart(2, '0')}`, r.risk, 4 - (i % 3), 3 + (i % 3), action, 'Dana Cole', d(`2027-0${i + 1}-15`), 'Open'];
+  });
+  return wb;
+}

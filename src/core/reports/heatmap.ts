@@ -5,7 +5,8 @@
  * matrix, its score threshold) is printed beside it.
  *
  * Two maps when the register has residual likelihood and impact: before treatment (inherent) and
- * after (residual, as the register rates it).
+ * after (residual, as the register rates it), side by side on the same rows so the page shows what
+ * treatment moved (`writeHeatMapPair`), the likelihood labels shared and the legend under them.
  */
 import type { Level, ScaleValue, ScoredEntry } from '../model';
 import { LEVELS } from '../model';
@@ -160,5 +161,97 @@ export function writeHeatMap(
   const onMap = `${map.placed} open ${map.placed === 1 ? 'risk' : 'risks'} on the map`;
   const off = map.unplaced > 0 ? `; ${map.unplaced} open ${map.unplaced === 1 ? 'risk has' : 'risks have'} no ${map.kind === 'residual' ? 'residual ' : ''}likelihood and impact and ${map.unplaced === 1 ? 'is' : 'are'} not shown` : '';
   b.addWide(textCell(`${onMap}${off}. Levels from ${matrix.choice.label}.`, 'note'));
+  return true;
+}
+
+/**
+ * Where two heat maps go side by side: one likelihood-label slot shared by both, then each map's
+ * impact slots, and the slot for the words beside the legend row (under the right-hand map).
+ */
+export interface HeatMapPairLayout {
+  label: { col: number; span: number };
+  left: readonly { col: number; span: number }[];
+  right: readonly { col: number; span: number }[];
+}
+
+/** The slots from the first to the n-th as one merged part. */
+function across(slots: readonly { col: number; span: number }[], n: number): { col: number; span: number } {
+  const last = slots[n - 1];
+  return { col: slots[0].col, span: last.col + last.span - slots[0].col };
+}
+
+function placedNote(map: HeatMap, name: string): string {
+  const off =
+    map.unplaced > 0
+      ? `; ${map.unplaced} open ${map.unplaced === 1 ? 'risk has' : 'risks have'} no ${map.kind === 'residual' ? 'residual ' : ''}likelihood and impact`
+      : '';
+  return `${name}: ${map.placed} open ${map.placed === 1 ? 'risk' : 'risks'} on the map${off}.`;
+}
+
+/**
+ * Writes the inherent map and the residual map side by side: a title over each, the impact steps
+ * across, one row per likelihood step from the highest down (its label shared at the left), the
+ * legend under the left map (each level's colour, with its score threshold for a product matrix)
+ * and what the colours mean under the right one. Returns false (and writes a note) when the matrix
+ * has more steps than a side has slots.
+ */
+export function writeHeatMapPair(
+  b: SheetBuilder,
+  inherent: HeatMap,
+  residual: HeatMap,
+  matrix: RiskMatrix,
+  layout: HeatMapPairLayout,
+  thresholds: Partial<Record<Level, number>> | null,
+): boolean {
+  const ls = inherent.counts.length;
+  const is = inherent.counts[0]?.length ?? 0;
+  const room = Math.min(layout.left.length, layout.right.length);
+  if (is > room) {
+    b.addWide(textCell(`The matrix has ${is} impact steps; two heat maps of more than ${room} do not fit side by side on this page.`, 'note'));
+    return false;
+  }
+  const axis = (text: string): SpecCell => textCell(text, 'heatAxis' as StyleName);
+  b.addParts([
+    { ...across(layout.left, is), cell: textCell('Before treatment (inherent)', 'label') },
+    { ...across(layout.right, is), cell: textCell('After treatment (residual, as the register rates it)', 'label') },
+  ]);
+  const impactHeads = (slots: readonly { col: number; span: number }[]) =>
+    Array.from({ length: is }, (_, i) => ({ ...slots[i], cell: axis(stepLabel(i + 1, is)) }));
+  b.addParts([{ ...layout.label, cell: axis('Likeli\u00adhood') }, ...impactHeads(layout.left), ...impactHeads(layout.right)], 30);
+  const countCells = (map: HeatMap, l: number, slots: readonly { col: number; span: number }[]) =>
+    Array.from({ length: is }, (_, i) => {
+      const n = map.counts[l][i];
+      const style = LEVEL_STYLE[map.levels[l][i]] as StyleName;
+      return { ...slots[i], cell: n > 0 ? numberCell(n, style) : textCell('', style) };
+    });
+  for (let l = ls - 1; l >= 0; l--) {
+    // Tall enough for a label in three lines ("5" / "Very" / "High") in a narrow column.
+    b.addParts([{ ...layout.label, cell: axis(stepLabel(l + 1, ls)) }, ...countCells(inherent, l, layout.left), ...countCells(residual, l, layout.right)], 40);
+  }
+  const used = new Set(inherent.levels.flat());
+  const legend = [...LEVELS].reverse().filter((l) => used.has(l));
+  // The legend needs one slot per level; a matrix with fewer impact steps than levels uses the right side too.
+  const legendSlots = [...layout.left, ...layout.right].slice(0, legend.length);
+  const usedRight = Math.max(0, legend.length - layout.left.length);
+  b.addParts(
+    [
+      { ...layout.label, cell: axis('Key') },
+      ...legend.map((level, k) => ({ ...legendSlots[k], cell: textCell(legendText(level, matrix, thresholds), LEVEL_STYLE[level] as StyleName) })),
+      ...(usedRight < layout.right.length
+        ? [
+            {
+              col: layout.right[usedRight].col,
+              span: layout.right[layout.right.length - 1].col + layout.right[layout.right.length - 1].span - layout.right[usedRight].col,
+              cell: textCell(
+                `Likelihood down, impact across. Each cell counts the open risks rated there; its colour is the level ${matrix.choice.label} gives it${thresholds ? ' (the score each level starts at in brackets)' : ''}.`,
+                'note',
+              ),
+            },
+          ]
+        : []),
+    ],
+    30,
+  );
+  b.addWide(textCell(`${placedNote(inherent, 'Before treatment')} ${placedNote(residual, 'After treatment')}`, 'note'));
   return true;
 }

@@ -67,10 +67,41 @@ describe('the plan', () => {
     expect(findCells(spec, 'Medium (8+)')).toHaveLength(1);
   });
 
-  it('shows inherent and residual maps when residual ratings exist', () => {
-    const spec = build([risk('R-1', 5, 5, {}, [2, 2])]);
-    expect(findCells(spec, /^Open risks before treatment/)).toHaveLength(1);
-    expect(findCells(spec, /^Open risks after treatment/)).toHaveLength(1);
+  it('puts the inherent and residual maps side by side when residual ratings exist', () => {
+    const spec = build([risk('R-1', 5, 5, {}, [2, 2]), risk('R-2', 5, 4, {}, [2, 2]), risk('R-3', 3, 3)]);
+    const titles = findCell(spec, 'Before treatment (inherent)');
+    const after = findCell(spec, /^After treatment \(residual/);
+    // One row holds both titles: the maps sit side by side, not one under the other.
+    expect(after.row).toBe(titles.row);
+    expect(spec.merges).toContain(`B${titles.row}:F${titles.row}`);
+    expect(spec.merges).toContain(`G${titles.row}:K${titles.row}`);
+    const head = titles.row + 1;
+    expect(rowValues(spec, head)).toEqual(['Likeli\u00adhood', '1 Very Low', '2 Low', '3 Medium', '4 High', '5 Very High', '1 Very Low', '2 Low', '3 Medium', '4 High', '5 Very High']);
+    // Likelihood 5 first: the inherent side counts R-1 (5,5) and R-2 (5,4); the residual side has nothing there.
+    const top = spec.rows[head];
+    expect(top.cells[0]?.value).toBe('5 Very High');
+    expect(top.cells[5]).toEqual({ type: 'number', value: 1, style: 'heatVeryHigh' });
+    expect(top.cells[4]).toEqual({ type: 'number', value: 1, style: 'heatHigh' });
+    expect(top.cells.slice(6).map((c) => c?.value)).toEqual(['', '', '', '', '']);
+    // Likelihood 2: both treated risks moved to (2,2) on the residual side, in its colour.
+    const two = spec.rows[head + 3];
+    expect(two.cells[0]?.value).toBe('2 Low');
+    expect(two.cells[7]).toEqual({ type: 'number', value: 2, style: 'heatLow' });
+    expect(two.cells[2]).toEqual({ type: 'text', value: '', style: 'heatLow' });
+    // The legend under the maps, then one line for both counts (R-3 has no residual rating).
+    const key = spec.rows[head + 5];
+    expect(key.cells.slice(0, 6).map((c) => c?.value)).toEqual(['Key', 'Very High', 'High', 'Medium', 'Low', 'Very Low']);
+    expect(key.cells[1]?.style).toBe('heatVeryHigh');
+    expect(String(key.cells[6]?.value)).toMatch(/^Likelihood down, impact across\./);
+    expect(findCells(spec, 'Before treatment: 3 open risks on the map. After treatment: 2 open risks on the map; 1 open risk has no residual likelihood and impact.')).toHaveLength(1);
+    expect(findCells(spec, /^Open risks before treatment/)).toHaveLength(0);
+  });
+
+  it('prints the product thresholds in the legend under side-by-side maps', () => {
+    const spec = build([risk('R-1', 5, 5, {}, [2, 2])], makeSettings({ matrix: { name: 'product', thresholds: { Low: 4, Medium: 8, High: 15, 'Very High': 20 } } }));
+    const key = findCell(spec, /^Key$/);
+    expect(rowValues(spec, key.row).slice(0, 6)).toEqual(['Key', 'Very High (20+)', 'High (15+)', 'Medium (8+)', 'Low (4+)', 'Very Low']);
+    expect(rowValues(spec, key.row)[6]).toMatch(/the score each level starts at in brackets/);
   });
 
   it('explains Unclassified in one line and marks tiers the user chose', () => {

@@ -24,7 +24,7 @@ import { actionCellOf, dateCellIgnoresRequired, dateValueCell, ownerCell, ownerC
 import { FINDING_LABELS, flagsText, LEVELS_HIGH_FIRST, TIER_ORDER } from './labels';
 import { dateCell, numberCell, SheetBuilder, textCell } from './sheetBuilder';
 import { REPORT_STYLES, reportPrintSetup } from './styles';
-import { HEAT_STYLES, openRiskHeatMapsSliced, writeHeatMap, type HeatMapLayout } from './heatmap';
+import { HEAT_STYLES, openRiskHeatMapsSliced, writeHeatMap, writeHeatMapPair, type HeatMapLayout, type HeatMapPairLayout } from './heatmap';
 import { chooseMatrix, DEFAULT_PRODUCT_THRESHOLDS } from '../analysis/matrices';
 import { UNCLASSIFIED_NOTE } from '../analysis/tiers';
 import { sharedNumberCellsOf, sharedTextCell, sharedTextCellsOf } from './sharedCells';
@@ -44,7 +44,8 @@ export const PLAN_MARKER_VERSION = 'v1';
 
 /** Risk table columns, in order, with widths (characters) that fit landscape Letter at fit-to-width. */
 export const PLAN_COLUMNS = [
-  { title: 'Rank', width: 6 },
+  // 8, not 6: the side-by-side heat maps label likelihood here ("Medium" in bold).
+  { title: 'Rank', width: 8 },
   { title: 'Risk ID', width: 10 },
   { title: 'Risk', width: 32 },
   { title: 'Level (target)', width: 14 },
@@ -505,7 +506,14 @@ const PLAN_HEAT_LAYOUT: HeatMapLayout = {
   legend: { col: 10, span: 1 },
 };
 
-/** Heat maps of the open risks: inherent, and residual below it when the register rates residual risk. */
+/** Inherent and residual side by side: likelihood in Rank, inherent impact in B-F, residual in G-K. */
+const PLAN_HEAT_PAIR_LAYOUT: HeatMapPairLayout = {
+  label: { col: 0, span: 1 },
+  left: [1, 2, 3, 4, 5].map((col) => ({ col, span: 1 })),
+  right: [6, 7, 8, 9, 10].map((col) => ({ col, span: 1 })),
+};
+
+/** Heat maps of the open risks: inherent, and residual beside it when the register rates residual risk. */
 function* writeHeatMaps(b: SheetBuilder, input: PlanInput): Sliced<void> {
   const { analysis, settings, read } = input;
   const matrix = chooseMatrix(read.register, settings.matrix);
@@ -513,11 +521,8 @@ function* writeHeatMaps(b: SheetBuilder, input: PlanInput): Sliced<void> {
     settings.matrix?.name === 'product' ? settings.matrix.thresholds : matrix.choice.name === 'product' ? DEFAULT_PRODUCT_THRESHOLDS : null;
   const { inherent, residual } = yield* openRiskHeatMapsSliced(analysis.risks, matrix);
   b.addWide(textCell('Heat map of open risks', 'section'));
-  writeHeatMap(b, inherent, matrix, PLAN_HEAT_LAYOUT, thresholds);
-  if (residual) {
-    b.addBlank();
-    writeHeatMap(b, residual, matrix, PLAN_HEAT_LAYOUT, thresholds);
-  }
+  if (residual) writeHeatMapPair(b, inherent, residual, matrix, PLAN_HEAT_PAIR_LAYOUT, thresholds);
+  else writeHeatMap(b, inherent, matrix, PLAN_HEAT_LAYOUT, thresholds);
 }
 
 function* writeChanges(b: SheetBuilder, previous: PlanSnapshot | undefined, current: PlanSnapshot): Sliced<void> {

@@ -21,8 +21,8 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { missingFields, validateForm, type FormField, type SettingsForm } from '../settingsForm';
-import type { Generated } from '../useWorkbook';
-import type { PaneView } from '../paneView';
+import { foundOf, type Generated } from '../useWorkbook';
+import type { PaneView, PracticeDetailView } from '../paneView';
 import { mappingConcerns } from '../mapping';
 import { Feedback, type FeedbackState } from '../Feedback';
 
@@ -179,7 +179,7 @@ export function GenerateStep(props: GenerateStepProps): React.ReactElement {
   const styles = useStyles();
   const problems = validateForm(form);
   const invalid = Object.keys(problems).length > 0;
-  const missing = missingFields(form, view.missingPerRisk);
+  const missing = missingFields(form, view.missingPerRisk, foundOf(view));
   const common = busy ? 'Wait for the current work to finish.' : invalid ? 'Fix the fields marked in red above first.' : null;
   const planReason = !view.register
     ? 'Needs a risk register, and none was found: the plan lists the register’s risks. Pick the register sheet in step 1, or generate the progress report.'
@@ -193,7 +193,7 @@ export function GenerateStep(props: GenerateStepProps): React.ReactElement {
 
   return (
     <form className={styles.form} onSubmit={(e) => e.preventDefault()} aria-label="Report details">
-      <DetailFields form={form} onField={onField} />
+      <DetailFields form={form} details={view.practiceDetails} onField={onField} />
       <h3 className={styles.heading}>Generate</h3>
       <GenerateAction
         kind="plan"
@@ -242,17 +242,28 @@ export function GenerateStep(props: GenerateStepProps): React.ReactElement {
  * The practice details and CAP terms. Memoized: while a Generate runs, progress re-renders the
  * step many times and these twenty fields need none of it (onField is stable).
  */
-const DetailFields = React.memo(function DetailFields(props: { form: SettingsForm; onField: GenerateStepProps['onField'] }) {
+const DetailFields = React.memo(function DetailFields(props: {
+  form: SettingsForm;
+  details: readonly PracticeDetailView[];
+  onField: GenerateStepProps['onField'];
+}) {
   const { form, onField } = props;
   const styles = useStyles();
   const problems = validateForm(form);
   const text = (field: FormField) => String(form[field]);
+  const detailOf = new Map<FormField, PracticeDetailView>(props.details.map((d) => [d.name, d]));
   return (
     <>
         <fieldset className={styles.group}>
           <legend className={styles.legend}>Practice and plan</legend>
           {TEXT_FIELDS.map(({ field, label, type }) => (
-            <Field key={field} label={label} validationMessage={problems[field]} validationState={problems[field] ? 'error' : 'none'}>
+            <Field
+              key={field}
+              label={label}
+              hint={foundHint(detailOf.get(field), text(field))}
+              validationMessage={problems[field]}
+              validationState={problems[field] ? 'error' : 'none'}
+            >
               <Input
                 type={type ?? 'text'}
                 value={text(field)}
@@ -316,6 +327,18 @@ const DetailFields = React.memo(function DetailFields(props: { form: SettingsFor
     </>
   );
 });
+
+/**
+ * Where a practice detail's value comes from: "Found in the workbook (Sheet!B1)" while the field
+ * shows what the workbook states and nothing else was typed; what the workbook says when the field differs.
+ */
+export function foundHint(detail: PracticeDetailView | undefined, value: string): string | undefined {
+  const found = detail?.found;
+  if (!found) return undefined;
+  if (value.trim() === '') return `Blank: the plan prints what the workbook states, “${found.value}” (${found.where}).`;
+  if (value.trim() === found.value.trim() && !detail.typed) return `Found in the workbook (${found.where}); edit it to use another value.`;
+  return `The workbook says “${found.value}” (${found.where}); the value here is used.`;
+}
 
 /** A whole-number input bound to one form field, with its range and its problem shown in words. */
 function NumberField(props: {

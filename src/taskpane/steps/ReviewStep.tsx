@@ -18,6 +18,8 @@ import type { HighlightResult } from '../../core/port';
 import { Message } from '../Message';
 import type { PaneMessage } from '../messages';
 import { MatrixSection, type MatrixSectionProps } from './MatrixSection';
+import { TierChoices } from './TierChoices';
+import type { ChosenTier } from '../../core/analysis';
 import { Feedback, type FeedbackState } from '../Feedback';
 import { findingName, findingsAsText, type FindingGroup, type FindingItem, type PaneView } from '../paneView';
 
@@ -84,6 +86,8 @@ export interface ReviewStepProps {
   onSelectCell?: (sheet: string, cell: string) => void;
   onHighlight(): void;
   onClear(): void;
+  /** Saves a tier for a risk the engine left Unclassified (null undoes the choice); no list without it. */
+  onChooseTier?: (key: string, tier: ChosenTier | null) => void;
   /** The risk matrix editor; the section is left out when absent. */
   matrix?: Omit<MatrixSectionProps, 'current' | 'busy' | 'ratingSteps' | 'feedback'>;
   /** Copies text to the clipboard (injectable for tests). */
@@ -226,6 +230,7 @@ export function ReviewStep(props: ReviewStepProps): React.ReactElement {
             className={styles.counts}
             numClassName={styles.num}
           />
+          {props.onChooseTier && <TierChoices view={view} busy={busy} feedback={feedback} onChooseTier={props.onChooseTier} />}
         </>
       ) : (
         <Text>No risk register was found, so there are no risks to score; the corrective actions are checked below.</Text>

@@ -135,3 +135,15 @@ export function clinicRegisterGrid(extra: Partial<SheetGrid> = {}): SheetGrid {
 export function notesGrid(): SheetGrid {
   return gridFromRows('Notes', [['Meeting notes'], ['Discussed the new phone system'], ['Next meeting in March']]);
 }
+
+/** Actions that say nothing of money, vendors or staff time: the engine leaves them Unclassified. */
+const THIN_ACTIONS = ['Look into it', 'Follow up on the matter', 'Discuss with the team', 'Address the issue', 'Revisit next quarter', 'Consider options', 'Work on it', 'Handle as needed'];
+
+/** A register of `count` open risks whose actions are too thin to place in a tier (IDs R-01, R-02, ...). */
+export function thinActionsGrid(count: number): SheetGrid {
+  const rows: CellValue[][] = [['Risk ID', 'Risk Description', 'Likelihood', 'Impact', 'Mitigation Action', 'Owner', 'Due Date', 'Status']];
+  for (let i = 0; i < count; i++) {
+    rows.push([`R-${String(i + 1).padStart(2, '0')}`, `Concern ${i + 1} about the front office`, 3, 3, THIN_ACTIONS[i % THIN_ACTIONS.length], 'Alex Kim', '2027-01-01', 'Open']);
+  }
+  return gridFromRows('Risk Register', rows);
+}
