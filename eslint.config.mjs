@@ -10,16 +10,28 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+    },
+  },
+  {
     files: ['**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      // We match control characters on purpose: they are stripped from user text before it is printed.
+      'no-control-regex': 'off',
     },
   },
   {
-    files: ['**/*.{js,mjs,cjs}'],
+    files: ['**/*.mjs'],
     languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    // CommonJS: the CLI shim, the jest and webpack configs, and the tests that load webpack.config.js.
+    files: ['**/*.{js,cjs}', 'test/manifest/*.ts'],
+    languageOptions: { globals: { ...globals.node } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );

@@ -105,11 +105,11 @@ function devServerHttps() {
   };
 }
 
-/** Terser for our code; the pre-minified ExcelJS browser build is left alone (minifying it again is slow). */
+/** Terser without the separate *.LICENSE.txt files it writes by default. */
 function minimizers() {
   const webpackDir = path.dirname(require.resolve('webpack/package.json'));
   const TerserPlugin = require(require.resolve('terser-webpack-plugin', { paths: [webpackDir] }));
-  return [new TerserPlugin({ exclude: /exceljs/, extractComments: false })];
+  return [new TerserPlugin({ extractComments: false })];
 }
 
 /**
@@ -145,16 +145,10 @@ function createConfig(_env = {}, argv = {}) {
     },
     resolve: {
       extensions: ['.ts', '.tsx', '.mjs', '.js', '.json'],
-      alias: {
-        // ExcelJS's self-contained browser build (its Node entry needs fs, stream, zlib...).
-        exceljs$: path.resolve(__dirname, 'node_modules/exceljs/dist/exceljs.min.js'),
-      },
       // Core modules some packages mention for Node only; the browser build never needs them.
       fallback: { fs: false, path: false, os: false, crypto: false, stream: false, zlib: false },
     },
     module: {
-      // A prebuilt UMD bundle: parsing it would only produce warnings about its internal require().
-      noParse: /exceljs[\\/]dist[\\/]exceljs\.min\.js$/,
       rules: [
         {
           test: /\.tsx?$/,
@@ -171,21 +165,7 @@ function createConfig(_env = {}, argv = {}) {
         },
       ],
     },
-    optimization: {
-      minimizer: minimizers(),
-      splitChunks: {
-        cacheGroups: {
-          // Only the file-mode import() reaches ExcelJS; keep it out of every initial chunk.
-          exceljs: {
-            test: /[\\/]node_modules[\\/]exceljs[\\/]/,
-            name: 'exceljs',
-            chunks: 'async',
-            enforce: true,
-            priority: 20,
-          },
-        },
-      },
-    },
+    optimization: { minimizer: minimizers() },
     plugins: [
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',

@@ -124,7 +124,7 @@ async function childWork(kind: string, file: string): Promise<void> {
   const bytes = fs.readFileSync(file);
   const cpu = process.cpuUsage();
   const a = performance.now();
-  let note = '';
+  let note: string;
   if (kind === 'bare') {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);

@@ -3,7 +3,7 @@
  * (shown next to the button that caused it), the Generate form, and whether there is work
  * not yet downloaded. Workbook work goes through a PaneSession (session.ts).
  */
-import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { HighlightResult, HostCapabilities } from '../core/port';
 import type { MappingOverride } from '../core/model';
 import { DEFAULT_SETTINGS, type Settings } from '../core/settings';
@@ -116,15 +116,18 @@ export function useWorkbook(options: UseWorkbookOptions): WorkbookModel {
   const [matrixForm, setMatrixFormState] = useState<MatrixForm>(() => matrixFormFromSettings(undefined));
 
   const formRef = useRef(form);
-  formRef.current = form;
   const edited = useRef(new Set<FormField>());
   const matrixEdited = useRef(false);
   const matrixFormRef = useRef(matrixForm);
-  matrixFormRef.current = matrixForm;
   const busyRef = useRef(false);
   const rereadPending = useRef(false);
   const viewRef = useRef(view);
-  viewRef.current = view;
+  // The actions below run later, from events: they read the latest committed values through these refs.
+  useLayoutEffect(() => {
+    formRef.current = form;
+    matrixFormRef.current = matrixForm;
+    viewRef.current = view;
+  });
 
   /** Takes a new read: the form keeps what the user typed and refreshes the rest. */
   const accept = useCallback(
@@ -154,7 +157,13 @@ export function useWorkbook(options: UseWorkbookOptions): WorkbookModel {
 
   /** Runs one piece of workbook work with progress at `slot`; failures become a message there, never a throw. */
   const run = useCallback(
-    async (slot: Slot, label: string, action: string, work: (progress: ProgressFn) => Promise<void>, describe?: (e: unknown) => PaneMessage) => {
+    async (
+      slot: Slot,
+      label: string,
+      action: string,
+      work: (progress: ProgressFn) => Promise<void>,
+      describe?: (e: unknown) => PaneMessage,
+    ) => {
       busyRef.current = true;
       setBusy({ slot, label });
       setMessage(null);
@@ -268,7 +277,8 @@ export function useWorkbook(options: UseWorkbookOptions): WorkbookModel {
   const changed = () => {
     if (mode === 'file') setUnsaved(true);
   };
-  const ifOpen = (fn: () => Promise<void>) => async () => {
+  /** Runs an action only while a workbook is open; called from event handlers, never during render. */
+  const ifOpen = async (fn: () => Promise<void>) => {
     if (viewRef.current) await fn();
   };
 
@@ -290,16 +300,20 @@ export function useWorkbook(options: UseWorkbookOptions): WorkbookModel {
       matrixEdited.current = true;
       setMatrixFormState(next);
     },
-    saveMatrix: ifOpen(() =>
-      run('matrix', 'Saving the risk matrix', 'Saving the risk matrix', async (progress) => {
-        const next = await session.saveMatrix(matrixSettingsFromForm(matrixFormRef.current), progress);
-        matrixEdited.current = false;
-        accept(next, () => {
-          changed();
-          setMessage({ slot: 'matrix', message: { intent: 'success', title: 'Risk matrix saved', body: `Levels now come from: ${next.matrix.label}.` } });
-        });
-      }),
-    ),
+    saveMatrix: () =>
+      ifOpen(() =>
+        run('matrix', 'Saving the risk matrix', 'Saving the risk matrix', async (progress) => {
+          const next = await session.saveMatrix(matrixSettingsFromForm(matrixFormRef.current), progress);
+          matrixEdited.current = false;
+          accept(next, () => {
+            changed();
+            setMessage({
+              slot: 'matrix',
+              message: { intent: 'success', title: 'Risk matrix saved', body: `Levels now come from: ${next.matrix.label}.` },
+            });
+          });
+        }),
+      ),
     openFile,
     reload: readNow,
     saveMapping: (mapping) =>
@@ -307,57 +321,68 @@ export function useWorkbook(options: UseWorkbookOptions): WorkbookModel {
         run('mapping', 'Saving the mapping', 'Saving the mapping', async (progress) => {
           accept(await session.saveMapping(mapping, progress), () => {
             changed();
-            setMessage({ slot: 'mapping', message: { intent: 'success', title: 'Mapping saved', body: 'The workbook was re-read with your columns.' } });
+            setMessage({
+              slot: 'mapping',
+              message: { intent: 'success', title: 'Mapping saved', body: 'The workbook was re-read with your columns.' },
+            });
           });
         }),
-      )(),
+      ),
     chooseTier: (key, tier) =>
       ifOpen(() =>
         run('tiers', tier ? `Saving “${tier}”` : 'Removing your choice', 'Saving the tier', async (progress) => {
           const next = await session.chooseTier(key, tier, progress);
           accept(next, () => changed());
         }),
-      )(),
-    highlight: ifOpen(() =>
-      run('highlight', 'Adding highlights', 'Highlighting gaps', async () => {
-        setHighlightResult(null);
-        setHighlightResult({ kind: 'applied', result: await session.highlight() });
-        changed();
-      }),
-    ),
-    clear: ifOpen(() =>
-      run('highlight', 'Removing highlights', 'Clearing highlights', async () => {
-        setHighlightResult(null);
-        setHighlightResult({ kind: 'cleared', removed: await session.clear() });
-        changed();
-      }),
-    ),
-    generatePlan: ifOpen(() =>
-      run('plan', 'Generating the plan', 'Generating the plan', async (progress) => {
-        const result = await session.generatePlan(formRef.current, progress);
-        accept(result.view, () => {
+      ),
+    highlight: () =>
+      ifOpen(() =>
+        run('highlight', 'Adding highlights', 'Highlighting gaps', async () => {
+          setHighlightResult(null);
+          setHighlightResult({ kind: 'applied', result: await session.highlight() });
           changed();
-          setGenerated((g) => [...g.filter((x) => x.kind !== 'plan'), { kind: 'plan', sheet: result.sheet }]);
-        });
-      }),
-    ),
-    generateProgress: ifOpen(() =>
-      run('progress', 'Generating the progress report', 'Generating the progress report', async (progress) => {
-        const result = await session.generateProgress(formRef.current, progress);
-        accept(result.view, () => {
+        }),
+      ),
+    clear: () =>
+      ifOpen(() =>
+        run('highlight', 'Removing highlights', 'Clearing highlights', async () => {
+          setHighlightResult(null);
+          setHighlightResult({ kind: 'cleared', removed: await session.clear() });
           changed();
-          setGenerated((g) => [...g.filter((x) => x.kind !== 'progress'), { kind: 'progress', sheet: result.sheet }]);
-        });
-      }),
-    ),
-    download: ifOpen(() =>
-      run('download', 'Preparing the download', 'Downloading the workbook', async (progress) => {
-        const bytes = await session.save(progress);
-        const name = fileMode.downloadBytes(bytes, fileName ?? 'workbook.xlsx');
-        setUnsaved(false);
-        setMessage({ slot: 'download', message: { intent: 'success', title: 'Workbook downloaded', body: `Saved as ${name}. Your original file was not changed.` } });
-      }),
-    ),
+        }),
+      ),
+    generatePlan: () =>
+      ifOpen(() =>
+        run('plan', 'Generating the plan', 'Generating the plan', async (progress) => {
+          const result = await session.generatePlan(formRef.current, progress);
+          accept(result.view, () => {
+            changed();
+            setGenerated((g) => [...g.filter((x) => x.kind !== 'plan'), { kind: 'plan', sheet: result.sheet }]);
+          });
+        }),
+      ),
+    generateProgress: () =>
+      ifOpen(() =>
+        run('progress', 'Generating the progress report', 'Generating the progress report', async (progress) => {
+          const result = await session.generateProgress(formRef.current, progress);
+          accept(result.view, () => {
+            changed();
+            setGenerated((g) => [...g.filter((x) => x.kind !== 'progress'), { kind: 'progress', sheet: result.sheet }]);
+          });
+        }),
+      ),
+    download: () =>
+      ifOpen(() =>
+        run('download', 'Preparing the download', 'Downloading the workbook', async (progress) => {
+          const bytes = await session.save(progress);
+          const name = fileMode.downloadBytes(bytes, fileName ?? 'workbook.xlsx');
+          setUnsaved(false);
+          setMessage({
+            slot: 'download',
+            message: { intent: 'success', title: 'Workbook downloaded', body: `Saved as ${name}. Your original file was not changed.` },
+          });
+        }),
+      ),
     selectCell: port?.selectCell
       ? async (sheet, cell) => {
           try {

@@ -19,7 +19,7 @@ export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsh
 
 export const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) {
-  // eslint-disable-next-line no-console
+   
   console.warn(`browser tests skipped: ${CHROMIUM} is missing (install Debian's chromium package to run them).`);
 }
 export const describeIfChromium = hasChromium ? describe : describe.skip;

@@ -106,7 +106,7 @@ describeIfChromium('task pane responsiveness (Chromium, file mode)', () => {
     });
     await context.close();
 
-    // eslint-disable-next-line no-console
+     
     console.log(
       [
         `pane responsiveness, 10,000-row register (headless Chromium):`,

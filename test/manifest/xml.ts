@@ -26,7 +26,7 @@ export class XmlSyntaxError extends Error {
 const NAMED_ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
 function isNameChar(ch: string): boolean {
-  return /[A-Za-z0-9_.:\-]/.test(ch);
+  return /[A-Za-z0-9_.:-]/.test(ch);
 }
 
 /** Parses a whole document and returns its root element; throws XmlSyntaxError when it is not well-formed. */

@@ -134,7 +134,7 @@ const MAY_CHANGE = new Set(['[Content_Types].xml', 'xl/workbook.xml', 'xl/_rels/
 
 async function generate(bytes: Uint8Array): Promise<Uint8Array> {
   const port = await openXlsx(bytes);
-  let state = await loadWorkbook(port, { asOf: AS_OF });
+  const state = await loadWorkbook(port, { asOf: AS_OF });
   await highlightGaps(port, state);
   await generatePlan(port, state);
   await generateProgressReport(port, state);

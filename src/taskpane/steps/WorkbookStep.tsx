@@ -184,11 +184,16 @@ export function WorkbookStep({ view, busy, feedback, onSaveMapping }: WorkbookSt
   const otherCandidates = view.candidates.filter((c) => !tables.some((t) => t.sheet === c.sheet));
   // Saving makes the pending choices moot; a re-read after an edit in Excel keeps them.
   const savedKey = JSON.stringify(savedMapping);
-  React.useEffect(() => {
-    setChoices({});
-    setHeaderRow('');
-  }, [savedKey]);
-  React.useEffect(() => setRegisterSheet(currentRegister), [currentRegister, savedKey]);
+  // Adjusted while rendering (React's pattern for state that follows a prop), not in an effect.
+  const [seen, setSeen] = React.useState({ savedKey, currentRegister });
+  if (seen.savedKey !== savedKey || seen.currentRegister !== currentRegister) {
+    if (seen.savedKey !== savedKey) {
+      setChoices({});
+      setHeaderRow('');
+    }
+    setRegisterSheet(currentRegister);
+    setSeen({ savedKey, currentRegister });
+  }
   // Only the user's own sheets can be the register: not ours, not hidden ones.
   const userSheets = view.sheets.filter((s) => s.visibility === 'visible' && s.marker === null && s.name !== STORE_SHEET_NAME);
   const headerRowNumber = headerRow.trim() === '' ? undefined : Number(headerRow);
