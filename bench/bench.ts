@@ -17,6 +17,7 @@ import { loadWorkbook, highlightGaps, generatePlan, generateProgressReport } fro
 import { HEADERS, syntheticRegisterGrid, syntheticRow } from './synthetic';
 import { officeSyncCounts } from './office-syncs';
 import { paneBlocking } from './pane-blocking';
+import { paneInBrowser } from './pane-browser';
 
 const AS_OF = '2026-11-23';
 const line = (s = '') => process.stdout.write(s + '\n');
@@ -231,6 +232,8 @@ async function main(): Promise<void> {
     await officeSyncCounts(line);
     await paneBlocking(line);
   }
+  // `--no-browser` leaves out the real-browser figures (they rebuild the pane and start Chromium).
+  if (!runnerOnly && !process.argv.includes('--no-browser')) paneInBrowser(line);
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'riskplan-bench-'));
   try {
     await headlessRunner(tmp);
