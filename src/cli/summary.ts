@@ -2,13 +2,11 @@
 import { findingText } from '../core/analysis/findings';
 import { LEVELS, TIERS, type FindingKind } from '../core/model';
 import type { WorkbookState } from '../app/workflow';
+import { plural } from '../core/words';
 
 /** How many findings `analyze` lists by cell before it only counts them. */
 const FINDINGS_LISTED = 15;
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
 
 function countBy<T extends string>(items: T[]): Map<T, number> {
   const counts = new Map<T, number>();

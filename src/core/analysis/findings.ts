@@ -16,6 +16,7 @@ import { addMonths, daysBetween, formatLongDate, type IsoDate } from '../dates';
 import { columnIndex } from '../grid';
 import { ROLES, type Entry, type Finding, type FindingKind, type Role } from '../model';
 import { intern } from './intern';
+import { FINDING_KIND_TABLE } from '../findingKinds';
 import type { EntryScore } from './score';
 import { isCompleted, isOpen } from './status';
 import { vagueReason } from './vague';
@@ -207,7 +208,7 @@ export function entryFindings(entry: Entry, score: EntryScore, ctx: FindingConte
         entry,
         cellFor(entry, 'owner'),
         typed ? memoMessage(textMessages, 'owner', typed, ownerWords) : 'No one is named as responsible for this item.',
-        'Name the person or role accountable (often the practice owner or office manager, or the vendor that runs the control).',
+        FINDING_KIND_TABLE['missing-owner'].fix,
       ),
     );
   }
@@ -216,7 +217,7 @@ export function entryFindings(entry: Entry, score: EntryScore, ctx: FindingConte
     const due = entry.dueDate;
     const cell = cellFor(entry, 'dueDate');
     if (!due) {
-      out.push(finding('missing-due-date', entry, cell, 'There is no due date.', 'Enter the specific date by which the action will be completed.'));
+      out.push(finding('missing-due-date', entry, cell, 'There is no due date.', FINDING_KIND_TABLE['missing-due-date'].fix));
     } else if (!due.iso) {
       const text = due.text;
       const fix =
@@ -234,7 +235,7 @@ export function entryFindings(entry: Entry, score: EntryScore, ctx: FindingConte
             entry,
             cell,
             overdueMessage(ctx.asOf, iso, days),
-            'Finish the action and record the completion date, or set a new realistic date and note why it moved.',
+            FINDING_KIND_TABLE.overdue.fix,
           ),
         );
       }
@@ -249,7 +250,7 @@ export function entryFindings(entry: Entry, score: EntryScore, ctx: FindingConte
         entry,
         cellFor(entry, 'action'),
         'No action is planned for this item.',
-        'Describe the specific step that will reduce the risk (for example "Enable MFA on the EHR portal").',
+        FINDING_KIND_TABLE['missing-action'].fix,
       ),
     );
   } else if (open && action) {
@@ -261,7 +262,7 @@ export function entryFindings(entry: Entry, score: EntryScore, ctx: FindingConte
           entry,
           cellFor(entry, 'action'),
           memoMessage(textMessages, 'vague', why, vagueWords),
-          'Say what will be done to which system, document or group, so someone can check it was done.',
+          FINDING_KIND_TABLE['vague-action'].fix,
         ),
       );
     }
@@ -274,7 +275,7 @@ export function entryFindings(entry: Entry, score: EntryScore, ctx: FindingConte
         entry,
         cellFor(entry, 'verifiedBy', 'verifiedDate', 'evidence', 'status', 'completedDate'),
         'Marked complete, but nothing shows the fix was checked: no verifier, verification date or evidence.',
-        'Record who confirmed the fix works, when, and the evidence (a screenshot, report or signed document).',
+        FINDING_KIND_TABLE['missing-verification'].fix,
       ),
     );
   }
@@ -286,7 +287,7 @@ export function entryFindings(entry: Entry, score: EntryScore, ctx: FindingConte
         entry,
         cellFor(entry, 'rootCause'),
         'No root cause is recorded for this corrective action.',
-        'State why the deficiency happened (an unclear process, an unassigned responsibility, missing tooling) so the fix prevents recurrence.',
+        FINDING_KIND_TABLE['missing-root-cause'].fix,
       ),
     );
   }
@@ -296,7 +297,7 @@ export function entryFindings(entry: Entry, score: EntryScore, ctx: FindingConte
   if (!completed) {
     const review = entry.reviewDate;
     const cell = cellFor(entry, 'reviewDate');
-    const reviewFix = 'Review this risk (at least once a year) and record the review date.';
+    const reviewFix = FINDING_KIND_TABLE['stale-review'].fix;
     if (review?.iso) {
       const cutoff = ctx.reviewCutoff ?? addMonths(ctx.asOf, -12);
       if (review.iso < cutoff) {
@@ -320,7 +321,7 @@ export function entryFindings(entry: Entry, score: EntryScore, ctx: FindingConte
         entry,
         cellFor(entry, 'justification', 'status'),
         memoMessage(textMessages, 'accepted', typed, acceptedWords),
-        'Record why the remaining risk is reasonable and appropriate (cost, likelihood, compensating controls), who accepted it and when.',
+        FINDING_KIND_TABLE['accepted-without-justification'].fix,
       ),
     );
   }
@@ -413,7 +414,7 @@ function flagRepeat(entry: Entry, first: Entry, closedEarlier: Entry | undefined
       entry,
       cell,
       `The same risk is already recorded in ${where(earlier, entry)}.`,
-      'Merge the two rows, or reword them so each describes a different risk.',
+      FINDING_KIND_TABLE.duplicate.fix,
       findingSubject(entry),
     ),
   );

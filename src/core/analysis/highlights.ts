@@ -12,26 +12,8 @@ import { isoToSerial } from '../dates';
 import { columnLetter } from '../grid';
 import { HIGHLIGHT_MARKER_TERM, type HighlightRule } from '../highlight';
 import { CLOSED_STATUSES, type Analysis, type Entry, type Finding, type FindingKind } from '../model';
-import { FINDING_LABELS } from '../reports/labels';
+import { FINDING_KIND_TABLE, findingLabel } from '../findingKinds';
 import { finish, inSlices, type Sliced } from '../slices';
-
-const RED = { fill: '#F8D7DA', fontColor: '#842029' } as const;
-const AMBER = { fill: '#FFF3CD', fontColor: '#664D03' } as const;
-
-/** Red for what makes an item unmanageable (no one, no date, late, nothing planned); amber for quality gaps. */
-export const HIGHLIGHT_COLOURS: Record<FindingKind, { fill: string; fontColor: string }> = {
-  'missing-owner': RED,
-  'missing-due-date': RED,
-  overdue: RED,
-  'missing-action': RED,
-  'vague-action': AMBER,
-  'missing-verification': AMBER,
-  'missing-root-cause': AMBER,
-  'level-mismatch': AMBER,
-  'stale-review': AMBER,
-  duplicate: AMBER,
-  'accepted-without-justification': AMBER,
-};
 
 /** Owner placeholders the live rule treats as blank (Excel's "=" ignores case). */
 const OWNER_PLACEHOLDERS = ['TBD', 'N/A', '?', '-'];
@@ -109,7 +91,7 @@ export function* highlightRulesSliced(analysis: Analysis): Sliced<HighlightRule[
   for (const [sheet, kinds] of bySheet) {
     let facts: SheetFacts | null = null;
     for (const [kind, indexes] of kinds) {
-      const colours = HIGHLIGHT_COLOURS[kind];
+      const colours = FINDING_KIND_TABLE[kind].colour;
       if (isLiveKind(kind)) {
         facts ??= yield* sheetFacts(sheet, entryLists);
         const live = yield* liveRule(kind, facts, findingRows, indexes, analysis.asOf);
@@ -151,7 +133,7 @@ export function highlightCutNote(rule: HighlightRule): string | null {
   const cells = rule.omitted === 1 ? 'cell' : 'cells';
   const were = rule.omitted === 1 ? 'was' : 'were';
   return (
-    `On "${rule.sheet}", ${thousands(rule.omitted)} ${cells} flagged "${FINDING_LABELS[rule.kind]}" ${were} not highlighted: ` +
+    `On "${rule.sheet}", ${thousands(rule.omitted)} ${cells} flagged "${findingLabel(rule.kind)}" ${were} not highlighted: ` +
     `Risk Plan highlights at most ${thousands(MAX_HIGHLIGHT_AREAS)} places for each kind of gap, from the top of the sheet down, ` +
     `so Excel stays responsive. Fix the highlighted ones and highlight the gaps again to see the next ones.`
   );
@@ -270,7 +252,7 @@ function quote(text: string): string {
 type LiveKind = 'missing-owner' | 'missing-due-date' | 'overdue';
 
 function isLiveKind(kind: FindingKind): kind is LiveKind {
-  return kind === 'missing-owner' || kind === 'missing-due-date' || kind === 'overdue';
+  return FINDING_KIND_TABLE[kind].live !== null;
 }
 
 /** What the live rules of one sheet read from its entries, gathered in one pass, per entry in row order. */

@@ -17,7 +17,7 @@ import { isCompleted, isOpen, isVerified } from './status';
 import { classifyText, classifyTier, tierChoiceKey, tierInputKey, type ChosenTier, type TextVerdict, type TierResult } from './tiers';
 
 export { highlightRules, highlightRulesSliced, highlightCutNote, MAX_HIGHLIGHT_AREAS } from './highlights';
-export { chooseMatrix, buildMatrix, NIST_TABLE_I2, THREE_BY_THREE, DEFAULT_PRODUCT_THRESHOLDS } from './matrices';
+export { chooseMatrix, buildMatrix, MATRIX_LABELS, NIST_TABLE_I2, THREE_BY_THREE, DEFAULT_PRODUCT_THRESHOLDS } from './matrices';
 export { TIER_RULES, TIER_DEMAND, UNCLASSIFIED_NOTE, classifyTier, tierChoiceKey } from './tiers';
 export type { ChosenTier, TierResult } from './tiers';
 export { isCompleted, isOpen, isVerified } from './status';

@@ -21,7 +21,8 @@ import { finish, inSlices, type Sliced } from '../slices';
 import { CHANGE_LABELS, diffSnapshotsSliced, snapshotBaseKey, SnapshotBuilder, snapshotDue, snapshotId, snapshotOwner, snapshotRisk } from './changes';
 import { SheetOrder } from './sheetOrder';
 import { actionCellOf, dateCellIgnoresRequired, dateValueCell, ownerCell, ownerCellIgnoresRequired, riskCellOf, riskWords, statusCell } from './entryText';
-import { FINDING_LABELS, flagsText, LEVELS_HIGH_FIRST, TIER_ORDER } from './labels';
+import { LEVELS_HIGH_FIRST, TIER_ORDER } from './labels';
+import { FINDING_KIND_TABLE, flagsText } from '../findingKinds';
 import { dateCell, numberCell, SheetBuilder, textCell } from './sheetBuilder';
 import { REPORT_STYLES, reportPrintSetup } from './styles';
 import { HEAT_STYLES, openRiskHeatMapsSliced, writeHeatMap, type HeatMapLayout } from './heatmap';
@@ -481,7 +482,7 @@ function writeSummary(b: SheetBuilder, analysis: Analysis, counts: SummaryCounts
     if (perKind[k]) kindCounts.set(kind, perKind[k]);
   });
   if (kindCounts.size === 0) b.addWide(textCell('No gaps found.', 'note'));
-  for (const [kind, label] of Object.entries(FINDING_LABELS)) {
+  for (const [kind, { label }] of Object.entries(FINDING_KIND_TABLE)) {
     const n = kindCounts.get(kind);
     if (n) count(label, n);
   }

@@ -25,6 +25,7 @@ import type { Part } from './sheetBuilder';
 import { REPORT_STYLES, reportPrintSetup } from './styles';
 import type { PlanInput } from './plan';
 import { effectiveFact } from '../facts';
+import { plural } from '../words';
 
 /** The progress report is built from the same facts as the plan. */
 export type ProgressInput = PlanInput;
@@ -63,9 +64,6 @@ function fraction(part: number, total: number): number {
   return total > 0 ? part / total : 0;
 }
 
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 /** Bits of an item's facts in `ReportItems.facts` (copies, so the later passes read a typed array, not the analysis objects). */
 const OPEN = 1;
