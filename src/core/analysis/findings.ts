@@ -15,7 +15,6 @@
 import { addMonths, daysBetween, formatLongDate, type IsoDate } from '../dates';
 import { columnIndex } from '../grid';
 import { ROLES, type Entry, type Finding, type FindingKind, type Role } from '../model';
-import { intern } from './intern';
 import { FINDING_KIND_TABLE } from '../findingKinds';
 import type { EntryScore } from './score';
 import { isCompleted, isOpen } from './status';
@@ -36,6 +35,8 @@ export interface FindingContext {
    * note (`missingRootCauseColumn`) instead of one finding per item. Absent means "has one".
    */
   hasRootCauseColumn?: boolean;
+  /** The run's memo of finding words; one per analysis run (a call without one makes its own). */
+  words?: FindingWords;
 }
 
 /** How long a risk title may run in a finding's subject before it is cut. */
@@ -99,7 +100,7 @@ function firstCell(entry: Entry): string {
   return best ?? `A${entry.row}`;
 }
 
-/** `message` is a literal or comes from one of the memos below, so equal messages are one string. */
+/** `message` is a literal or comes from the run's FindingWords, so equal messages are one string. */
 function makeFinding(kind: FindingKind, entry: Entry, cell: string, message: string, fix: string, subject = ''): Finding {
   return { kind, sheet: entry.sheet, cell, row: entry.row, entryId: entry.id, subject, message, fix };
 }
@@ -108,58 +109,8 @@ function makeFinding(kind: FindingKind, entry: Entry, cell: string, message: str
 export function daysOverdue(entry: Entry, asOf: IsoDate): number {
   const due = entry.dueDate?.iso;
   if (!due || due >= asOf || !isOpen(entry)) return 0;
-  const days = memoDaysBetween(due, asOf);
+  const days = daysBetween(due, asOf);
   return days > 0 ? days : 0;
-}
-
-// Registers share a handful of dates across thousands of rows: compute each date's words once.
-const MEMO_LIMIT = 20_000;
-const longDates = new Map<string, string>();
-const dayCounts = new Map<string, number>();
-
-function memoLongDate(iso: IsoDate): string {
-  let text = longDates.get(iso);
-  if (text === undefined) {
-    if (longDates.size > MEMO_LIMIT) longDates.clear();
-    longDates.set(iso, (text = formatLongDate(iso)));
-  }
-  return text;
-}
-
-/** The map under `key` in `cache`, made when missing; a cache past MEMO_LIMIT keys starts afresh. */
-function subMap<K, K2, V>(cache: Map<K, Map<K2, V>>, key: K): Map<K2, V> {
-  let inner = cache.get(key);
-  if (!inner) {
-    if (cache.size > MEMO_LIMIT) cache.clear();
-    cache.set(key, (inner = new Map()));
-  }
-  return inner;
-}
-
-/**
- * One shared message per (a, b) pair: a register repeats the same dates, owners and actions on
- * thousands of rows, so the sentence is built once instead of once per finding. `build` gets
- * (a, b): callers pass plain functions, not a fresh closure for every finding.
- */
-function memoMessage(cache: Map<string, Map<string, string>>, a: string, b: string, build: (a: string, b: string) => string): string {
-  const inner = subMap(cache, a);
-  let text = inner.get(b);
-  if (text === undefined) {
-    if (inner.size > MEMO_LIMIT) inner.clear();
-    inner.set(b, (text = intern(build(a, b))));
-  }
-  return text;
-}
-/** Overdue sentences by as-of date, due date and day count (a caller may pass its own day count). */
-const overdueMessages = new Map<string, Map<string, Map<number, string>>>();
-
-function overdueMessage(asOf: IsoDate, due: IsoDate, days: number): string {
-  const byDays = subMap(subMap(overdueMessages, asOf), due);
-  let text = byDays.get(days);
-  if (text === undefined) {
-    byDays.set(days, (text = intern(`Due ${memoLongDate(due)} and not completed: ${days} day${days === 1 ? '' : 's'} overdue as of ${memoLongDate(asOf)}.`)));
-  }
-  return text;
 }
 
 const ownerWords = (_: string, typed: string) => `The owner is "${typed}", which names no one.`;
@@ -171,30 +122,60 @@ const dueWords = (kind: string, text: string): string => {
 };
 const vagueWords = (_: string, why: string) => `The action is too vague to verify: ${why}.`;
 const acceptedWords = (_: string, typed: string) => `Marked "${typed}", but no justification is recorded: why is the remaining risk reasonable and appropriate, who accepted it, and when?`;
+const reviewTextWords = (_: string, text: string) => `The review date "${text}" is not a date, so the last review cannot be shown.`;
 
 /** An action cell that itself explains an acceptance ("Accepted: replacement cost exceeds the risk"). */
 function statesJustification(action: string | null): boolean {
   return !!action && /\b(because|rationale|justif\w*|accepted (by|on|because)|compensating control|cost (exceeds|outweighs)|risk acceptance (form|memo|signed))\b/i.test(action);
 }
-const staleWords = (asOf: string, reviewed: string) => `Last reviewed ${memoLongDate(reviewed)}, more than 12 months before ${memoLongDate(asOf)}.`;
-const reviewTextWords = (_: string, text: string) => `The review date "${text}" is not a date, so the last review cannot be shown.`;
-const reviewMessages = new Map<string, Map<string, string>>();
-const textMessages = new Map<string, Map<string, string>>();
 
-function memoDaysBetween(from: IsoDate, to: IsoDate): number {
-  const key = from + to;
-  let days = dayCounts.get(key);
-  if (days === undefined) {
-    if (dayCounts.size > MEMO_LIMIT) dayCounts.clear();
-    dayCounts.set(key, (days = daysBetween(from, to)));
+/** How many distinct texts one memo keeps before it starts afresh (a register of unique texts). */
+const MEMO_LIMIT = 20_000;
+
+/**
+ * One analysis run's memo of finding words. Registers repeat the same dates, owners and actions on
+ * thousands of rows, so each sentence (and each action's vagueness verdict) is worked out once per
+ * run and shared by the findings that say it. Made by the caller for one run and dropped with it:
+ * nothing outlives the analysis.
+ */
+export class FindingWords {
+  private readonly texts = new Map<string, string>();
+  private readonly verdicts = new Map<string, string | null>();
+
+  /** The sentence `build(a, b)`, once per distinct (a, b). */
+  sentence(a: string, b: string, build: (a: string, b: string) => string): string {
+    const key = `${a}\u0000${b}`;
+    let text = this.texts.get(key);
+    if (text === undefined) {
+      if (this.texts.size >= MEMO_LIMIT) this.texts.clear();
+      this.texts.set(key, (text = build(a, b)));
+    }
+    return text;
   }
-  return days;
+
+  overdue(asOf: IsoDate, due: IsoDate, days: number): string {
+    return this.sentence(`overdue ${asOf} ${days}`, due, (_, d) => `Due ${formatLongDate(d)} and not completed: ${days} day${days === 1 ? '' : 's'} overdue as of ${formatLongDate(asOf)}.`);
+  }
+
+  stale(asOf: IsoDate, reviewed: IsoDate): string {
+    return this.sentence(`stale ${asOf}`, reviewed, (_, r) => `Last reviewed ${formatLongDate(r)}, more than 12 months before ${formatLongDate(asOf)}.`);
+  }
+
+  /** `vagueReason(action)`, once per distinct action. */
+  vague(action: string): string | null {
+    let verdict = this.verdicts.get(action);
+    if (verdict === undefined) {
+      if (this.verdicts.size >= MEMO_LIMIT) this.verdicts.clear();
+      this.verdicts.set(action, (verdict = vagueReason(action)));
+    }
+    return verdict;
+  }
 }
 
 /** Every per-entry finding (all kinds except duplicate). `overdueDays` saves recomputing daysOverdue. */
 export function entryFindings(entry: Entry, score: EntryScore, ctx: FindingContext, overdueDays?: number): Finding[] {
-  const out = scratch;
-  out.length = 0;
+  const out: Finding[] = [];
+  const words = ctx.words ?? new FindingWords();
   const open = isOpen(entry);
   // Findings are made with an empty subject; the entry's subject is worked out once, at the end.
   const finding = makeFinding;
@@ -207,7 +188,7 @@ export function entryFindings(entry: Entry, score: EntryScore, ctx: FindingConte
         'missing-owner',
         entry,
         cellFor(entry, 'owner'),
-        typed ? memoMessage(textMessages, 'owner', typed, ownerWords) : 'No one is named as responsible for this item.',
+        typed ? words.sentence('owner', typed, ownerWords) : 'No one is named as responsible for this item.',
         FINDING_KIND_TABLE['missing-owner'].fix,
       ),
     );
@@ -224,7 +205,7 @@ export function entryFindings(entry: Entry, score: EntryScore, ctx: FindingConte
         due.kind === 'ambiguous'
           ? 'Enter the date unambiguously (for example 2026-04-03) or as a real date cell.'
           : 'Replace it with a specific date (for example the last day of the period meant).';
-      out.push(finding('missing-due-date', entry, cell, memoMessage(textMessages, due.kind, text, dueWords), fix));
+      out.push(finding('missing-due-date', entry, cell, words.sentence(due.kind, text, dueWords), fix));
     } else {
       const days = overdueDays ?? daysOverdue(entry, ctx.asOf);
       const iso = due.iso;
@@ -234,7 +215,7 @@ export function entryFindings(entry: Entry, score: EntryScore, ctx: FindingConte
             'overdue',
             entry,
             cell,
-            overdueMessage(ctx.asOf, iso, days),
+            words.overdue(ctx.asOf, iso, days),
             FINDING_KIND_TABLE.overdue.fix,
           ),
         );
@@ -254,14 +235,14 @@ export function entryFindings(entry: Entry, score: EntryScore, ctx: FindingConte
       ),
     );
   } else if (open && action) {
-    const why = vagueReason(action);
+    const why = words.vague(action);
     if (why) {
       out.push(
         finding(
           'vague-action',
           entry,
           cellFor(entry, 'action'),
-          memoMessage(textMessages, 'vague', why, vagueWords),
+          words.sentence('vague', why, vagueWords),
           FINDING_KIND_TABLE['vague-action'].fix,
         ),
       );
@@ -302,11 +283,11 @@ export function entryFindings(entry: Entry, score: EntryScore, ctx: FindingConte
       const cutoff = ctx.reviewCutoff ?? addMonths(ctx.asOf, -12);
       if (review.iso < cutoff) {
         const iso = review.iso;
-        const message = memoMessage(reviewMessages, ctx.asOf, iso, staleWords);
+        const message = words.stale(ctx.asOf, iso);
         out.push(finding('stale-review', entry, cell, message, reviewFix));
       }
     } else if (review) {
-      const message = memoMessage(textMessages, 'review', review.text, reviewTextWords);
+      const message = words.sentence('review', review.text, reviewTextWords);
       out.push(finding('stale-review', entry, cell, message, reviewFix));
     } else if (ctx.hasReviewColumn) {
       out.push(finding('stale-review', entry, cell, 'No review date is recorded.', reviewFix));
@@ -320,24 +301,17 @@ export function entryFindings(entry: Entry, score: EntryScore, ctx: FindingConte
         'accepted-without-justification',
         entry,
         cellFor(entry, 'justification', 'status'),
-        memoMessage(textMessages, 'accepted', typed, acceptedWords),
+        words.sentence('accepted', typed, acceptedWords),
         FINDING_KIND_TABLE['accepted-without-justification'].fix,
       ),
     );
   }
-  // Collected in one reused array and copied out at its exact size: an array grown by push keeps
-  // room for 16 items, and 50,000 entries would keep (and first allocate) that room each.
-  const found = out.slice();
-  out.length = 0;
-  if (found.length > 0) {
+  if (out.length > 0) {
     const subject = findingSubject(entry);
-    for (const f of found) f.subject = subject;
+    for (const f of out) f.subject = subject;
   }
-  return found;
+  return out;
 }
-
-/** entryFindings' working list (it never calls itself, so one is enough). */
-const scratch: Finding[] = [];
 
 export { normalizeRiskText } from './textKeys';
 

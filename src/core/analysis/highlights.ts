@@ -400,7 +400,7 @@ function isBlankOwner(typed: string | null): boolean {
   return BLANK_OWNER_TEXTS.has(typed.trim().toLowerCase());
 }
 
-const BLANK_OWNER_TEXTS = new Set(['', ...OWNER_PLACEHOLDERS.map((p) => p.toLowerCase())]);
+const BLANK_OWNER_TEXTS: ReadonlySet<string> = new Set(['', ...OWNER_PLACEHOLDERS.map((p) => p.toLowerCase())]);
 
 function isPrintableAscii(code: number): boolean {
   return code > 32 && code < 127;

@@ -28,7 +28,6 @@ import { REPORT_STYLES, reportPrintSetup } from './styles';
 import { HEAT_STYLES, openRiskHeatMapsSliced, writeHeatMap, type HeatMapLayout } from './heatmap';
 import { chooseMatrix, DEFAULT_PRODUCT_THRESHOLDS } from '../analysis/matrices';
 import { UNCLASSIFIED_NOTE } from '../analysis/tiers';
-import { sharedNumberCellsOf, sharedTextCell, sharedTextCellsOf } from './sharedCells';
 
 /** What a generated report is built from: the read workbook, its analysis and settings, the as-of date. */
 export interface PlanInput {
@@ -74,10 +73,10 @@ export const DEFAULT_APPROACH =
   'its action is done and verified, or accepted with a written justification.';
 
 /** Position of each finding kind in FINDING_KINDS (a bit per kind in the loops below). */
-const KIND_INDEX = new Map(FINDING_KINDS.map((kind, i) => [kind, i]));
+const KIND_INDEX: ReadonlyMap<string, number> = new Map(FINDING_KINDS.map((kind, i) => [kind, i]));
 
-const plainText = sharedTextCellsOf('cell');
-const scoreCell = sharedNumberCellsOf('number');
+const plainText = (value: string) => textCell(value, 'cell');
+const scoreCell = (value: number) => numberCell(value, 'number');
 const VAGUE_BIT = 1 << KIND_INDEX.get('vague-action')!;
 
 /**
@@ -97,8 +96,8 @@ class LevelCells {
 }
 
 function levelText(s: ScoredEntry): SpecCell {
-  if (!s.level) return sharedTextCell('NOT RATED: add likelihood and impact', 'missing');
-  return sharedTextCell(s.residualLevel ? `${s.level} (target: ${s.residualLevel})` : s.level, 'cell');
+  if (!s.level) return textCell('NOT RATED: add likelihood and impact', 'missing');
+  return textCell(s.residualLevel ? `${s.level} (target: ${s.residualLevel})` : s.level, 'cell');
 }
 
 /**
@@ -143,19 +142,14 @@ function kindsOf(findings: readonly Finding[], out: Kinds): void {
 
 /**
  * `kindsOf` from the analysis' kind bits: its findings come in FINDING_KINDS order, each kind once,
- * so the key is the present kinds in index order (memoized: a register has few combinations).
+ * so the key is the present kinds in index order.
  */
 function kindsFromBits(bits: number, out: Kinds): void {
-  let key = keysByBits.get(bits);
-  if (key === undefined) {
-    key = 0;
-    for (let k = 0; k < FINDING_KINDS.length; k++) if (bits & (1 << k)) key = key * 16 + k + 1;
-    keysByBits.set(bits, key);
-  }
+  let key = 0;
+  for (let k = 0; k < FINDING_KINDS.length; k++) if (bits & (1 << k)) key = key * 16 + k + 1;
   out.seen = bits;
   out.key = key;
 }
-const keysByBits = new Map<number, number>();
 
 function byPriority(a: ScoredEntry, b: ScoredEntry): number {
   return a.priority - b.priority;

@@ -19,7 +19,6 @@ import type { ElementGroup } from './elements';
 import { actionCellOf, dateCellIgnoresRequired, dateValueCell, ownerCell, ownerCellIgnoresRequired, riskCell, statusCell } from './entryText';
 import { SheetOrder } from './sheetOrder';
 import { dateCell, numberCell, percentCell, SheetBuilder, textCell } from './sheetBuilder';
-import { sharedTextCellsOf } from './sharedCells';
 import { finish, inSlices, type Sliced } from '../slices';
 import type { Part } from './sheetBuilder';
 import { REPORT_STYLES, reportPrintSetup } from './styles';
@@ -78,7 +77,7 @@ const HAS_DAYS = 128;
 
 /** Element groups in the order the by-element table lists them; items refer to them by position. */
 const ELEMENT_ORDER: readonly ElementGroup[] = [...CAP_ELEMENTS, OTHER_ELEMENT, UNASSIGNED_ELEMENT];
-const ELEMENT_INDEX = new Map(ELEMENT_ORDER.map((g, i) => [g, i]));
+const ELEMENT_INDEX: ReadonlyMap<string, number> = new Map(ELEMENT_ORDER.map((g, i) => [g, i]));
 
 /**
  * The CAP items as the report needs them, by item index (priority order), in typed arrays rather
@@ -124,8 +123,8 @@ function cached(cache: Map<number, SpecCell>, key: number, make: () => SpecCell)
   return cell;
 }
 
-const plainText = sharedTextCellsOf('cell');
-const missingText = sharedTextCellsOf('missing');
+const plainText = (value: string) => textCell(value, 'cell');
+const missingText = (value: string) => textCell(value, 'missing');
 
 /**
  * What an item row takes from each entry, by the entry's position in sheet order (see SheetOrder),
