@@ -24,6 +24,8 @@ export interface FindingKindInfo {
   readonly fix: string;
   readonly colour: HighlightColour;
   readonly live: LiveTest | null;
+  /** The CAP Progress Report's follow-up list of the items with this finding (null: no list of its own). */
+  readonly progressList: string | null;
 }
 
 export const FINDING_KIND_TABLE: Readonly<Record<FindingKind, FindingKindInfo>> = Object.freeze({
@@ -32,42 +34,49 @@ export const FINDING_KIND_TABLE: Readonly<Record<FindingKind, FindingKindInfo>> 
     fix: 'Name the person or role accountable (often the practice owner or office manager, or the vendor that runs the control).',
     colour: RED,
     live: 'owner-blank',
+    progressList: null,
   },
   'missing-due-date': {
     label: 'No target date',
     fix: 'Enter the specific date by which the action will be completed.',
     colour: RED,
     live: 'due-date-blank',
+    progressList: null,
   },
   overdue: {
     label: 'Overdue',
     fix: 'Finish the action and record the completion date, or set a new realistic date and note why it moved.',
     colour: RED,
     live: 'due-date-passed',
+    progressList: null,
   },
   'missing-action': {
     label: 'No action stated',
     fix: 'Describe the specific step that will reduce the risk (for example "Enable MFA on the EHR portal").',
     colour: RED,
     live: null,
+    progressList: null,
   },
   'vague-action': {
     label: 'Vague action',
     fix: 'Say what will be done to which system, document or group, so someone can check it was done.',
     colour: AMBER,
     live: null,
+    progressList: null,
   },
   'missing-verification': {
     label: 'Completed but not verified',
     fix: 'Record who confirmed the fix works, when, and the evidence (a screenshot, report or signed document).',
     colour: AMBER,
     live: null,
+    progressList: null,
   },
   'missing-root-cause': {
     label: 'No root cause recorded',
     fix: 'State why the deficiency happened (an unclear process, an unassigned responsibility, missing tooling) so the fix prevents recurrence.',
     colour: AMBER,
     live: null,
+    progressList: 'No root cause recorded',
   },
   'level-mismatch': {
     label: 'Stated level disagrees with the matrix',
@@ -75,24 +84,28 @@ export const FINDING_KIND_TABLE: Readonly<Record<FindingKind, FindingKindInfo>> 
     fix: 'Check the likelihood, impact and level of this risk and correct whichever is wrong.',
     colour: AMBER,
     live: null,
+    progressList: null,
   },
   'stale-review': {
     label: 'Review date out of date',
     fix: 'Review this risk (at least once a year) and record the review date.',
     colour: AMBER,
     live: null,
+    progressList: null,
   },
   duplicate: {
     label: 'Recurring or duplicate finding',
     fix: 'Merge the two rows, or reword them so each describes a different risk.',
     colour: AMBER,
     live: null,
+    progressList: 'Recurring findings (the same finding more than once)',
   },
   'accepted-without-justification': {
     label: 'Accepted without a written justification',
     fix: 'Record why the remaining risk is reasonable and appropriate (cost, likelihood, compensating controls), who accepted it and when.',
     colour: AMBER,
     live: null,
+    progressList: null,
   },
 } satisfies Record<FindingKind, FindingKindInfo>);
 

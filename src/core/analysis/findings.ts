@@ -105,11 +105,11 @@ function makeFinding(kind: FindingKind, entry: Entry, cell: string, message: str
   return { kind, sheet: entry.sheet, cell, row: entry.row, entryId: entry.id, subject, message, fix };
 }
 
-/** Days an open entry is past its due date (0 when not overdue or not open). */
-export function daysOverdue(entry: Entry, asOf: IsoDate): number {
+/** Days an open entry is past its due date (0 when not overdue or not open). `words`: the run's memo, if any. */
+export function daysOverdue(entry: Entry, asOf: IsoDate, words?: FindingWords): number {
   const due = entry.dueDate?.iso;
   if (!due || due >= asOf || !isOpen(entry)) return 0;
-  const days = daysBetween(due, asOf);
+  const days = words ? words.daysBetween(due, asOf) : daysBetween(due, asOf);
   return days > 0 ? days : 0;
 }
 
@@ -141,6 +141,18 @@ const MEMO_LIMIT = 20_000;
 export class FindingWords {
   private readonly texts = new Map<string, string>();
   private readonly verdicts = new Map<string, string | null>();
+  private readonly dayCounts = new Map<string, number>();
+
+  /** `daysBetween(from, to)`, once per distinct pair (due dates repeat). */
+  daysBetween(from: IsoDate, to: IsoDate): number {
+    const key = from + to;
+    let days = this.dayCounts.get(key);
+    if (days === undefined) {
+      if (this.dayCounts.size >= MEMO_LIMIT) this.dayCounts.clear();
+      this.dayCounts.set(key, (days = daysBetween(from, to)));
+    }
+    return days;
+  }
 
   /** The sentence `build(a, b)`, once per distinct (a, b). */
   sentence(a: string, b: string, build: (a: string, b: string) => string): string {
@@ -207,7 +219,7 @@ export function entryFindings(entry: Entry, score: EntryScore, ctx: FindingConte
           : 'Replace it with a specific date (for example the last day of the period meant).';
       out.push(finding('missing-due-date', entry, cell, words.sentence(due.kind, text, dueWords), fix));
     } else {
-      const days = overdueDays ?? daysOverdue(entry, ctx.asOf);
+      const days = overdueDays ?? daysOverdue(entry, ctx.asOf, words);
       const iso = due.iso;
       if (days > 0) {
         out.push(

@@ -120,7 +120,7 @@ export function* analyzeSliced(read: WorkbookRead, options: AnalyzeOptions): Sli
     let at = 0;
     for (const { entries, ctx } of parts) {
       yield* inSlices(entries.length, (from, to) => {
-        for (let i = from; i < to; i++, at++) out[at] = assessEntry(entries[i], at, matrix, ctx, duplicates.get(entries[i]), tierOf, scratchScore);
+        for (let i = from; i < to; i++, at++) out[at] = assessEntry(entries[i], matrix, ctx, duplicates.get(entries[i]), tierOf, scratchScore);
       });
     }
     return out;
@@ -208,7 +208,6 @@ function entriesOf(parts: TablePart[]): Entry[] {
 
 function assessEntry(
   entry: Entry,
-  sheetIndex: number,
   matrix: RiskMatrix,
   ctx: FindingContext,
   duplicates: Finding[] | undefined,
@@ -217,7 +216,7 @@ function assessEntry(
 ): Rankable {
   const score = scoreEntryInto(entry, matrix, scratchScore);
   const tier = tierOf(entry);
-  const overdueDays = daysOverdue(entry, ctx.asOf);
+  const overdueDays = daysOverdue(entry, ctx.asOf, ctx.words);
   const findings = entryFindings(entry, score, ctx, overdueDays);
   if (duplicates) {
     findings.push(...duplicates);
@@ -241,19 +240,8 @@ function assessEntry(
     completed: isCompleted(entry),
     verified: isVerified(entry),
     findings,
-    sheetIndex,
-    findingKinds: kindBits(findings),
   };
 }
-
-/** One bit per kind present (bit i = FINDING_KINDS[i]). */
-function kindBits(findings: readonly Finding[]): number {
-  let bits = 0;
-  for (const f of findings) bits |= 1 << KIND_INDEX[f.kind];
-  return bits;
-}
-
-const KIND_INDEX = Object.fromEntries(FINDING_KINDS.map((k, i) => [k, i])) as Record<(typeof FINDING_KINDS)[number], number>;
 
 /** Counts for the CAP progress report. `dueNext30Days`: open items due from asOf to asOf + 30 days. */
 export function summarizeCap(items: ScoredEntry[], asOf: IsoDate): CapSummary {

@@ -1,7 +1,6 @@
 import { buildPlanSheet, buildPlanSheetSliced } from './plan';
 import { buildProgressSheet, buildProgressSheetSliced } from './progress';
 import { diffSnapshots, diffSnapshotsSliced } from './changes';
-import { SheetOrder } from './sheetOrder';
 import { finish, inSlices, ROWS_PER_SLICE } from '../slices';
 import { drainCounting } from '../slices.testing';
 import type { FindingKind, ScoredEntry, TableRead, Tier } from '../model';
@@ -176,27 +175,6 @@ describe('diffSnapshotsSliced', () => {
     expect(yields).toBeGreaterThan(1);
     expect(value).toEqual(diffSnapshots(previous, current));
     expect(value.filter((c) => c.kind === 'new')).toHaveLength(1_000);
-  });
-});
-
-describe('SheetOrder', () => {
-  it('finds each entry of the tables, and no other entry', () => {
-    const a = [makeEntry({ sheet: 'A', row: 5 }), makeEntry({ sheet: 'A', row: 9 })];
-    const b = [makeEntry({ sheet: 'B', row: 5 })];
-    const order = finish(SheetOrder.of([{ sheet: 'A', entries: a } as TableRead, null, { sheet: 'B', entries: b } as TableRead]));
-    expect(order.entries).toEqual([...a, ...b]);
-    expect([a[0], a[1], b[0]].map((e) => order.positionOf(e))).toEqual([0, 1, 2]);
-    // Same sheet and row, but not the same entry.
-    expect(order.positionOf(makeEntry({ sheet: 'A', row: 5 }))).toBe(-1);
-    expect(order.positionOf(makeEntry({ sheet: 'C', row: 5 }))).toBe(-1);
-    expect(order.positionOf(makeEntry({ sheet: 'A', row: 7 }))).toBe(-1);
-  });
-
-  it('indexes far apart rows without a huge index, still finding nothing wrong', () => {
-    const far = [makeEntry({ sheet: 'A', row: 1 }), makeEntry({ sheet: 'A', row: 1_000_000_000 })];
-    const order = finish(SheetOrder.of([{ sheet: 'A', entries: far } as TableRead]));
-    expect(order.entries).toHaveLength(2);
-    expect(order.positionOf(far[1])).toBe(-1);
   });
 });
 
