@@ -47,7 +47,10 @@ function canonical(value: unknown): unknown {
 
 function reports(state: Pick<WorkbookState, 'analysis' | 'read' | 'settings' | 'asOf' | 'facts'>) {
   const input = { analysis: state.analysis, read: state.read, settings: state.settings, asOf: state.asOf, facts: state.facts };
-  const out: Record<string, unknown> = { highlights: highlightRules(state.analysis) };
+  const highlights = highlightRules(state.analysis, state.read);
+  // The app passes the read; a hand-made analysis has none: both must give the same rules.
+  if (JSON.stringify(highlightRules(state.analysis)) !== JSON.stringify(highlights)) throw new Error('highlight rules differ with and without the read');
+  const out: Record<string, unknown> = { highlights };
   if (state.read.register) {
     const first = buildPlanSheet(input);
     const second = buildPlanSheet({ ...input, settings: { ...state.settings, planVersion: 2, snapshot: first.snapshot } });

@@ -13,8 +13,8 @@
  * - duplicate is computed across entries by `duplicateFindings` with a Map (linear time).
  */
 import { addMonths, daysBetween, formatLongDate, type IsoDate } from '../dates';
-import { columnIndex } from '../grid';
-import { ROLES, type Entry, type Finding, type FindingKind, type Role } from '../model';
+import type { Entry, Finding, FindingKind } from '../model';
+import { cellFor } from './cells';
 import { FINDING_KIND_TABLE } from '../findingKinds';
 import type { EntryScore } from './score';
 import { isCompleted, isOpen } from './status';
@@ -74,30 +74,6 @@ export function missingRootCauseColumn(sheet: string, headerCell: string, header
     message: `This corrective action sheet has no root-cause column, so none of its ${items} ${items === 1 ? 'item says' : 'items say'} why the deficiency happened.`,
     fix: 'Add a "Root cause" column and record, for each item, why the deficiency happened (an unclear process, an unassigned responsibility, missing tooling), so the fix prevents recurrence.',
   };
-}
-
-/** The cell of the first of the roles the entry has, else the first mapped cell of the row, else column A. */
-export function cellFor(entry: Entry, a: Role, b?: Role, c?: Role, d?: Role, e?: Role): string {
-  // Named parameters, not `...roles`: this runs for every finding, and a rest array is an allocation.
-  const cells = entry.cells;
-  return cells[a] || (b && cells[b]) || (c && cells[c]) || (d && cells[d]) || (e && cells[e]) || firstCell(entry);
-}
-
-function firstCell(entry: Entry): string {
-  let best: string | null = null;
-  let bestCol = Infinity;
-  // Every role, not Object.values: the reader's cells objects expose their addresses through getters.
-  for (const role of ROLES) {
-    const cell = entry.cells[role];
-    if (!cell) continue;
-    const letters = /^[A-Z]+/i.exec(cell)?.[0] ?? '';
-    const col = columnIndex(letters);
-    if (col >= 0 && col < bestCol) {
-      bestCol = col;
-      best = cell;
-    }
-  }
-  return best ?? `A${entry.row}`;
 }
 
 /** `message` is a literal or comes from the run's FindingWords, so equal messages are one string. */
@@ -326,6 +302,7 @@ export function entryFindings(entry: Entry, score: EntryScore, ctx: FindingConte
 }
 
 export { normalizeRiskText } from './textKeys';
+export { cellFor } from './cells';
 
 /**
  * Duplicates, in linear time. Within each group (the register; all CAP sheets together),

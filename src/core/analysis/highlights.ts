@@ -11,7 +11,7 @@
 import { isoToSerial } from '../dates';
 import { columnLetter } from '../grid';
 import { HIGHLIGHT_MARKER_TERM, type HighlightRule } from '../highlight';
-import { CLOSED_STATUSES, type Analysis, type Entry, type Finding, type FindingKind } from '../model';
+import { CLOSED_STATUSES, type Analysis, type Entry, type Finding, type FindingKind, type TableRead, type WorkbookRead } from '../model';
 import { FINDING_KIND_TABLE, findingLabel } from '../findingKinds';
 import { finish, inSlices, type Sliced } from '../slices';
 
@@ -50,13 +50,17 @@ interface Areas {
 const LIVE_ROLES = ['owner', 'dueDate', 'status', 'completedDate'] as const;
 type LiveRole = (typeof LIVE_ROLES)[number];
 
-/** The rules that show every finding of the analysis (up to the area cap), for every sheet it covers. */
-export function highlightRules(analysis: Analysis): HighlightRule[] {
-  return finish(highlightRulesSliced(analysis));
+/**
+ * The rules that show every finding of the analysis (up to the area cap), for every sheet it covers.
+ * `read`: the read the analysis came from; its tables' columns say where a live rule's cells are
+ * (without it, as for a hand-made analysis, each entry's cells are checked one by one).
+ */
+export function highlightRules(analysis: Analysis, read?: WorkbookRead): HighlightRule[] {
+  return finish(highlightRulesSliced(analysis, read));
 }
 
 /** highlightRules, yielding every ROWS_PER_SLICE entries or findings (see core/slices.ts). */
-export function* highlightRulesSliced(analysis: Analysis): Sliced<HighlightRule[]> {
+export function* highlightRulesSliced(analysis: Analysis, read?: WorkbookRead): Sliced<HighlightRule[]> {
   // capItems taken from the register are the register's own entries: count them once.
   const entryLists = [analysis.risks, analysis.capFromRegister ? [] : analysis.capItems];
   // Sheet-level notes (a tracker without a root-cause column) are about no cell in particular; the
@@ -93,7 +97,7 @@ export function* highlightRulesSliced(analysis: Analysis): Sliced<HighlightRule[
     for (const [kind, indexes] of kinds) {
       const colours = FINDING_KIND_TABLE[kind].colour;
       if (isLiveKind(kind)) {
-        facts ??= yield* sheetFacts(sheet, entryLists);
+        facts ??= yield* sheetFacts(sheet, entryLists, tableOn(sheet, read));
         const live = yield* liveRule(kind, facts, findingRows, indexes, analysis.asOf);
         if (live) {
           rules.push({ sheet, kind, ranges: live.ranges, formula: live.formula, ...colours, ...omittedField(live.omitted) });
@@ -279,7 +283,7 @@ interface SheetFacts {
  * scatters them in memory; reading 50,000 of them in row order (the order the reader made them)
  * is several times faster than in priority order, so the first pass only sorts them.
  */
-function* sheetFacts(sheet: string, lists: Analysis['risks'][]): Sliced<SheetFacts> {
+function* sheetFacts(sheet: string, lists: Analysis['risks'][], table: TableRead | null): Sliced<SheetFacts> {
   const found: Entry[] = [];
   const order: number[] = [];
   for (const list of lists) {
@@ -300,7 +304,7 @@ function* sheetFacts(sheet: string, lists: Analysis['risks'][]): Sliced<SheetFac
   const blankOwner = new Uint8Array(count);
   const completedTyped = new Uint8Array(count);
   const statusKeys: string[] = new Array(count);
-  const columns = new ColumnCheck();
+  const columns = table ? null : new ColumnCheck();
   // A sheet types a handful of statuses thousands of times: normalize each distinct text once.
   const normalized = new Map<string, string>();
   const closedTexts: string[] = [];
@@ -313,7 +317,7 @@ function* sheetFacts(sheet: string, lists: Analysis['risks'][]): Sliced<SheetFac
       due[i] = typeof raw === 'number' ? raw : NaN;
       blankOwner[i] = isBlankOwner(e.ownerText) ? 1 : 0;
       completedTyped[i] = e.completedDate !== null ? 1 : 0;
-      columns.add(e);
+      columns?.add(e);
       const typed = e.statusText;
       let key = '';
       if (typed) {
@@ -328,7 +332,9 @@ function* sheetFacts(sheet: string, lists: Analysis['risks'][]): Sliced<SheetFac
       }
     }
   });
-  const completedColumn = columns.letter('completedDate') !== null;
+  // The reader gives every entry of a table its role cells in the table's columns.
+  const liveLetter = (role: LiveRole): string | null => (table ? (count > 0 ? (table.columns[role]?.letter ?? null) : null) : columns!.letter(role));
+  const completedColumn = liveLetter('completedDate') !== null;
   const notClosed = new Uint8Array(count);
   yield* inSlices(count, (from, to) => {
     for (let i = from; i < to; i++) {
@@ -341,10 +347,10 @@ function* sheetFacts(sheet: string, lists: Analysis['risks'][]): Sliced<SheetFac
     rows,
     maxRow: count > 0 ? rows[count - 1] : 0,
     columns: {
-      owner: columns.letter('owner'),
-      dueDate: columns.letter('dueDate'),
-      status: columns.letter('status'),
-      completedDate: columns.letter('completedDate'),
+      owner: liveLetter('owner'),
+      dueDate: liveLetter('dueDate'),
+      status: liveLetter('status'),
+      completedDate: liveLetter('completedDate'),
     },
     closedTexts,
     notClosed,
@@ -353,29 +359,20 @@ function* sheetFacts(sheet: string, lists: Analysis['risks'][]): Sliced<SheetFac
   };
 }
 
-/**
- * Whether every entry has each live role in one column, and which. The register reader gives the
- * entries of one table a shared `cells` class whose getters build "K7" from the table's column
- * letter and the entry's row (src/core/register/rows.ts), so one entry of such a class answers
- * for all of them: that spares building 200,000 address strings for a 50,000-row sheet. Plain
- * objects (tests, other readers) are checked one by one.
- */
+/** The one table the read found on `sheet` (null when none, or more than one shares the sheet). */
+function tableOn(sheet: string, read: WorkbookRead | undefined): TableRead | null {
+  if (!read) return null;
+  const tables = [read.register, ...read.caps].filter((t): t is TableRead => t !== null && t.sheet === sheet);
+  return tables.length === 1 ? tables[0] : null;
+}
+
+/** Whether every entry has each live role in one column, and which, from the entries' own cells. */
 class ColumnCheck {
   private readonly letters: (string | null | undefined)[] = LIVE_ROLES.map(() => undefined);
-  private checkedClass: unknown = null;
 
   add(e: Entry): void {
-    const cells = e.cells;
-    const cellsClass: unknown = cells.constructor;
-    if (cellsClass === this.checkedClass) return;
-    let shared = typeof cellsClass === 'function' && cellsClass !== Object;
-    const cellsOf = cells as Record<LiveRole, string | undefined>;
-    for (let r = 0; r < LIVE_ROLES.length; r++) {
-      const role = LIVE_ROLES[r];
-      if (Object.hasOwn(cells, role)) shared = false;
-      this.letters[r] = sameColumn(this.letters[r], cellsOf[role]);
-    }
-    if (shared) this.checkedClass = cellsClass;
+    const cells = e.cells as Record<LiveRole, string | undefined>;
+    for (let r = 0; r < LIVE_ROLES.length; r++) this.letters[r] = sameColumn(this.letters[r], cells[LIVE_ROLES[r]]);
   }
 
   letter(role: LiveRole): string | null {

@@ -2,7 +2,7 @@
  * Scoring one entry on the chosen matrix, and checking the level or score the sheet states.
  */
 import type { Entry, Level, ScaleValue } from '../model';
-import { cellFor } from './findings';
+import { cellFor } from './cells';
 import { coarseRank, levelFromProduct, levelFromScale, levelRank, toMatrixStep, type RiskMatrix } from './matrices';
 
 export interface EntryScore {
