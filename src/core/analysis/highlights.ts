@@ -11,7 +11,7 @@
 import { isoToSerial } from '../dates';
 import { columnLetter } from '../grid';
 import { HIGHLIGHT_MARKER_TERM, type HighlightRule } from '../highlight';
-import { CLOSED_STATUSES, type Analysis, type Entry, type Finding, type FindingKind, type TableRead, type WorkbookRead } from '../model';
+import { CLOSED_STATUSES, type Analysis, type Entry, type FindingKind, type TableRead, type WorkbookRead } from '../model';
 import { FINDING_KIND_TABLE, findingLabel } from '../findingKinds';
 import { finish, inSlices, type Sliced } from '../slices';
 

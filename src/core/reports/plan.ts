@@ -9,7 +9,6 @@
  * sign-off. The table comes before the summary so the rows frozen above it (everything down to
  * its header) stay short enough to scroll on a laptop screen.
  */
-import { MARKER_PREFIX } from '../grid';
 import { addMonths, daysBetween } from '../dates';
 import type { IsoDate } from '../dates';
 import { FINDING_KINDS } from '../model';
