@@ -382,22 +382,52 @@ const LISTED_KINDS = FINDING_KINDS.filter((k) => FINDING_KIND_TABLE[k].progressL
 /**
  * The lists, in the order a CAP coordinator works them. "Open", "overdue" and the due windows are
  * the analysis' own facts (the same ones Analysis.capSummary counts). Every open item lands in one
- * timing list (overdue, a due window, or no usable date) and every completed item in the evidence index.
+ * timing list (overdue, a due window, or no usable date) and every completed item in the evidence
+ * index. One pass over the items, in slices, each item pushed to every list it belongs to.
  */
-function itemLists(items: readonly ReportItem[]): { title: string; kind?: FindingKind; items: ReportItem[] }[] {
-  const openDue = (lo: number, hi: number) => items.filter((i) => !i.s.overdue && i.s.open && i.days !== null && i.days >= lo && i.days <= hi);
-  const completed = items.filter((i) => i.s.completed);
+function* itemLists(items: readonly ReportItem[]): Sliced<{ title: string; kind?: FindingKind; items: ReportItem[] }[]> {
+  const overdue: ReportItem[] = [];
+  const within30: ReportItem[] = [];
+  const within60: ReportItem[] = [];
+  const within90: ReportItem[] = [];
+  const later: ReportItem[] = [];
+  const noDate: ReportItem[] = [];
+  const notVerified: ReportItem[] = [];
+  const noEvidence: ReportItem[] = [];
+  const completed: ReportItem[] = [];
+  const byKind = LISTED_KINDS.map(() => [] as ReportItem[]);
+  yield* inSlices(items.length, (from, to) => {
+    for (let i = from; i < to; i++) {
+      const item = items[i];
+      const { s, days } = item;
+      if (s.overdue) overdue.push(item);
+      else if (s.open) {
+        if (days === null) noDate.push(item);
+        else if (days >= 0 && days <= 30) within30.push(item);
+        else if (days >= 31 && days <= 60) within60.push(item);
+        else if (days >= 61 && days <= 90) within90.push(item);
+        else if (days >= 91) later.push(item);
+      }
+      if (s.completed) {
+        completed.push(item);
+        if (!s.verified) notVerified.push(item);
+        if (!item.hasEvidence) noEvidence.push(item);
+      }
+      for (let k = 0; k < LISTED_KINDS.length; k++) if (item.kinds.has(LISTED_KINDS[k])) byKind[k].push(item);
+    }
+  });
+  // Most days overdue first; the sort is stable, so ties stay in priority order.
+  overdue.sort((a, b) => b.s.daysOverdue - a.s.daysOverdue);
   return [
-    // Most days overdue first; a stable sort keeps ties in priority order.
-    { title: 'Overdue', items: items.filter((i) => i.s.overdue).sort((a, b) => b.s.daysOverdue - a.s.daysOverdue) },
-    { title: 'Due in the next 30 days', items: openDue(0, 30) },
-    { title: 'Due in 31 to 60 days', items: openDue(31, 60) },
-    { title: 'Due in 61 to 90 days', items: openDue(61, 90) },
-    { title: 'Due later than 90 days', items: openDue(91, Infinity) },
-    { title: 'Open with no usable due date', items: items.filter((i) => !i.s.overdue && i.s.open && i.days === null) },
-    { title: 'Completed but not verified', items: completed.filter((i) => !i.s.verified) },
-    { title: 'Completed without evidence', items: completed.filter((i) => !i.hasEvidence) },
-    ...LISTED_KINDS.map((kind) => ({ title: FINDING_KIND_TABLE[kind].progressList!, kind, items: items.filter((i) => i.kinds.has(kind)) })),
+    { title: 'Overdue', items: overdue },
+    { title: 'Due in the next 30 days', items: within30 },
+    { title: 'Due in 31 to 60 days', items: within60 },
+    { title: 'Due in 61 to 90 days', items: within90 },
+    { title: 'Due later than 90 days', items: later },
+    { title: 'Open with no usable due date', items: noDate },
+    { title: 'Completed but not verified', items: notVerified },
+    { title: 'Completed without evidence', items: noEvidence },
+    ...LISTED_KINDS.map((kind, k) => ({ title: FINDING_KIND_TABLE[kind].progressList!, kind, items: byKind[k] })),
     { title: 'Evidence index: completed items, their evidence and verification', items: completed },
   ];
 }
@@ -448,7 +478,7 @@ export function* buildProgressSheetSliced(input: ProgressInput): Sliced<SheetSpe
     if (f.scope !== 'sheet') break;
     sheetNotes.push(f);
   }
-  for (const list of itemLists(items)) {
+  for (const list of yield* itemLists(items)) {
     b.addWide(textCell(`${list.title} (${list.items.length})`, 'group'));
     const notes = list.kind ? sheetNotes.filter((f) => f.kind === list.kind) : [];
     for (const f of notes) b.addWide(textCell(`${f.subject}: ${f.message} ${f.fix}`, 'missingValue'));
