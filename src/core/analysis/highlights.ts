@@ -15,8 +15,12 @@ import { CLOSED_STATUSES, type Analysis, type Entry, type FindingKind, type Tabl
 import { FINDING_KIND_TABLE, findingLabel } from '../findingKinds';
 import { finish, inSlices, type Sliced } from '../slices';
 
-/** Owner placeholders the live rule treats as blank (Excel's "=" ignores case). */
-const OWNER_PLACEHOLDERS = ['TBD', 'N/A', '?', '-'];
+/**
+ * The owner placeholders a live formula can test (Excel's "=" ignores case). Which owner texts name
+ * no one is the reader's rule (register/values.ts `isOwnerPlaceholder`, a longer list); a live rule
+ * is kept only where this short test flags exactly the rows the analysis flags.
+ */
+const LIVE_OWNER_PLACEHOLDERS = ['TBD', 'N/A', '?', '-'];
 /** Excel's limit on a conditional-format formula is generous, but keep rules short and readable. */
 const MAX_LIVE_FORMULA = 255;
 
@@ -397,7 +401,7 @@ function isBlankOwner(typed: string | null): boolean {
   return BLANK_OWNER_TEXTS.has(typed.trim().toLowerCase());
 }
 
-const BLANK_OWNER_TEXTS: ReadonlySet<string> = new Set(['', ...OWNER_PLACEHOLDERS.map((p) => p.toLowerCase())]);
+const BLANK_OWNER_TEXTS: ReadonlySet<string> = new Set(['', ...LIVE_OWNER_PLACEHOLDERS.map((p) => p.toLowerCase())]);
 
 function isPrintableAscii(code: number): boolean {
   return code > 32 && code < 127;
@@ -450,7 +454,7 @@ function* liveRule(
   const cell = ref(target);
   let test: string;
   if (kind === 'missing-owner') {
-    test = `OR(LEN(TRIM(${cell}))=0,${OWNER_PLACEHOLDERS.map((p) => `TRIM(${cell})=${quote(p)}`).join(',')})`;
+    test = `OR(LEN(TRIM(${cell}))=0,${LIVE_OWNER_PLACEHOLDERS.map((p) => `TRIM(${cell})=${quote(p)}`).join(',')})`;
   } else if (kind === 'missing-due-date') {
     test = `NOT(ISNUMBER(${cell}))`;
   } else {
