@@ -87,11 +87,31 @@ function tierCell(s: ScoredEntry): SpecCell {
  * distinct value instead of one per row. Made for one plan and dropped with it.
  */
 class RepeatedCells {
-  private readonly cells = new Map<string, SpecCell>();
+  private readonly levels = new Map<Level | null, Map<Level | null, SpecCell>>();
+  private readonly tiers = new Map<string, SpecCell>();
+  private readonly chosenTiers = new Map<string, SpecCell>();
+  private readonly flags = new Map<string, SpecCell>();
 
-  of(key: string, make: () => SpecCell): SpecCell {
-    let cell = this.cells.get(key);
-    if (cell === undefined) this.cells.set(key, (cell = make()));
+  level(s: ScoredEntry): SpecCell {
+    let byTarget = this.levels.get(s.level);
+    if (!byTarget) this.levels.set(s.level, (byTarget = new Map()));
+    let cell = byTarget.get(s.residualLevel);
+    if (!cell) byTarget.set(s.residualLevel, (cell = levelCell(s)));
+    return cell;
+  }
+
+  tier(s: ScoredEntry): SpecCell {
+    const cells = s.tierSource === 'choice' ? this.chosenTiers : this.tiers;
+    let cell = cells.get(s.tier);
+    if (!cell) cells.set(s.tier, (cell = tierCell(s)));
+    return cell;
+  }
+
+  flagsOf(kinds: ReadonlySet<FindingKind>): SpecCell {
+    const list = [...kinds];
+    const key = list.join(' ');
+    let cell = this.flags.get(key);
+    if (!cell) this.flags.set(key, (cell = plainText(flagsText(list))));
     return cell;
   }
 }
@@ -116,14 +136,14 @@ function riskRow(
     rank === null ? plainText('') : numberCell(rank, 'number'),
     textCell(e.id ?? '', 'cell'),
     riskCellOf(words),
-    repeated.of(`level ${s.level} ${s.residualLevel}`, () => levelCell(s)),
+    repeated.level(s),
     s.score === null ? plainText('') : numberCell(s.score, 'number'),
     action,
     ownerCell(e, open),
     dateValueCell(e.dueDate, open),
     statusCell(e),
-    repeated.of(`tier ${s.tierSource} ${s.tier}`, () => tierCell(s)),
-    repeated.of(`flags ${[...kinds].join(' ')}`, () => plainText(flagsText([...kinds]))),
+    repeated.tier(s),
+    repeated.flagsOf(kinds),
   ];
 }
 

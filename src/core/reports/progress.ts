@@ -98,7 +98,7 @@ function* reportItems(
   const perElement = new Map<ElementGroup, ElementCounts>(ELEMENT_ORDER.map((g) => [g, { items: 0, completed: 0, verified: 0, overdue: 0 }]));
   // This report's memos: due dates and timings repeat down a CAP.
   const daysTo = new Map<IsoDate, number>();
-  const repeated = new Map<string, SpecCell>();
+  const repeated = new RepeatedCells();
   yield* inSlices(capItems.length, (from, to) => {
     for (let i = from; i < to; i++) {
       const s = capItems[i];
@@ -129,6 +129,33 @@ function timingText(s: ScoredEntry, days: number | null): string {
   return days === 0 ? 'Due today' : days > 0 ? `Due in ${plural(days, 'day', 'days')}` : `${plural(-days, 'day', 'days')} past due`;
 }
 
+/**
+ * One report's cells for values that repeat down the item lists (elements, timings): one object per
+ * distinct value instead of one per row. Made for one report and dropped with it.
+ */
+class RepeatedCells {
+  private readonly elements = new Map<ElementGroup, SpecCell>();
+  /** Timing cells by (completed, overdue) and then by days overdue or days to the due date. */
+  private readonly timings = new Map<number, Map<number | null, SpecCell>>();
+
+  element(group: ElementGroup): SpecCell {
+    let cell = this.elements.get(group);
+    if (!cell) this.elements.set(group, (cell = plainText(group)));
+    return cell;
+  }
+
+  timing(s: ScoredEntry, days: number | null): SpecCell {
+    const kind = (s.completed ? 2 : 0) + (s.overdue ? 1 : 0);
+    // The words depend on the days overdue when overdue, else on the days to the due date (none when completed).
+    const key = s.completed ? 0 : s.overdue ? s.daysOverdue : days;
+    let byKey = this.timings.get(kind);
+    if (!byKey) this.timings.set(kind, (byKey = new Map()));
+    let cell = byKey.get(key);
+    if (!cell) byKey.set(key, (cell = textCell(timingText(s, days), s.overdue ? 'missing' : 'cell')));
+    return cell;
+  }
+}
+
 /** When the item's records may be discarded (CAP retention, from the completion or verification date). */
 function retainUntilCell(e: Entry, cap: CapSettings): SpecCell | undefined {
   const recordDate = e.completedDate?.iso ?? e.verifiedDate?.iso ?? null;
@@ -143,14 +170,9 @@ function itemRow(
   vague: boolean,
   element: ElementGroup,
   cap: CapSettings,
-  repeated: Map<string, SpecCell>,
+  repeated: RepeatedCells,
 ): (SpecCell | null)[] {
   const e = s.entry;
-  const shared = (key: string, make: () => SpecCell): SpecCell => {
-    let cell = repeated.get(key);
-    if (cell === undefined) repeated.set(key, (cell = make()));
-    return cell;
-  };
   const open = !s.completed;
   const evidence = e.evidence?.trim();
   const verifiedBy = e.verifiedBy?.trim();
@@ -158,10 +180,10 @@ function itemRow(
     textCell(e.id ?? '', 'cell'),
     riskCell(e),
     actionCellOf(e.action?.trim(), open, vague),
-    shared(`element ${element}`, () => plainText(element)),
+    repeated.element(element),
     ownerCell(e, open),
     dateValueCell(e.dueDate, open),
-    shared(`timing ${s.completed} ${s.overdue} ${s.daysOverdue} ${days}`, () => textCell(timingText(s, days), s.overdue ? 'missing' : 'cell')),
+    repeated.timing(s, days),
     statusCell(e),
     dateValueCell(e.completedDate, false),
     evidence ? plainText(evidence) : s.completed ? missingText('MISSING: record the evidence') : plainText(''),
