@@ -106,7 +106,7 @@ export async function highlightGaps(port: WorkbookPort, state: WorkbookState): P
       skipped: [{ sheet: '', reason: 'This version of Excel cannot add highlight rules (ExcelApi 1.6 is needed).' }],
     };
   }
-  return port.applyHighlights(await runSliced(highlightRulesSliced(state.analysis)));
+  return port.applyHighlights(await runSliced(highlightRulesSliced(state.analysis, state.read)));
 }
 
 /** Removes exactly the add-in's highlight rules; the user's own conditional formats stay. */

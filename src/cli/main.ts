@@ -10,7 +10,7 @@ import { buildAnalysisJson, type BatchJson } from './json';
 import { generateFile, InputError, loadFile, oneLine, requireSomethingToRead } from './run';
 import { folderEntries, printable, printableJson, sameFile, type FolderEntry } from './files';
 import { analyzeSummary, batchTable, type BatchRow } from './summary';
-import type { IsoDate } from '../core/dates';
+import { localIsoDate, type IsoDate } from '../core/dates';
 
 export const EXIT = { ok: 0, batchFailures: 1, badInput: 2 } as const;
 
@@ -28,8 +28,7 @@ const VERSION = '0.1.0';
 
 /** Today's date on the user's machine (local calendar day). */
 export function localToday(): IsoDate {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  return localIsoDate(new Date());
 }
 
 function defaultIo(): CliIo {

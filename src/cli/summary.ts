@@ -2,13 +2,12 @@
 import { findingText } from '../core/analysis/findings';
 import { LEVELS, TIERS, type FindingKind } from '../core/model';
 import type { WorkbookState } from '../app/workflow';
+import { plural } from '../core/words';
+import { findingLabel } from '../core/findingKinds';
 
 /** How many findings `analyze` lists by cell before it only counts them. */
 const FINDINGS_LISTED = 15;
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
 
 function countBy<T extends string>(items: T[]): Map<T, number> {
   const counts = new Map<T, number>();
@@ -47,7 +46,7 @@ export function analyzeSummary(file: string, state: WorkbookState): string {
     lines.push('Corrective action plan: not found.');
   }
   const kinds = countBy<FindingKind>(analysis.findings.map((f) => f.kind));
-  lines.push(`Findings: ${analysis.findings.length}${kinds.size ? ` (${[...kinds].map(([k, n]) => `${k} ${n}`).join(', ')})` : ''}`);
+  lines.push(`Findings: ${analysis.findings.length}${kinds.size ? ` (${[...kinds].map(([k, n]) => `${findingLabel(k)} ${n}`).join(', ')})` : ''}`);
   for (const f of analysis.findings.slice(0, FINDINGS_LISTED)) lines.push(`  ${f.sheet}!${f.cell}: ${findingText(f)}`);
   if (analysis.findings.length > FINDINGS_LISTED) lines.push(`  ... and ${analysis.findings.length - FINDINGS_LISTED} more (use --json for all).`);
   if (read.issues.length > 0) {

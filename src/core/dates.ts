@@ -66,3 +66,8 @@ export function formatLongDate(iso: IsoDate): string {
   const [y, m, d] = iso.split('-').map(Number);
   return `${months[m - 1]} ${d}, ${y}`;
 }
+
+/** `now` on the user's calendar as "YYYY-MM-DD". The caller reads the clock (the CLI, the pane); the core never does. */
+export function localIsoDate(now: Date): IsoDate {
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}

@@ -308,15 +308,6 @@ export interface ScoredEntry {
   completed: boolean;
   verified: boolean;
   findings: Finding[];
-  /**
-   * Set by the analysis, absent on hand-made items; both let a report visiting 50,000 items in
-   * priority order skip a trip to memory per item. `sheetIndex`: the entry's index among the
-   * register's entries, or among all CAP sheets' entries one sheet after the other, as the reader
-   * lists them. `findingKinds`: one bit per kind in `findings` (bit i = FINDING_KINDS[i]); the
-   * analysis lists an item's findings in FINDING_KINDS order, each kind once.
-   */
-  sheetIndex?: number;
-  findingKinds?: number;
 }
 
 export interface CapSummary {

@@ -13,9 +13,9 @@
  * - duplicate is computed across entries by `duplicateFindings` with a Map (linear time).
  */
 import { addMonths, daysBetween, formatLongDate, type IsoDate } from '../dates';
-import { columnIndex } from '../grid';
-import { ROLES, type Entry, type Finding, type FindingKind, type Role } from '../model';
-import { intern } from './intern';
+import type { Entry, Finding, FindingKind } from '../model';
+import { cellFor } from './cells';
+import { FINDING_KIND_TABLE } from '../findingKinds';
 import type { EntryScore } from './score';
 import { isCompleted, isOpen } from './status';
 import { vagueReason } from './vague';
@@ -35,6 +35,8 @@ export interface FindingContext {
    * note (`missingRootCauseColumn`) instead of one finding per item. Absent means "has one".
    */
   hasRootCauseColumn?: boolean;
+  /** The run's memo of finding words; one per analysis run (a call without one makes its own). */
+  words?: FindingWords;
 }
 
 /** How long a risk title may run in a finding's subject before it is cut. */
@@ -74,91 +76,17 @@ export function missingRootCauseColumn(sheet: string, headerCell: string, header
   };
 }
 
-/** The cell of the first of the roles the entry has, else the first mapped cell of the row, else column A. */
-export function cellFor(entry: Entry, a: Role, b?: Role, c?: Role, d?: Role, e?: Role): string {
-  // Named parameters, not `...roles`: this runs for every finding, and a rest array is an allocation.
-  const cells = entry.cells;
-  return cells[a] || (b && cells[b]) || (c && cells[c]) || (d && cells[d]) || (e && cells[e]) || firstCell(entry);
-}
-
-function firstCell(entry: Entry): string {
-  let best: string | null = null;
-  let bestCol = Infinity;
-  // Every role, not Object.values: the reader's cells objects expose their addresses through getters.
-  for (const role of ROLES) {
-    const cell = entry.cells[role];
-    if (!cell) continue;
-    const letters = /^[A-Z]+/i.exec(cell)?.[0] ?? '';
-    const col = columnIndex(letters);
-    if (col >= 0 && col < bestCol) {
-      bestCol = col;
-      best = cell;
-    }
-  }
-  return best ?? `A${entry.row}`;
-}
-
-/** `message` is a literal or comes from one of the memos below, so equal messages are one string. */
+/** `message` is a literal or comes from the run's FindingWords, so equal messages are one string. */
 function makeFinding(kind: FindingKind, entry: Entry, cell: string, message: string, fix: string, subject = ''): Finding {
   return { kind, sheet: entry.sheet, cell, row: entry.row, entryId: entry.id, subject, message, fix };
 }
 
-/** Days an open entry is past its due date (0 when not overdue or not open). */
-export function daysOverdue(entry: Entry, asOf: IsoDate): number {
+/** Days an open entry is past its due date (0 when not overdue or not open). `words`: the run's memo, if any. */
+export function daysOverdue(entry: Entry, asOf: IsoDate, words?: FindingWords): number {
   const due = entry.dueDate?.iso;
   if (!due || due >= asOf || !isOpen(entry)) return 0;
-  const days = memoDaysBetween(due, asOf);
+  const days = words ? words.daysBetween(due, asOf) : daysBetween(due, asOf);
   return days > 0 ? days : 0;
-}
-
-// Registers share a handful of dates across thousands of rows: compute each date's words once.
-const MEMO_LIMIT = 20_000;
-const longDates = new Map<string, string>();
-const dayCounts = new Map<string, number>();
-
-function memoLongDate(iso: IsoDate): string {
-  let text = longDates.get(iso);
-  if (text === undefined) {
-    if (longDates.size > MEMO_LIMIT) longDates.clear();
-    longDates.set(iso, (text = formatLongDate(iso)));
-  }
-  return text;
-}
-
-/** The map under `key` in `cache`, made when missing; a cache past MEMO_LIMIT keys starts afresh. */
-function subMap<K, K2, V>(cache: Map<K, Map<K2, V>>, key: K): Map<K2, V> {
-  let inner = cache.get(key);
-  if (!inner) {
-    if (cache.size > MEMO_LIMIT) cache.clear();
-    cache.set(key, (inner = new Map()));
-  }
-  return inner;
-}
-
-/**
- * One shared message per (a, b) pair: a register repeats the same dates, owners and actions on
- * thousands of rows, so the sentence is built once instead of once per finding. `build` gets
- * (a, b): callers pass plain functions, not a fresh closure for every finding.
- */
-function memoMessage(cache: Map<string, Map<string, string>>, a: string, b: string, build: (a: string, b: string) => string): string {
-  const inner = subMap(cache, a);
-  let text = inner.get(b);
-  if (text === undefined) {
-    if (inner.size > MEMO_LIMIT) inner.clear();
-    inner.set(b, (text = intern(build(a, b))));
-  }
-  return text;
-}
-/** Overdue sentences by as-of date, due date and day count (a caller may pass its own day count). */
-const overdueMessages = new Map<string, Map<string, Map<number, string>>>();
-
-function overdueMessage(asOf: IsoDate, due: IsoDate, days: number): string {
-  const byDays = subMap(subMap(overdueMessages, asOf), due);
-  let text = byDays.get(days);
-  if (text === undefined) {
-    byDays.set(days, (text = intern(`Due ${memoLongDate(due)} and not completed: ${days} day${days === 1 ? '' : 's'} overdue as of ${memoLongDate(asOf)}.`)));
-  }
-  return text;
 }
 
 const ownerWords = (_: string, typed: string) => `The owner is "${typed}", which names no one.`;
@@ -170,30 +98,72 @@ const dueWords = (kind: string, text: string): string => {
 };
 const vagueWords = (_: string, why: string) => `The action is too vague to verify: ${why}.`;
 const acceptedWords = (_: string, typed: string) => `Marked "${typed}", but no justification is recorded: why is the remaining risk reasonable and appropriate, who accepted it, and when?`;
+const reviewTextWords = (_: string, text: string) => `The review date "${text}" is not a date, so the last review cannot be shown.`;
 
 /** An action cell that itself explains an acceptance ("Accepted: replacement cost exceeds the risk"). */
 function statesJustification(action: string | null): boolean {
   return !!action && /\b(because|rationale|justif\w*|accepted (by|on|because)|compensating control|cost (exceeds|outweighs)|risk acceptance (form|memo|signed))\b/i.test(action);
 }
-const staleWords = (asOf: string, reviewed: string) => `Last reviewed ${memoLongDate(reviewed)}, more than 12 months before ${memoLongDate(asOf)}.`;
-const reviewTextWords = (_: string, text: string) => `The review date "${text}" is not a date, so the last review cannot be shown.`;
-const reviewMessages = new Map<string, Map<string, string>>();
-const textMessages = new Map<string, Map<string, string>>();
 
-function memoDaysBetween(from: IsoDate, to: IsoDate): number {
-  const key = from + to;
-  let days = dayCounts.get(key);
-  if (days === undefined) {
-    if (dayCounts.size > MEMO_LIMIT) dayCounts.clear();
-    dayCounts.set(key, (days = daysBetween(from, to)));
+/** How many distinct texts one memo keeps before it starts afresh (a register of unique texts). */
+const MEMO_LIMIT = 20_000;
+
+/**
+ * One analysis run's memo of finding words. Registers repeat the same dates, owners and actions on
+ * thousands of rows, so each sentence (and each action's vagueness verdict) is worked out once per
+ * run and shared by the findings that say it. Made by the caller for one run and dropped with it:
+ * nothing outlives the analysis.
+ */
+export class FindingWords {
+  private readonly texts = new Map<string, string>();
+  private readonly verdicts = new Map<string, string | null>();
+  private readonly dayCounts = new Map<string, number>();
+
+  /** `daysBetween(from, to)`, once per distinct pair (due dates repeat). */
+  daysBetween(from: IsoDate, to: IsoDate): number {
+    const key = from + to;
+    let days = this.dayCounts.get(key);
+    if (days === undefined) {
+      if (this.dayCounts.size >= MEMO_LIMIT) this.dayCounts.clear();
+      this.dayCounts.set(key, (days = daysBetween(from, to)));
+    }
+    return days;
   }
-  return days;
+
+  /** The sentence `build(a, b)`, once per distinct (a, b). */
+  sentence(a: string, b: string, build: (a: string, b: string) => string): string {
+    const key = `${a}\u0000${b}`;
+    let text = this.texts.get(key);
+    if (text === undefined) {
+      if (this.texts.size >= MEMO_LIMIT) this.texts.clear();
+      this.texts.set(key, (text = build(a, b)));
+    }
+    return text;
+  }
+
+  overdue(asOf: IsoDate, due: IsoDate, days: number): string {
+    return this.sentence(`overdue ${asOf} ${days}`, due, (_, d) => `Due ${formatLongDate(d)} and not completed: ${days} day${days === 1 ? '' : 's'} overdue as of ${formatLongDate(asOf)}.`);
+  }
+
+  stale(asOf: IsoDate, reviewed: IsoDate): string {
+    return this.sentence(`stale ${asOf}`, reviewed, (_, r) => `Last reviewed ${formatLongDate(r)}, more than 12 months before ${formatLongDate(asOf)}.`);
+  }
+
+  /** `vagueReason(action)`, once per distinct action. */
+  vague(action: string): string | null {
+    let verdict = this.verdicts.get(action);
+    if (verdict === undefined) {
+      if (this.verdicts.size >= MEMO_LIMIT) this.verdicts.clear();
+      this.verdicts.set(action, (verdict = vagueReason(action)));
+    }
+    return verdict;
+  }
 }
 
 /** Every per-entry finding (all kinds except duplicate). `overdueDays` saves recomputing daysOverdue. */
 export function entryFindings(entry: Entry, score: EntryScore, ctx: FindingContext, overdueDays?: number): Finding[] {
-  const out = scratch;
-  out.length = 0;
+  const out: Finding[] = [];
+  const words = ctx.words ?? new FindingWords();
   const open = isOpen(entry);
   // Findings are made with an empty subject; the entry's subject is worked out once, at the end.
   const finding = makeFinding;
@@ -206,8 +176,8 @@ export function entryFindings(entry: Entry, score: EntryScore, ctx: FindingConte
         'missing-owner',
         entry,
         cellFor(entry, 'owner'),
-        typed ? memoMessage(textMessages, 'owner', typed, ownerWords) : 'No one is named as responsible for this item.',
-        'Name the person or role accountable (often the practice owner or office manager, or the vendor that runs the control).',
+        typed ? words.sentence('owner', typed, ownerWords) : 'No one is named as responsible for this item.',
+        FINDING_KIND_TABLE['missing-owner'].fix,
       ),
     );
   }
@@ -216,16 +186,16 @@ export function entryFindings(entry: Entry, score: EntryScore, ctx: FindingConte
     const due = entry.dueDate;
     const cell = cellFor(entry, 'dueDate');
     if (!due) {
-      out.push(finding('missing-due-date', entry, cell, 'There is no due date.', 'Enter the specific date by which the action will be completed.'));
+      out.push(finding('missing-due-date', entry, cell, 'There is no due date.', FINDING_KIND_TABLE['missing-due-date'].fix));
     } else if (!due.iso) {
       const text = due.text;
       const fix =
         due.kind === 'ambiguous'
           ? 'Enter the date unambiguously (for example 2026-04-03) or as a real date cell.'
           : 'Replace it with a specific date (for example the last day of the period meant).';
-      out.push(finding('missing-due-date', entry, cell, memoMessage(textMessages, due.kind, text, dueWords), fix));
+      out.push(finding('missing-due-date', entry, cell, words.sentence(due.kind, text, dueWords), fix));
     } else {
-      const days = overdueDays ?? daysOverdue(entry, ctx.asOf);
+      const days = overdueDays ?? daysOverdue(entry, ctx.asOf, words);
       const iso = due.iso;
       if (days > 0) {
         out.push(
@@ -233,8 +203,8 @@ export function entryFindings(entry: Entry, score: EntryScore, ctx: FindingConte
             'overdue',
             entry,
             cell,
-            overdueMessage(ctx.asOf, iso, days),
-            'Finish the action and record the completion date, or set a new realistic date and note why it moved.',
+            words.overdue(ctx.asOf, iso, days),
+            FINDING_KIND_TABLE.overdue.fix,
           ),
         );
       }
@@ -249,19 +219,19 @@ export function entryFindings(entry: Entry, score: EntryScore, ctx: FindingConte
         entry,
         cellFor(entry, 'action'),
         'No action is planned for this item.',
-        'Describe the specific step that will reduce the risk (for example "Enable MFA on the EHR portal").',
+        FINDING_KIND_TABLE['missing-action'].fix,
       ),
     );
   } else if (open && action) {
-    const why = vagueReason(action);
+    const why = words.vague(action);
     if (why) {
       out.push(
         finding(
           'vague-action',
           entry,
           cellFor(entry, 'action'),
-          memoMessage(textMessages, 'vague', why, vagueWords),
-          'Say what will be done to which system, document or group, so someone can check it was done.',
+          words.sentence('vague', why, vagueWords),
+          FINDING_KIND_TABLE['vague-action'].fix,
         ),
       );
     }
@@ -278,7 +248,7 @@ export function entryFindings(entry: Entry, score: EntryScore, ctx: FindingConte
         hasEvidence
           ? 'Marked complete with evidence, but no one is recorded as having verified the fix: no verifier or verification date.'
           : 'Marked complete, but nothing shows the fix was checked: no verifier, verification date or evidence.',
-        'Record who confirmed the fix works, when, and the evidence (a screenshot, report or signed document).',
+        FINDING_KIND_TABLE['missing-verification'].fix,
       ),
     );
   }
@@ -290,7 +260,7 @@ export function entryFindings(entry: Entry, score: EntryScore, ctx: FindingConte
         entry,
         cellFor(entry, 'rootCause'),
         'No root cause is recorded for this corrective action.',
-        'State why the deficiency happened (an unclear process, an unassigned responsibility, missing tooling) so the fix prevents recurrence.',
+        FINDING_KIND_TABLE['missing-root-cause'].fix,
       ),
     );
   }
@@ -300,16 +270,16 @@ export function entryFindings(entry: Entry, score: EntryScore, ctx: FindingConte
   if (!completed) {
     const review = entry.reviewDate;
     const cell = cellFor(entry, 'reviewDate');
-    const reviewFix = 'Review this risk (at least once a year) and record the review date.';
+    const reviewFix = FINDING_KIND_TABLE['stale-review'].fix;
     if (review?.iso) {
       const cutoff = ctx.reviewCutoff ?? addMonths(ctx.asOf, -12);
       if (review.iso < cutoff) {
         const iso = review.iso;
-        const message = memoMessage(reviewMessages, ctx.asOf, iso, staleWords);
+        const message = words.stale(ctx.asOf, iso);
         out.push(finding('stale-review', entry, cell, message, reviewFix));
       }
     } else if (review) {
-      const message = memoMessage(textMessages, 'review', review.text, reviewTextWords);
+      const message = words.sentence('review', review.text, reviewTextWords);
       out.push(finding('stale-review', entry, cell, message, reviewFix));
     } else if (ctx.hasReviewColumn) {
       out.push(finding('stale-review', entry, cell, 'No review date is recorded.', reviewFix));
@@ -323,26 +293,20 @@ export function entryFindings(entry: Entry, score: EntryScore, ctx: FindingConte
         'accepted-without-justification',
         entry,
         cellFor(entry, 'justification', 'status'),
-        memoMessage(textMessages, 'accepted', typed, acceptedWords),
-        'Record why the remaining risk is reasonable and appropriate (cost, likelihood, compensating controls), who accepted it and when.',
+        words.sentence('accepted', typed, acceptedWords),
+        FINDING_KIND_TABLE['accepted-without-justification'].fix,
       ),
     );
   }
-  // Collected in one reused array and copied out at its exact size: an array grown by push keeps
-  // room for 16 items, and 50,000 entries would keep (and first allocate) that room each.
-  const found = out.slice();
-  out.length = 0;
-  if (found.length > 0) {
+  if (out.length > 0) {
     const subject = findingSubject(entry);
-    for (const f of found) f.subject = subject;
+    for (const f of out) f.subject = subject;
   }
-  return found;
+  return out;
 }
 
-/** entryFindings' working list (it never calls itself, so one is enough). */
-const scratch: Finding[] = [];
-
 export { normalizeRiskText } from './textKeys';
+export { cellFor } from './cells';
 
 /**
  * Duplicates, in linear time. Within each group (the register; all CAP sheets together),
@@ -417,7 +381,7 @@ function flagRepeat(entry: Entry, first: Entry, closedEarlier: Entry | undefined
       entry,
       cell,
       `The same risk is already recorded in ${where(earlier, entry)}.`,
-      'Merge the two rows, or reword them so each describes a different risk.',
+      FINDING_KIND_TABLE.duplicate.fix,
       findingSubject(entry),
     ),
   );

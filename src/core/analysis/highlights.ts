@@ -11,30 +11,16 @@
 import { isoToSerial } from '../dates';
 import { columnLetter } from '../grid';
 import { HIGHLIGHT_MARKER_TERM, type HighlightRule } from '../highlight';
-import { CLOSED_STATUSES, type Analysis, type Entry, type Finding, type FindingKind } from '../model';
-import { FINDING_LABELS } from '../reports/labels';
+import { CLOSED_STATUSES, type Analysis, type Entry, type FindingKind, type TableRead, type WorkbookRead } from '../model';
+import { FINDING_KIND_TABLE, findingLabel } from '../findingKinds';
 import { finish, inSlices, type Sliced } from '../slices';
 
-const RED = { fill: '#F8D7DA', fontColor: '#842029' } as const;
-const AMBER = { fill: '#FFF3CD', fontColor: '#664D03' } as const;
-
-/** Red for what makes an item unmanageable (no one, no date, late, nothing planned); amber for quality gaps. */
-export const HIGHLIGHT_COLOURS: Record<FindingKind, { fill: string; fontColor: string }> = {
-  'missing-owner': RED,
-  'missing-due-date': RED,
-  overdue: RED,
-  'missing-action': RED,
-  'vague-action': AMBER,
-  'missing-verification': AMBER,
-  'missing-root-cause': AMBER,
-  'level-mismatch': AMBER,
-  'stale-review': AMBER,
-  duplicate: AMBER,
-  'accepted-without-justification': AMBER,
-};
-
-/** Owner placeholders the live rule treats as blank (Excel's "=" ignores case). */
-const OWNER_PLACEHOLDERS = ['TBD', 'N/A', '?', '-'];
+/**
+ * The owner placeholders a live formula can test (Excel's "=" ignores case). Which owner texts name
+ * no one is the reader's rule (register/values.ts `isOwnerPlaceholder`, a longer list); a live rule
+ * is kept only where this short test flags exactly the rows the analysis flags.
+ */
+const LIVE_OWNER_PLACEHOLDERS = ['TBD', 'N/A', '?', '-'];
 /** Excel's limit on a conditional-format formula is generous, but keep rules short and readable. */
 const MAX_LIVE_FORMULA = 255;
 
@@ -68,13 +54,17 @@ interface Areas {
 const LIVE_ROLES = ['owner', 'dueDate', 'status', 'completedDate'] as const;
 type LiveRole = (typeof LIVE_ROLES)[number];
 
-/** The rules that show every finding of the analysis (up to the area cap), for every sheet it covers. */
-export function highlightRules(analysis: Analysis): HighlightRule[] {
-  return finish(highlightRulesSliced(analysis));
+/**
+ * The rules that show every finding of the analysis (up to the area cap), for every sheet it covers.
+ * `read`: the read the analysis came from; its tables' columns say where a live rule's cells are
+ * (without it, as for a hand-made analysis, each entry's cells are checked one by one).
+ */
+export function highlightRules(analysis: Analysis, read?: WorkbookRead): HighlightRule[] {
+  return finish(highlightRulesSliced(analysis, read));
 }
 
 /** highlightRules, yielding every ROWS_PER_SLICE entries or findings (see core/slices.ts). */
-export function* highlightRulesSliced(analysis: Analysis): Sliced<HighlightRule[]> {
+export function* highlightRulesSliced(analysis: Analysis, read?: WorkbookRead): Sliced<HighlightRule[]> {
   // capItems taken from the register are the register's own entries: count them once.
   const entryLists = [analysis.risks, analysis.capFromRegister ? [] : analysis.capItems];
   // Sheet-level notes (a tracker without a root-cause column) are about no cell in particular; the
@@ -109,9 +99,9 @@ export function* highlightRulesSliced(analysis: Analysis): Sliced<HighlightRule[
   for (const [sheet, kinds] of bySheet) {
     let facts: SheetFacts | null = null;
     for (const [kind, indexes] of kinds) {
-      const colours = HIGHLIGHT_COLOURS[kind];
+      const colours = FINDING_KIND_TABLE[kind].colour;
       if (isLiveKind(kind)) {
-        facts ??= yield* sheetFacts(sheet, entryLists);
+        facts ??= yield* sheetFacts(sheet, entryLists, tableOn(sheet, read));
         const live = yield* liveRule(kind, facts, findingRows, indexes, analysis.asOf);
         if (live) {
           rules.push({ sheet, kind, ranges: live.ranges, formula: live.formula, ...colours, ...omittedField(live.omitted) });
@@ -151,7 +141,7 @@ export function highlightCutNote(rule: HighlightRule): string | null {
   const cells = rule.omitted === 1 ? 'cell' : 'cells';
   const were = rule.omitted === 1 ? 'was' : 'were';
   return (
-    `On "${rule.sheet}", ${thousands(rule.omitted)} ${cells} flagged "${FINDING_LABELS[rule.kind]}" ${were} not highlighted: ` +
+    `On "${rule.sheet}", ${thousands(rule.omitted)} ${cells} flagged "${findingLabel(rule.kind)}" ${were} not highlighted: ` +
     `Risk Plan highlights at most ${thousands(MAX_HIGHLIGHT_AREAS)} places for each kind of gap, from the top of the sheet down, ` +
     `so Excel stays responsive. Fix the highlighted ones and highlight the gaps again to see the next ones.`
   );
@@ -270,7 +260,7 @@ function quote(text: string): string {
 type LiveKind = 'missing-owner' | 'missing-due-date' | 'overdue';
 
 function isLiveKind(kind: FindingKind): kind is LiveKind {
-  return kind === 'missing-owner' || kind === 'missing-due-date' || kind === 'overdue';
+  return FINDING_KIND_TABLE[kind].live !== null;
 }
 
 /** What the live rules of one sheet read from its entries, gathered in one pass, per entry in row order. */
@@ -297,7 +287,7 @@ interface SheetFacts {
  * scatters them in memory; reading 50,000 of them in row order (the order the reader made them)
  * is several times faster than in priority order, so the first pass only sorts them.
  */
-function* sheetFacts(sheet: string, lists: Analysis['risks'][]): Sliced<SheetFacts> {
+function* sheetFacts(sheet: string, lists: Analysis['risks'][], table: TableRead | null): Sliced<SheetFacts> {
   const found: Entry[] = [];
   const order: number[] = [];
   for (const list of lists) {
@@ -318,7 +308,7 @@ function* sheetFacts(sheet: string, lists: Analysis['risks'][]): Sliced<SheetFac
   const blankOwner = new Uint8Array(count);
   const completedTyped = new Uint8Array(count);
   const statusKeys: string[] = new Array(count);
-  const columns = new ColumnCheck();
+  const columns = table ? null : new ColumnCheck();
   // A sheet types a handful of statuses thousands of times: normalize each distinct text once.
   const normalized = new Map<string, string>();
   const closedTexts: string[] = [];
@@ -331,7 +321,7 @@ function* sheetFacts(sheet: string, lists: Analysis['risks'][]): Sliced<SheetFac
       due[i] = typeof raw === 'number' ? raw : NaN;
       blankOwner[i] = isBlankOwner(e.ownerText) ? 1 : 0;
       completedTyped[i] = e.completedDate !== null ? 1 : 0;
-      columns.add(e);
+      columns?.add(e);
       const typed = e.statusText;
       let key = '';
       if (typed) {
@@ -346,7 +336,9 @@ function* sheetFacts(sheet: string, lists: Analysis['risks'][]): Sliced<SheetFac
       }
     }
   });
-  const completedColumn = columns.letter('completedDate') !== null;
+  // The reader gives every entry of a table its role cells in the table's columns.
+  const liveLetter = (role: LiveRole): string | null => (table ? (count > 0 ? (table.columns[role]?.letter ?? null) : null) : columns!.letter(role));
+  const completedColumn = liveLetter('completedDate') !== null;
   const notClosed = new Uint8Array(count);
   yield* inSlices(count, (from, to) => {
     for (let i = from; i < to; i++) {
@@ -359,10 +351,10 @@ function* sheetFacts(sheet: string, lists: Analysis['risks'][]): Sliced<SheetFac
     rows,
     maxRow: count > 0 ? rows[count - 1] : 0,
     columns: {
-      owner: columns.letter('owner'),
-      dueDate: columns.letter('dueDate'),
-      status: columns.letter('status'),
-      completedDate: columns.letter('completedDate'),
+      owner: liveLetter('owner'),
+      dueDate: liveLetter('dueDate'),
+      status: liveLetter('status'),
+      completedDate: liveLetter('completedDate'),
     },
     closedTexts,
     notClosed,
@@ -371,29 +363,20 @@ function* sheetFacts(sheet: string, lists: Analysis['risks'][]): Sliced<SheetFac
   };
 }
 
-/**
- * Whether every entry has each live role in one column, and which. The register reader gives the
- * entries of one table a shared `cells` class whose getters build "K7" from the table's column
- * letter and the entry's row (src/core/register/rows.ts), so one entry of such a class answers
- * for all of them: that spares building 200,000 address strings for a 50,000-row sheet. Plain
- * objects (tests, other readers) are checked one by one.
- */
+/** The one table the read found on `sheet` (null when none, or more than one shares the sheet). */
+function tableOn(sheet: string, read: WorkbookRead | undefined): TableRead | null {
+  if (!read) return null;
+  const tables = [read.register, ...read.caps].filter((t): t is TableRead => t !== null && t.sheet === sheet);
+  return tables.length === 1 ? tables[0] : null;
+}
+
+/** Whether every entry has each live role in one column, and which, from the entries' own cells. */
 class ColumnCheck {
   private readonly letters: (string | null | undefined)[] = LIVE_ROLES.map(() => undefined);
-  private checkedClass: unknown = null;
 
   add(e: Entry): void {
-    const cells = e.cells;
-    const cellsClass: unknown = cells.constructor;
-    if (cellsClass === this.checkedClass) return;
-    let shared = typeof cellsClass === 'function' && cellsClass !== Object;
-    const cellsOf = cells as Record<LiveRole, string | undefined>;
-    for (let r = 0; r < LIVE_ROLES.length; r++) {
-      const role = LIVE_ROLES[r];
-      if (Object.hasOwn(cells, role)) shared = false;
-      this.letters[r] = sameColumn(this.letters[r], cellsOf[role]);
-    }
-    if (shared) this.checkedClass = cellsClass;
+    const cells = e.cells as Record<LiveRole, string | undefined>;
+    for (let r = 0; r < LIVE_ROLES.length; r++) this.letters[r] = sameColumn(this.letters[r], cells[LIVE_ROLES[r]]);
   }
 
   letter(role: LiveRole): string | null {
@@ -418,7 +401,7 @@ function isBlankOwner(typed: string | null): boolean {
   return BLANK_OWNER_TEXTS.has(typed.trim().toLowerCase());
 }
 
-const BLANK_OWNER_TEXTS = new Set(['', ...OWNER_PLACEHOLDERS.map((p) => p.toLowerCase())]);
+const BLANK_OWNER_TEXTS: ReadonlySet<string> = new Set(['', ...LIVE_OWNER_PLACEHOLDERS.map((p) => p.toLowerCase())]);
 
 function isPrintableAscii(code: number): boolean {
   return code > 32 && code < 127;
@@ -471,7 +454,7 @@ function* liveRule(
   const cell = ref(target);
   let test: string;
   if (kind === 'missing-owner') {
-    test = `OR(LEN(TRIM(${cell}))=0,${OWNER_PLACEHOLDERS.map((p) => `TRIM(${cell})=${quote(p)}`).join(',')})`;
+    test = `OR(LEN(TRIM(${cell}))=0,${LIVE_OWNER_PLACEHOLDERS.map((p) => `TRIM(${cell})=${quote(p)}`).join(',')})`;
   } else if (kind === 'missing-due-date') {
     test = `NOT(ISNUMBER(${cell}))`;
   } else {

@@ -5,19 +5,16 @@
 import { addDays, addMonths, type IsoDate } from '../dates';
 import { FINDING_KINDS, type Analysis, type CapSummary, type Entry, type Finding, type ScoredEntry, type TableRead, type WorkbookRead } from '../model';
 import type { MatrixSettings } from '../settings';
-import { daysOverdue, duplicateFindingsSliced, entryFindings, missingRootCauseColumn, type FindingContext } from './findings';
+import { daysOverdue, duplicateFindingsSliced, entryFindings, FindingWords, missingRootCauseColumn, type FindingContext } from './findings';
 import { finish, inSlices, type Sliced } from '../slices';
 import { chooseMatrix, type RiskMatrix } from './matrices';
 import { prioritize, prioritizeInOrder, type Rankable } from './prioritize';
-import { newEntryScore, scoreEntryInto } from './score';
-
-/** assessEntry's working score (read at once, never kept): one object instead of one per entry. */
-const scratchScore = newEntryScore();
+import { newEntryScore, scoreEntryInto, type EntryScore } from './score';
 import { isCompleted, isOpen, isVerified } from './status';
 import { classifyText, classifyTier, tierChoiceKey, tierInputKey, type ChosenTier, type TextVerdict, type TierResult } from './tiers';
 
 export { highlightRules, highlightRulesSliced, highlightCutNote, MAX_HIGHLIGHT_AREAS } from './highlights';
-export { chooseMatrix, buildMatrix, NIST_TABLE_I2, THREE_BY_THREE, DEFAULT_PRODUCT_THRESHOLDS } from './matrices';
+export { chooseMatrix, buildMatrix, MATRIX_LABELS, NIST_TABLE_I2, THREE_BY_THREE, DEFAULT_PRODUCT_THRESHOLDS } from './matrices';
 export { TIER_RULES, TIER_DEMAND, UNCLASSIFIED_NOTE, classifyTier, tierChoiceKey } from './tiers';
 export type { ChosenTier, TierResult } from './tiers';
 export { isCompleted, isOpen, isVerified } from './status';
@@ -49,8 +46,11 @@ export function* analyzeSliced(read: WorkbookRead, options: AnalyzeOptions): Sli
   const { asOf } = options;
   const matrix = chooseMatrix(read.register, options.matrix);
   const reviewCutoff = addMonths(asOf, -12);
-  const registerParts = tableParts(read.register ? [read.register] : [], asOf, reviewCutoff);
-  const capParts = tableParts(read.caps, asOf, reviewCutoff);
+  // This run's memos: the finding sentences, and assessEntry's working score (read at once, never kept).
+  const words = new FindingWords();
+  const scratchScore = newEntryScore();
+  const registerParts = tableParts(read.register ? [read.register] : [], asOf, reviewCutoff, words);
+  const capParts = tableParts(read.caps, asOf, reviewCutoff, words);
   const capFromRegister = read.caps.length === 0;
 
   const duplicates = yield* duplicateFindingsSliced([
@@ -120,7 +120,7 @@ export function* analyzeSliced(read: WorkbookRead, options: AnalyzeOptions): Sli
     let at = 0;
     for (const { entries, ctx } of parts) {
       yield* inSlices(entries.length, (from, to) => {
-        for (let i = from; i < to; i++, at++) out[at] = assessEntry(entries[i], at, matrix, ctx, duplicates.get(entries[i]), tierOf);
+        for (let i = from; i < to; i++, at++) out[at] = assessEntry(entries[i], matrix, ctx, duplicates.get(entries[i]), tierOf, scratchScore);
       });
     }
     return out;
@@ -183,7 +183,7 @@ function hasText(text: string | null): text is string {
 }
 
 /** Each table's entries top to bottom (the reader lists them so; sorted, stably, only if not) and its finding context. */
-function tableParts(tables: TableRead[], asOf: IsoDate, reviewCutoff: IsoDate): TablePart[] {
+function tableParts(tables: TableRead[], asOf: IsoDate, reviewCutoff: IsoDate, words: FindingWords): TablePart[] {
   return tables.map((table) => {
     let sorted = true;
     for (let i = 1; i < table.entries.length && sorted; i++) if (table.entries[i - 1].row > table.entries[i].row) sorted = false;
@@ -195,6 +195,7 @@ function tableParts(tables: TableRead[], asOf: IsoDate, reviewCutoff: IsoDate): 
         capSheet: table.kind === 'cap',
         hasReviewColumn: table.columns.reviewDate !== undefined,
         hasRootCauseColumn: table.columns.rootCause !== undefined,
+        words,
       },
     };
   });
@@ -207,15 +208,15 @@ function entriesOf(parts: TablePart[]): Entry[] {
 
 function assessEntry(
   entry: Entry,
-  sheetIndex: number,
   matrix: RiskMatrix,
   ctx: FindingContext,
   duplicates: Finding[] | undefined,
   tierOf: (entry: Entry) => TierResult & { source: 'choice' | 'column' | 'engine' },
+  scratchScore: EntryScore,
 ): Rankable {
   const score = scoreEntryInto(entry, matrix, scratchScore);
   const tier = tierOf(entry);
-  const overdueDays = daysOverdue(entry, ctx.asOf);
+  const overdueDays = daysOverdue(entry, ctx.asOf, ctx.words);
   const findings = entryFindings(entry, score, ctx, overdueDays);
   if (duplicates) {
     // A loop, not push(...duplicates): spreading 100,000 findings overflows the stack.
@@ -240,19 +241,8 @@ function assessEntry(
     completed: isCompleted(entry),
     verified: isVerified(entry),
     findings,
-    sheetIndex,
-    findingKinds: kindBits(findings),
   };
 }
-
-/** One bit per kind present (bit i = FINDING_KINDS[i]). */
-function kindBits(findings: readonly Finding[]): number {
-  let bits = 0;
-  for (const f of findings) bits |= 1 << KIND_INDEX[f.kind];
-  return bits;
-}
-
-const KIND_INDEX = Object.fromEntries(FINDING_KINDS.map((k, i) => [k, i])) as Record<(typeof FINDING_KINDS)[number], number>;
 
 /** Counts for the CAP progress report. `dueNext30Days`: open items due from asOf to asOf + 30 days. */
 export function summarizeCap(items: ScoredEntry[], asOf: IsoDate): CapSummary {

@@ -111,7 +111,7 @@ function buildTable(settings: MatrixSettings, reason: string): Omit<RiskMatrix, 
   switch (settings.name) {
     case 'nist':
       return {
-        choice: { name: 'nist', label: 'NIST SP 800-30 Table I-2 (5x5 lookup)', reason },
+        choice: { name: 'nist', label: MATRIX_LABELS.nist, reason },
         likelihoodSteps: 5,
         impactSteps: 5,
         resolution: 5,
@@ -119,7 +119,7 @@ function buildTable(settings: MatrixSettings, reason: string): Omit<RiskMatrix, 
       };
     case '3x3':
       return {
-        choice: { name: '3x3', label: '3x3 Low / Medium / High', reason },
+        choice: { name: '3x3', label: MATRIX_LABELS['3x3'], reason },
         likelihoodSteps: 3,
         impactSteps: 3,
         resolution: 3,
@@ -155,6 +155,18 @@ function buildTable(settings: MatrixSettings, reason: string): Omit<RiskMatrix, 
   }
 }
 
+/**
+ * Each matrix as a list of choices names it (the pane's picker; the plan's "Risk matrix used" for the
+ * fixed ones). The product and custom matrices add their thresholds or size in `choice.label`.
+ */
+export const MATRIX_LABELS: Readonly<Record<MatrixSettings['name'], string>> = Object.freeze({
+  nist: 'NIST SP 800-30 Table I-2 (5x5 lookup)',
+  '3x3': '3x3 Low / Medium / High',
+  product: 'Likelihood x impact with thresholds',
+  custom: 'Custom matrix',
+});
+
+/** Each matrix as prose names it ("... saved in this workbook's settings"). */
 const MATRIX_NAMES: Record<MatrixSettings['name'], string> = {
   nist: 'NIST SP 800-30 Table I-2',
   '3x3': '3x3 Low / Medium / High matrix',

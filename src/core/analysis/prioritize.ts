@@ -3,7 +3,6 @@
  * overdue before not, earliest due date; ties keep the sheet order.
  */
 import type { Level, ScoredEntry } from '../model';
-import { intern } from './intern';
 import { levelRank } from './matrices';
 
 /** What the ordering looks at: a ScoredEntry whose priority is not yet set (it is overwritten). */
@@ -115,7 +114,7 @@ class ReasonCache {
     let byTail = byLevel.get(level);
     if (!byTail) byLevel.set(level, (byTail = new Map()));
     let sentence = byTail.get(tail);
-    if (sentence === undefined) byTail.set(tail, (sentence = intern(tail ? `${head}, ${level}, ${tail}` : `${head}, ${level}`)));
+    if (sentence === undefined) byTail.set(tail, (sentence = tail ? `${head}, ${level}, ${tail}` : `${head}, ${level}`));
     return sentence;
   }
 }

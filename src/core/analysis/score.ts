@@ -2,7 +2,7 @@
  * Scoring one entry on the chosen matrix, and checking the level or score the sheet states.
  */
 import type { Entry, Level, ScaleValue } from '../model';
-import { cellFor } from './findings';
+import { cellFor } from './cells';
 import { coarseRank, levelFromProduct, levelFromScale, levelRank, toMatrixStep, type RiskMatrix } from './matrices';
 
 export interface EntryScore {
@@ -102,27 +102,13 @@ function findMismatch(entry: Entry, computed: Level, matrix: RiskMatrix): EntryS
   return null;
 }
 
-type Words = { message: string; fix: string };
-const mismatchCache = new WeakMap<RiskMatrix, WeakMap<ScaleValue, WeakMap<ScaleValue, WeakMap<ScaleValue, Words>>>>();
-
-/** The level-mismatch words, one shared object per (matrix, stated, likelihood, impact); weak maps, so nothing outlives its values. */
-function mismatchWords(matrix: RiskMatrix, stated: ScaleValue, lik: ScaleValue, imp: ScaleValue, computed: Level): Words {
-  let byStated = mismatchCache.get(matrix);
-  if (!byStated) mismatchCache.set(matrix, (byStated = new WeakMap()));
-  let byLik = byStated.get(stated);
-  if (!byLik) byStated.set(stated, (byLik = new WeakMap()));
-  let byImp = byLik.get(lik);
-  if (!byImp) byLik.set(lik, (byImp = new WeakMap()));
-  let words = byImp.get(imp);
-  if (!words) {
-    const typed = stated.label ?? String(stated.raw);
-    words = {
-      message: `The sheet states the level as "${typed}", but likelihood ${describeRating(lik)} and impact ${describeRating(imp)} give ${computed} on the ${matrix.name}.`,
-      fix: `Check the likelihood, impact and level of this risk and correct whichever is wrong (the ${matrix.name} gives ${computed}).`,
-    };
-    byImp.set(imp, words);
-  }
-  return words;
+/** The level-mismatch words (only mismatched risks get them, so they are not memoized). */
+function mismatchWords(matrix: RiskMatrix, stated: ScaleValue, lik: ScaleValue, imp: ScaleValue, computed: Level): { message: string; fix: string } {
+  const typed = stated.label ?? String(stated.raw);
+  return {
+    message: `The sheet states the level as "${typed}", but likelihood ${describeRating(lik)} and impact ${describeRating(imp)} give ${computed} on the ${matrix.name}.`,
+    fix: `Check the likelihood, impact and level of this risk and correct whichever is wrong (the ${matrix.name} gives ${computed}).`,
+  };
 }
 
 function describeRating(v: ScaleValue): string {

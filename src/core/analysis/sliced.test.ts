@@ -1,6 +1,6 @@
 /**
- * analyzeSliced pauses between slices of a big register and, drained, returns exactly what
- * analyze returns (duplicates, CAP sheet and all).
+ * analyzeSliced pauses between slices of a big register (analyze is the same generator drained,
+ * so comparing the two would prove nothing), and an item's findings keep FINDING_KINDS order.
  */
 import { makeGrid, type CellValue } from '../grid';
 import { readWorkbook } from '../register';
@@ -31,15 +31,15 @@ function register(rows: number, name = 'Risk Register'): CellValue[][] {
 }
 
 describe('analyzeSliced', () => {
-  it('pauses between slices of a 5,000-row register and returns what analyze returns', () => {
+  it('pauses between slices of a 5,000-row register and finds its duplicates', () => {
     const read = readWorkbook([makeGrid('Risk Register', register(5_000))]);
     const { value, pauses } = drainCounting(analyzeSliced(read, { asOf: '2026-11-23' }));
     expect(pauses).toBeGreaterThan(4);
-    expect(JSON.stringify(value)).toBe(JSON.stringify(analyze(read, { asOf: '2026-11-23' })));
+    expect(value.risks).toHaveLength(5_000);
     expect(value.findings.some((f) => f.kind === 'duplicate')).toBe(true);
   });
 
-  it('does the same with a CAP sheet beside the register', () => {
+  it('pauses the same way with a CAP sheet beside the register, and scores both', () => {
     const cap: CellValue[][] = [['Finding ID', 'Finding', 'Corrective Action', 'Responsible Party', 'Target Date', 'Status', 'Root Cause']];
     for (let r = 0; r < 3_000; r++) {
       cap.push([`F-${r}`, `Finding ${r % 40}`, `Fix item ${r}`, r % 3 ? 'Privacy Officer' : null, 46000 + (r % 90), ['Open', 'Complete'][r % 2], r % 5 ? 'No owner' : null]);
@@ -48,7 +48,9 @@ describe('analyzeSliced', () => {
     expect(read.caps).toHaveLength(1);
     const { value, pauses } = drainCounting(analyzeSliced(read, { asOf: '2026-11-23' }));
     expect(pauses).toBeGreaterThan(2);
-    expect(JSON.stringify(value)).toBe(JSON.stringify(analyze(read, { asOf: '2026-11-23' })));
+    expect(value.risks).toHaveLength(2_500);
+    expect(value.capItems).toHaveLength(3_000);
+    expect(value.capFromRegister).toBe(false);
   });
 
   it('analyzes a register of a few rows with only the stage pauses', () => {
@@ -59,16 +61,13 @@ describe('analyzeSliced', () => {
   });
 });
 
-describe('what the analysis records for the reports', () => {
-  it('gives each item its index in sheet order and one bit per finding kind, its findings in FINDING_KINDS order', () => {
+describe('the order of an item\'s findings', () => {
+  it('lists each item\'s findings in FINDING_KINDS order, the duplicates among them', () => {
     const read = readWorkbook([makeGrid('Risk Register', register(600))]);
     const analysis = analyze(read, { asOf: '2026-11-23' });
-    const entries = read.register!.entries;
     for (const r of analysis.risks) {
-      expect(entries[r.sheetIndex!]).toBe(r.entry);
       const indexes = r.findings.map((f) => FINDING_KINDS.indexOf(f.kind));
       expect(indexes).toEqual([...new Set(indexes)].sort((a, b) => a - b));
-      expect(r.findingKinds).toBe(indexes.reduce((bits, i) => bits | (1 << i), 0));
     }
     expect(analysis.risks.some((r) => r.findings.some((f) => f.kind === 'duplicate'))).toBe(true);
   });

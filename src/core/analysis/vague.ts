@@ -32,21 +32,8 @@ const CONCRETE = /\b(tls|ssl|https|ports?|usb|rdp|smb\w*|admin\w*|privileg\w*|pe
 /** A one-word action with no concrete object names no step ("Encryption", "Mandatory"). */
 export const MIN_ACTION_WORDS = 2;
 
-// The same action text recurs on many rows; remember the verdict per text (bounded).
-const verdicts = new Map<string, string | null>();
-const VERDICT_LIMIT = 20_000;
-
-/** Null when the action is specific; otherwise why it is vague, in words. */
+/** Null when the action is specific; otherwise why it is vague, in words. The analysis memoizes it per run (FindingWords). */
 export function vagueReason(action: string): string | null {
-  const known = verdicts.get(action);
-  if (known !== undefined) return known;
-  const verdict = judge(action);
-  if (verdicts.size > VERDICT_LIMIT) verdicts.clear();
-  verdicts.set(action, verdict);
-  return verdict;
-}
-
-function judge(action: string): string | null {
   const text = action.trim().replace(/\s+/g, ' ');
   if (PLACEHOLDER.test(text)) return `"${text}" is a placeholder, not an action`;
   if (REFERENCE_ONLY.test(text)) return `"${text}" is a reference or a date, not a step someone can carry out`;

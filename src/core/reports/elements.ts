@@ -49,43 +49,24 @@ function match(text: string | null): CapElement | null {
 export function elementOf(entry: Entry): ElementGroup {
   if (entry.element && entry.element.trim()) return match(entry.element) ?? OTHER_ELEMENT;
   let hits = 0;
-  if (entry.risk && entry.risk.trim()) hits |= patternsMatching(entry.risk, false);
-  if (entry.action && entry.action.trim()) hits |= patternsMatching(entry.action, true);
+  if (entry.risk && entry.risk.trim()) hits |= patternsMatching(entry.risk);
+  if (entry.action && entry.action.trim()) hits |= patternsMatching(entry.action);
   // Exactly one bit set: the words point to a single element.
   if (hits === 0 || (hits & (hits - 1)) !== 0) return UNASSIGNED_ELEMENT;
   return ELEMENT_PATTERNS[31 - Math.clz32(hits)][0];
 }
 
-// Actions (and often findings) that name an element repeat on many rows: test each distinct one once (bounded).
-const masks = new Map<string, number>();
 /**
  * All element patterns as one alternation, built from the table above: it matches exactly when one
  * of them does, so a text naming no element (most risk descriptions) costs one test instead of seven.
  */
 const ANY_ELEMENT = new RegExp(ELEMENT_PATTERNS.map(([, pattern]) => `(?:${pattern.source})`).join('|'), 'i');
 
-/**
- * Bit i set when ELEMENT_PATTERNS[i] matches `text`. `repeats`: the text is an action, which
- * registers repeat on many rows, so even "names no element" is remembered for it.
- */
-function patternsMatching(text: string, repeats: boolean): number {
-  let mask = repeats ? masks.get(text) : undefined;
-  if (mask !== undefined) return mask;
-  // Most texts name no element: one test, nothing cached (risk descriptions are mostly unique).
-  if (!ANY_ELEMENT.test(text)) {
-    if (repeats) remember(text, 0);
-    return 0;
-  }
-  mask = masks.get(text);
-  if (mask === undefined) {
-    mask = 0;
-    for (let i = 0; i < ELEMENT_PATTERNS.length; i++) if (ELEMENT_PATTERNS[i][1].test(text)) mask |= 1 << i;
-    remember(text, mask);
-  }
+/** Bit i set when ELEMENT_PATTERNS[i] matches `text`. */
+function patternsMatching(text: string): number {
+  // Most texts name no element: one test.
+  if (!ANY_ELEMENT.test(text)) return 0;
+  let mask = 0;
+  for (let i = 0; i < ELEMENT_PATTERNS.length; i++) if (ELEMENT_PATTERNS[i][1].test(text)) mask |= 1 << i;
   return mask;
-}
-
-function remember(text: string, mask: number): void {
-  if (masks.size >= 20_000) masks.clear();
-  masks.set(text, mask);
 }

@@ -4,13 +4,12 @@
  */
 import type { DateValue, Entry, ScoredEntry } from '../model';
 import type { SpecCell } from '../sheetSpec';
-import { textCell } from './sheetBuilder';
-import { sharedDateCellsOf, sharedTextCellsOf } from './sharedCells';
+import { dateCell, textCell } from './sheetBuilder';
+import type { IsoDate } from '../dates';
 
-// Bound once: these run for every row of a report.
-const plainText = sharedTextCellsOf('cell');
-const missingText = sharedTextCellsOf('missing');
-const plainDate = sharedDateCellsOf('cell');
+const plainText = (value: string) => textCell(value, 'cell');
+const missingText = (value: string) => textCell(value, 'missing');
+const plainDate = (value: IsoDate) => dateCell(value, 'cell');
 
 export const MISSING_OWNER = 'MISSING: assign an owner';
 export const MISSING_DATE = 'MISSING: set a target date';
@@ -80,19 +79,9 @@ export function actionCell(scored: ScoredEntry, required: boolean, vague?: boole
 /** `actionCell` from the entry's action already trimmed. */
 export function actionCellOf(action: string | undefined, required: boolean, vague: boolean): SpecCell {
   if (!action) return required ? missingText(MISSING_ACTION) : plainText('');
-  if (vague) return sharedVagueCell(action);
+  if (vague) return textCell(`VAGUE: ${action}`, 'vague');
   // Actions repeat across rows far more often than risk texts do.
   return plainText(action);
-}
-
-const vagueCells = new Map<string, SpecCell>();
-function sharedVagueCell(action: string): SpecCell {
-  let cell = vagueCells.get(action);
-  if (cell === undefined) {
-    if (vagueCells.size >= 20_000) vagueCells.clear();
-    vagueCells.set(action, (cell = Object.freeze(textCell(`VAGUE: ${action}`, 'vague'))));
-  }
-  return cell;
 }
 
 /** The status as the sheet says it. */

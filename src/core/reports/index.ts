@@ -12,4 +12,4 @@ export type { CapCalendar, CalendarEvent, CalendarState, ReportingPeriod } from 
 export { takeSnapshot, diffSnapshots, diffSnapshotsSliced, riskKey } from './changes';
 export type { PlanChange, ChangeKind } from './changes';
 export { CAP_ELEMENTS, elementOf } from './elements';
-export { FINDING_LABELS } from './labels';
+export { FINDING_KIND_TABLE, findingLabel, flagsText } from '../findingKinds';

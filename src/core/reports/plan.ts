@@ -9,25 +9,24 @@
  * sign-off. The table comes before the summary so the rows frozen above it (everything down to
  * its header) stay short enough to scroll on a laptop screen.
  */
-import { MARKER_PREFIX } from '../grid';
 import { addMonths, daysBetween } from '../dates';
 import type { IsoDate } from '../dates';
-import { FINDING_KINDS, LEVELS } from '../model';
-import type { Analysis, Entry, Finding, Level, ScoredEntry, Status, TableRead, Tier, WorkbookRead } from '../model';
+import { FINDING_KINDS } from '../model';
+import type { Analysis, FindingKind, Level, ScoredEntry, Tier, WorkbookRead } from '../model';
 import type { PlanSnapshot, Settings } from '../settings';
 import { effectiveFact, type EffectiveFact, type WorkbookFacts } from '../facts';
 import type { SheetSpec, SpecCell } from '../sheetSpec';
 import { finish, inSlices, type Sliced } from '../slices';
-import { CHANGE_LABELS, diffSnapshotsSliced, snapshotBaseKey, SnapshotBuilder, snapshotDue, snapshotId, snapshotOwner, snapshotRisk } from './changes';
-import { SheetOrder } from './sheetOrder';
-import { actionCellOf, dateCellIgnoresRequired, dateValueCell, ownerCell, ownerCellIgnoresRequired, riskCellOf, riskWords, statusCell } from './entryText';
-import { FINDING_LABELS, flagsText, LEVELS_HIGH_FIRST, TIER_ORDER } from './labels';
+import { CHANGE_LABELS, diffSnapshotsSliced, SnapshotBuilder } from './changes';
+import { actionCellOf, dateValueCell, ownerCell, riskCellOf, riskWords, statusCell } from './entryText';
+import { LEVELS_HIGH_FIRST, TIER_ORDER } from './labels';
+import { findingLabel, flagsText } from '../findingKinds';
+import { keyValue as keyValueLine, reportSpec, textOrMissing } from './scaffold';
 import { dateCell, numberCell, SheetBuilder, textCell } from './sheetBuilder';
-import { REPORT_STYLES, reportPrintSetup } from './styles';
+import { REPORT_STYLES } from './styles';
 import { HEAT_STYLES, openRiskHeatMapsSliced, writeHeatMap, writeHeatMapPair, type HeatMapLayout, type HeatMapPairLayout } from './heatmap';
 import { chooseMatrix, DEFAULT_PRODUCT_THRESHOLDS } from '../analysis/matrices';
 import { UNCLASSIFIED_NOTE } from '../analysis/tiers';
-import { sharedNumberCellsOf, sharedTextCell, sharedTextCellsOf } from './sharedCells';
 
 /** What a generated report is built from: the read workbook, its analysis and settings, the as-of date. */
 export interface PlanInput {
@@ -73,210 +72,84 @@ export const DEFAULT_APPROACH =
   'with that vendor, and items that need money are scheduled in the next budget decision. A risk is closed when ' +
   'its action is done and verified, or accepted with a written justification.';
 
-/** Position of each finding kind in FINDING_KINDS (a bit per kind in the loops below). */
-const KIND_INDEX = new Map(FINDING_KINDS.map((kind, i) => [kind, i]));
+const plainText = (value: string) => textCell(value, 'cell');
 
-const plainText = sharedTextCellsOf('cell');
-const scoreCell = sharedNumberCellsOf('number');
-const VAGUE_BIT = 1 << KIND_INDEX.get('vague-action')!;
+function levelCell(s: ScoredEntry): SpecCell {
+  if (!s.level) return textCell('NOT RATED: add likelihood and impact', 'missing');
+  return textCell(s.residualLevel ? `${s.level} (target: ${s.residualLevel})` : s.level, 'cell');
+}
+
+function tierCell(s: ScoredEntry): SpecCell {
+  return plainText(s.tierSource === 'choice' && TIER_ORDER.includes(s.tier) ? `${s.tier} (your choice)` : s.tier);
+}
 
 /**
- * The level cells, one per (level, target) pair for the whole plan: the pair takes 36 values, so
- * an array slot replaces building "High (target: Low)" and looking it up for every row.
+ * One plan's cells for values that repeat down the table (levels, tiers, flags): one object per
+ * distinct value instead of one per row. Made for one plan and dropped with it.
  */
-class LevelCells {
-  private readonly cells: (SpecCell | undefined)[] = [];
+class RepeatedCells {
+  private readonly levels = new Map<Level | null, Map<Level | null, SpecCell>>();
+  private readonly tiers = new Map<string, SpecCell>();
+  private readonly chosenTiers = new Map<string, SpecCell>();
+  private readonly flags = new Map<string, SpecCell>();
 
-  of(s: ScoredEntry): SpecCell {
-    const level = LEVELS.indexOf(s.level as Level);
-    const target = LEVELS.indexOf(s.residualLevel as Level);
-    // A value outside LEVELS (hand-built input) gets no slot: its words are worked out as they are.
-    if ((level < 0 && s.level) || (target < 0 && s.residualLevel)) return levelText(s);
-    return (this.cells[(level + 1) * (LEVELS.length + 1) + target + 1] ??= levelText(s));
+  level(s: ScoredEntry): SpecCell {
+    let byTarget = this.levels.get(s.level);
+    if (!byTarget) this.levels.set(s.level, (byTarget = new Map()));
+    let cell = byTarget.get(s.residualLevel);
+    if (!cell) byTarget.set(s.residualLevel, (cell = levelCell(s)));
+    return cell;
   }
-}
 
-function levelText(s: ScoredEntry): SpecCell {
-  if (!s.level) return sharedTextCell('NOT RATED: add likelihood and impact', 'missing');
-  return sharedTextCell(s.residualLevel ? `${s.level} (target: ${s.residualLevel})` : s.level, 'cell');
-}
+  tier(s: ScoredEntry): SpecCell {
+    const cells = s.tierSource === 'choice' ? this.chosenTiers : this.tiers;
+    let cell = cells.get(s.tier);
+    if (!cell) cells.set(s.tier, (cell = tierCell(s)));
+    return cell;
+  }
 
-/**
- * The flags cell of a risk: its finding kinds in words. Entries share a few kind sequences, so
- * each sequence (packed as base-16 digits, first occurrence order) gets one cell, frozen because
- * many rows hold it.
- */
-class FlagCells {
-  private readonly cells = new Map<number, SpecCell>();
-
-  /** `key`: the kinds of `findings` packed as by `kindsOf`. */
-  of(key: number, findings: readonly Finding[]): SpecCell {
-    let cell = this.cells.get(key);
-    if (cell === undefined) this.cells.set(key, (cell = Object.freeze(textCell(flagsText(findings.map((f) => f.kind)), 'cell'))));
+  flagsOf(kinds: ReadonlySet<FindingKind>): SpecCell {
+    const list = [...kinds];
+    const key = list.join(' ');
+    let cell = this.flags.get(key);
+    if (!cell) this.flags.set(key, (cell = plainText(flagsText(list))));
     return cell;
   }
 }
 
-/** Bits of the finding kinds present (`seen`) and their first-occurrence sequence (`key`). */
-interface Kinds {
-  seen: number;
-  key: number;
-}
-
-/** Reads a risk's findings once, for its flags cell, the summary counts and its action cell. */
-function kindsOf(findings: readonly Finding[], out: Kinds): void {
-  let key = 0;
-  let seen = 0;
-  // Kinds repeat from one finding to the next: look a kind up only when it changes.
-  let lastKind = '';
-  let k = 0;
-  for (let i = 0; i < findings.length; i++) {
-    const kind = findings[i].kind;
-    if (kind !== lastKind) k = KIND_INDEX.get((lastKind = kind))!;
-    if (seen & (1 << k)) continue;
-    seen |= 1 << k;
-    key = key * 16 + k + 1;
-  }
-  out.seen = seen;
-  out.key = key;
-}
-
-/**
- * `kindsOf` from the analysis' kind bits: its findings come in FINDING_KINDS order, each kind once,
- * so the key is the present kinds in index order (memoized: a register has few combinations).
- */
-function kindsFromBits(bits: number, out: Kinds): void {
-  let key = keysByBits.get(bits);
-  if (key === undefined) {
-    key = 0;
-    for (let k = 0; k < FINDING_KINDS.length; k++) if (bits & (1 << k)) key = key * 16 + k + 1;
-    keysByBits.set(bits, key);
-  }
-  out.seen = bits;
-  out.key = key;
-}
-const keysByBits = new Map<number, number>();
-
-function byPriority(a: ScoredEntry, b: ScoredEntry): number {
-  return a.priority - b.priority;
-}
-
-/** Per-plan lookups the rows share. */
-interface RowCells {
-  flags: FlagCells;
-  levels: LevelCells;
-  /** The tier cells, by position in TIER_ORDER. */
-  tiers: SpecCell[];
-  /** The same, for a tier the user chose ("This week (your choice)"). */
-  chosenTiers: SpecCell[];
-}
-
-/**
- * What a plan row and the snapshot take from each entry, by the entry's position in sheet order
- * (see SheetOrder), worked out in sheet order. The fields of one entry sit side by side in one flat
- * array, so picking them up in priority order touches two cache lines per risk, not one per field,
- * and costs no object per entry. Cells that depend on whether the risk is open come both ways. The
- * last position is scratch space for a risk whose entry is not in the order.
- */
-class EntryFacts {
-  static readonly ID_CELL = 0;
-  static readonly RISK_CELL = 1;
-  static readonly OWNER_OPEN = 2;
-  static readonly OWNER_CLOSED = 3;
-  static readonly DUE_OPEN = 4;
-  static readonly DUE_CLOSED = 5;
-  static readonly STATUS = 6;
-  /** The action and justification, trimmed. */
-  static readonly ACTION = 7;
-  static readonly JUSTIFICATION = 8;
-  /** The snapshot's fields (see changes.ts). */
-  static readonly BASE_KEY = 9;
-  static readonly SNAPSHOT_ID = 10;
-  static readonly SNAPSHOT_RISK = 11;
-  static readonly SNAPSHOT_OWNER = 12;
-  static readonly SNAPSHOT_DUE = 13;
-  static readonly SNAPSHOT_STATUS = 14;
-  static readonly FIELDS = 15;
-
-  readonly slots: (SpecCell | string | null | undefined)[];
-
-  constructor(size: number) {
-    this.slots = new Array(size * EntryFacts.FIELDS);
-  }
-
-  /** Works out the facts of entry `e` at position `p`. */
-  set(p: number, e: Entry): void {
-    const words = riskWords(e);
-    const at = p * EntryFacts.FIELDS;
-    const slots = this.slots;
-    slots[at + EntryFacts.ID_CELL] = textCell(e.id ?? '', 'cell');
-    slots[at + EntryFacts.RISK_CELL] = riskCellOf(words);
-    // One lookup instead of two where both ways give the same cell (most entries).
-    const ownerOpen = ownerCell(e, true);
-    slots[at + EntryFacts.OWNER_OPEN] = ownerOpen;
-    slots[at + EntryFacts.OWNER_CLOSED] = ownerCellIgnoresRequired(e) ? ownerOpen : ownerCell(e, false);
-    const dueOpen = dateValueCell(e.dueDate, true);
-    slots[at + EntryFacts.DUE_OPEN] = dueOpen;
-    slots[at + EntryFacts.DUE_CLOSED] = dateCellIgnoresRequired(e.dueDate) ? dueOpen : dateValueCell(e.dueDate, false);
-    slots[at + EntryFacts.STATUS] = statusCell(e);
-    slots[at + EntryFacts.ACTION] = e.action?.trim();
-    slots[at + EntryFacts.JUSTIFICATION] = e.justification?.trim();
-    slots[at + EntryFacts.BASE_KEY] = snapshotBaseKey(e.id, words);
-    slots[at + EntryFacts.SNAPSHOT_ID] = snapshotId(e.id);
-    slots[at + EntryFacts.SNAPSHOT_RISK] = snapshotRisk(words);
-    slots[at + EntryFacts.SNAPSHOT_OWNER] = snapshotOwner(e.owner);
-    slots[at + EntryFacts.SNAPSHOT_DUE] = snapshotDue(e);
-    slots[at + EntryFacts.SNAPSHOT_STATUS] = e.status;
-  }
-
-  cell(p: number, field: number): SpecCell {
-    return this.slots[p * EntryFacts.FIELDS + field] as SpecCell;
-  }
-
-  /** A text field as `set` stored it (null or undefined when the entry has none). */
-  text(p: number, field: number): string | null {
-    return this.slots[p * EntryFacts.FIELDS + field] as string | null;
-  }
-
-  baseKey(p: number): string {
-    return this.slots[p * EntryFacts.FIELDS + EntryFacts.BASE_KEY] as string;
-  }
-}
-
-/** The row of risk `s`, whose entry's facts are at position `p`. */
-function riskRow(s: ScoredEntry, rank: number | null, open: boolean, cells: RowCells, facts: EntryFacts, p: number, kinds: Kinds): (SpecCell | null)[] {
-  const F = EntryFacts;
-  let action = actionCellOf(facts.text(p, F.ACTION) ?? undefined, open, (kinds.seen & VAGUE_BIT) !== 0);
-  const justification = facts.text(p, F.JUSTIFICATION);
+/** The row of risk `s` (`rank`: its number among the open risks; null for a closed one). `kinds`: its finding kinds. */
+function riskRow(
+  s: ScoredEntry,
+  rank: number | null,
+  open: boolean,
+  words: string | null,
+  kinds: ReadonlySet<FindingKind>,
+  repeated: RepeatedCells,
+): (SpecCell | null)[] {
+  const e = s.entry;
+  let action = actionCellOf(e.action?.trim(), open, kinds.has('vague-action'));
+  const justification = e.justification?.trim();
   if (justification && action.type === 'text') {
     const prefix = String(action.value);
     action = { ...action, value: prefix ? `${prefix}\nJustification: ${justification}` : `Justification: ${justification}` };
   }
   return [
     rank === null ? plainText('') : numberCell(rank, 'number'),
-    facts.cell(p, F.ID_CELL),
-    facts.cell(p, F.RISK_CELL),
-    cells.levels.of(s),
-    s.score === null ? plainText('') : scoreCell(s.score),
+    textCell(e.id ?? '', 'cell'),
+    riskCellOf(words),
+    repeated.level(s),
+    s.score === null ? plainText('') : numberCell(s.score, 'number'),
     action,
-    facts.cell(p, open ? F.OWNER_OPEN : F.OWNER_CLOSED),
-    facts.cell(p, open ? F.DUE_OPEN : F.DUE_CLOSED),
-    facts.cell(p, F.STATUS),
-    (s.tierSource === 'choice' ? cells.chosenTiers : cells.tiers)[TIER_ORDER.indexOf(s.tier)] ?? plainText(s.tier),
-    cells.flags.of(kinds.key, s.findings),
+    ownerCell(e, open),
+    dateValueCell(e.dueDate, open),
+    statusCell(e),
+    repeated.tier(s),
+    repeated.flagsOf(kinds),
   ];
 }
 
 function keyValue(b: SheetBuilder, label: string, value: SpecCell, note?: string): number {
-  return b.addParts([
-    { col: 0, span: 2, cell: textCell(label, 'label') },
-    { col: 2, cell: value },
-    ...(note ? [{ col: 3, span: WIDTH - 3, cell: textCell(note, 'note') }] : []),
-  ]);
-}
-
-function textOrMissing(value: string | undefined | null, missing: string): SpecCell {
-  return value && value.trim() ? textCell(value.trim(), 'value') : textCell(`MISSING: ${missing}`, 'missingValue');
+  return keyValueLine(b, label, value, { width: WIDTH, note });
 }
 
 /** The note beside a value harvested from the workbook (nothing when the user typed it). */
@@ -301,12 +174,12 @@ interface SummaryCounts {
   overdueOpen: number;
   /** Open risks per level. */
   levels: Map<Level | null, number>;
-  /** Risks per finding kind (a risk counts once per kind), indexed like FINDING_KINDS. */
-  perKind: number[];
+  /** Risks per finding kind (a risk counts once per kind). */
+  perKind: Map<FindingKind, number>;
 }
 
 function newCounts(): SummaryCounts {
-  return { open: 0, overdueOpen: 0, levels: new Map(), perKind: new Array<number>(FINDING_KINDS.length).fill(0) };
+  return { open: 0, overdueOpen: 0, levels: new Map(), perKind: new Map() };
 }
 
 /** What one visit of every risk produces: the table rows in sheet order, the snapshot, the counts. */
@@ -317,72 +190,15 @@ interface RiskVisit {
   counts: SummaryCounts;
 }
 
-/** Where each risk's entry sits in the sheet order (-1: not there), and whether the risks are in priority order. */
-interface Positions {
-  of: Int32Array;
-  inOrder: boolean;
-  /** Every risk has its own entry in the order. */
-  allFound: boolean;
-}
-
-function* positionsOf(risks: readonly ScoredEntry[], order: SheetOrder): Sliced<Positions> {
-  const of = new Int32Array(risks.length);
-  const taken = new Uint8Array(order.entries.length);
-  let inOrder = true;
-  let allFound = true;
-  let lastPriority = -Infinity;
-  yield* inSlices(risks.length, (from, to) => {
-    for (let i = from; i < to; i++) {
-      const r = risks[i];
-      if (r.priority < lastPriority) inOrder = false;
-      lastPriority = r.priority;
-      const p = order.positionOfItem(r);
-      of[i] = p;
-      if (p < 0 || taken[p]) allFound = false;
-      else taken[p] = 1;
-    }
-  });
-  return { of, inOrder, allFound };
-}
-
 /**
  * Visits each risk once, in priority order: builds its row (open risks by tier, numbered by their
  * position among the open risks; closed risks apart), records it in the snapshot and in the
- * summary counts. What comes from the entries is worked out first, in sheet order (see SheetOrder).
+ * summary counts.
  */
-function* visitRisks(risks: readonly ScoredEntry[], register: TableRead | null): Sliced<RiskVisit> {
-  const order = yield* SheetOrder.of([register]);
-  let positions = yield* positionsOf(risks, order);
-  if (!positions.inOrder) {
-    // The analysis hands risks over in priority order; hand-built input may not be.
-    risks = [...risks].sort(byPriority);
-    yield;
-    positions = yield* positionsOf(risks, order);
-  }
-
-  const entries = order.entries;
-  const scratch = entries.length;
-  const facts = new EntryFacts(entries.length + 1);
-  // Base keys seen more than once need the snapshot's "#n" bookkeeping; the rest (nearly all) do not.
-  const keys = new Set<string>();
-  const repeated = new Set<string>();
-  yield* inSlices(entries.length, (from, to) => {
-    for (let p = from; p < to; p++) {
-      facts.set(p, entries[p]);
-      const size = keys.size;
-      const key = facts.baseKey(p);
-      keys.add(key);
-      if (keys.size === size) repeated.add(key);
-    }
-  });
-  // Unique only when every risk has its own entry in the order (so `keys` saw every risk's key).
-  const unique = new Uint8Array(entries.length + 1);
-  if (positions.allFound) {
-    yield* inSlices(entries.length, (from, to) => {
-      for (let p = from; p < to; p++) unique[p] = repeated.size === 0 || !repeated.has(facts.baseKey(p)) ? 1 : 0;
-    });
-  }
-
+function* visitRisks(risks: readonly ScoredEntry[]): Sliced<RiskVisit> {
+  // The analysis hands risks over in priority order; hand-built input may not be.
+  const inOrder = risks.every((r, i) => i === 0 || risks[i - 1].priority <= r.priority);
+  const ordered = inOrder ? risks : [...risks].sort((a, b) => a.priority - b.priority);
   const visit: RiskVisit = {
     byTier: new Map<Tier, (SpecCell | null)[][]>(TIER_ORDER.map((t) => [t, []])),
     closedRows: [],
@@ -390,30 +206,16 @@ function* visitRisks(risks: readonly ScoredEntry[], register: TableRead | null):
     counts: newCounts(),
   };
   const { byTier, closedRows, snapshot, counts } = visit;
-  const cells: RowCells = { flags: new FlagCells(), levels: new LevelCells(), tiers: TIER_ORDER.map((t) => plainText(t)), chosenTiers: TIER_ORDER.map((t) => plainText(`${t} (your choice)`)) };
-  const kinds: Kinds = { seen: 0, key: 0 };
-  const ordered = risks;
-  const positionOf = positions.of;
+  const repeated = new RepeatedCells();
   yield* inSlices(ordered.length, (from, to) => {
     for (let i = from; i < to; i++) {
       const r = ordered[i];
-      let p = positionOf[i];
-      if (p < 0) facts.set((p = scratch), r.entry);
-      snapshot.addFields(
-        facts.baseKey(p),
-        unique[p] === 1,
-        facts.text(p, EntryFacts.SNAPSHOT_ID),
-        facts.text(p, EntryFacts.SNAPSHOT_RISK),
-        facts.text(p, EntryFacts.SNAPSHOT_OWNER),
-        facts.text(p, EntryFacts.SNAPSHOT_DUE),
-        facts.text(p, EntryFacts.SNAPSHOT_STATUS) as Status | null,
-        r.level,
-      );
-      if (r.findingKinds !== undefined) kindsFromBits(r.findingKinds, kinds);
-      else kindsOf(r.findings, kinds);
-      countRisk(counts, r, kinds.seen); // first: an open risk's rank is the open count including itself
-      if (r.open) byTier.get(r.tier)?.push(riskRow(r, counts.open, true, cells, facts, p, kinds));
-      else closedRows.push(riskRow(r, null, false, cells, facts, p, kinds));
+      const words = riskWords(r.entry);
+      snapshot.add(r, words);
+      const kinds = new Set(r.findings.map((f) => f.kind));
+      countRisk(counts, r, kinds); // first: an open risk's rank is the open count including itself
+      if (r.open) byTier.get(r.tier)?.push(riskRow(r, counts.open, true, words, kinds, repeated));
+      else closedRows.push(riskRow(r, null, false, words, kinds, repeated));
     }
   });
   return visit;
@@ -423,9 +225,8 @@ function* visitRisks(risks: readonly ScoredEntry[], register: TableRead | null):
 function* writeRiskTable(
   b: SheetBuilder,
   risks: readonly ScoredEntry[],
-  register: TableRead | null,
 ): Sliced<{ headerRow: number; snapshot: SnapshotBuilder; counts: SummaryCounts }> {
-  const { byTier, closedRows, snapshot, counts } = yield* visitRisks(risks, register);
+  const { byTier, closedRows, snapshot, counts } = yield* visitRisks(risks);
   const headerRow = b.addRow(PLAN_COLUMNS.map((c) => textCell(c.title, 'header')), 30);
   const addRows = (rows: (SpecCell | null)[][]) =>
     inSlices(rows.length, (from, to) => {
@@ -446,14 +247,14 @@ function* writeRiskTable(
   return { headerRow, snapshot, counts };
 }
 
-/** `seen`: the risk's finding-kind bits (see kindsOf). */
-function countRisk(counts: SummaryCounts, r: ScoredEntry, seen: number): void {
+/** `kinds`: the risk's finding kinds (each counts the risk once). */
+function countRisk(counts: SummaryCounts, r: ScoredEntry, kinds: ReadonlySet<FindingKind>): void {
   if (r.open) {
     counts.open++;
     if (r.overdue) counts.overdueOpen++;
     counts.levels.set(r.level, (counts.levels.get(r.level) ?? 0) + 1);
   }
-  for (let bits = seen; bits !== 0; bits &= bits - 1) counts.perKind[31 - Math.clz32(bits & -bits)]++;
+  for (const kind of kinds) counts.perKind.set(kind, (counts.perKind.get(kind) ?? 0) + 1);
 }
 
 function writeSummary(b: SheetBuilder, analysis: Analysis, counts: SummaryCounts): void {
@@ -477,14 +278,10 @@ function writeSummary(b: SheetBuilder, analysis: Analysis, counts: SummaryCounts
   count('Overdue open risks', overdueOpen, 'Open risks whose target date has passed.');
 
   b.addWide(textCell('Gaps an investigator would flag (risks above)', 'label'));
-  const kindCounts = new Map<string, number>();
-  FINDING_KINDS.forEach((kind, k) => {
-    if (perKind[k]) kindCounts.set(kind, perKind[k]);
-  });
-  if (kindCounts.size === 0) b.addWide(textCell('No gaps found.', 'note'));
-  for (const [kind, label] of Object.entries(FINDING_LABELS)) {
-    const n = kindCounts.get(kind);
-    if (n) count(label, n);
+  if (perKind.size === 0) b.addWide(textCell('No gaps found.', 'note'));
+  for (const kind of FINDING_KINDS) {
+    const n = perKind.get(kind);
+    if (n) count(findingLabel(kind), n);
   }
 
   b.addParts([
@@ -626,7 +423,7 @@ export function* buildPlanSheetSliced(input: PlanInput): Sliced<{ spec: SheetSpe
   const approach = settings.approach?.trim() ? `Approach: ${settings.approach.trim()}` : DEFAULT_APPROACH;
   b.addWide(textCell(approach, 'paragraph'));
 
-  const { headerRow, snapshot: snapshotBuilder, counts } = yield* writeRiskTable(b, analysis.risks, input.read.register);
+  const { headerRow, snapshot: snapshotBuilder, counts } = yield* writeRiskTable(b, analysis.risks);
   b.addBlank();
   writeSummary(b, analysis, counts);
   b.addBlank();
@@ -637,22 +434,16 @@ export function* buildPlanSheetSliced(input: PlanInput): Sliced<{ spec: SheetSpe
   b.addBlank();
   writeSignOff(b, settings, input.facts);
 
-  const spec: SheetSpec = {
+  const spec = reportSpec(b, {
     kind: 'plan',
     name: PLAN_SHEET_NAME,
-    marker: `${MARKER_PREFIX}plan;${PLAN_MARKER_VERSION};${asOf}`,
-    columns: PLAN_COLUMNS.map((c) => ({ width: c.width })),
-    rows: b.rows,
-    merges: b.merges,
+    markerVersion: PLAN_MARKER_VERSION,
+    asOf,
+    columns: PLAN_COLUMNS,
     styles: { ...REPORT_STYLES, ...HEAT_STYLES },
-    freezeRows: headerRow,
-    print: reportPrintSetup({
-      lastColumnLetter: b.lastColumnLetter,
-      lastRow: b.rows.length,
-      tableHeaderRow: headerRow,
-      practiceName: practice || 'MISSING: practice name',
-      asOf,
-    }),
-  };
+    tableHeaderRow: headerRow,
+    freeze: true,
+    practice,
+  });
   return { spec, snapshot };
 }

@@ -5,26 +5,26 @@
  * missing root cause, recurring findings) and an evidence index of completed items.
  * Completion and verification are kept apart throughout: closing an action is not proof it worked.
  */
-import { MARKER_PREFIX } from '../grid';
 import { daysBetween } from '../dates';
 import { FINDING_KINDS } from '../model';
 import type { IsoDate } from '../dates';
-import type { Analysis, Entry, ScoredEntry, TableRead, WorkbookRead } from '../model';
+import type { Analysis, Entry, FindingKind, ScoredEntry, WorkbookRead } from '../model';
 import type { SheetSpec, SpecCell } from '../sheetSpec';
 import { buildCapCalendar, calendarStateWords, retainUntil } from './calendar';
 import type { CapSettings } from '../settings';
 import type { CapCalendar } from './calendar';
 import { CAP_ELEMENTS, elementOf, OTHER_ELEMENT, UNASSIGNED_ELEMENT } from './elements';
 import type { ElementGroup } from './elements';
-import { actionCellOf, dateCellIgnoresRequired, dateValueCell, ownerCell, ownerCellIgnoresRequired, riskCell, statusCell } from './entryText';
-import { SheetOrder } from './sheetOrder';
+import { actionCellOf, dateValueCell, ownerCell, riskCell, statusCell } from './entryText';
 import { dateCell, numberCell, percentCell, SheetBuilder, textCell } from './sheetBuilder';
-import { sharedTextCellsOf } from './sharedCells';
 import { finish, inSlices, type Sliced } from '../slices';
 import type { Part } from './sheetBuilder';
-import { REPORT_STYLES, reportPrintSetup } from './styles';
+import { REPORT_STYLES } from './styles';
+import { keyValue as keyValueLine, reportSpec, textOrMissing } from './scaffold';
+import { FINDING_KIND_TABLE } from '../findingKinds';
 import type { PlanInput } from './plan';
 import { effectiveFact } from '../facts';
+import { plural } from '../words';
 
 /** The progress report is built from the same facts as the plan. */
 export type ProgressInput = PlanInput;
@@ -63,243 +63,63 @@ function fraction(part: number, total: number): number {
   return total > 0 ? part / total : 0;
 }
 
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
-/** Bits of an item's facts in `ReportItems.facts` (copies, so the later passes read a typed array, not the analysis objects). */
-const OPEN = 1;
-const COMPLETED = 2;
-const VERIFIED = 4;
-const OVERDUE = 8;
-const NO_EVIDENCE = 16;
-const NO_ROOT_CAUSE = 32;
-const RECURRING = 64;
-/** `days` holds the days to the due date (no usable due date otherwise). */
-const HAS_DAYS = 128;
-
-/** Element groups in the order the by-element table lists them; items refer to them by position. */
+/** Element groups in the order the by-element table lists them. */
 const ELEMENT_ORDER: readonly ElementGroup[] = [...CAP_ELEMENTS, OTHER_ELEMENT, UNASSIGNED_ELEMENT];
-const ELEMENT_INDEX = new Map(ELEMENT_ORDER.map((g, i) => [g, i]));
 
-/**
- * The CAP items as the report needs them, by item index (priority order), in typed arrays rather
- * than an object per item: the facts the lists look at, days to the due date, days overdue, and the
- * item's row, built once and shared by every list that shows it.
- */
-interface ReportItems {
-  facts: Uint8Array;
-  days: Float64Array;
-  daysOverdue: Float64Array;
-  rows: (SpecCell | null)[][];
-  /** Per position in ELEMENT_ORDER: items, completed, verified, overdue. */
-  perElement: Float64Array;
+const plainText = (value: string) => textCell(value, 'cell');
+const missingText = (value: string) => textCell(value, 'missing');
+
+/** A CAP item as the report shows it: its row (shared by every list that shows it) and what the lists test. */
+interface ReportItem {
+  s: ScoredEntry;
+  row: (SpecCell | null)[];
+  /** Days from the as-of date to the due date; null without a usable due date. */
+  days: number | null;
+  kinds: ReadonlySet<FindingKind>;
+  hasEvidence: boolean;
 }
 
-/** Per-report lookups the item rows share. */
-class ItemCells {
-  private readonly elements: SpecCell[] = ELEMENT_ORDER.map((g) => plainText(g));
-  /** Timing cells by days (to the due date, or overdue), one map per kind of timing. */
-  private readonly dueIn = new Map<number, SpecCell>();
-  private readonly overdue = new Map<number, SpecCell>();
-  private noDate: SpecCell | null = null;
-  private done: SpecCell | null = null;
-  private doneOverdue: SpecCell | null = null;
-
-  element(index: number): SpecCell {
-    return this.elements[index];
-  }
-
-  /** The timing cell; its words depend only on these numbers, so equal timings share one (frozen) cell. */
-  timing(s: ScoredEntry, days: number | null): SpecCell {
-    // The style follows `overdue`, so a (hand-made) completed item that is also overdue gets its own cell.
-    if (s.completed) return s.overdue ? (this.doneOverdue ??= timingCell(s, days)) : (this.done ??= timingCell(s, days));
-    if (s.overdue) return cached(this.overdue, s.daysOverdue, () => timingCell(s, days));
-    if (days === null) return (this.noDate ??= timingCell(s, days));
-    return cached(this.dueIn, days, () => timingCell(s, days));
-  }
+/** Items, completed, verified and overdue per CAP element. */
+interface ElementCounts {
+  items: number;
+  completed: number;
+  verified: number;
+  overdue: number;
 }
 
-function cached(cache: Map<number, SpecCell>, key: number, make: () => SpecCell): SpecCell {
-  let cell = cache.get(key);
-  if (cell === undefined) cache.set(key, (cell = make()));
-  return cell;
-}
-
-const plainText = sharedTextCellsOf('cell');
-const missingText = sharedTextCellsOf('missing');
-
-/**
- * What an item row takes from each entry, by the entry's position in sheet order (see SheetOrder),
- * worked out in sheet order. The fields of one entry sit side by side in one flat array, so picking
- * them up in priority order touches two cache lines per item, not one per field, and costs no object
- * per entry. Cells that depend on whether the item is completed come both ways. The last position is
- * scratch space for an item whose entry is not in the order.
- */
-class EntryFacts {
-  static readonly ID_CELL = 0;
-  static readonly RISK_CELL = 1;
-  /** The action, trimmed. */
-  static readonly ACTION = 2;
-  static readonly OWNER_REQUIRED = 3;
-  static readonly OWNER_OPTIONAL = 4;
-  static readonly DUE_REQUIRED = 5;
-  static readonly DUE_OPTIONAL = 6;
-  static readonly STATUS = 7;
-  static readonly COMPLETED_ON = 8;
-  static readonly VERIFIED_ON = 9;
-  /** The evidence and who verified, trimmed, and their cells when present. */
-  static readonly EVIDENCE = 10;
-  static readonly EVIDENCE_CELL = 11;
-  static readonly VERIFIED_BY_CELL = 12;
-  /** When the item's records may be discarded (CAP retention, from the completion or verification date). */
-  static readonly RETAIN_UNTIL = 13;
-  static readonly FIELDS = 14;
-
-  readonly slots: (SpecCell | string | undefined)[];
-  /** Position in ELEMENT_ORDER. */
-  readonly element: Uint8Array;
-  /** Days from the as-of date to the due date, where `hasDays`. */
-  readonly days: Float64Array;
-  readonly hasDays: Uint8Array;
-  // Due dates repeat: count the days to each one once.
-  private readonly daysByDue = new Map<IsoDate, number>();
-
-  constructor(
-    size: number,
-    private readonly asOf: IsoDate,
-    private readonly cap: CapSettings,
-  ) {
-    this.slots = new Array(size * EntryFacts.FIELDS);
-    this.element = new Uint8Array(size);
-    this.days = new Float64Array(size);
-    this.hasDays = new Uint8Array(size);
-  }
-
-  /** Works out the facts of entry `e` at position `p`. */
-  set(p: number, e: Entry): void {
-    const at = p * EntryFacts.FIELDS;
-    const slots = this.slots;
-    slots[at + EntryFacts.ID_CELL] = textCell(e.id ?? '', 'cell');
-    slots[at + EntryFacts.RISK_CELL] = riskCell(e);
-    slots[at + EntryFacts.ACTION] = e.action?.trim();
-    // One lookup instead of two where both ways give the same cell (most entries).
-    const ownerRequired = ownerCell(e, true);
-    slots[at + EntryFacts.OWNER_REQUIRED] = ownerRequired;
-    slots[at + EntryFacts.OWNER_OPTIONAL] = ownerCellIgnoresRequired(e) ? ownerRequired : ownerCell(e, false);
-    const dueRequired = dateValueCell(e.dueDate, true);
-    slots[at + EntryFacts.DUE_REQUIRED] = dueRequired;
-    slots[at + EntryFacts.DUE_OPTIONAL] = dateCellIgnoresRequired(e.dueDate) ? dueRequired : dateValueCell(e.dueDate, false);
-    slots[at + EntryFacts.STATUS] = statusCell(e);
-    slots[at + EntryFacts.COMPLETED_ON] = dateValueCell(e.completedDate, false);
-    slots[at + EntryFacts.VERIFIED_ON] = dateValueCell(e.verifiedDate, false);
-    const evidence = e.evidence?.trim();
-    slots[at + EntryFacts.EVIDENCE] = evidence;
-    slots[at + EntryFacts.EVIDENCE_CELL] = evidence ? plainText(evidence) : undefined;
-    const verifiedBy = e.verifiedBy?.trim();
-    slots[at + EntryFacts.VERIFIED_BY_CELL] = verifiedBy ? plainText(verifiedBy) : undefined;
-    const recordDate = e.completedDate?.iso ?? e.verifiedDate?.iso ?? null;
-    slots[at + EntryFacts.RETAIN_UNTIL] = recordDate ? this.retainCell(recordDate) : undefined;
-    this.element[p] = ELEMENT_INDEX.get(elementOf(e))!;
-    const iso = e.dueDate?.iso;
-    this.hasDays[p] = 0;
-    if (iso) {
-      let days = this.daysByDue.get(iso);
-      if (days === undefined) this.daysByDue.set(iso, (days = daysBetween(this.asOf, iso)));
-      this.days[p] = days;
-      this.hasDays[p] = 1;
-    }
-  }
-
-  // Completion dates repeat: one "retain until" cell per date.
-  private readonly retainCells = new Map<IsoDate, SpecCell | undefined>();
-
-  private retainCell(recordDate: IsoDate): SpecCell | undefined {
-    if (this.retainCells.has(recordDate)) return this.retainCells.get(recordDate);
-    const keep = retainUntil(this.cap, recordDate);
-    const cell = keep ? dateValueCell({ raw: keep, iso: keep, kind: 'date', text: keep }, false) : undefined;
-    this.retainCells.set(recordDate, cell);
-    return cell;
-  }
-
-  cell(p: number, field: number): SpecCell {
-    return this.slots[p * EntryFacts.FIELDS + field] as SpecCell;
-  }
-
-  /** A text or optional-cell field as `set` stored it (undefined when the entry has none). */
-  get<T extends SpecCell | string>(p: number, field: number): T | undefined {
-    return this.slots[p * EntryFacts.FIELDS + field] as T | undefined;
-  }
-}
-
-/** Bits of ScoredEntry.findingKinds the progress report reads. */
-const VAGUE_BIT = 1 << FINDING_KINDS.indexOf('vague-action');
-const ROOT_CAUSE_BIT = 1 << FINDING_KINDS.indexOf('missing-root-cause');
-const DUPLICATE_BIT = 1 << FINDING_KINDS.indexOf('duplicate');
-
-/**
- * Each item's facts, its row and the by-element counts, in one visit per item (priority order)
- * after the entries' own facts were worked out in sheet order (see SheetOrder). (Rows of items no
- * list shows are built too; they are simply not written.)
- */
-function* reportItems(items: readonly ScoredEntry[], tables: readonly (TableRead | null)[], asOf: IsoDate, cap: CapSettings): Sliced<ReportItems> {
-  const order = yield* SheetOrder.of(tables);
-  const entries = order.entries;
-  const scratch = entries.length;
-  const entryFacts = new EntryFacts(entries.length + 1, asOf, cap);
-  yield* inSlices(entries.length, (from, to) => {
-    for (let p = from; p < to; p++) entryFacts.set(p, entries[p]);
-  });
-
-  const n = items.length;
-  const out: ReportItems = {
-    facts: new Uint8Array(n),
-    days: new Float64Array(n),
-    daysOverdue: new Float64Array(n),
-    rows: new Array(n),
-    perElement: new Float64Array(ELEMENT_ORDER.length * 4),
-  };
-  const { facts, days: daysOf, daysOverdue, rows, perElement } = out;
-  const cells = new ItemCells();
-  yield* inSlices(n, (from, to) => {
+/** Each item's row and facts, and the by-element counts, in one visit per item (priority order). */
+function* reportItems(
+  capItems: readonly ScoredEntry[],
+  asOf: IsoDate,
+  cap: CapSettings,
+): Sliced<{ items: ReportItem[]; perElement: Map<ElementGroup, ElementCounts> }> {
+  const items: ReportItem[] = [];
+  const perElement = new Map<ElementGroup, ElementCounts>(ELEMENT_ORDER.map((g) => [g, { items: 0, completed: 0, verified: 0, overdue: 0 }]));
+  // This report's memos: due dates and timings repeat down a CAP.
+  const daysTo = new Map<IsoDate, number>();
+  const repeated = new RepeatedCells();
+  yield* inSlices(capItems.length, (from, to) => {
     for (let i = from; i < to; i++) {
-      const s = items[i];
-      let p = order.positionOfItem(s);
-      if (p < 0) entryFacts.set((p = scratch), s.entry);
-      let f = (s.open ? OPEN : 0) | (s.completed ? COMPLETED : 0) | (s.verified ? VERIFIED : 0) | (s.overdue ? OVERDUE : 0);
-      let vague = false;
-      const bits = s.findingKinds;
-      if (bits !== undefined) {
-        vague = (bits & VAGUE_BIT) !== 0;
-        if (bits & ROOT_CAUSE_BIT) f |= NO_ROOT_CAUSE;
-        if (bits & DUPLICATE_BIT) f |= RECURRING;
-      } else {
-        const findings = s.findings;
-        for (let k = 0; k < findings.length; k++) {
-          const kind = findings[k].kind;
-          if (kind === 'vague-action') vague = true;
-          else if (kind === 'missing-root-cause') f |= NO_ROOT_CAUSE;
-          else if (kind === 'duplicate') f |= RECURRING;
-        }
-      }
-      if (!entryFacts.get(p, EntryFacts.EVIDENCE)) f |= NO_EVIDENCE;
+      const s = capItems[i];
+      const e = s.entry;
+      const iso = e.dueDate?.iso;
       let days: number | null = null;
-      if (entryFacts.hasDays[p]) {
-        f |= HAS_DAYS;
-        daysOf[i] = days = entryFacts.days[p];
+      if (iso) {
+        days = daysTo.get(iso) ?? null;
+        if (days === null) daysTo.set(iso, (days = daysBetween(asOf, iso)));
       }
-      facts[i] = f;
-      daysOverdue[i] = s.daysOverdue;
-      const element = entryFacts.element[p];
-      const counts = element * 4;
-      perElement[counts]++;
-      if (s.completed) perElement[counts + 1]++;
-      if (s.verified) perElement[counts + 2]++;
-      if (s.overdue) perElement[counts + 3]++;
-      rows[i] = itemRow(s, days, vague, entryFacts, p, cells.element(element), cells);
+      const kinds = new Set(s.findings.map((f) => f.kind));
+      const element = elementOf(e);
+      const counts = perElement.get(element)!;
+      counts.items++;
+      if (s.completed) counts.completed++;
+      if (s.verified) counts.verified++;
+      if (s.overdue) counts.overdue++;
+      items.push({ s, row: itemRow(s, days, kinds.has('vague-action'), element, cap, repeated), days, kinds, hasEvidence: !!e.evidence?.trim() });
     }
   });
-  return out;
+  return { items, perElement };
 }
 
 function timingText(s: ScoredEntry, days: number | null): string {
@@ -309,41 +129,72 @@ function timingText(s: ScoredEntry, days: number | null): string {
   return days === 0 ? 'Due today' : days > 0 ? `Due in ${plural(days, 'day', 'days')}` : `${plural(-days, 'day', 'days')} past due`;
 }
 
-function timingCell(s: ScoredEntry, days: number | null): SpecCell {
-  return Object.freeze(textCell(timingText(s, days), s.overdue ? 'missing' : 'cell'));
+/**
+ * One report's cells for values that repeat down the item lists (elements, timings): one object per
+ * distinct value instead of one per row. Made for one report and dropped with it.
+ */
+class RepeatedCells {
+  private readonly elements = new Map<ElementGroup, SpecCell>();
+  /** Timing cells by (completed, overdue) and then by days overdue or days to the due date. */
+  private readonly timings = new Map<number, Map<number | null, SpecCell>>();
+
+  element(group: ElementGroup): SpecCell {
+    let cell = this.elements.get(group);
+    if (!cell) this.elements.set(group, (cell = plainText(group)));
+    return cell;
+  }
+
+  timing(s: ScoredEntry, days: number | null): SpecCell {
+    const kind = (s.completed ? 2 : 0) + (s.overdue ? 1 : 0);
+    // The words depend on the days overdue when overdue, else on the days to the due date (none when completed).
+    const key = s.completed ? 0 : s.overdue ? s.daysOverdue : days;
+    let byKey = this.timings.get(kind);
+    if (!byKey) this.timings.set(kind, (byKey = new Map()));
+    let cell = byKey.get(key);
+    if (!cell) byKey.set(key, (cell = textCell(timingText(s, days), s.overdue ? 'missing' : 'cell')));
+    return cell;
+  }
 }
 
-/** The row of item `s`, whose entry's facts are at position `p`. */
-function itemRow(s: ScoredEntry, days: number | null, vague: boolean, facts: EntryFacts, p: number, element: SpecCell, cells: ItemCells): (SpecCell | null)[] {
-  const F = EntryFacts;
+/** When the item's records may be discarded (CAP retention, from the completion or verification date). */
+function retainUntilCell(e: Entry, cap: CapSettings): SpecCell | undefined {
+  const recordDate = e.completedDate?.iso ?? e.verifiedDate?.iso ?? null;
+  const keep = recordDate ? retainUntil(cap, recordDate) : null;
+  return keep ? dateValueCell({ raw: keep, iso: keep, kind: 'date', text: keep }, false) : undefined;
+}
+
+/** The row of item `s`. */
+function itemRow(
+  s: ScoredEntry,
+  days: number | null,
+  vague: boolean,
+  element: ElementGroup,
+  cap: CapSettings,
+  repeated: RepeatedCells,
+): (SpecCell | null)[] {
+  const e = s.entry;
   const open = !s.completed;
-  // Frozen: the same cells stand in every list that shows the item.
-  return Object.freeze([
-    facts.cell(p, F.ID_CELL),
-    facts.cell(p, F.RISK_CELL),
-    actionCellOf(facts.get<string>(p, F.ACTION), open, vague),
-    element,
-    facts.cell(p, open ? F.OWNER_REQUIRED : F.OWNER_OPTIONAL),
-    facts.cell(p, open ? F.DUE_REQUIRED : F.DUE_OPTIONAL),
-    cells.timing(s, days),
-    facts.cell(p, F.STATUS),
-    facts.cell(p, F.COMPLETED_ON),
-    facts.get<SpecCell>(p, F.EVIDENCE_CELL) ?? (s.completed ? missingText('MISSING: record the evidence') : plainText('')),
-    facts.get<SpecCell>(p, F.VERIFIED_BY_CELL) ?? (s.completed && !s.verified ? missingText('NOT VERIFIED') : plainText('')),
-    facts.cell(p, F.VERIFIED_ON),
-    s.completed ? (facts.get<SpecCell>(p, F.RETAIN_UNTIL) ?? missingText('MISSING: completion date')) : plainText(''),
-  ]) as (SpecCell | null)[];
+  const evidence = e.evidence?.trim();
+  const verifiedBy = e.verifiedBy?.trim();
+  return [
+    textCell(e.id ?? '', 'cell'),
+    riskCell(e),
+    actionCellOf(e.action?.trim(), open, vague),
+    repeated.element(element),
+    ownerCell(e, open),
+    dateValueCell(e.dueDate, open),
+    repeated.timing(s, days),
+    statusCell(e),
+    dateValueCell(e.completedDate, false),
+    evidence ? plainText(evidence) : s.completed ? missingText('MISSING: record the evidence') : plainText(''),
+    verifiedBy ? plainText(verifiedBy) : s.completed && !s.verified ? missingText('NOT VERIFIED') : plainText(''),
+    dateValueCell(e.verifiedDate, false),
+    s.completed ? (retainUntilCell(e, cap) ?? missingText('MISSING: completion date')) : plainText(''),
+  ];
 }
 
 function keyValue(b: SheetBuilder, label: string, value: SpecCell): number {
-  return b.addParts([
-    { col: 0, span: 2, cell: textCell(label, 'label') },
-    { col: 2, span: 4, cell: value },
-  ]);
-}
-
-function textOrMissing(value: string | undefined, missing: string): SpecCell {
-  return value && value.trim() ? textCell(value.trim(), 'value') : textCell(`MISSING: ${missing}`, 'missingValue');
+  return keyValueLine(b, label, value, { width: WIDTH, valueSpan: 4 });
 }
 
 function sourceText(analysis: Analysis, read: WorkbookRead): string {
@@ -495,7 +346,7 @@ function* writeByMonth(b: SheetBuilder, analysis: Analysis, asOf: IsoDate): Slic
   if (undated.length) b.addWide(textCell(`Not in the table: ${undated.join(' and ')}.`, 'note'));
 }
 
-function writeByElement(b: SheetBuilder, items: ReportItems): void {
+function writeByElement(b: SheetBuilder, perElement: Map<ElementGroup, ElementCounts>): void {
   b.addWide(textCell('Progress by CAP element', 'section'));
   const headers = ['Items', 'Completed', 'Verified', 'Overdue', 'Percent complete'];
   b.addParts([
@@ -504,9 +355,8 @@ function writeByElement(b: SheetBuilder, items: ReportItems): void {
     { col: 7, span: 2, cell: textCell('Progress', 'header') },
   ]);
   // Counted while the items were visited (reportItems).
-  const counts = items.perElement;
-  ELEMENT_ORDER.forEach((g, e) => {
-    const c = { items: counts[e * 4], completed: counts[e * 4 + 1], verified: counts[e * 4 + 2], overdue: counts[e * 4 + 3] };
+  ELEMENT_ORDER.forEach((g) => {
+    const c = perElement.get(g)!;
     if (c.items === 0 && (g === OTHER_ELEMENT || g === UNASSIGNED_ELEMENT)) return;
     const pct = fraction(c.completed, c.items);
     b.addParts([
@@ -548,52 +398,50 @@ function writeCalendar(b: SheetBuilder, calendar: CapCalendar): void {
   b.addWide(textCell(`The workbook does not record which reports were submitted: a passed due date means "confirm it was submitted".${projected}`, 'note'));
 }
 
+/** Kinds of finding with a follow-up list of their own, in FINDING_KINDS order (see core/findingKinds.ts). */
+const LISTED_KINDS = FINDING_KINDS.filter((k) => FINDING_KIND_TABLE[k].progressList !== null);
+
 /**
- * The lists, in the order a CAP coordinator works them, as item indexes. "Open", "overdue" and the
- * due windows are the analysis' own facts (the same ones Analysis.capSummary counts). Every open
- * item lands in one timing list (overdue, a due window, or no usable date) and every completed item
- * in the evidence index.
+ * The lists, in the order a CAP coordinator works them. "Open", "overdue" and the due windows are
+ * the analysis' own facts (the same ones Analysis.capSummary counts). Every open item lands in one
+ * timing list (overdue, a due window, or no usable date) and every completed item in the evidence
+ * index. One pass over the items, in slices, each item pushed to every list it belongs to.
  */
-function* itemLists(items: ReportItems): Sliced<{ title: string; items: number[] }[]> {
-  const { facts, days } = items;
-  // One pass, each item pushed to every list it belongs to (lists keep the items' order).
-  const overdue: number[] = [];
-  const within30: number[] = [];
-  const within60: number[] = [];
-  const within90: number[] = [];
-  const later: number[] = [];
-  const noDate: number[] = [];
-  const notVerified: number[] = [];
-  const noEvidence: number[] = [];
-  const noRootCause: number[] = [];
-  const recurring: number[] = [];
-  const completed: number[] = [];
-  const pushToLists = (i: number): void => {
-    const f = facts[i];
-    if (f & OVERDUE) overdue.push(i);
-    else if (f & OPEN) {
-      if (!(f & HAS_DAYS)) noDate.push(i);
-      else {
-        const d = days[i];
-        if (d >= 0 && d <= 30) within30.push(i);
-        else if (d >= 31 && d <= 60) within60.push(i);
-        else if (d >= 61 && d <= 90) within90.push(i);
-        else if (d >= 91) later.push(i);
+function* itemLists(items: readonly ReportItem[]): Sliced<{ title: string; kind?: FindingKind; items: ReportItem[] }[]> {
+  const overdue: ReportItem[] = [];
+  const within30: ReportItem[] = [];
+  const within60: ReportItem[] = [];
+  const within90: ReportItem[] = [];
+  const later: ReportItem[] = [];
+  const noDate: ReportItem[] = [];
+  const notVerified: ReportItem[] = [];
+  const noEvidence: ReportItem[] = [];
+  const completed: ReportItem[] = [];
+  const byKind = LISTED_KINDS.map(() => [] as ReportItem[]);
+  yield* inSlices(items.length, (from, to) => {
+    for (let i = from; i < to; i++) {
+      const item = items[i];
+      const { s, days } = item;
+      if (s.overdue) overdue.push(item);
+      else if (s.open) {
+        if (days === null) noDate.push(item);
+        else if (days >= 0 && days <= 30) within30.push(item);
+        else if (days >= 31 && days <= 60) within60.push(item);
+        else if (days >= 61 && days <= 90) within90.push(item);
+        else if (days >= 91) later.push(item);
       }
+      if (s.completed) {
+        completed.push(item);
+        if (!s.verified) notVerified.push(item);
+        if (!item.hasEvidence) noEvidence.push(item);
+      }
+      for (let k = 0; k < LISTED_KINDS.length; k++) if (item.kinds.has(LISTED_KINDS[k])) byKind[k].push(item);
     }
-    if (f & COMPLETED) {
-      completed.push(i);
-      if (!(f & VERIFIED)) notVerified.push(i);
-      if (f & NO_EVIDENCE) noEvidence.push(i);
-    }
-    if (f & NO_ROOT_CAUSE) noRootCause.push(i);
-    if (f & RECURRING) recurring.push(i);
-  };
-  yield* inSlices(facts.length, (from, to) => {
-    for (let i = from; i < to; i++) pushToLists(i);
   });
+  // Most days overdue first; the sort is stable, so ties stay in priority order.
+  overdue.sort((a, b) => b.s.daysOverdue - a.s.daysOverdue);
   return [
-    { title: 'Overdue', items: mostOverdueFirst(overdue, items.daysOverdue) },
+    { title: 'Overdue', items: overdue },
     { title: 'Due in the next 30 days', items: within30 },
     { title: 'Due in 31 to 60 days', items: within60 },
     { title: 'Due in 61 to 90 days', items: within90 },
@@ -601,31 +449,9 @@ function* itemLists(items: ReportItems): Sliced<{ title: string; items: number[]
     { title: 'Open with no usable due date', items: noDate },
     { title: 'Completed but not verified', items: notVerified },
     { title: 'Completed without evidence', items: noEvidence },
-    { title: 'No root cause recorded', items: noRootCause },
-    { title: 'Recurring findings (the same finding more than once)', items: recurring },
+    ...LISTED_KINDS.map((kind, k) => ({ title: FINDING_KIND_TABLE[kind].progressList!, kind, items: byKind[k] })),
     { title: 'Evidence index: completed items, their evidence and verification', items: completed },
   ];
-}
-
-/**
- * Item indexes (ascending) by days overdue, most first, ties in item order: a stable sort. Whole
- * days pack with the index into one number, so a native typed-array sort does it in one short step.
- */
-function mostOverdueFirst(indexes: number[], daysOverdue: Float64Array): number[] {
-  const n = daysOverdue.length;
-  let most = 0;
-  let whole = true;
-  for (const i of indexes) {
-    const d = daysOverdue[i];
-    if (!Number.isInteger(d) || d < 0) whole = false;
-    else if (d > most) most = d;
-  }
-  if (!whole || (most + 1) * n >= Number.MAX_SAFE_INTEGER) return indexes.sort((a, b) => daysOverdue[b] - daysOverdue[a]);
-  const keys = new Float64Array(indexes.length);
-  for (let k = 0; k < indexes.length; k++) keys[k] = (most - daysOverdue[indexes[k]]) * n + indexes[k];
-  keys.sort();
-  for (let k = 0; k < keys.length; k++) indexes[k] = keys[k] % n;
-  return indexes;
 }
 
 /** Builds the CAP Progress Report sheet. */
@@ -660,46 +486,40 @@ export function* buildProgressSheetSliced(input: ProgressInput): Sliced<SheetSpe
   b.addBlank();
   yield* writeByMonth(b, analysis, asOf);
   b.addBlank();
-  const items = yield* reportItems(analysis.capItems, analysis.capFromRegister ? [read.register] : read.caps, asOf, settings.cap);
-  writeByElement(b, items);
+  const { items, perElement } = yield* reportItems(analysis.capItems, asOf, settings.cap);
+  writeByElement(b, perElement);
   b.addBlank();
   writeCalendar(b, calendar);
   b.addBlank();
 
   b.addWide(textCell('Corrective actions to follow up', 'section'));
   const headerRow = b.addRow(PROGRESS_COLUMNS.map((c) => textCell(c.title, 'header')), 30);
-  const rows = items.rows;
   // Sheet-level notes come first in the analysis' list (see analysis/index.ts).
   const sheetNotes: typeof analysis.findings = [];
   for (const f of analysis.findings) {
     if (f.scope !== 'sheet') break;
-    if (f.kind === 'missing-root-cause') sheetNotes.push(f);
+    sheetNotes.push(f);
   }
   for (const list of yield* itemLists(items)) {
     b.addWide(textCell(`${list.title} (${list.items.length})`, 'group'));
-    const notes = list.title === 'No root cause recorded' ? sheetNotes : [];
+    const notes = list.kind ? sheetNotes.filter((f) => f.kind === list.kind) : [];
     for (const f of notes) b.addWide(textCell(`${f.subject}: ${f.message} ${f.fix}`, 'missingValue'));
     if (list.items.length === 0 && notes.length === 0) b.addWide(textCell('None.', 'note'));
     const shown = list.items;
     yield* inSlices(shown.length, (from, to) => {
-      for (let k = from; k < to; k++) b.addRow(rows[shown[k]]);
+      for (let k = from; k < to; k++) b.addRow(shown[k].row);
     });
   }
 
-  return {
+  return reportSpec(b, {
     kind: 'progress',
     name: PROGRESS_SHEET_NAME,
-    marker: `${MARKER_PREFIX}progress;${PROGRESS_MARKER_VERSION};${asOf}`,
-    columns: PROGRESS_COLUMNS.map((c) => ({ width: c.width })),
-    rows: b.rows,
-    merges: b.merges,
+    markerVersion: PROGRESS_MARKER_VERSION,
+    asOf,
+    columns: PROGRESS_COLUMNS,
     styles: REPORT_STYLES,
-    print: reportPrintSetup({
-      lastColumnLetter: b.lastColumnLetter,
-      lastRow: b.rows.length,
-      tableHeaderRow: headerRow,
-      practiceName: practice || 'MISSING: practice name',
-      asOf,
-    }),
-  };
+    tableHeaderRow: headerRow,
+    freeze: false,
+    practice,
+  });
 }
