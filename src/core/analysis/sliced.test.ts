@@ -10,7 +10,7 @@ import { analyze, analyzeSliced } from './index';
 
 const HEADER = ['Risk ID', 'Risk Description', 'Likelihood', 'Impact', 'Risk Level', 'Mitigation Action', 'Owner', 'Due Date', 'Status', 'Last Reviewed'];
 
-function register(rows: number, name = 'Risk Register'): CellValue[][] {
+function register(rows: number): CellValue[][] {
   const values: CellValue[][] = [[...HEADER]];
   for (let r = 0; r < rows; r++) {
     values.push([
