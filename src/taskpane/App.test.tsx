@@ -116,7 +116,7 @@ describe('Review step', () => {
       .reduce((sum, row) => sum + Number(within(row).getAllByRole('cell')[1].textContent), 0);
     expect(counted).toBe(5);
     expect(screen.getByRole('table', { name: 'Risks by tier' })).toBeInTheDocument();
-    const header = screen.getByRole('button', { name: /No responsible person \(\d+\)/ });
+    const header = screen.getByRole('button', { name: /No responsible party \(\d+\)/ });
     await user.click(header);
     const goTo = screen.getByRole('button', { name: /Go to Risk Register!G5/ });
     await user.click(goTo);

@@ -38,10 +38,10 @@ describe('Risk matrix section', () => {
     expect(matrixSelect()).toHaveValue('auto');
     expect(within(matrixSelect()).getAllByRole('option').map((o) => o.textContent)).toEqual([
       "Automatic (from the workbook's scales)",
-      'NIST SP 800-30 (5x5 lookup)',
+      'NIST SP 800-30 Table I-2 (5x5 lookup)',
       '3x3 Low / Medium / High',
       'Likelihood x impact with thresholds',
-      'Custom',
+      'Custom matrix',
     ]);
     expect(screen.getByText(/In use: NIST SP 800-30 Table I-2.*The register rates likelihood/)).toBeInTheDocument();
     // Nothing to save until something changes.

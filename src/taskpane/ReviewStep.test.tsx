@@ -9,7 +9,7 @@ import { viewOfGrids } from './testing/views';
 import { MAX_FINDINGS_PER_KIND } from './paneView';
 import { describeHighlightOutcome, FINDINGS_PER_PAGE, ReviewStep } from './steps/ReviewStep';
 
-/** A register of `n` open risks with no owner: n "No responsible person" findings (every fourth one rated high). */
+/** A register of `n` open risks with no owner: n "No responsible party" findings (every fourth one rated high). */
 function ownerlessView(n: number) {
   const rows: (string | number)[][] = [['Risk ID', 'Risk Description', 'Likelihood', 'Impact', 'Mitigation Action', 'Owner', 'Due Date', 'Status']];
   for (let i = 1; i <= n; i++) {
@@ -37,7 +37,7 @@ describe('Review step findings', () => {
         />
       </FluentProvider>,
     );
-    await user.click(screen.getByRole('button', { name: /No responsible person \(250\)/ }));
+    await user.click(screen.getByRole('button', { name: /No responsible party \(250\)/ }));
     const items = () => within(screen.getByRole('list')).getAllByRole('listitem');
     expect(items()).toHaveLength(FINDINGS_PER_PAGE);
     // Highest level first, with the risk ID and a short title; the fix is said once for the group.
@@ -55,7 +55,7 @@ describe('Review step findings', () => {
     await user.click(screen.getByRole('button', { name: 'Copy list' }));
     expect(await screen.findByText('List copied')).toBeInTheDocument();
     const text = copied[0].split('\n');
-    expect(text[0]).toBe('No responsible person (250)');
+    expect(text[0]).toBe('No responsible party (250)');
     expect(text[1]).toMatch(/^Fix: /);
     expect(text[2]).toMatch(/^- \[Very High\] R-4 Unencrypted laptop number 4 .*\(Risk Register!F5\): /);
     expect(text.filter((l) => l.startsWith('Fix:'))).toHaveLength(1);

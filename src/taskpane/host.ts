@@ -3,6 +3,7 @@
  * Office.js; anywhere else (a plain browser tab) it works on an .xlsx file the user opens.
  */
 import type { WorkbookPort } from '../core/port';
+import { localIsoDate } from '../core/dates';
 
 /** The Excel port adds navigation the pane uses to jump to a finding or a new sheet. */
 export type ExcelPanePort = WorkbookPort & {
@@ -55,8 +56,5 @@ export async function detectHost(deps: DetectHostDeps): Promise<HostMode> {
 
 /** Today's date on the user's calendar as "YYYY-MM-DD" (the pane is the only place that reads the clock). */
 export function todayIso(now: Date = new Date()): string {
-  const y = now.getFullYear();
-  const m = String(now.getMonth() + 1).padStart(2, '0');
-  const d = String(now.getDate()).padStart(2, '0');
-  return `${y}-${m}-${d}`;
+  return localIsoDate(now);
 }

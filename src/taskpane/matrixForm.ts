@@ -5,7 +5,7 @@
  */
 import { LEVELS, type Level } from '../core/model';
 import type { MatrixSettings } from '../core/settings';
-import { DEFAULT_PRODUCT_THRESHOLDS, NIST_TABLE_I2 } from '../core/analysis/matrices';
+import { DEFAULT_PRODUCT_THRESHOLDS, MATRIX_LABELS, NIST_TABLE_I2 } from '../core/analysis/matrices';
 
 /** "auto" leaves the choice to the register's scales; the others are saved by name. */
 export type MatrixChoiceName = 'auto' | MatrixSettings['name'];
@@ -13,10 +13,10 @@ export type MatrixChoiceName = 'auto' | MatrixSettings['name'];
 /** The Select's options, in the order shown. */
 export const MATRIX_OPTIONS: readonly { value: MatrixChoiceName; label: string }[] = [
   { value: 'auto', label: "Automatic (from the workbook's scales)" },
-  { value: 'nist', label: 'NIST SP 800-30 (5x5 lookup)' },
-  { value: '3x3', label: '3x3 Low / Medium / High' },
-  { value: 'product', label: 'Likelihood x impact with thresholds' },
-  { value: 'custom', label: 'Custom' },
+  { value: 'nist', label: MATRIX_LABELS.nist },
+  { value: '3x3', label: MATRIX_LABELS['3x3'] },
+  { value: 'product', label: MATRIX_LABELS.product },
+  { value: 'custom', label: MATRIX_LABELS.custom },
 ];
 
 /** Threshold inputs from the lowest level that has a minimum score to the highest. */

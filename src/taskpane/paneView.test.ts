@@ -1,7 +1,6 @@
 import { gridFromRows } from './testing/fakePort';
 import { viewOfGrids } from './testing/views';
 import { columnSamples, findingsAsText, shortTitle } from './paneView';
-import { FINDING_LABELS } from './steps/ReviewStep';
 import { readWorkbook } from '../core/register';
 import { DEFAULT_SETTINGS } from '../core/settings';
 
@@ -53,9 +52,9 @@ describe('paneViewOf', () => {
 
   it('copies findings as text with each fix once', () => {
     const grid = gridFromRows('Risk Register', [HEADER, ['R-1', 'Lost laptop', 4, 4, 'Encrypt', '', 46100, 'Open'], ['R-2', 'Phishing', 2, 2, 'Train', '', 46100, 'Open']]);
-    const text = findingsAsText(viewOfGrids([grid]).findingGroups, FINDING_LABELS);
+    const text = findingsAsText(viewOfGrids([grid]).findingGroups);
     expect(text.split('\n').slice(0, 4)).toEqual([
-      'No responsible person (2)',
+      'No responsible party (2)',
       expect.stringMatching(/^Fix: /),
       expect.stringMatching(/^- \[Very High\] R-1 Lost laptop \(Risk Register!F2\): /),
       expect.stringMatching(/^- \[Medium\] R-2 Phishing \(Risk Register!F3\): /),

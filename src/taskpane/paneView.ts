@@ -30,6 +30,7 @@ import type { Settings } from '../core/settings';
 import { chooseMatrix, tierChoiceKey, type ChosenTier } from '../core/analysis';
 import { practiceDetails, tierButtons } from '../app/workflow';
 import { effectiveFact, FACT_NAMES, type FactName } from '../core/facts';
+import { findingLabel } from '../core/findingKinds';
 import { finish, inSlices, type Sliced } from '../core/slices';
 
 /** Sample values kept per column: three shown, five judged. */
@@ -362,10 +363,10 @@ export function findingName(item: FindingItem): string {
 }
 
 /** The findings as plain text for the clipboard: one block per kind, its fix once, then the items. */
-export function findingsAsText(groups: readonly FindingGroup[], labels: Record<FindingKind, string>): string {
+export function findingsAsText(groups: readonly FindingGroup[]): string {
   const lines: string[] = [];
   for (const g of groups) {
-    lines.push(`${labels[g.kind]} (${g.total})`);
+    lines.push(`${findingLabel(g.kind)} (${g.total})`);
     for (const fix of g.fixes) lines.push(`Fix: ${fix}`);
     for (const item of g.items) {
       lines.push(`- ${item.level ? `[${item.level}] ` : ''}${findingName(item)} (${item.sheet}!${item.cell}): ${item.message}`);

@@ -13,7 +13,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import type { FindingKind } from '../../core/model';
+import { findingLabel } from '../../core/findingKinds';
 import type { HighlightResult } from '../../core/port';
 import { Message } from '../Message';
 import type { PaneMessage } from '../messages';
@@ -35,21 +35,6 @@ const useStyles = makeStyles({
   finding: { textAlign: 'left', justifyContent: 'flex-start', height: 'auto', whiteSpace: 'normal', padding: '4px' },
   hint: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
 });
-
-/** What each finding kind means, in the words an investigator would use. */
-export const FINDING_LABELS: Record<FindingKind, string> = {
-  'missing-owner': 'No responsible person',
-  'missing-due-date': 'No due date',
-  overdue: 'Overdue',
-  'missing-action': 'No corrective action',
-  'vague-action': 'Vague action',
-  'missing-verification': 'Completed but not verified',
-  'missing-root-cause': 'No root cause',
-  'level-mismatch': 'Risk level does not match the ratings',
-  'stale-review': 'Not reviewed in the last year',
-  duplicate: 'Possible duplicate',
-  'accepted-without-justification': 'Accepted without justification',
-};
 
 export type HighlightOutcome = { kind: 'applied'; result: HighlightResult } | { kind: 'cleared'; removed: number };
 
@@ -189,7 +174,7 @@ export function ReviewStep(props: ReviewStepProps): React.ReactElement {
   const levelRows = view.levelCounts.map((c) => ({ label: c.level, count: c.count }));
   const s = view.capSummary;
   const copy = async () => {
-    const text = findingsAsText(view.findingGroups, FINDING_LABELS);
+    const text = findingsAsText(view.findingGroups);
     try {
       await (props.copyText ?? copyToClipboard)(text);
       const n = view.findingGroups.reduce((sum, g) => sum + g.items.length, 0);
@@ -249,7 +234,7 @@ export function ReviewStep(props: ReviewStepProps): React.ReactElement {
             {view.findingGroups.map((group) => (
               <AccordionItem key={group.kind} value={group.kind}>
                 <AccordionHeader size="small">
-                  {FINDING_LABELS[group.kind]} ({group.total})
+                  {findingLabel(group.kind)} ({group.total})
                 </AccordionHeader>
                 <AccordionPanel>
                   <FindingList group={group} onSelectCell={onSelectCell} />
