@@ -3,6 +3,9 @@
  * lists sheets and tables, one loads used-range shapes, markers, merges and table ranges for every
  * sheet, then the values and formulas are loaded in row blocks planned by `readPlan.ts`: one sync
  * while the whole read fits in one response (about 4 MB), one more per extra 4 MB beyond that.
+ * A used range far larger than a register (A1 and XFD1048576 make 17 billion cells) is first asked
+ * where its real cells are (ExcelApi 1.9, two more syncs) and, when mostly empty, read as blocks
+ * around them into a sparse grid.
  */
 import type { CellRange, CellValue, SheetGrid, TableInfo } from '../../core/grid';
 import { MARKER_CELL, MARKER_PREFIX, parseRangeAddress, rangeAddress } from '../../core/grid';
@@ -13,6 +16,7 @@ import {
   nextBytesPerCell,
   planReadSyncs,
   splitReadGroup,
+  MAX_PROBE_AREAS,
   SPARSE_DENSITY,
   SPARSE_PROBE_CELLS,
   type ReadBlock,
@@ -146,10 +150,10 @@ export async function readSheetGrids(context: Excel.RequestContext, options: Rea
   });
   await context.sync();
 
-  // Round trip 3, only for used ranges far larger than a register: where are the real cells?
+  // Round trips 3-4, only for used ranges far larger than a register: where are the real cells?
   const realAreas = options.specialCells ? await probeRealCells(context, shapes.map(({ used }) => used)) : new Map<number, CellRange[]>();
 
-  // Round trips 3+ (4+ after a probe): values and formulas in blocks, each response under the budget.
+  // Round trips 3+ (4+ or 5+ after a probe): values and formulas in blocks, each response under the budget.
   // A sheet is read as its used range, or (when it is mostly empty) as blocks around its real cells.
   const targets: ReadTarget[] = [];
   shapes.forEach(({ used }, sheet) => {
@@ -210,39 +214,46 @@ interface ReadTarget {
   formulas: (string | null)[][];
 }
 
-const AREA_FIELDS = 'areas/items/rowIndex,areas/items/columnIndex,areas/items/rowCount,areas/items/columnCount';
-
 /**
- * One round trip asking Excel (ExcelApi 1.9) for the constants and formulas of every used range
- * over SPARSE_PROBE_CELLS. Returns, for each sheet whose real cells fill less than SPARSE_DENSITY
- * of its used range, their areas; the other sheets are read as their used range. Nothing is
- * queued (and no round trip made) when no used range is that large. If the probe fails (a host
- * that refuses it, or a response over the cap from a sheet of countless scattered cells), every
- * sheet is read as today: its used range, capped.
+ * Asks Excel (ExcelApi 1.9) where the constants and formulas of every used range over
+ * SPARSE_PROBE_CELLS are. One round trip counts them (a tiny response, whatever the sheet); a
+ * second, only for sheets whose real cells fill less than SPARSE_DENSITY of the used range, loads
+ * their areas. Returns those sheets' areas; every other sheet is read as its used range. Nothing is
+ * queued (and no round trip made) when no used range is that large. A sheet of more than
+ * MAX_PROBE_AREAS scattered areas, or a probe that fails (a host that refuses it, a response over
+ * the cap), leaves the sheet to the capped read of its used range, as before.
  */
 async function probeRealCells(context: Excel.RequestContext, used: Excel.Range[]): Promise<Map<number, CellRange[]>> {
+  const found = new Map<number, CellRange[]>();
   const probes = used.flatMap((range, sheet) => {
     if (range.isNullObject || range.rowCount * range.columnCount <= SPARSE_PROBE_CELLS) return [];
-    const kinds = (['Constants', 'Formulas'] as const).map((kind) =>
-      range.getSpecialCellsOrNullObject(kind).load(`cellCount,${AREA_FIELDS}`),
-    );
+    const kinds = (['Constants', 'Formulas'] as const).map((kind) => range.getSpecialCellsOrNullObject(kind).load('cellCount,areaCount'));
     return [{ sheet, usedCells: range.rowCount * range.columnCount, kinds }];
   });
-  const found = new Map<number, CellRange[]>();
   if (!probes.length) return found;
   try {
     await context.sync();
   } catch {
     return found;
   }
-  for (const { sheet, usedCells, kinds } of probes) {
+  const sparse = probes.flatMap(({ sheet, usedCells, kinds }) => {
     const present = kinds.filter((k) => !k.isNullObject);
     const realCells = present.reduce((n, k) => n + k.cellCount, 0);
-    if (realCells >= usedCells * SPARSE_DENSITY) continue;
+    const areaCount = present.reduce((n, k) => n + k.areaCount, 0);
+    if (realCells >= usedCells * SPARSE_DENSITY || areaCount > MAX_PROBE_AREAS) return [];
+    return [{ sheet, areas: present.map((k) => k.areas.load('items/rowIndex,items/columnIndex,items/rowCount,items/columnCount')) }];
+  });
+  if (!sparse.length) return found;
+  try {
+    await context.sync();
+  } catch {
+    return found;
+  }
+  for (const { sheet, areas } of sparse) {
     found.set(
       sheet,
-      present.flatMap((k) =>
-        k.areas.items.map((a) => ({ top: a.rowIndex, left: a.columnIndex, bottom: a.rowIndex + a.rowCount - 1, right: a.columnIndex + a.columnCount - 1 })),
+      areas.flatMap((collection) =>
+        collection.items.map((a) => ({ top: a.rowIndex, left: a.columnIndex, bottom: a.rowIndex + a.rowCount - 1, right: a.columnIndex + a.columnCount - 1 })),
       ),
     );
   }

@@ -158,6 +158,12 @@ export const SPARSE_PROBE_CELLS = 1_000_000;
 /** Read the real cells instead of the used range when they fill less than this share of it. */
 export const SPARSE_DENSITY = 0.5;
 
+/**
+ * Most areas of real cells loaded for one sheet: at about 80 response bytes an area, 20,000 stay
+ * far below the 5 MB cap. A sheet of more scattered areas is read as its used range, capped.
+ */
+export const MAX_PROBE_AREAS = 20_000;
+
 /** Empty cells a block may take in to join a neighbouring area (fewer, larger blocks to read). */
 export const CLUSTER_SLACK_CELLS = 10_000;
 

@@ -8,6 +8,7 @@ import { cellAt, formulaAt, type SheetGrid } from '../../core/grid';
 import { API, supportsExcelApi } from './capabilities';
 import { createOfficeWorkbookPort } from './index';
 import { readSheetGrids, type ReadOptions } from './read';
+import { MAX_PROBE_AREAS } from './readPlan';
 
 let restore: () => void;
 beforeEach(() => {
@@ -50,7 +51,7 @@ function realCells(grid: SheetGrid): string[] {
 }
 
 describe('sparse sheets (ExcelApi 1.9)', () => {
-  it('reads A1 + XFD1048576 as two cells at their true places, in four round trips and well under a second', async () => {
+  it('reads A1 + XFD1048576 as two cells at their true places, in five round trips and well under a second', async () => {
     const wb = cornersWorkbook();
     const started = performance.now();
     const [grid] = await createOfficeWorkbookPort(fakeRun(wb)).readGrids(['Corners']);
@@ -68,8 +69,8 @@ describe('sparse sheets (ExcelApi 1.9)', () => {
     expect(Object.isFrozen(grid.values[1])).toBe(true);
     expect(grid.values[1_048_575]).toHaveLength(16_384);
     expect(grid.formulas?.[1_048_575][16_383]).toBeNull();
-    // Sheets + tables, shapes, the probe, one read of the two cells.
-    expect(wb.syncCount).toBe(4);
+    // Sheets + tables, shapes, the count of real cells, their areas, one read of the two cells.
+    expect(wb.syncCount).toBe(5);
     expect(wb.largestResponse).toBeLessThan(10_000);
     expect(ms).toBeLessThan(1_000);
   });
@@ -90,7 +91,7 @@ describe('sparse sheets (ExcelApi 1.9)', () => {
     sheet.setValues('XFD1048576', [['corner']]);
     const [grid] = await read(wb);
 
-    expect(wb.syncCount).toBe(4);
+    expect(wb.syncCount).toBe(5);
     expect(realCells(grid)).toEqual([
       '1,1=ID',
       '1,2=Risk',
@@ -181,23 +182,36 @@ describe('sparse sheets (ExcelApi 1.9)', () => {
     expect(wb.syncCount).toBe(3);
   });
 
-  it('falls back to the capped read when the probe itself fails (a response over the cap)', async () => {
+  it('reads a sheet of more than MAX_PROBE_AREAS scattered areas as before: its used range, capped', async () => {
     const wb = cornersWorkbook();
     const sheet = wb.sheet('Corners');
-    // 20,000 lone cells: 20,000 areas in the probe's response (about 300 KB).
-    for (let i = 0; i < 20_000; i++) sheet.setValues(`B${2 + i * 2}`, [[i]]);
-    const [probeOk] = await read(wb);
-    expect(realCells(probeOk)).toHaveLength(20_002);
-    // Blocks of column B at a fixed 80 bytes a cell pass the 4 MB budget: the read takes two round trips.
-    expect(wb.syncCount).toBe(5);
-    const probeBytes = wb.responseSizes[2];
-    wb.resetCounters();
-    wb.responseLimitBytes = probeBytes - 1;
+    for (let i = 0; i < MAX_PROBE_AREAS; i++) sheet.setValues(`B${2 + i * 2}`, [[i]]);
     const [grid] = await read(wb, { cellCap: 16_384 });
-    // The probe failed (sync 3), then the first row was read as before (sync 4).
-    expect(wb.responseSizes[2]).toBe(probeBytes);
+    // Sheets + tables, shapes, the count (no areas loaded), the first row.
     expect(wb.syncCount).toBe(4);
+    expect(wb.largestResponse).toBeLessThan(200_000);
     expect(grid.values).toHaveLength(1);
     expect(cellAt(grid, 0, 0)).toBe('first');
+  });
+
+  it('falls back to the capped read when loading the areas fails (a response over the cap)', async () => {
+    const wb = new FakeWorkbook();
+    const sheet = wb.addSheet('Tall').setValues('A1', [['first']]);
+    for (let i = 0; i < 3_000; i++) sheet.setValues(`B${2 + i * 2}`, [[i]]);
+    sheet.setValues('B1048576', [['last']]);
+    const [probeOk] = await read(wb);
+    expect(realCells(probeOk)).toHaveLength(3_002);
+    expect(wb.syncCount).toBe(5);
+    const areasBytes = wb.responseSizes[3];
+    wb.resetCounters();
+    wb.responseLimitBytes = areasBytes - 1;
+    const [grid] = await read(wb, { cellCap: 200 });
+    // The areas' round trip (4) failed; the first 100 rows of A:B were read as before (5).
+    expect(wb.responseSizes[3]).toBe(areasBytes);
+    expect(wb.syncCount).toBe(5);
+    expect(grid.values).toHaveLength(100);
+    expect(cellAt(grid, 0, 0)).toBe('first');
+    expect(cellAt(grid, 1, 1)).toBe(0);
+    expect(cellAt(grid, 1_048_575, 1)).toBeNull();
   });
 });
