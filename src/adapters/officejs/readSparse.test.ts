@@ -5,6 +5,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { FakeWorkbook, fakeRun, installOfficeStub, setSupportedExcelApi } from '../../../test/fakes/excel-fake';
 import { cellAt, formulaAt, type SheetGrid } from '../../core/grid';
+import { readWorkbook } from '../../core/register';
 import { API, supportsExcelApi } from './capabilities';
 import { createOfficeWorkbookPort } from './index';
 import { readSheetGrids, type ReadOptions } from './read';
@@ -133,10 +134,10 @@ describe('sparse sheets (ExcelApi 1.9)', () => {
 
   it('reads a dense sheet over the probe size as its rectangle: the same grid, one round trip more', async () => {
     const wb = new FakeWorkbook();
-    // 70 rows x 16,384 columns = 1,146,880 cells, all filled.
+    // 62 rows x 16,384 columns = 1,015,808 cells (just over SPARSE_PROBE_CELLS), all filled.
     wb.addSheet('Wide').setValues(
       'A1',
-      Array.from({ length: 70 }, (_, r) => Array.from({ length: 16_384 }, (_, c) => r * 16_384 + c)),
+      Array.from({ length: 62 }, (_, r) => Array.from({ length: 16_384 }, (_, c) => r * 16_384 + c)),
     );
     setSupportedExcelApi('1.8');
     const before = await read(wb);
@@ -146,7 +147,7 @@ describe('sparse sheets (ExcelApi 1.9)', () => {
     const after = await read(wb);
     expect(wb.syncCount).toBe(syncsBefore + 1);
     expect(isDeepStrictEqual(after, before)).toBe(true);
-    expect(after[0].values[69][16_383]).toBe(70 * 16_384 - 1);
+    expect(after[0].values[61][16_383]).toBe(62 * 16_384 - 1);
   }, 60_000);
 
   it('keeps to the cell cap across all the blocks of a sparse sheet (the first blocks kept)', async () => {
@@ -213,5 +214,20 @@ describe('sparse sheets (ExcelApi 1.9)', () => {
     expect(cellAt(grid, 0, 0)).toBe('first');
     expect(cellAt(grid, 1, 1)).toBe(0);
     expect(cellAt(grid, 1_048_575, 1)).toBeNull();
+  });
+
+  it('hands the core a grid it reads at once: the register at A1 is found, the far corner cell changes nothing', async () => {
+    const wb = new FakeWorkbook();
+    wb.addSheet('Register')
+      .setValues('A1', [
+        ['ID', 'Risk description', 'Likelihood', 'Impact', 'Status'],
+        ['R-1', 'Laptops not encrypted', 3, 4, 'Open'],
+        ['R-2', 'No BAA with the IT vendor', 2, 2, 'Closed'],
+      ])
+      .setValues('XFD1048576', [['x']]);
+    const started = performance.now();
+    const read = readWorkbook(await createOfficeWorkbookPort(fakeRun(wb)).readGrids());
+    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(read.register).toMatchObject({ sheet: 'Register', headerRow: 1, firstRow: 2, lastRow: 3 });
   });
 });
