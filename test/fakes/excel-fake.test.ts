@@ -159,4 +159,56 @@ describe('excel fake', () => {
       }),
     ).rejects.toMatchObject({ code: 'PropertyNotLoaded' });
   });
+
+  it('finds constants and formulas as Excel groups them (getSpecialCellsOrNullObject, ExcelApi 1.9)', async () => {
+    const wb = new FakeWorkbook();
+    wb.addSheet('S')
+      .setValues('A1', [['ID', 'Risk'], ['R-1', 'x'], ['R-2', '=1+1']])
+      .setValues('D2', [[5]])
+      .setValues('XFD1048576', [['last']]);
+    const result = await runOn(wb)(async (context) => {
+      const used = context.workbook.worksheets.getItem('S').getUsedRangeOrNullObject(true);
+      const constants = used.getSpecialCellsOrNullObject('Constants').load('address,areaCount,cellCount,areas/items/address');
+      const formulas = used.getSpecialCellsOrNullObject('Formulas').load('address,cellCount');
+      const empty = context.workbook.worksheets.getItem('S').getRange('K1:K9').getSpecialCellsOrNullObject('Constants');
+      empty.load('cellCount');
+      await context.sync();
+      return {
+        constants: { address: constants.address, areaCount: constants.areaCount, cellCount: constants.cellCount, areas: constants.areas.items.map((a) => a.address) },
+        formulas: { address: formulas.address, cellCount: formulas.cellCount },
+        emptyIsNull: empty.isNullObject,
+      };
+    });
+    expect(result).toEqual({
+      constants: {
+        address: 'S!A1:B2,S!D2,S!A3,S!XFD1048576',
+        areaCount: 4,
+        cellCount: 7,
+        areas: ['S!A1:B2', 'S!D2', 'S!A3', 'S!XFD1048576'],
+      },
+      formulas: { address: 'S!B3', cellCount: 1 },
+      emptyIsNull: true,
+    });
+  });
+
+  it('refuses getSpecialCellsOrNullObject below ExcelApi 1.9, and cellCount before load + sync', async () => {
+    const wb = new FakeWorkbook();
+    wb.addSheet('S').setValues('A1', [['x']]);
+    await expect(
+      runOn(wb)(async (context) => {
+        const areas = context.workbook.worksheets.getItem('S').getRange('A1:B2').getSpecialCellsOrNullObject('Constants');
+        areas.load('areaCount');
+        await context.sync();
+        return areas.cellCount;
+      }),
+    ).rejects.toMatchObject({ code: 'PropertyNotLoaded' });
+    restore();
+    restore = installOfficeStub('1.8');
+    await expect(
+      runOn(wb)(async (context) => {
+        context.workbook.worksheets.getItem('S').getRange('A1').getSpecialCellsOrNullObject('Constants');
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'ApiNotFound' });
+  });
 });

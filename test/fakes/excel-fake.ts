@@ -1009,6 +1009,35 @@ class RangeProxy extends ProxyBase {
     });
   }
 
+  /**
+   * ExcelApi 1.9: the cells holding constants (not formulas) or formulas, as Excel groups them:
+   * runs of neighbouring cells in a row, joined down the rows while the runs line up. Null when
+   * there are none. Only "Constants" and "Formulas" (the types the adapter uses) are emulated.
+   */
+  getSpecialCellsOrNullObject(cellType: string, cellValueType?: string): RangeAreasProxy {
+    requireApi('1.9', 'range.getSpecialCellsOrNullObject');
+    if ((cellType !== 'Constants' && cellType !== 'Formulas') || (cellValueType !== undefined && cellValueType !== 'All')) {
+      throw new TypeError(`The fake emulates only Constants and Formulas special cells, not ${cellType}/${String(cellValueType)}.`);
+    }
+    const p = new RangeAreasProxy(
+      this.context,
+      () => {
+        const { sheet, range } = this.mustResolve();
+        const keys: number[] = [];
+        for (const [k, c] of sheet.cells) {
+          if (c.value === undefined && c.formula === undefined) continue;
+          if ((c.formula !== undefined) !== (cellType === 'Formulas')) continue;
+          if (contains(range, Math.floor(k / 16_384), k % 16_384)) keys.push(k);
+        }
+        const areas = areasOfCells(keys);
+        return areas.length ? { sheet, ranges: areas } : null;
+      },
+      true,
+    );
+    p.queueResolve();
+    return p;
+  }
+
   getMergedAreasOrNullObject(): RangeAreasProxy {
     requireApi('1.13', 'range.getMergedAreasOrNullObject');
     const p = new RangeAreasProxy(
@@ -1057,6 +1086,32 @@ function writeCellValue(cell: FakeCell, v: string | number | boolean): void {
   cell.value = v.trim() !== '' && Number.isFinite(n) ? n : v;
 }
 
+/** Cells (as `key`s) -> rectangles: runs along each row, then runs of equal span joined down the rows. */
+function areasOfCells(keys: number[]): CellRange[] {
+  keys.sort((a, b) => a - b);
+  const runs: CellRange[] = [];
+  for (const k of keys) {
+    const row = Math.floor(k / 16_384);
+    const col = k % 16_384;
+    const last = runs[runs.length - 1];
+    if (last && last.top === row && last.right === col - 1) last.right = col;
+    else runs.push({ top: row, bottom: row, left: col, right: col });
+  }
+  const open = new Map<string, CellRange>();
+  const out: CellRange[] = [];
+  for (const run of runs) {
+    const span = `${run.left}:${run.right}`;
+    const above = open.get(span);
+    if (above && above.bottom === run.top - 1) above.bottom = run.top;
+    else {
+      const area = { ...run };
+      open.set(span, area);
+      out.push(area);
+    }
+  }
+  return out.sort((a, b) => a.top - b.top || a.left - b.left);
+}
+
 interface ResolvedAreas {
   sheet: FakeSheet;
   ranges: CellRange[];
@@ -1090,11 +1145,12 @@ class RangeAreasProxy extends ProxyBase {
     return this.nullable && this.resolve() === null;
   }
   protected scalarNames() {
-    return ['address', 'areaCount'];
+    return ['address', 'areaCount', 'cellCount'];
   }
   protected readScalar(name: string): unknown {
     const { sheet, ranges } = this.mustResolve();
     if (name === 'areaCount') return ranges.length;
+    if (name === 'cellCount') return ranges.reduce((n, r) => n + cellCount(r), 0);
     return ranges.map((r) => `${quoteSheetName(sheet.name)}!${rangeAddress(r)}`).join(',');
   }
   protected override navigation(name: string): ProxyBase | undefined {
@@ -1107,7 +1163,7 @@ class RangeAreasProxy extends ProxyBase {
     return this.memo('conditionalFormats', () => new ConditionalFormatCollectionProxy(this.context, () => this.mustResolve()));
   }
 }
-defineProps(RangeAreasProxy, ['address', 'areaCount']);
+defineProps(RangeAreasProxy, ['address', 'areaCount', 'cellCount']);
 
 class RangeCollectionProxy extends CollectionBase<RangeProxy, CellRange> {
   constructor(ctx: FakeRequestContext, private readonly owner: () => ResolvedAreas) {

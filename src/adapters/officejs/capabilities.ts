@@ -10,6 +10,7 @@ export const API = {
   freezePanes: '1.7',
   pageLayout: '1.9',
   multiAreaRanges: '1.9',
+  specialCells: '1.9',
   mergedAreas: '1.13',
 } as const;
 

@@ -3,11 +3,25 @@
  * lists sheets and tables, one loads used-range shapes, markers, merges and table ranges for every
  * sheet, then the values and formulas are loaded in row blocks planned by `readPlan.ts`: one sync
  * while the whole read fits in one response (about 4 MB), one more per extra 4 MB beyond that.
+ * A used range far larger than a register (A1 and XFD1048576 make 17 billion cells) is first asked
+ * where its real cells are (ExcelApi 1.9, two more syncs) and, when mostly empty, read as blocks
+ * around them into a sparse grid.
  */
 import type { CellRange, CellValue, SheetGrid, TableInfo } from '../../core/grid';
 import { MARKER_CELL, MARKER_PREFIX, parseRangeAddress, rangeAddress } from '../../core/grid';
 import type { SheetInfo } from '../../core/port';
-import { nextBytesPerCell, planReadSyncs, splitReadGroup, type ReadBlock, type ReadShape } from './readPlan';
+import {
+  capBlocks,
+  clusterAreas,
+  nextBytesPerCell,
+  planReadSyncs,
+  splitReadGroup,
+  MAX_PROBE_AREAS,
+  SPARSE_DENSITY,
+  SPARSE_PROBE_CELLS,
+  type ReadBlock,
+  type ReadShape,
+} from './readPlan';
 
 export { cappedRowCount, READ_CELL_CAP } from './readPlan';
 
@@ -94,6 +108,8 @@ export interface ReadOptions {
   exclude: string[];
   /** ExcelApi 1.13: read merged areas. */
   mergedAreas: boolean;
+  /** ExcelApi 1.9: find the real cells of a huge used range (getSpecialCells) instead of reading it whole. */
+  specialCells?: boolean;
   /** Most cells read per sheet (and per block); READ_CELL_CAP unless a test wants a small one. */
   cellCap?: number;
   /** Estimated bytes one response may carry; RESPONSE_BUDGET_BYTES unless a test wants another. */
@@ -134,22 +150,41 @@ export async function readSheetGrids(context: Excel.RequestContext, options: Rea
   });
   await context.sync();
 
-  // Round trips 3+: values and formulas in row blocks, each response under the budget.
-  const cells = await loadCells(
+  // Round trips 3-4, only for used ranges far larger than a register: where are the real cells?
+  const realAreas = options.specialCells ? await probeRealCells(context, shapes.map(({ used }) => used)) : new Map<number, CellRange[]>();
+
+  // Round trips 3+ (4+ or 5+ after a probe): values and formulas in blocks, each response under the budget.
+  // A sheet is read as its used range, or (when it is mostly empty) as blocks around its real cells.
+  const targets: ReadTarget[] = [];
+  shapes.forEach(({ used }, sheet) => {
+    if (used.isNullObject) return;
+    const areas = realAreas.get(sheet);
+    const blocks = areas
+      ? capBlocks(clusterAreas(areas), options.cellCap)
+      : [{ top: used.rowIndex, left: used.columnIndex, bottom: used.rowIndex + used.rowCount - 1, right: used.columnIndex + used.columnCount - 1 }];
+    for (const area of blocks) targets.push({ sheet, area, values: [], formulas: [] });
+  });
+  await loadCells(
     context,
-    shapes.map(({ used }) => (used.isNullObject ? null : { rowCount: used.rowCount, columnCount: used.columnCount })),
+    targets.map(({ area }) => ({ rowCount: area.bottom - area.top + 1, columnCount: area.right - area.left + 1 })),
     options,
     (block) => {
-      const used = shapes[block.sheet].used;
-      const top = used.rowIndex + block.rowOffset;
-      const area: CellRange = { top, left: used.columnIndex, bottom: top + block.rowCount - 1, right: used.columnIndex + block.columnCount - 1 };
-      return chosen[block.sheet].sheet.getRange(rangeAddress(area));
+      const { sheet, area } = targets[block.sheet];
+      const top = area.top + block.rowOffset;
+      return chosen[sheet].sheet.getRange(rangeAddress({ top, left: area.left, bottom: top + block.rowCount - 1, right: area.left + block.columnCount - 1 }));
+    },
+    (block, values, formulas) => {
+      const target = targets[block.sheet];
+      // A loop, not push(...rows): spreading 100,000+ rows overflows the call stack.
+      for (const row of toCellValues(values)) target.values.push(row);
+      for (const row of toFormulas(formulas)) target.formulas.push(row);
     },
   );
 
   return chosen.map(({ info }, i) => {
     const shape = shapes[i];
-    const sheetCells = cells.get(i);
+    const pieces = targets.filter((t) => t.sheet === i);
+    const cells = realAreas.has(i) ? sparseCells(pieces) : (pieces[0] ?? null);
     const merges = shape.merged && !shape.merged.isNullObject ? parseAreasAddress(shape.merged.address) : [];
     const tableInfos: TableInfo[] = shape.sheetTables.flatMap((t) => {
       const range = parseRangeAddress(stripSheetPrefix(t.range.address).replace(/\$/g, ''));
@@ -159,10 +194,10 @@ export async function readSheetGrids(context: Excel.RequestContext, options: Rea
       name: info.name,
       index: info.index,
       visibility: info.visibility,
-      top: sheetCells ? shape.used.rowIndex : 0,
-      left: sheetCells ? shape.used.columnIndex : 0,
-      values: sheetCells?.values ?? [],
-      formulas: sheetCells?.formulas ?? [],
+      top: cells?.area.top ?? 0,
+      left: cells?.area.left ?? 0,
+      values: cells?.values ?? [],
+      formulas: cells?.formulas ?? [],
       merges,
       tables: tableInfos,
       protected: info.protected,
@@ -171,10 +206,109 @@ export async function readSheetGrids(context: Excel.RequestContext, options: Rea
   });
 }
 
-/** One sheet's cells, its blocks joined in row order. */
-interface SheetCells {
+/** One rectangle of a sheet to read, and its rows once read. */
+interface ReadTarget {
+  sheet: number;
+  area: CellRange;
   values: CellValue[][];
   formulas: (string | null)[][];
+}
+
+/**
+ * Asks Excel (ExcelApi 1.9) where the constants and formulas of every used range over
+ * SPARSE_PROBE_CELLS are. One round trip counts them (a tiny response, whatever the sheet); a
+ * second, only for sheets whose real cells fill less than SPARSE_DENSITY of the used range, loads
+ * their areas. Returns those sheets' areas; every other sheet is read as its used range. Nothing is
+ * queued (and no round trip made) when no used range is that large. A sheet of more than
+ * MAX_PROBE_AREAS scattered areas, or a probe that fails (a host that refuses it, a response over
+ * the cap), leaves the sheet to the capped read of its used range, as before.
+ */
+async function probeRealCells(context: Excel.RequestContext, used: Excel.Range[]): Promise<Map<number, CellRange[]>> {
+  const found = new Map<number, CellRange[]>();
+  const probes = used.flatMap((range, sheet) => {
+    if (range.isNullObject || range.rowCount * range.columnCount <= SPARSE_PROBE_CELLS) return [];
+    const kinds = (['Constants', 'Formulas'] as const).map((kind) => range.getSpecialCellsOrNullObject(kind).load('cellCount,areaCount'));
+    return [{ sheet, usedCells: range.rowCount * range.columnCount, kinds }];
+  });
+  if (!probes.length) return found;
+  try {
+    await context.sync();
+  } catch {
+    return found;
+  }
+  const sparse = probes.flatMap(({ sheet, usedCells, kinds }) => {
+    const present = kinds.filter((k) => !k.isNullObject);
+    const realCells = present.reduce((n, k) => n + k.cellCount, 0);
+    const areaCount = present.reduce((n, k) => n + k.areaCount, 0);
+    if (realCells >= usedCells * SPARSE_DENSITY || areaCount > MAX_PROBE_AREAS) return [];
+    return [{ sheet, areas: present.map((k) => k.areas.load('items/rowIndex,items/columnIndex,items/rowCount,items/columnCount')) }];
+  });
+  if (!sparse.length) return found;
+  try {
+    await context.sync();
+  } catch {
+    return found;
+  }
+  for (const { sheet, areas } of sparse) {
+    found.set(
+      sheet,
+      areas.flatMap((collection) =>
+        collection.items.map((a) => ({ top: a.rowIndex, left: a.columnIndex, bottom: a.rowIndex + a.rowCount - 1, right: a.columnIndex + a.columnCount - 1 })),
+      ),
+    );
+  }
+  return found;
+}
+
+/** Shared by every row without cells in a sparse grid (the grid contract allows it; nobody writes into a grid). */
+const NO_CELLS: CellValue[] = Object.freeze([]) as unknown as CellValue[];
+const NO_FORMULAS: (string | null)[] = Object.freeze([]) as unknown as (string | null)[];
+
+/**
+ * The blocks read around a sheet's real cells as one grid from its first to its last real cell,
+ * each value at its true row and column: rows end at their last cell, rows without cells share
+ * one frozen empty array, so A1 + XFD1048576 costs two short rows and a list of row pointers.
+ */
+export function sparseCells(pieces: readonly Pick<ReadTarget, 'area' | 'values' | 'formulas'>[]): Pick<ReadTarget, 'area' | 'values' | 'formulas'> | null {
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = -1;
+  let right = -1;
+  for (const { area, values, formulas } of pieces) {
+    values.forEach((row, i) =>
+      row.forEach((v, j) => {
+        if (v === null && formulas[i]?.[j] == null) return;
+        top = Math.min(top, area.top + i);
+        bottom = Math.max(bottom, area.top + i);
+        left = Math.min(left, area.left + j);
+        right = Math.max(right, area.left + j);
+      }),
+    );
+  }
+  if (bottom < 0) return null;
+  const values: CellValue[][] = new Array<CellValue[]>(bottom - top + 1).fill(NO_CELLS);
+  const formulas: (string | null)[][] = new Array<(string | null)[]>(bottom - top + 1).fill(NO_FORMULAS);
+  for (const piece of pieces) {
+    piece.values.forEach((row, i) =>
+      row.forEach((v, j) => {
+        const f = piece.formulas[i]?.[j] ?? null;
+        if (v === null && f === null) return;
+        const r = piece.area.top + i - top;
+        const c = piece.area.left + j - left;
+        if (values[r] === NO_CELLS) {
+          values[r] = [];
+          formulas[r] = [];
+        }
+        const valueRow = values[r];
+        const formulaRow = formulas[r];
+        while (valueRow.length <= c) valueRow.push(null);
+        while (formulaRow.length <= c) formulaRow.push(null);
+        valueRow[c] = v;
+        formulaRow[c] = f;
+      }),
+    );
+  }
+  return { area: { top, left, bottom, right }, values, formulas };
 }
 
 interface LoadedBlock {
@@ -190,18 +324,19 @@ function errorCode(error: unknown): unknown {
 }
 
 /**
- * Loads the used ranges' cells one planned round trip at a time. The first round trip is planned
- * with the fixed per-cell estimate; each later one with the bytes per cell measured so far (see
- * `nextBytesPerCell`), so a read that fits in one response is still one round trip.
+ * Loads the blocks' cells one planned round trip at a time, handing each block's rows to `onBlock`
+ * in order. The first round trip is planned with the fixed per-cell estimate; each later one with
+ * the bytes per cell measured so far (see `nextBytesPerCell`), so a read that fits in one response
+ * is still one round trip.
  */
 async function loadCells(
   context: Excel.RequestContext,
-  shapes: (ReadShape | null)[],
+  shapes: ReadShape[],
   options: ReadOptions,
   rangeOf: (block: ReadBlock) => Excel.Range,
-): Promise<Map<number, SheetCells>> {
-  const progress = shapes.map((shape) => (shape ? { ...shape, rowsRead: 0 } : null));
-  const bySheet = new Map<number, SheetCells>();
+  onBlock: (block: ReadBlock, values: unknown[][], formulas: unknown[][]) => void,
+): Promise<void> {
+  const progress = shapes.map((shape) => ({ ...shape, rowsRead: 0 }));
   let bytesRead = 0;
   let cellsRead = 0;
   for (;;) {
@@ -212,20 +347,12 @@ async function loadCells(
     });
     if (!next) break;
     for (const { block, values, formulas, bytes } of await loadGroup(context, next, rangeOf)) {
-      progress[block.sheet]!.rowsRead += block.rowCount;
+      progress[block.sheet].rowsRead += block.rowCount;
       bytesRead += bytes;
       cellsRead += block.rowCount * block.columnCount;
-      let cells = bySheet.get(block.sheet);
-      if (!cells) {
-        cells = { values: [], formulas: [] };
-        bySheet.set(block.sheet, cells);
-      }
-      // A loop, not push(...rows): spreading 100,000+ rows overflows the call stack.
-      for (const row of toCellValues(values)) cells.values.push(row);
-      for (const row of toFormulas(formulas)) cells.formulas.push(row);
+      onBlock(block, values, formulas);
     }
   }
-  return bySheet;
 }
 
 /**

@@ -1,6 +1,10 @@
 import fc from 'fast-check';
+import type { CellRange } from '../../core/grid';
 import {
+  capBlocks,
   cappedRowCount,
+  CLUSTER_SLACK_CELLS,
+  clusterAreas,
   estimateReadBytes,
   MIN_BYTES_PER_CELL,
   nextBytesPerCell,
@@ -128,5 +132,53 @@ describe('splitReadGroup', () => {
     expect(splitReadGroup([a])).toEqual([[{ ...a, rowCount: 3 }], [{ ...a, rowOffset: 3, rowCount: 2 }]]);
     expect(splitReadGroup([b])).toBeNull();
     expect(splitReadGroup([])).toBeNull();
+  });
+});
+
+describe('clusterAreas', () => {
+  const at = (top: number, left: number, bottom = top, right = left) => ({ top, left, bottom, right });
+
+  it('joins the row strips of one table into one block and keeps areas far apart separate', () => {
+    // A table whose blank cells cut it into strips, then one cell at the sheet's far corner.
+    const strips = [at(1, 1, 1, 6), at(2, 1, 2, 3), at(2, 5, 2, 6), at(3, 1, 40, 6)];
+    expect(clusterAreas([at(1_048_575, 16_383), ...strips])).toEqual([at(1, 1, 40, 6), at(1_048_575, 16_383)]);
+  });
+
+  it('never joins A1 and XFD1048576 (the rectangle would be 17 billion cells)', () => {
+    expect(clusterAreas([at(0, 0), at(1_048_575, 16_383)])).toEqual([at(0, 0), at(1_048_575, 16_383)]);
+  });
+
+  it('keeps every area inside some block, and no block much emptier than its areas', () => {
+    fc.assert(
+      fc.property(fc.array(fc.record({ top: fc.nat(2_000_000 / 2), left: fc.nat(16_383), h: fc.nat(50), w: fc.nat(50) }), { maxLength: 40 }), (raw) => {
+        const areas = raw.map((a) => at(a.top, a.left, a.top + a.h, Math.min(16_383, a.left + a.w)));
+        const blocks = clusterAreas(areas);
+        const inside = (a: CellRange, b: CellRange) => a.top >= b.top && a.left >= b.left && a.bottom <= b.bottom && a.right <= b.right;
+        expect(areas.every((a) => blocks.some((b) => inside(a, b)))).toBe(true);
+        const cells = (r: CellRange) => (r.bottom - r.top + 1) * (r.right - r.left + 1);
+        const areaCells = areas.reduce((n, a) => n + cells(a), 0);
+        expect(blocks.reduce((n, b) => n + cells(b), 0)).toBeLessThanOrEqual(2 * areaCells + CLUSTER_SLACK_CELLS * blocks.length);
+      }),
+    );
+  });
+});
+
+describe('capBlocks', () => {
+  it('keeps the first blocks whole, cuts the next one by rows, and drops the rest', () => {
+    const blocks = [
+      { top: 0, left: 0, bottom: 9, right: 1 },
+      { top: 100, left: 0, bottom: 109, right: 1 },
+      { top: 500, left: 0, bottom: 500, right: 0 },
+    ];
+    expect(capBlocks(blocks, 30)).toEqual([blocks[0], { top: 100, left: 0, bottom: 104, right: 1 }]);
+    expect(capBlocks(blocks, 100)).toEqual(blocks);
+  });
+});
+
+describe('planReadSyncs block limit', () => {
+  it('puts at most maxBlocks blocks in a round trip, so many small areas never make a request too large', () => {
+    const shapes = Array.from({ length: 5 }, () => ({ rowCount: 1, columnCount: 1 }));
+    expect(planReadSyncs(shapes, { maxBlocks: 2 }).map((g) => g.length)).toEqual([2, 2, 1]);
+    expect(planReadSyncs(shapes).map((g) => g.length)).toEqual([5]);
   });
 });

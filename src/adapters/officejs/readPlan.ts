@@ -4,6 +4,8 @@
  * cap. No Office.js here, so it is tested directly.
  */
 
+import type { CellRange } from '../../core/grid';
+
 /** Office.js returns `null` values past this many cells per read, without an error. */
 export const READ_CELL_CAP = 5_000_000;
 
@@ -67,7 +69,12 @@ export interface ReadPlanOptions {
   bytesPerCell?: number;
   /** Most cells read per sheet (so no block passes it either). */
   cellCap?: number;
+  /** Most blocks in one round trip, so the request (one range proxy per block) stays small. */
+  maxBlocks?: number;
 }
+
+/** Blocks per round trip: each is a range proxy of about 150 request bytes, so 2,000 stay far below 5 MB. */
+export const MAX_BLOCKS_PER_SYNC = 2_000;
 
 /** Estimated response bytes of a block. */
 export function estimateReadBytes(block: Pick<ReadBlock, 'rowCount' | 'columnCount'>, bytesPerCell = READ_BYTES_PER_CELL): number {
@@ -86,6 +93,7 @@ export function planReadSyncs(shapes: (ReadShape | null)[], options: ReadPlanOpt
   const budget = options.budgetBytes ?? RESPONSE_BUDGET_BYTES;
   const perCell = options.bytesPerCell ?? READ_BYTES_PER_CELL;
   const cellCap = options.cellCap ?? READ_CELL_CAP;
+  const maxBlocks = options.maxBlocks ?? MAX_BLOCKS_PER_SYNC;
   const syncs: ReadBlock[][] = [];
   let current: ReadBlock[] = [];
   let room = budget;
@@ -103,7 +111,7 @@ export function planReadSyncs(shapes: (ReadShape | null)[], options: ReadPlanOpt
     let rowOffset = Math.max(0, shape.rowsRead ?? 0);
     let rowsLeft = cappedRowCount(shape.rowCount, columnCount, cellCap) - rowOffset;
     while (rowsLeft > 0) {
-      let fit = Math.floor(room / rowBytes);
+      let fit = current.length >= maxBlocks ? 0 : Math.floor(room / rowBytes);
       if (fit <= 0) {
         if (current.length) {
           closeSync();
@@ -138,4 +146,75 @@ export function splitReadGroup(group: ReadBlock[]): [ReadBlock[], ReadBlock[]] |
     [{ ...block, rowCount: first }],
     [{ ...block, rowOffset: block.rowOffset + first, rowCount: block.rowCount - first }],
   ];
+}
+
+/**
+ * A used range with more cells than this may be mostly empty (two values in A1 and XFD1048576
+ * make a 17-billion-cell used range): before reading it, the reader asks Excel where its real
+ * cells are. Smaller sheets are read as they are, with no extra round trip.
+ */
+export const SPARSE_PROBE_CELLS = 1_000_000;
+
+/** Read the real cells instead of the used range when they fill less than this share of it. */
+export const SPARSE_DENSITY = 0.5;
+
+/**
+ * Most areas of real cells loaded for one sheet: at about 80 response bytes an area, 20,000 stay
+ * far below the 5 MB cap. A sheet of more scattered areas is read as its used range, capped.
+ */
+export const MAX_PROBE_AREAS = 20_000;
+
+/** Empty cells a block may take in to join a neighbouring area (fewer, larger blocks to read). */
+export const CLUSTER_SLACK_CELLS = 10_000;
+
+function cells(r: CellRange): number {
+  return (r.bottom - r.top + 1) * (r.right - r.left + 1);
+}
+
+/**
+ * The real cells' areas (from getSpecialCells) as few rectangles to read: areas in row order join
+ * the block before them while the block's rectangle stays at most twice their cells plus
+ * CLUSTER_SLACK_CELLS, so many small areas of one table are one read and areas far apart are
+ * separate reads. Blocks may overlap; each cell in them is read as it is.
+ */
+export function clusterAreas(areas: readonly CellRange[]): CellRange[] {
+  const sorted = [...areas].sort((a, b) => a.top - b.top || a.left - b.left);
+  const blocks: CellRange[] = [];
+  let current: CellRange | null = null;
+  let realCells = 0;
+  for (const area of sorted) {
+    if (current) {
+      const joined: CellRange = {
+        top: current.top,
+        left: Math.min(current.left, area.left),
+        bottom: Math.max(current.bottom, area.bottom),
+        right: Math.max(current.right, area.right),
+      };
+      const real = realCells + cells(area);
+      if (cells(joined) <= 2 * real + CLUSTER_SLACK_CELLS) {
+        current = joined;
+        realCells = real;
+        continue;
+      }
+      blocks.push(current);
+    }
+    current = { ...area };
+    realCells = cells(area);
+  }
+  if (current) blocks.push(current);
+  return blocks;
+}
+
+/** The blocks cut to at most `cap` cells in all (the first rows kept), in order; empty ones dropped. */
+export function capBlocks(blocks: readonly CellRange[], cap = READ_CELL_CAP): CellRange[] {
+  const out: CellRange[] = [];
+  let room = cap;
+  for (const b of blocks) {
+    const columns = b.right - b.left + 1;
+    const rows = cappedRowCount(b.bottom - b.top + 1, columns, room);
+    if (rows <= 0) break;
+    out.push({ ...b, bottom: b.top + rows - 1 });
+    room -= rows * columns;
+  }
+  return out;
 }
