@@ -109,7 +109,7 @@ describeIfChromium('task pane in Chromium (file mode)', () => {
     // Step 2: review, with findings named by risk ID.
     await goTo(page, 'Review');
     await page.getByRole('table', { name: 'Risks by level' }).waitFor();
-    await page.getByRole('button', { name: /No responsible person \(\d+\)/ }).click();
+    await page.getByRole('button', { name: /No responsible party \(\d+\)/ }).click();
     await expect(page.getByRole('listitem').first().innerText()).resolves.toMatch(/^[A-Z]+-?\d+ /);
     const highlight = page.getByRole('button', { name: 'Highlight gaps' });
     await highlight.click();
