@@ -8,7 +8,7 @@
  */
 import { cellAddress, columnLetter, isBlank, type CellValue, type SheetGrid } from '../grid';
 import { ROLES, type ColumnMatch, type DateValue, type Entry, type ReadIssue, type Role, type ScaleInfo, type ScaleValue, type TableKind } from '../model';
-import { finish, ROWS_PER_SLICE, sliceEnds, type Sliced } from '../slices';
+import { ROWS_PER_SLICE, sliceEnds, type Sliced } from '../slices';
 import { dateOrderOf, isDatePlaceholder, isOwnerPlaceholder, parseDate, readRating, resolveDate, ScaleTally, statusOf, type DateOrder } from './values';
 import { cellText, isErrorValue, normalizeWords, quoteShort } from './text';
 import { roleWords } from './mapping';
@@ -32,17 +32,7 @@ export interface RowsResult {
   lastRow: number;
 }
 
-/** Reads every data row below `headerRow` (0-based absolute) with the given mapping. */
-export function readRows(
-  grid: SheetGrid,
-  headerRow: number,
-  columns: Partial<Record<Role, ColumnMatch>>,
-  kind: TableKind,
-): RowsResult {
-  return finish(readRowsSliced(grid, headerRow, columns, kind));
-}
-
-/** `readRows`, pausing every ROWS_PER_SLICE rows of each pass over the sheet. */
+/** Reads every data row below `headerRow` (0-based absolute), pausing every ROWS_PER_SLICE rows of each pass over the sheet. */
 export function* readRowsSliced(
   grid: SheetGrid,
   headerRow: number,
