@@ -11,7 +11,7 @@ import { readRowsSliced } from './rows';
 import { finish, sliceEnds, type Sliced } from '../slices';
 import { STORE_SHEET_NAME } from '../settings';
 import { cellText } from './text';
-import { isRatingText } from './values';
+import { isRatingText, ValueMemo } from './values';
 
 export { matchHeader, matchColumn, isResidualGroup } from './synonyms';
 export { parseDate, parseOwner, parseStatus, parseRating, detectScale } from './values';
@@ -100,9 +100,11 @@ export function* readWorkbookSliced(grids: SheetGrid[], overrides: MappingOverri
     const c = candidates.find((x) => x.sheet === loser.grid.name);
     if (c) c.reason += `; another sheet ("${registerPick!.grid.name}") scored higher as the risk register`;
   }
-  const register = registerPick ? yield* buildTable(registerPick, 'register', issues) : null;
+  // One memo of parsed values for the read's tables, dropped with the read.
+  const memo = new ValueMemo();
+  const register = registerPick ? yield* buildTable(registerPick, 'register', issues, memo) : null;
   const caps: TableRead[] = [];
-  for (const l of capSheets) caps.push(yield* buildTable(l, 'cap', issues));
+  for (const l of capSheets) caps.push(yield* buildTable(l, 'cap', issues, memo));
   for (const l of [registerPick, ...capSheets]) if (l) yield* overlongCells(l.grid, issues);
 
   if (!register && caps.length === 0) {
@@ -146,9 +148,9 @@ function skipReason(grid: SheetGrid): string | null {
   return null;
 }
 
-function* buildTable(l: Located, kind: TableKind, issues: ReadIssue[]): Sliced<TableRead> {
+function* buildTable(l: Located, kind: TableKind, issues: ReadIssue[], memo: ValueMemo): Sliced<TableRead> {
   const { grid, guess } = l;
-  const rows = yield* readRowsSliced(grid, guess.row, guess.mapping.columns, kind);
+  const rows = yield* readRowsSliced(grid, guess.row, guess.mapping.columns, kind, memo);
   for (const i of rows.issues) issues.push(i);
   if (grid.visibility !== 'visible') {
     issues.push({ sheet: grid.name, cell: '', message: `The ${kind === 'cap' ? 'corrective action plan' : 'risk register'} was read from "${grid.name}", a hidden sheet; unhide it to check the entries.`, severity: 'info' });
@@ -203,7 +205,7 @@ function* ratingsAreNotDescriptions(grid: SheetGrid, guess: HeaderGuess): Sliced
 }
 
 /** Treatment decisions, not actions: a column of these is the strategy, the action text is elsewhere. */
-const DECISION_WORDS = new Set(['mitigate', 'accept', 'transfer', 'avoid', 'reduce', 'share', 'retain', 'treat', 'tolerate', 'terminate', 'mitigated', 'accepted', 'transferred', 'avoided']);
+const DECISION_WORDS: ReadonlySet<string> = new Set(['mitigate', 'accept', 'transfer', 'avoid', 'reduce', 'share', 'retain', 'treat', 'tolerate', 'terminate', 'mitigated', 'accepted', 'transferred', 'avoided']);
 
 /**
  * "Risk Treatment: Mitigate" beats "Control" on the header, but the action a plan needs is the control

@@ -9,7 +9,7 @@
 import { cellAddress, columnLetter, isBlank, type CellValue, type SheetGrid } from '../grid';
 import { ROLES, type ColumnMatch, type DateValue, type Entry, type ReadIssue, type Role, type ScaleInfo, type ScaleValue, type TableKind } from '../model';
 import { ROWS_PER_SLICE, sliceEnds, type Sliced } from '../slices';
-import { dateOrderOf, isDatePlaceholder, isOwnerPlaceholder, parseDate, readRating, resolveDate, ScaleTally, statusOf, type DateOrder } from './values';
+import { dateOrderOf, isDatePlaceholder, isOwnerPlaceholder, parseDate, readRating, resolveDate, ScaleTally, statusOf, ValueMemo, type DateOrder } from './values';
 import { cellText, isErrorValue, normalizeWords, quoteShort } from './text';
 import { roleWords } from './mapping';
 
@@ -38,8 +38,9 @@ export function* readRowsSliced(
   headerRow: number,
   columns: Partial<Record<Role, ColumnMatch>>,
   kind: TableKind,
+  memo: ValueMemo = new ValueMemo(),
 ): Sliced<RowsResult> {
-  const table = tableOf(grid, headerRow, columns, kind);
+  const table = tableOf(grid, headerRow, columns, kind, memo);
   const lastIdx = yield* lastFilledRow(table);
   const merges = yield* mergedBlocks(table, headerRow);
   const { scales, dateOrders } = yield* columnScales(table, lastIdx);
@@ -87,12 +88,14 @@ interface Table {
   readonly firstIdx: number;
   /** `entry.cells` for this table's mapped roles. */
   readonly EntryCells: EntryCellsClass;
+  /** The read's memo of parsed values (see ValueMemo). */
+  readonly memo: ValueMemo;
   /** Stated scores, shared within the read (a score column repeats a few numbers). */
   readonly statedScores: Map<CellValue, { raw: CellValue; value: number }>;
   readonly issues: ReadIssue[];
 }
 
-function tableOf(grid: SheetGrid, headerRow: number, columns: Partial<Record<Role, ColumnMatch>>, kind: TableKind): Table {
+function tableOf(grid: SheetGrid, headerRow: number, columns: Partial<Record<Role, ColumnMatch>>, kind: TableKind, memo: ValueMemo): Table {
   const mapped = (Object.values(columns) as ColumnMatch[]).filter(Boolean);
   const letterAt: string[] = [];
   for (const m of mapped) letterAt[m.col - grid.left] = columnLetter(m.col);
@@ -112,6 +115,7 @@ function tableOf(grid: SheetGrid, headerRow: number, columns: Partial<Record<Rol
     letterAt,
     firstIdx: Math.max(0, headerRow + 1 - grid.top),
     EntryCells: entryCellsClass(mappedRoles, mapped.map((m) => letterAt[m.col - grid.left])),
+    memo,
     statedScores: new Map(),
     issues: [],
   };
@@ -200,7 +204,7 @@ function* columnScales(t: Table, lastIdx: number): Sliced<ColumnScales> {
   const { columns, values, firstIdx, left } = t;
   const scaleRoles = ([...RATING_ROLES, 'score'] as Role[]).filter((role) => columns[role]);
   const scaleCols = scaleRoles.map((role) => columns[role]!.col - left);
-  const tallies = scaleRoles.map(() => new ScaleTally());
+  const tallies = scaleRoles.map(() => new ScaleTally(t.memo));
   const dateCols = ([...DATE_ROLES, 'originalDueDate'] as Role[]).filter((role) => columns[role]).map((role) => columns[role]!.col - left);
   const dayFirst = dateCols.map(() => 0);
   const monthFirst = dateCols.map(() => 0);
@@ -215,7 +219,7 @@ function* columnScales(t: Table, lastIdx: number): Sliced<ColumnScales> {
     for (let j = 0; j < dateCols.length; j++) {
       const v = row[dateCols[j]];
       if (typeof v !== 'string') continue;
-      const order = dateOrderOf(v);
+      const order = dateOrderOf(v, t.memo);
       if (order === 'day-first') dayFirst[j]++;
       else if (order === 'month-first') monthFirst[j]++;
     }
@@ -385,7 +389,7 @@ function rating(r: Reader, role: RatingRole): ScaleValue | null {
   const c = r.C[role];
   const v = firstValue(r, c);
   if (v === null || isErrorValue(v)) return null;
-  const read = readRating(v, r.ratingScales[role]);
+  const read = readRating(v, r.ratingScales[role], r.memo);
   if (typeof read !== 'string') return read;
   const addr = addrOf(r, r.foundIdx, c);
   r.issues.push({ sheet: r.sheet, cell: addr, message: `${addr}: ${read}.`, severity: 'warning' });
@@ -403,7 +407,7 @@ function dueDateOf(r: Reader): DateValue | null {
 function date(r: Reader, c: number, role: DateRole): DateValue | null {
   const v = firstValue(r, c);
   if (v === null || isErrorValue(v)) return null;
-  const d = parseDate(v);
+  const d = parseDate(v, r.memo);
   if (d === null || d.kind === 'date' || d.kind === 'relative') return d;
   const order = d.kind === 'ambiguous' ? r.dateOrders.get(c) : undefined;
   const iso = order ? resolveDate(d.text, order) : null;
@@ -486,10 +490,10 @@ function readEntry(r: Reader): Entry | null {
 
   // The owner text is already trimmed and non-blank (or null), which is all the placeholder test needs.
   const ownerText = blockText(r, C.owner);
-  const owner = ownerText !== null && !isOwnerPlaceholder(ownerText) ? ownerText : null;
+  const owner = ownerText !== null && !isOwnerPlaceholder(ownerText, r.memo) ? ownerText : null;
   const statusValue = firstValue(r, C.status);
   const statusText = isErrorValue(statusValue) ? null : cellText(statusValue);
-  const status = statusText === null ? null : statusOf(statusText);
+  const status = statusText === null ? null : statusOf(statusText, r.memo);
   if (statusText !== null && status === null) {
     const addr = addrOf(r, r.foundIdx, C.status);
     r.issues.push({ sheet, cell: addr, message: `${addr}: the status ${quoteShort(statusText)} is not one we recognize (e.g. Open, In Progress, Complete); it was left unclassified.`, severity: 'warning' });
@@ -698,7 +702,7 @@ function allFormulas(row: CellValue[], formulas: (string | null)[] | null): bool
 }
 
 /** Labels of the guidance and example rows templates put under the header (FedRAMP: "Guidance", "Examples"). */
-const INSTRUCTION_LABELS = new Set([
+const INSTRUCTION_LABELS: ReadonlySet<string> = new Set([
   'guidance', 'instruction', 'instructions', 'example', 'examples', 'e g', 'eg', 'for example', 'sample', 'how to fill',
   'ejemplo', 'ejemplos', 'instrucciones', 'exemplo', 'exemplos', 'instrucoes', 'exemple', 'exemples', 'esempio', 'esempi', 'istruzioni',
   'beispiel', 'beispiele', 'anleitung', 'hinweis', 'voorbeeld', 'voorbeelden', 'instructie', 'eksempel', 'veiledning', 'пример', 'инструкция',
@@ -741,7 +745,7 @@ function isClosedSheetName(name: string): boolean {
   return CLOSED_SHEET_WORDS.some((w) => words.includes(` ${w} `));
 }
 
-const TOTAL_LABELS = new Set(['total', 'totals', 'grand total', 'sum', 'subtotal', 'sub total', 'count', 'total risks', 'totale', 'gesamt', 'summe', 'totaal', 'sum totalt', 'итого', 'всего']);
+const TOTAL_LABELS: ReadonlySet<string> = new Set(['total', 'totals', 'grand total', 'sum', 'subtotal', 'sub total', 'count', 'total risks', 'totale', 'gesamt', 'summe', 'totaal', 'sum totalt', 'итого', 'всего']);
 
 /** "TOTAL", "Grand Total" in the ID or description column: a count row, not an entry. */
 function isTotalRow(id: string | null, risk: string | null): boolean {
