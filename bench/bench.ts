@@ -14,7 +14,7 @@ import { buildPlanSheetSliced, buildProgressSheetSliced } from '../src/core/repo
 import { DEFAULT_SETTINGS } from '../src/core/settings';
 import { openXlsx } from '../src/adapters/xlsx';
 import { loadWorkbook, highlightGaps, generatePlan, generateProgressReport } from '../src/app/workflow';
-import { HEADERS, syntheticRegisterGrid, syntheticRow } from './synthetic';
+import { HEADERS, syntheticRegisterGrid, syntheticRow } from '../test/fixtures/synthetic';
 import { officeSyncCounts } from './office-syncs';
 import { paneBlocking } from './pane-blocking';
 import { paneInBrowser } from './pane-browser';

@@ -23,7 +23,7 @@ import { buildAnalysisJson } from '../src/cli/json';
 import { analyzeSummary } from '../src/cli/summary';
 import { FIXTURES } from '../test/fixtures/workbooks';
 import { registerWithCap } from '../test/cli/workbooks';
-import { syntheticRegisterGrid } from '../bench/synthetic';
+import { syntheticRegisterGrid } from '../test/fixtures/synthetic';
 import { finish } from '../src/core/slices';
 
 const AS_OF = '2026-11-23';
