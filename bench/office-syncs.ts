@@ -10,7 +10,7 @@ import { MEASURED_MARGIN, READ_BYTES_PER_CELL, RESPONSE_BUDGET_BYTES } from '../
 import { REQUEST_BUDGET_BYTES } from '../src/adapters/officejs/writePlan';
 import { loadWorkbook, highlightGaps, generatePlan, generateProgressReport, type WorkbookState } from '../src/app/workflow';
 import { columnLetter } from '../src/core/grid';
-import { syntheticRegisterGrid } from './synthetic';
+import { syntheticRegisterGrid } from '../test/fixtures/synthetic';
 
 const AS_OF = '2026-11-23';
 const SIZES = [1_000, 50_000];

@@ -11,7 +11,7 @@ import { FakeWorkbook, fakeRun, installOfficeStub } from '../test/fakes/excel-fa
 import { createOfficeWorkbookPort } from '../src/adapters/officejs';
 import { loadWorkbook, highlightGaps, generatePlan, generateProgressReport, SLICE_BUDGET_MS, type WorkbookState } from '../src/app/workflow';
 import { columnLetter } from '../src/core/grid';
-import { syntheticRegisterGrid } from './synthetic';
+import { syntheticRegisterGrid } from '../test/fixtures/synthetic';
 
 const AS_OF = '2026-11-23';
 const LIMIT_MS = 100;

@@ -16,14 +16,15 @@ import { openXlsx } from '../src/adapters/xlsx';
 import { loadWorkbook, type WorkbookState } from '../src/app/workflow';
 import { readWorkbook } from '../src/core/register';
 import { analyze, highlightRules } from '../src/core/analysis';
-import { buildPlanSheet, buildProgressSheet } from '../src/core/reports';
+import { buildPlanSheetSliced, buildProgressSheetSliced } from '../src/core/reports';
 import { DEFAULT_SETTINGS } from '../src/core/settings';
 import { harvestFacts } from '../src/core/facts';
 import { buildAnalysisJson } from '../src/cli/json';
 import { analyzeSummary } from '../src/cli/summary';
 import { FIXTURES } from '../test/fixtures/workbooks';
 import { registerWithCap } from '../test/cli/workbooks';
-import { syntheticRegisterGrid } from '../bench/synthetic';
+import { syntheticRegisterGrid } from '../test/fixtures/synthetic';
+import { finish } from '../src/core/slices';
 
 const AS_OF = '2026-11-23';
 const root = path.join(__dirname, '..');
@@ -52,12 +53,12 @@ function reports(state: Pick<WorkbookState, 'analysis' | 'read' | 'settings' | '
   if (JSON.stringify(highlightRules(state.analysis)) !== JSON.stringify(highlights)) throw new Error('highlight rules differ with and without the read');
   const out: Record<string, unknown> = { highlights };
   if (state.read.register) {
-    const first = buildPlanSheet(input);
-    const second = buildPlanSheet({ ...input, settings: { ...state.settings, planVersion: 2, snapshot: first.snapshot } });
+    const first = finish(buildPlanSheetSliced(input));
+    const second = finish(buildPlanSheetSliced({ ...input, settings: { ...state.settings, planVersion: 2, snapshot: first.snapshot } }));
     out.plan = first;
     out.planAgain = second.spec;
   }
-  if (state.analysis.capItems.length > 0) out.progress = buildProgressSheet(input);
+  if (state.analysis.capItems.length > 0) out.progress = finish(buildProgressSheetSliced(input));
   return out;
 }
 

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { openXlsx } from '../src/adapters/xlsx';
 import { analyze, highlightRules } from '../src/core/analysis';
 import { readWorkbook } from '../src/core/register';
-import { parseSettings } from '../src/core/settings';
+import { parseSettingsSliced } from '../src/core/settings';
+import { finish } from '../src/core/slices';
 
 const SAMPLE = join(__dirname, '..', 'samples', 'sample-register.xlsx');
 
@@ -70,7 +71,7 @@ describe('sample workbook analysis', () => {
 describe('sample workbook settings', () => {
   it('carries valid saved settings, so the demo plan header is complete', async () => {
     const port = await openXlsx(readFileSync(SAMPLE));
-    const { settings, warnings } = parseSettings(await port.readStore());
+    const { settings, warnings } = finish(parseSettingsSliced(await port.readStore()));
     expect(warnings).toEqual([]);
     expect(settings.practiceName).toBe('Riverside Family Medicine');
     expect(settings.riskAnalysisDate).toBe('2026-06-25');

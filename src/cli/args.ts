@@ -1,5 +1,8 @@
 /** Command-line parsing for `riskplan`: pure, so every usage error is testable without a process. */
+import { parseArgs as parseArgsTokens, type ParseArgsConfig } from 'node:util';
 import { isIsoDate, type IsoDate } from '../core/dates';
+
+type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig['options']>;
 
 export const MATRIX_CHOICES = ['nist', '3x3', 'product'] as const;
 export type MatrixChoiceArg = (typeof MATRIX_CHOICES)[number];
@@ -49,20 +52,22 @@ generate  writes a copy with the gaps highlighted and the Risk Management Plan a
 
 Exit codes: 0 done; 1 done with failures in a folder; 2 bad input or usage.`;
 
-const FLAGS_WITH_VALUE = new Set(['--as-of', '--matrix', '-o', '--output', '--practice']);
-const ANALYZE_FLAGS = new Set(['--as-of', '--matrix', '--json']);
-const GENERATE_FLAGS = new Set([
-  '--as-of',
-  '--matrix',
-  '-o',
-  '--output',
-  '--practice',
-  '--no-highlights',
-  '--plan',
-  '--progress',
-  '--keep-previous',
-  '--in-place',
-]);
+/** The options of each command, as node:util parseArgs takes them. */
+const COMMON_OPTIONS = {
+  'as-of': { type: 'string' },
+  matrix: { type: 'string' },
+} as const satisfies ParseArgsOptionsConfig;
+const ANALYZE_OPTIONS = { ...COMMON_OPTIONS, json: { type: 'boolean' } } as const satisfies ParseArgsOptionsConfig;
+const GENERATE_OPTIONS = {
+  ...COMMON_OPTIONS,
+  output: { type: 'string', short: 'o' },
+  practice: { type: 'string' },
+  'no-highlights': { type: 'boolean' },
+  plan: { type: 'boolean' },
+  progress: { type: 'boolean' },
+  'keep-previous': { type: 'boolean' },
+  'in-place': { type: 'boolean' },
+} as const satisfies ParseArgsOptionsConfig;
 
 export function parseArgs(argv: string[]): ParsedArgs {
   if (argv.length === 0 || argv.includes('--help') || argv.includes('-h') || argv[0] === 'help') return { command: 'help' };
@@ -71,56 +76,56 @@ export function parseArgs(argv: string[]): ParsedArgs {
   if (command !== 'analyze' && command !== 'generate') {
     throw new UsageError(`Unknown command "${command}"; use "analyze" or "generate" (riskplan --help).`);
   }
-  const allowed = command === 'analyze' ? ANALYZE_FLAGS : GENERATE_FLAGS;
+  const options: ParseArgsOptionsConfig = command === 'analyze' ? ANALYZE_OPTIONS : GENERATE_OPTIONS;
+  // Not strict: the tokens come back as typed (--flag value or --flag=value), and the messages below say
+  // what is wrong in our words, in command-line order.
+  const { tokens } = parseArgsTokens({ args: rest, options, strict: false, allowPositionals: true, tokens: true });
   const values = new Map<string, string>();
   const flags = new Set<string>();
   const positional: string[] = [];
-  for (let i = 0; i < rest.length; i++) {
-    const token = rest[i];
-    if (!token.startsWith('-') || token === '-') {
-      positional.push(token);
+  for (const token of tokens) {
+    if (token.kind === 'positional') {
+      positional.push(token.value);
       continue;
     }
-    // Accept --flag=value as well as --flag value.
-    const eq = token.startsWith('--') ? token.indexOf('=') : -1;
-    const name = eq > 0 ? token.slice(0, eq) : token;
-    if (!allowed.has(name)) throw new UsageError(`Unknown option "${name}" for ${command} (riskplan --help).`);
-    if (FLAGS_WITH_VALUE.has(name)) {
-      const value = eq > 0 ? token.slice(eq + 1) : rest[++i];
-      if (value === undefined || value === '') throw new UsageError(`The option ${name} needs a value.`);
-      values.set(name === '--output' ? '-o' : name, value);
+    if (token.kind !== 'option') continue;
+    const name = token.rawName;
+    if (!Object.hasOwn(options, token.name)) throw new UsageError(`Unknown option "${name}" for ${command} (riskplan --help).`);
+    if (options[token.name].type === 'string') {
+      if (token.value === undefined || token.value === '') throw new UsageError(`The option ${name} needs a value.`);
+      values.set(token.name, token.value);
     } else {
-      if (eq > 0) throw new UsageError(`The option ${name} takes no value.`);
-      flags.add(name);
+      if (token.inlineValue) throw new UsageError(`The option ${name} takes no value.`);
+      flags.add(token.name);
     }
   }
   if (positional.length === 0) throw new UsageError(`Name the workbook (or folder) to ${command}: riskplan ${command} FILE.xlsx`);
   if (positional.length > 1) throw new UsageError(`Give one workbook or folder, not ${positional.length} ("${positional.join('", "')}").`);
 
-  const asOf = values.get('--as-of') ?? null;
+  const asOf = values.get('as-of') ?? null;
   if (asOf !== null && !isIsoDate(asOf)) throw new UsageError(`--as-of must be a date written YYYY-MM-DD, like 2026-11-23 (got "${asOf}").`);
-  const matrix = values.get('--matrix') ?? null;
+  const matrix = values.get('matrix') ?? null;
   if (matrix !== null && !(MATRIX_CHOICES as readonly string[]).includes(matrix)) {
     throw new UsageError(`--matrix must be one of ${MATRIX_CHOICES.join(', ')} (got "${matrix}").`);
   }
   const common: CommonArgs = { input: positional[0], asOf, matrix: matrix as MatrixChoiceArg | null };
-  if (command === 'analyze') return { command, ...common, json: flags.has('--json') };
+  if (command === 'analyze') return { command, ...common, json: flags.has('json') };
 
-  const output = values.get('-o') ?? null;
-  const inPlace = flags.has('--in-place');
+  const output = values.get('output') ?? null;
+  const inPlace = flags.has('in-place');
   if (!output && !inPlace) throw new UsageError('Say where to write the result: -o OUT.xlsx (or --in-place to update the workbook itself).');
-  const plan = flags.has('--plan');
-  const progress = flags.has('--progress');
+  const plan = flags.has('plan');
+  const progress = flags.has('progress');
   return {
     command,
     ...common,
     output,
-    practice: values.get('--practice') ?? null,
-    highlights: !flags.has('--no-highlights'),
+    practice: values.get('practice') ?? null,
+    highlights: !flags.has('no-highlights'),
     // Neither named means both.
     plan: plan || !progress,
     progress: progress || !plan,
-    keepPrevious: flags.has('--keep-previous'),
+    keepPrevious: flags.has('keep-previous'),
     inPlace,
   };
 }

@@ -2,9 +2,10 @@ import { makeGrid, type CellValue } from './grid';
 import { effectiveFact, harvestFacts, practiceFromTitle } from './facts';
 import { readWorkbook } from './register';
 import { analyze } from './analysis';
-import { buildPlanSheet } from './reports';
+import { buildPlanSheetSliced } from './reports';
 import { findCells, makeSettings } from './reports/testing';
 import { isoToSerial } from './dates';
+import { finish } from './slices';
 
 const HEADER = ['Risk ID', 'Risk Description', 'Likelihood (1-5)', 'Impact (1-5)', 'Mitigation Plan', 'Owner', 'Target Date', 'Status'];
 const ROWS: CellValue[][] = [
@@ -76,7 +77,7 @@ describe('a plan from a register with title-row facts', () => {
     const grids = [titledRegister()];
     const read = readWorkbook(grids);
     const asOf = '2026-11-23';
-    const { spec } = buildPlanSheet({ analysis: analyze(read, { asOf }), read, settings: makeSettings(), asOf, facts: harvestFacts(grids, read) });
+    const { spec } = finish(buildPlanSheetSliced({ analysis: analyze(read, { asOf }), read, settings: makeSettings(), asOf, facts: harvestFacts(grids, read) }));
     const missing = findCells(spec, /^MISSING: (practice name|risk analysis date|who conducted the risk analysis|prepared by|approved by)/);
     expect(missing.map((m) => m.cell.value)).toEqual([]);
     expect(findCells(spec, 'Lakeside Pediatrics').length).toBeGreaterThan(0);

@@ -6,14 +6,13 @@
 import { LEVELS, STATUSES } from './model';
 import {
   DEFAULT_SETTINGS,
-  parseSettings,
   parseSettingsSliced,
-  serializeSettings,
   serializeSettingsSliced,
   settingsSchema,
   type Settings,
   type SnapshotRisk,
 } from './settings';
+import { finish } from './slices';
 import { drainCounting } from './slices.testing';
 
 function snapshotRisks(n: number): SnapshotRisk[] {
@@ -28,6 +27,11 @@ function snapshotRisks(n: number): SnapshotRisk[] {
   }));
 }
 
+/** The stored JSON, drained in one go. */
+function serializeSettingsJson(settings: Settings): string {
+  return finish(serializeSettingsSliced(settings));
+}
+
 const bigPlan: Settings = {
   ...DEFAULT_SETTINGS,
   practiceName: 'Riverside Family Medicine',
@@ -40,20 +44,20 @@ describe('settings with a big snapshot', () => {
     const { value, pauses } = drainCounting(serializeSettingsSliced(bigPlan));
     expect(pauses).toBeGreaterThan(1);
     expect(value).toBe(JSON.stringify(settingsSchema.parse(bigPlan)));
-    expect(serializeSettings(DEFAULT_SETTINGS)).toBe(JSON.stringify(settingsSchema.parse(DEFAULT_SETTINGS)));
+    expect(serializeSettingsJson(DEFAULT_SETTINGS)).toBe(JSON.stringify(settingsSchema.parse(DEFAULT_SETTINGS)));
   });
 
   it('parse in slices to the same settings as one schema pass', () => {
-    const json = serializeSettings(bigPlan);
+    const json = serializeSettingsJson(bigPlan);
     const { value, pauses } = drainCounting(parseSettingsSliced(json));
     expect(pauses).toBeGreaterThan(1);
     expect(value).toEqual({ settings: settingsSchema.parse(JSON.parse(json)), warnings: [] });
   });
 
   it('drop a snapshot with one bad row, name it, and keep the other settings', () => {
-    const data = JSON.parse(serializeSettings(bigPlan));
+    const data = JSON.parse(serializeSettingsJson(bigPlan));
     data.snapshot.risks[6_500].level = 'Catastrophic';
-    const { settings, warnings } = parseSettings(JSON.stringify(data));
+    const { settings, warnings } = finish(parseSettingsSliced(JSON.stringify(data)));
     expect(settings.snapshot).toBeUndefined();
     expect(settings.practiceName).toBe('Riverside Family Medicine');
     expect(warnings).toEqual([expect.stringMatching(/^The saved setting "snapshot" is not valid and was ignored \(/)]);
@@ -61,6 +65,6 @@ describe('settings with a big snapshot', () => {
 
   it('refuse to store a snapshot with a bad row', () => {
     const bad = { ...bigPlan, snapshot: { ...bigPlan.snapshot!, risks: [...bigPlan.snapshot!.risks, { key: 1 } as unknown as SnapshotRisk] } };
-    expect(() => serializeSettings(bad)).toThrow();
+    expect(() => serializeSettingsJson(bad)).toThrow();
   });
 });

@@ -5,7 +5,7 @@
  * value falls back to its default with a visible warning, never a crash.
  */
 import { z } from 'zod';
-import { finish, inSlices, type Sliced } from './slices';
+import { inSlices, type Sliced } from './slices';
 import { isIsoDate } from './dates';
 import { ROLES, LEVELS, STATUSES } from './model';
 
@@ -128,15 +128,9 @@ export interface SettingsRead {
 
 /**
  * Parses the stored JSON. Whole-document garbage yields defaults plus one warning; a bad
- * field yields the default for that field alone plus a warning naming it.
- */
-export function parseSettings(json: string | null): SettingsRead {
-  return finish(parseSettingsSliced(json));
-}
-
-/**
- * `parseSettings`, checking the snapshot of the last plan in slices: after a plan of a
- * 50,000-row register it holds 50,000 risks (several megabytes of JSON).
+ * field yields the default for that field alone plus a warning naming it. The snapshot of the
+ * last plan is checked in slices: after a plan of a 50,000-row register it holds 50,000 risks
+ * (several megabytes of JSON). Drain it with `finish` where nothing waits on the thread.
  */
 export function* parseSettingsSliced(json: string | null): Sliced<SettingsRead> {
   if (json === null || json.trim() === '') return { settings: DEFAULT_SETTINGS, warnings: [] };
@@ -208,12 +202,7 @@ function* checkSnapshot(value: unknown): Sliced<SnapshotCheck> {
   return { success: true, data: { ...head.data, risks: checked } };
 }
 
-/** The settings as stored: checked against the schema (an invalid value throws), then JSON. */
-export function serializeSettings(settings: Settings): string {
-  return finish(serializeSettingsSliced(settings));
-}
-
-/** `serializeSettings`, checking the snapshot's risks in slices. The JSON is the same. */
+/** The settings as stored: checked against the schema (an invalid value throws), then JSON; the snapshot's risks in slices. */
 export function* serializeSettingsSliced(settings: Settings): Sliced<string> {
   const { snapshot, ...rest } = settings;
   const parsed = settingsSchema.parse(rest);

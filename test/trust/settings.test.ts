@@ -4,7 +4,8 @@
  * setting, never throws, never pollutes Object.prototype, and generating the plan still works.
  */
 import { openXlsx, type XlsxWorkbookPort } from '../../src/adapters/xlsx';
-import { DEFAULT_SETTINGS, parseSettings, STORE_SHEET_NAME } from '../../src/core/settings';
+import { DEFAULT_SETTINGS, parseSettingsSliced, STORE_SHEET_NAME } from '../../src/core/settings';
+import { finish } from '../../src/core/slices';
 import { generatePlan, loadWorkbook, type WorkbookState } from '../../src/app/workflow';
 import { installOfficeStub } from '../fakes/excel-fake';
 import { fixtureBytes } from '../fixtures/workbooks';
@@ -29,7 +30,7 @@ async function loadAndGenerate(stored: string): Promise<{ state: WorkbookState; 
   const { sheet } = await generatePlan(port, state);
   expect(sheet).toBe('Risk Management Plan');
   // The store is healthy again afterwards: generation rewrote it from valid settings.
-  expect(parseSettings(await port.readStore()).warnings).toEqual([]);
+  expect(finish(parseSettingsSliced(await port.readStore())).warnings).toEqual([]);
   return { state, sheet, port };
 }
 
@@ -111,7 +112,7 @@ describe('tampered settings in the store sheet', () => {
     expect(state.settings.snapshot).toBeUndefined();
     expect(state.settings.planVersion).toBe(3);
     expect(state.warnings.some((w) => w.includes('"snapshot"'))).toBe(true);
-    const after = parseSettings(await port.readStore()).settings;
+    const after = finish(parseSettingsSliced(await port.readStore())).settings;
     expect(after.snapshot?.risks.length).toBeGreaterThan(0);
     expect(after.planVersion).toBe(4);
   });

@@ -15,7 +15,7 @@ export function storeRows(json: string): string[] {
 
 /**
  * The JSON from column A (A2 down to the first blank), or null when there is none. A1 is not
- * checked, like the .xlsx adapter: parseSettings validates whatever is found.
+ * checked, like the .xlsx adapter: parseSettingsSliced validates whatever is found.
  */
 export function jsonFromColumn(column: unknown[], firstRow = 0): string | null {
   const parts: string[] = [];

@@ -1,9 +1,10 @@
 import type { Entry, FindingKind } from '../model';
-import { duplicateFindings, entryFindings, type FindingContext } from './findings';
+import { duplicateFindingsSliced, entryFindings, type FindingContext } from './findings';
 import { buildMatrix } from './matrices';
 import { scoreEntry } from './score';
 import { date, makeEntry, scale, textDate } from './testing';
 import { vagueReason } from './vague';
+import { finish } from '../slices';
 
 const AS_OF = '2026-11-23';
 const nist = buildMatrix({ name: 'nist' }, 'test');
@@ -189,7 +190,7 @@ describe('duplicateFindings', () => {
     const a = good({ row: 5, risk: 'Laptops are not encrypted.' });
     const b = good({ row: 9, risk: '  laptops ARE not   encrypted ' });
     const c = good({ row: 11, risk: 'Backups are not tested' });
-    const found = duplicateFindings([{ entries: [a, b, c], cap: false }]);
+    const found = finish(duplicateFindingsSliced([{ entries: [a, b, c], cap: false }]));
     expect(found.has(a)).toBe(false);
     expect(found.has(c)).toBe(false);
     expect(found.get(b)?.[0]).toMatchObject({ kind: 'duplicate', row: 9, cell: 'C9' });
@@ -199,7 +200,7 @@ describe('duplicateFindings', () => {
   it('a CAP item that repeats a completed one is recurring', () => {
     const closed = good({ sheet: 'CAP Closed', row: 3, risk: 'No workforce training', status: 'Complete' });
     const reopened = good({ sheet: 'CAP Open', row: 4, risk: 'No workforce training' });
-    const found = duplicateFindings([{ entries: [reopened, closed], cap: true }]);
+    const found = finish(duplicateFindingsSliced([{ entries: [reopened, closed], cap: true }]));
     expect(found.get(reopened)?.[0].message).toMatch(/recurs.*sheet "CAP Closed" row 3/);
     expect(found.has(closed)).toBe(false);
   });
@@ -207,6 +208,6 @@ describe('duplicateFindings', () => {
   it('register and CAP are separate groups', () => {
     const r = good({ risk: 'No BAA' });
     const c = good({ sheet: 'CAP', risk: 'No BAA' });
-    expect(duplicateFindings([{ entries: [r], cap: false }, { entries: [c], cap: true }]).size).toBe(0);
+    expect(finish(duplicateFindingsSliced([{ entries: [r], cap: false }, { entries: [c], cap: true }])).size).toBe(0);
   });
 });

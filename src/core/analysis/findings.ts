@@ -20,7 +20,7 @@ import type { EntryScore } from './score';
 import { isCompleted, isOpen } from './status';
 import { vagueReason } from './vague';
 import { TextKeys } from './textKeys';
-import { finish, inSlices, type Sliced } from '../slices';
+import { inSlices, type Sliced } from '../slices';
 
 export interface FindingContext {
   asOf: IsoDate;
@@ -312,12 +312,8 @@ export { cellFor } from './cells';
  * Duplicates, in linear time. Within each group (the register; all CAP sheets together),
  * a risk text recorded a second time is flagged against the first. A CAP item that is not
  * completed and repeats a completed CAP item is flagged as recurring.
+ * Yields between slices of entries.
  */
-export function duplicateFindings(groups: { entries: Entry[]; cap: boolean }[]): Map<Entry, Finding[]> {
-  return finish(duplicateFindingsSliced(groups));
-}
-
-/** `duplicateFindings`, yielding between slices of entries. */
 export function* duplicateFindingsSliced(groups: { entries: Entry[]; cap: boolean }[]): Sliced<Map<Entry, Finding[]>> {
   const out = new Map<Entry, Finding[]>();
   const add = (entry: Entry, f: Finding) => {

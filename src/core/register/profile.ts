@@ -114,9 +114,9 @@ function addValue(p: ColumnProfile, v: CellValue, seen: Set<string>): void {
   if (text.length <= 24 && CODE.test(text)) p.codes++;
 }
 
-const RATING_ROLES = new Set<Role>(['likelihood', 'impact', 'level', 'residualLikelihood', 'residualImpact', 'residualLevel']);
-const TEXT_ROLES = new Set<Role>(['risk', 'threat', 'vulnerability', 'asset']);
-const DATE_ROLES = new Set<Role>(['dueDate', 'completedDate', 'verifiedDate', 'reviewDate', 'originalDueDate']);
+const RATING_ROLES: ReadonlySet<Role> = new Set<Role>(['likelihood', 'impact', 'level', 'residualLikelihood', 'residualImpact', 'residualLevel']);
+const TEXT_ROLES: ReadonlySet<Role> = new Set<Role>(['risk', 'threat', 'vulnerability', 'asset']);
+const DATE_ROLES: ReadonlySet<Role> = new Set<Role>(['dueDate', 'completedDate', 'verifiedDate', 'reviewDate', 'originalDueDate']);
 
 /**
  * Why the values say a column cannot play `role` ("its values are dates"), or null when they allow

@@ -113,7 +113,7 @@ interface Phrase {
 }
 
 /** Normalized phrase -> its readings, one per role (the first listing of a phrase for a role wins). */
-const PHRASES: Map<string, Phrase[]> = (() => {
+const PHRASES: ReadonlyMap<string, Phrase[]> = (() => {
   const map = new Map<string, Phrase[]>();
   for (const [role, confidence, phrases, needs] of TABLE) {
     for (const p of phrases) {
@@ -137,8 +137,6 @@ export interface HeaderMatch {
   needsValues?: boolean;
 }
 
-const cache = new Map<string, HeaderMatch[]>();
-
 /**
  * The role a header text names, or null: the best of `matchHeaderAll`.
  */
@@ -156,8 +154,6 @@ export function matchHeader(text: string): HeaderMatch | null {
 export function matchHeaderAll(text: string): HeaderMatch[] {
   const key = normalizeWords(text);
   if (key === '') return [];
-  const hit = cache.get(key);
-  if (hit !== undefined) return hit;
   const words = key.split(' ');
   const spans: { start: number; len: number; phrase: string; readings: Phrase[] }[] = [];
   for (let len = Math.min(MAX_PHRASE_WORDS, words.length); len >= 1; len--) {
@@ -191,15 +187,12 @@ export function matchHeaderAll(text: string): HeaderMatch[] {
   // Only when no phrase of the table already took the date word ("Milestones with Completion Dates").
   const dateWordFree = words.some((w, k) => DATE_WORDS.has(w) && !spans.some((sp) => sp.start <= k && k < sp.start + sp.len));
   if (dateWordFree) dateHeaderFallback(words, byRole);
-  const result = [...byRole.values()].sort((a, b) => b.confidence - a.confidence);
-  if (cache.size > 5000) cache.clear();
-  cache.set(key, result);
-  return result;
+  return [...byRole.values()].sort((a, b) => b.confidence - a.confidence);
 }
 
-const DATE_WORDS = new Set(['date', 'dates', 'fecha', 'data', 'datum', 'dato', 'дата', 'when', 'by']);
-const COMPLETION_WORDS = new Set(['closed', 'closure', 'completed', 'completion', 'actual', 'resolved', 'resolution', 'implemented', 'done', 'cierre', 'finalizacion', 'conclusao', 'encerramento', 'cloture', 'chiusura', 'abschluss', 'erledigt', 'afgerond', 'lukket', 'закрытия']);
-const DUE_WORDS = new Set(['due', 'target', 'planned', 'scheduled', 'expected', 'estimated', 'remediation', 'deadline', 'commitment', 'objetivo', 'prevista', 'previsto', 'limite', 'compromiso', 'alvo', 'cible', 'prevue', 'echeance', 'obiettivo', 'scadenza', 'prevista', 'ziel', 'geplant', 'plan', 'streef', 'gepland', 'planlagt', 'плановая', 'срок']);
+const DATE_WORDS: ReadonlySet<string> = new Set(['date', 'dates', 'fecha', 'data', 'datum', 'dato', 'дата', 'when', 'by']);
+const COMPLETION_WORDS: ReadonlySet<string> = new Set(['closed', 'closure', 'completed', 'completion', 'actual', 'resolved', 'resolution', 'implemented', 'done', 'cierre', 'finalizacion', 'conclusao', 'encerramento', 'cloture', 'chiusura', 'abschluss', 'erledigt', 'afgerond', 'lukket', 'закрытия']);
+const DUE_WORDS: ReadonlySet<string> = new Set(['due', 'target', 'planned', 'scheduled', 'expected', 'estimated', 'remediation', 'deadline', 'commitment', 'objetivo', 'prevista', 'previsto', 'limite', 'compromiso', 'alvo', 'cible', 'prevue', 'echeance', 'obiettivo', 'scadenza', 'prevista', 'ziel', 'geplant', 'plan', 'streef', 'gepland', 'planlagt', 'плановая', 'срок']);
 
 /**
  * "Planned Remediation Date", "Expected Resolution Date", "Fecha de cierre real": a header with a
@@ -233,7 +226,7 @@ const TO_RESIDUAL: Partial<Record<Role, Role>> = {
   risk: 'residualLevel',
 };
 
-const RESIDUAL_RATINGS = new Set<Role>(['likelihood', 'impact', 'level', 'score']);
+const RESIDUAL_RATINGS: ReadonlySet<Role> = new Set<Role>(['likelihood', 'impact', 'level', 'score']);
 
 const RATING_GROUP_WORDS = ['inherent', 'current', 'initial', 'gross', 'raw', 'before mitigation', 'before treatment', 'pre mitigation', 'risk rating', 'risk assessment', 'assessment'];
 
@@ -244,7 +237,7 @@ function isRatingGroup(groupText: string): boolean {
 }
 
 /** Under a group ("Auswirkungen: Zeit | Budget | Gesamt"), the total is the group's value. */
-const TOTAL_WORDS = new Set(['total', 'overall', 'sum', 'average', 'gesamt', 'summe', 'durchschnitt', 'totale', 'promedio', 'media', 'totaal', 'gemiddelde', 'samlet', 'итого', 'всего']);
+const TOTAL_WORDS: ReadonlySet<string> = new Set(['total', 'overall', 'sum', 'average', 'gesamt', 'summe', 'durchschnitt', 'totale', 'promedio', 'media', 'totaal', 'gemiddelde', 'samlet', 'итого', 'всего']);
 
 /**
  * Matches a field header under an optional group header: the best of `matchColumnAll`.

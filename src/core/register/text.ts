@@ -7,7 +7,7 @@ import type { CellValue } from '../grid';
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 /** Letters NFD does not split into base + mark, spelled the way a header is searched for. */
-const FOLDED = new Map([
+const FOLDED: ReadonlyMap<string, string> = new Map([
   ['ß', 'ss'], ['ø', 'o'], ['æ', 'ae'], ['œ', 'oe'], ['ł', 'l'], ['đ', 'd'], ['ı', 'i'], ['º', 'o'], ['°', 'o'], ['№', 'no'],
 ]);
 
@@ -75,7 +75,7 @@ export function cellText(v: CellValue): string | null {
   return v ? 'TRUE' : 'FALSE';
 }
 
-const EXCEL_ERRORS = new Set([
+const EXCEL_ERRORS: ReadonlySet<string> = new Set([
   '#REF!',
   '#N/A',
   '#VALUE!',

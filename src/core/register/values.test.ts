@@ -1,4 +1,5 @@
-import { detectScale, parseDate, parseOwner, parseRating, parseStatus, scaleHintFromHeader } from './values';
+import { detectScale, parseDate, parseOwner, parseRating, parseStatus, readRating, scaleHintFromHeader, ValueMemo } from './values';
+import type { ScaleValue } from '../model';
 import type { CellValue } from '../grid';
 
 const rate = (v: CellValue, values: CellValue[], header = '') => parseRating(v, detectScale(values, header));
@@ -117,16 +118,21 @@ describe('statuses', () => {
 });
 
 describe('shared values', () => {
-  it('gives equal cells on one scale the same frozen object, and different scales their own', () => {
+  it('gives equal cells on one scale the same frozen object within a read, and different scales and reads their own', () => {
+    const memo = new ValueMemo();
     const five = detectScale([1, 5], 'Likelihood (1-5)');
     const three = detectScale([1, 3], 'Likelihood (1-3)');
-    const a = parseRating(3, five).value!;
-    expect(parseRating(3, five).value).toBe(a);
+    const a = readRating(3, five, memo) as ScaleValue;
+    expect(readRating(3, five, memo)).toBe(a);
     expect(Object.isFrozen(a)).toBe(true);
-    expect(parseRating(3, three).value).not.toBe(a);
-    expect(parseRating(3, three).value).toMatchObject({ ordinal: 3, steps: 3 });
-    const due = parseDate(46037)!;
-    expect(parseDate(46037)).toBe(due);
+    expect(readRating(3, three, memo)).not.toBe(a);
+    expect(readRating(3, three, memo)).toMatchObject({ ordinal: 3, steps: 3 });
+    const nextRead = new ValueMemo();
+    expect(readRating(3, five, nextRead)).not.toBe(a);
+    expect(readRating(3, five, nextRead)).toEqual(a);
+    const due = parseDate(46037, memo)!;
+    expect(parseDate(46037, memo)).toBe(due);
+    expect(parseDate(46037, nextRead)).not.toBe(due);
     expect(Object.isFrozen(due)).toBe(true);
     expect(() => {
       'use strict';

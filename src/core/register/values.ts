@@ -8,20 +8,44 @@ import { serialToIso, isIsoDate, type IsoDate } from '../dates';
 import { cellText, normalizeWords } from './text';
 
 /**
- * Per-text memo: a register repeats the same few words ("High", "Open", "TBD") thousands of times,
- * so each distinct text is parsed once. Bounded so a huge sheet of unique texts cannot grow it forever.
+ * The memo of one read, passed down by the reader: a register repeats the same few words ("High",
+ * "Open", "TBD"), ratings and dates thousands of times, so each distinct value is parsed once per read.
+ * Values read through it are shared and frozen: a 50,000-row register would otherwise hold 300,000
+ * small objects that say the same few things, and no reader can change one row's value through another.
+ * Each map is bounded, so a column of unique values cannot grow it without limit. Without a memo
+ * (a single cell parsed from a test or another module) every function simply computes.
  */
-function memo<T>(fn: (text: string) => T): (text: string) => T {
-  const cache = new Map<string, T>();
-  return (text: string): T => {
-    let hit = cache.get(text);
-    if (hit === undefined && !cache.has(text)) {
-      hit = fn(text);
-      if (cache.size > 20_000) cache.clear();
-      cache.set(text, hit);
-    }
-    return hit as T;
-  };
+export class ValueMemo {
+  readonly ratingWords = new Map<string, RatingWord | null>();
+  readonly splits = new Map<string, { n: number | null; words: string }>();
+  readonly dateTexts = new Map<string, { iso: IsoDate | null; kind: DateValue['kind'] }>();
+  readonly dateOrders = new Map<string, DateOrder | null>();
+  readonly ownerPlaceholders = new Map<string, boolean>();
+  readonly statuses = new Map<string, Status | null>();
+  readonly dates = new Map<CellValue, DateValue | null>();
+  readonly ratingsWithoutScale = new Map<CellValue, ScaleValue | string | null>();
+  /** Ratings by scale: the same cell reads differently on a 3-step and a 5-step column. */
+  readonly ratingsByScale = new Map<ScaleInfo, Map<CellValue, ScaleValue | string | null>>();
+  /**
+   * Excel serial -> ISO date, indexed by day from MIN_SERIAL (an array lookup, cheaper than a Map's), so it
+   * holds at most the 91,311 days of the range; made whole on first use (an array filled at scattered
+   * indexes would fall back to a slow dictionary).
+   */
+  serials: (IsoDate | undefined)[] | null = null;
+}
+
+const MEMO_LIMIT = 20_000;
+
+/** `compute(key)` through `cache` when there is one. */
+function memoized<K, V>(cache: Map<K, V> | undefined, key: K, compute: (key: K) => V): V {
+  if (cache === undefined) return compute(key);
+  let hit = cache.get(key);
+  if (hit === undefined && !cache.has(key)) {
+    hit = compute(key);
+    if (cache.size >= MEMO_LIMIT) cache.clear();
+    cache.set(key, hit);
+  }
+  return hit as V;
 }
 
 // ------------------------------------------------------------------ rating words
@@ -37,48 +61,54 @@ interface RatingWord {
 }
 
 /** Maps, not plain objects: "constructor" typed in a cell must find nothing. */
-const RATING_WORDS = new Map<string, RatingWord>();
-function word(names: string[], five: number, three: number | null, label: string, top = false): void {
-  for (const n of names) RATING_WORDS.set(normalizeWords(n), { five, three, label, top });
-}
-// Generic levels (NIST SP 800-30 style and H/M/L).
-word(['very low', 'vl', 'very-low'], 1, null, 'Very Low');
-word(['low', 'l', 'lo'], 2, 1, 'Low');
-word(['medium', 'med', 'm', 'moderate', 'mod'], 3, 2, 'Medium');
-word(['high', 'h', 'hi'], 4, 3, 'High');
-word(['very high', 'vh', 'very-high', 'extreme'], 5, null, 'Very High');
-word(['critical', 'crit'], 5, null, 'Critical', true);
-// Likelihood words.
-word(['rare', 'very unlikely', 'remote', 'improbable'], 1, null, 'Rare');
-word(['unlikely'], 2, null, 'Unlikely');
-word(['possible', 'occasional'], 3, null, 'Possible');
-word(['likely', 'probable'], 4, null, 'Likely');
-word(['almost certain', 'very likely', 'certain', 'frequent'], 5, null, 'Almost Certain');
-// Impact words.
-word(['negligible', 'insignificant', 'minimal'], 1, null, 'Negligible');
-word(['minor'], 2, null, 'Minor');
-word(['major', 'significant', 'serious'], 4, null, 'Major');
-word(['severe', 'catastrophic'], 5, null, 'Severe');
-// The same steps in the registers' other languages (masculine, feminine and neuter forms alike).
-word(['muy bajo', 'muy baja', 'muito baixo', 'muito baixa', 'tres faible', 'molto basso', 'molto bassa', 'sehr niedrig', 'sehr gering', 'zeer laag', 'svaert lav', 'очень низкий', 'очень низкая', 'очень низкое'], 1, null, 'Very Low');
-word(['bajo', 'baja', 'baixo', 'baixa', 'faible', 'bas', 'basse', 'basso', 'bassa', 'niedrig', 'gering', 'laag', 'lav', 'низкий', 'низкая', 'низкое', 'green', 'verde', 'vert', 'grun', 'groen', 'gronn', 'зеленый', 'зелёный'], 2, 1, 'Low');
-word(['medio', 'media', 'moderado', 'moderada', 'moyen', 'moyenne', 'modere', 'moderato', 'moderata', 'mittel', 'mittlere', 'mittlerer', 'gemiddeld', 'middel', 'matig', 'middels', 'moderat', 'средний', 'средняя', 'среднее', 'yellow', 'amber', 'amarillo', 'amarelo', 'jaune', 'giallo', 'gelb', 'geel', 'gul', 'желтый', 'жёлтый'], 3, 2, 'Medium');
-word(['alto', 'alta', 'eleve', 'elevee', 'haut', 'haute', 'hoch', 'hohe', 'hoher', 'hoog', 'hoy', 'высокий', 'высокая', 'высокое', 'red', 'rojo', 'vermelho', 'rouge', 'rosso', 'rot', 'rood', 'rod', 'красный'], 4, 3, 'High');
-word(['muy alto', 'muy alta', 'muito alto', 'muito alta', 'tres eleve', 'tres elevee', 'molto alto', 'molto alta', 'sehr hoch', 'zeer hoog', 'svaert hoy', 'очень высокий', 'очень высокая', 'очень высокое'], 5, null, 'Very High');
-word(['critico', 'critica', 'critique', 'kritisch', 'kritiek', 'kritisk', 'критический', 'критическая', 'критичный'], 5, null, 'Critical', true);
-word(['raro', 'rara', 'improbable', 'improbavel', 'selten', 'zelden', 'sjelden', 'редко'], 1, null, 'Rare');
-word(['posible', 'possivel', 'possibile', 'moglich', 'mogelijk', 'mulig', 'возможно'], 3, null, 'Possible');
-word(['probable', 'provavel', 'probabile', 'wahrscheinlich', 'waarschijnlijk', 'sannsynlig', 'вероятно'], 4, null, 'Likely');
-word(['menor', 'mineur', 'minore', 'gering', 'klein'], 2, null, 'Minor');
-word(['mayor', 'grave', 'majeur', 'maggiore', 'erheblich', 'groot', 'alvorlig'], 4, null, 'Major');
+const RATING_WORD_LIST: readonly [names: string[], five: number, three: number | null, label: string, top?: boolean][] = [
+  // Generic levels (NIST SP 800-30 style and H/M/L).
+  [['very low', 'vl', 'very-low'], 1, null, 'Very Low'],
+  [['low', 'l', 'lo'], 2, 1, 'Low'],
+  [['medium', 'med', 'm', 'moderate', 'mod'], 3, 2, 'Medium'],
+  [['high', 'h', 'hi'], 4, 3, 'High'],
+  [['very high', 'vh', 'very-high', 'extreme'], 5, null, 'Very High'],
+  [['critical', 'crit'], 5, null, 'Critical', true],
+  // Likelihood words.
+  [['rare', 'very unlikely', 'remote', 'improbable'], 1, null, 'Rare'],
+  [['unlikely'], 2, null, 'Unlikely'],
+  [['possible', 'occasional'], 3, null, 'Possible'],
+  [['likely', 'probable'], 4, null, 'Likely'],
+  [['almost certain', 'very likely', 'certain', 'frequent'], 5, null, 'Almost Certain'],
+  // Impact words.
+  [['negligible', 'insignificant', 'minimal'], 1, null, 'Negligible'],
+  [['minor'], 2, null, 'Minor'],
+  [['major', 'significant', 'serious'], 4, null, 'Major'],
+  [['severe', 'catastrophic'], 5, null, 'Severe'],
+  // The same steps in the registers' other languages (masculine, feminine and neuter forms alike).
+  [['muy bajo', 'muy baja', 'muito baixo', 'muito baixa', 'tres faible', 'molto basso', 'molto bassa', 'sehr niedrig', 'sehr gering', 'zeer laag', 'svaert lav', 'очень низкий', 'очень низкая', 'очень низкое'], 1, null, 'Very Low'],
+  [['bajo', 'baja', 'baixo', 'baixa', 'faible', 'bas', 'basse', 'basso', 'bassa', 'niedrig', 'gering', 'laag', 'lav', 'низкий', 'низкая', 'низкое', 'green', 'verde', 'vert', 'grun', 'groen', 'gronn', 'зеленый', 'зелёный'], 2, 1, 'Low'],
+  [['medio', 'media', 'moderado', 'moderada', 'moyen', 'moyenne', 'modere', 'moderato', 'moderata', 'mittel', 'mittlere', 'mittlerer', 'gemiddeld', 'middel', 'matig', 'middels', 'moderat', 'средний', 'средняя', 'среднее', 'yellow', 'amber', 'amarillo', 'amarelo', 'jaune', 'giallo', 'gelb', 'geel', 'gul', 'желтый', 'жёлтый'], 3, 2, 'Medium'],
+  [['alto', 'alta', 'eleve', 'elevee', 'haut', 'haute', 'hoch', 'hohe', 'hoher', 'hoog', 'hoy', 'высокий', 'высокая', 'высокое', 'red', 'rojo', 'vermelho', 'rouge', 'rosso', 'rot', 'rood', 'rod', 'красный'], 4, 3, 'High'],
+  [['muy alto', 'muy alta', 'muito alto', 'muito alta', 'tres eleve', 'tres elevee', 'molto alto', 'molto alta', 'sehr hoch', 'zeer hoog', 'svaert hoy', 'очень высокий', 'очень высокая', 'очень высокое'], 5, null, 'Very High'],
+  [['critico', 'critica', 'critique', 'kritisch', 'kritiek', 'kritisk', 'критический', 'критическая', 'критичный'], 5, null, 'Critical', true],
+  [['raro', 'rara', 'improbable', 'improbavel', 'selten', 'zelden', 'sjelden', 'редко'], 1, null, 'Rare'],
+  [['posible', 'possivel', 'possibile', 'moglich', 'mogelijk', 'mulig', 'возможно'], 3, null, 'Possible'],
+  [['probable', 'provavel', 'probabile', 'wahrscheinlich', 'waarschijnlijk', 'sannsynlig', 'вероятно'], 4, null, 'Likely'],
+  [['menor', 'mineur', 'minore', 'gering', 'klein'], 2, null, 'Minor'],
+  [['mayor', 'grave', 'majeur', 'maggiore', 'erheblich', 'groot', 'alvorlig'], 4, null, 'Major'],
+];
+const RATING_WORDS: ReadonlyMap<string, RatingWord> = new Map(
+  RATING_WORD_LIST.flatMap(([names, five, three, label, top = false]) => names.map((n): [string, RatingWord] => [normalizeWords(n), { five, three, label, top }])),
+);
 
 /** Words that only exist on 5-step scales: seeing one means the column is a 5-step scale. */
-const ratingWord = memo((words: string): RatingWord | null => RATING_WORDS.get(normalizeWords(words)) ?? null);
+function ratingWord(words: string, memo?: ValueMemo): RatingWord | null {
+  return memoized(memo?.ratingWords, words, ratingWordOnce);
+}
+function ratingWordOnce(words: string): RatingWord | null {
+  return RATING_WORDS.get(normalizeWords(words)) ?? null;
+}
 
 /** True for a rating word such as "High", "Very Low", "Likely", "4 - Major" (not for a bare number). */
-export function isRatingText(text: string): boolean {
-  const { n, words } = splitNumberAndWords(text.trim());
-  return words !== '' && ratingWord(words) !== null && (n === null || n >= 0);
+export function isRatingText(text: string, memo?: ValueMemo): boolean {
+  const { n, words } = splitNumberAndWords(text.trim(), memo);
+  return words !== '' && ratingWord(words, memo) !== null && (n === null || n >= 0);
 }
 
 function isFiveOnly(w: RatingWord): boolean {
@@ -86,7 +116,9 @@ function isFiveOnly(w: RatingWord): boolean {
 }
 
 /** Splits "4 - Major", "High (4)", "3: Possible" into number and words (memoized). */
-const splitNumberAndWords = memo(splitNumberAndWordsOnce);
+function splitNumberAndWords(text: string, memo?: ValueMemo): { n: number | null; words: string } {
+  return memoized(memo?.splits, text, splitNumberAndWordsOnce);
+}
 function splitNumberAndWordsOnce(text: string): { n: number | null; words: string } {
   const m = /^(\d+(?:\.\d+)?)\s*[-–—:.)]?\s*(.*)$/.exec(text);
   if (m) return { n: Number(m[1]), words: m[2] };
@@ -125,6 +157,7 @@ export function detectScale(values: CellValue[], header: string): ScaleInfo | nu
  * the rows (and can pause between slices) instead of copying each column into an array first.
  */
 export class ScaleTally {
+  constructor(private readonly memo?: ValueMemo) {}
   private maxNumber = 0;
   private numbers = 0;
   private words = 0;
@@ -140,16 +173,16 @@ export class ScaleTally {
     }
     const t = cellText(v);
     if (t === null) return;
-    const { n, words: rest } = splitNumberAndWords(t);
+    const { n, words: rest } = splitNumberAndWords(t, this.memo);
     if (n !== null && Number.isFinite(n)) {
       this.numbers++;
       if (n > this.maxNumber) this.maxNumber = n;
       // "2 - Minor": the words tell the scale's length even when the numbers stay low.
-      const labelled = rest ? ratingWord(rest) : null;
+      const labelled = rest ? ratingWord(rest, this.memo) : null;
       if (labelled && isFiveOnly(labelled)) this.fiveOnly = true;
       return;
     }
-    const w = ratingWord(rest);
+    const w = ratingWord(rest, this.memo);
     if (w) {
       this.words++;
       if (isFiveOnly(w)) this.fiveOnly = true;
@@ -185,56 +218,38 @@ export function parseRating(v: CellValue, scale: ScaleInfo | null): { value: Sca
 }
 
 /**
- * Values a register repeats on thousands of rows (likelihood 4, "High", a due date) are read once
- * and shared: a 50,000-row register would otherwise hold 300,000 small objects that say the same
- * few things. Shared values are frozen, so no reader can change one row's value through another.
- * Bounded, so a column of unique values cannot grow a cache without limit.
- */
-const SHARED_LIMIT = 20_000;
-
-function shared<V>(cache: Map<CellValue, V>, v: CellValue, read: (v: CellValue) => V): V {
-  let value = cache.get(v);
-  if (value === undefined && !cache.has(v)) {
-    value = read(v);
-    if (value !== null && typeof value === 'object') Object.freeze(value);
-    if (cache.size >= SHARED_LIMIT) cache.clear();
-    cache.set(v, value);
-  }
-  return value as V;
-}
-
-/** Ratings by scale (the same cell reads differently on a 3-step and a 5-step column), then by cell value. */
-const ratingsByScale = new WeakMap<ScaleInfo, Map<CellValue, ScaleValue | string | null>>();
-const ratingsWithoutScale = new Map<CellValue, ScaleValue | string | null>();
-
-/**
  * `parseRating` without the wrapper object (the row reader calls it for every rating cell):
  * the value, null when there is none, or a string saying why the cell could not be read.
  * Equal cells on one scale give the same (frozen) object.
  */
-export function readRating(v: CellValue, scale: ScaleInfo | null): ScaleValue | string | null {
-  let cache = ratingsWithoutScale;
+export function readRating(v: CellValue, scale: ScaleInfo | null, memo?: ValueMemo): ScaleValue | string | null {
+  if (memo === undefined) return frozen(readRatingOnce(v, scale));
+  let cache = memo.ratingsWithoutScale;
   if (scale) {
-    const known = ratingsByScale.get(scale);
+    const known = memo.ratingsByScale.get(scale);
     if (known) cache = known;
-    else ratingsByScale.set(scale, (cache = new Map()));
+    else memo.ratingsByScale.set(scale, (cache = new Map()));
   }
-  // Looked up here rather than through `shared` with a closure: this runs for every rating cell.
+  // Looked up here rather than through `memoized` with a closure: this runs for every rating cell.
   const known = cache.get(v);
   if (known !== undefined || cache.has(v)) return known as ScaleValue | string | null;
-  const value = readRatingOnce(v, scale);
-  if (value !== null && typeof value === 'object') Object.freeze(value);
-  if (cache.size >= SHARED_LIMIT) cache.clear();
+  const value = frozen(readRatingOnce(v, scale, memo));
+  if (cache.size >= MEMO_LIMIT) cache.clear();
   cache.set(v, value);
   return value;
 }
 
-function readRatingOnce(v: CellValue, scale: ScaleInfo | null): ScaleValue | string | null {
+function frozen<V>(value: V): V {
+  if (value !== null && typeof value === 'object') Object.freeze(value);
+  return value;
+}
+
+function readRatingOnce(v: CellValue, scale: ScaleInfo | null, memo?: ValueMemo): ScaleValue | string | null {
   if (typeof v === 'number') return numericRating(v, v, '', null, scale);
   const t = cellText(v);
   if (t === null) return null;
-  const { n, words: rest } = splitNumberAndWords(t);
-  const wordHit = rest ? ratingWord(rest) : null;
+  const { n, words: rest } = splitNumberAndWords(t, memo);
+  const wordHit = rest ? ratingWord(rest, memo) : null;
   if (n !== null) return numericRating(v, n, rest, wordHit, scale);
   if (!wordHit) return `"${t}" is not a rating this column uses (expected e.g. Low / Medium / High or a number)`;
   const steps = scale && scale.form === 'text' ? scale.steps : wordHit.three !== null ? 3 : 5;
@@ -262,8 +277,8 @@ function numericRating(
 // ------------------------------------------------------------------ dates
 
 /** Month names and abbreviations (accents folded), in the registers' languages; a Map, so no cell text finds Object's keys. */
-const MONTHS = new Map<string, number>();
-for (const [n, names] of [
+const MONTHS: ReadonlyMap<string, number> = new Map(
+  ([
   [1, 'jan january enero ene janeiro janvier gennaio gen januar januari январь января'],
   [2, 'feb february febrero fevereiro fev fevrier fevr febbraio februar februari февраль февраля'],
   [3, 'mar march marzo marco mars marz maart март марта'],
@@ -276,12 +291,11 @@ for (const [n, names] of [
   [10, 'oct october octubre outubro out octobre ottobre ott oktober okt октябрь октября'],
   [11, 'nov november noviembre novembro novembre ноябрь ноября'],
   [12, 'dec december diciembre dic dezembro dez decembre dicembre dezember desember des декабрь декабря'],
-] as [number, string][]) {
-  for (const name of names.split(' ')) MONTHS.set(name, n);
-}
+] as [number, string][]).flatMap(([n, names]) => names.split(' ').map((name): [string, number] => [name, n])),
+);
 
 /** Placeholders that mean "no date yet". */
-const DATE_PLACEHOLDERS = new Set(['tbd', 'tba', 'n a', 'na', 'none', 'unknown', 'pending', 'to be determined']);
+const DATE_PLACEHOLDERS: ReadonlySet<string> = new Set(['tbd', 'tba', 'n a', 'na', 'none', 'unknown', 'pending', 'to be determined']);
 
 const RELATIVE_WORDS = [
   'asap', 'ongoing', 'immediate', 'immediately', 'continuous', 'continual', 'annual', 'annually', 'quarterly',
@@ -305,18 +319,22 @@ const MAX_SERIAL = 109574;
  * "5 January 2026". A slash date readable both ways is `ambiguous` (never guessed); timescales like
  * "1-6 months", "Q3 2026", "ASAP" are `relative`.
  */
-export function parseDate(v: CellValue): DateValue | null {
-  return shared(dates, v, parseDateOnce);
+export function parseDate(v: CellValue, memo?: ValueMemo): DateValue | null {
+  if (memo === undefined) return frozen(parseDateOnce(v));
+  let value = memo.dates.get(v);
+  if (value === undefined && !memo.dates.has(v)) {
+    value = frozen(parseDateOnce(v, memo));
+    if (memo.dates.size >= MEMO_LIMIT) memo.dates.clear();
+    memo.dates.set(v, value);
+  }
+  return value as DateValue | null;
 }
 
-/** Dates by cell value (shared and frozen, see `shared`). */
-const dates = new Map<CellValue, DateValue | null>();
-
-function parseDateOnce(v: CellValue): DateValue | null {
+function parseDateOnce(v: CellValue, memo?: ValueMemo): DateValue | null {
   if (typeof v === 'number') {
     if (!Number.isFinite(v)) return null;
     if (v >= MIN_SERIAL && v <= MAX_SERIAL) {
-      const iso = serialIso(v);
+      const iso = serialIso(v, memo);
       return { raw: v, text: iso, iso, kind: 'date' };
     }
     return { raw: v, text: String(v), iso: null, kind: 'invalid' };
@@ -324,11 +342,10 @@ function parseDateOnce(v: CellValue): DateValue | null {
   const text = cellText(v);
   if (text === null) return null;
   if (typeof v === 'boolean') return { raw: v, text, iso: null, kind: 'invalid' };
-  const { iso, kind } = parseDateText(text);
+  const { iso, kind } = memoized(memo?.dateTexts, text, parseDateTextOnce);
   return { raw: v, text, iso, kind };
 }
 
-const parseDateText = memo(parseDateTextOnce);
 function parseDateTextOnce(text: string): { iso: IsoDate | null; kind: DateValue['kind'] } {
   const s = text.toLowerCase();
   // ISO, optionally with a time: 2026-01-05 or 2026-01-05T00:00:00.
@@ -369,7 +386,11 @@ function parseDateTextOnce(text: string): { iso: IsoDate | null; kind: DateValue
 export type DateOrder = 'day-first' | 'month-first';
 
 /** What a slash date says about its column's order: "13/04/2026" is day-first, "1/15/2026" month-first. */
-export const dateOrderOf = memo((text: string): DateOrder | null => {
+export function dateOrderOf(text: string, memo?: ValueMemo): DateOrder | null {
+  return memoized(memo?.dateOrders, text, dateOrderOnce);
+}
+
+function dateOrderOnce(text: string): DateOrder | null {
   const m = /^\s*(\d{1,2})[/-](\d{1,2})[/-](\d{2}|\d{4})\s*$/.exec(text);
   if (!m) return null;
   const a = +m[1];
@@ -377,7 +398,7 @@ export const dateOrderOf = memo((text: string): DateOrder | null => {
   if (a > 12 && b <= 12) return 'day-first';
   if (b > 12 && a <= 12) return 'month-first';
   return null;
-});
+}
 
 /**
  * An ambiguous slash date read in the order the rest of its column shows (a column where "28/02/2026"
@@ -389,19 +410,15 @@ export function resolveDate(text: string, order: DateOrder): IsoDate | null {
   return order === 'day-first' ? ymd(+m[3], +m[2], +m[1]) : ymd(+m[3], +m[1], +m[2]);
 }
 
-/**
- * Registers repeat the same few hundred dates; converting each once keeps big sheets fast. Indexed by
- * day from MIN_SERIAL (an array lookup, cheaper than a Map's), so it holds at most the 91,311 days of the range.
- */
-let serialCache: (IsoDate | undefined)[] | null = null;
-function serialIso(serial: number): IsoDate {
-  // Made whole on first use: an array filled at scattered indexes would fall back to a slow dictionary.
-  serialCache ??= new Array<IsoDate | undefined>(MAX_SERIAL - MIN_SERIAL + 1);
+/** Registers repeat the same few hundred dates; converting each once per read keeps big sheets fast. */
+function serialIso(serial: number, memo?: ValueMemo): IsoDate {
   const day = Math.floor(serial);
-  let iso = serialCache[day - MIN_SERIAL];
+  if (memo === undefined) return serialToIso(day);
+  const serials = (memo.serials ??= new Array<IsoDate | undefined>(MAX_SERIAL - MIN_SERIAL + 1));
+  let iso = serials[day - MIN_SERIAL];
   if (iso === undefined) {
     iso = serialToIso(day);
-    serialCache[day - MIN_SERIAL] = iso;
+    serials[day - MIN_SERIAL] = iso;
   }
   return iso;
 }
@@ -427,7 +444,7 @@ export function isDatePlaceholder(d: DateValue): boolean {
 
 // ------------------------------------------------------------------ owners
 
-const OWNER_PLACEHOLDERS = new Set([
+const OWNER_PLACEHOLDERS: ReadonlySet<string> = new Set([
   'tbd', 'tba', 'tbc', 'n a', 'na', 'none', 'unassigned', 'not assigned', 'nobody', 'no one', 'unknown',
   'to be determined', 'to be assigned', 'pending', 'vacant', 'nil', 'null',
 ]);
@@ -440,41 +457,44 @@ export function parseOwner(v: CellValue): { owner: string | null; ownerText: str
 }
 
 /** True for owner text that names nobody ("TBD", "N/A", "?", "-"); `text` is already trimmed and non-blank. */
-export const isOwnerPlaceholder = memo((text: string): boolean => {
+export function isOwnerPlaceholder(text: string, memo?: ValueMemo): boolean {
+  return memoized(memo?.ownerPlaceholders, text, isOwnerPlaceholderOnce);
+}
+
+function isOwnerPlaceholderOnce(text: string): boolean {
   const words = normalizeWords(text);
   return words === '' || OWNER_PLACEHOLDERS.has(words);
-});
+}
 
 // ------------------------------------------------------------------ statuses
 
-const STATUS_WORDS = new Map<string, Status>();
-function status(s: Status, names: string[]): void {
-  for (const n of names) STATUS_WORDS.set(normalizeWords(n), s);
-}
-status('Complete', ['complete', 'completed', 'done', 'closed', 'resolved', 'implemented', 'finished', 'fixed', 'remediated', 'closed verified', 'completed verified', 'verified', 'cleared']);
-status('Mitigated', ['mitigated', 'risk mitigated', 'treated', 'controlled']);
-status('In Progress', ['in progress', 'wip', 'ongoing', 'on going', 'underway', 'under way', 'started', 'in process', 'partially complete', 'partially completed', 'partial', 'partially implemented', 'in review', 'under review', 'monitoring', 'being implemented', 'work in progress', 'active']);
-status('Open', ['open', 'new', 'identified', 'reopened', 're opened', 'outstanding', 'overdue', 'past due', 'late', 'behind schedule', 'not complete', 'incomplete']);
-status('Not Started', ['not started', 'to do', 'todo', 'not begun', 'not yet started', 'pending']);
-status('Planned', ['planned', 'scheduled', 'approved']);
-status('Accepted', ['accepted', 'risk accepted', 'accept']);
-status('Transferred', ['transferred', 'risk transferred', 'transfer', 'insured']);
-status('Deferred', ['deferred', 'on hold', 'postponed', 'paused', 'delayed']);
-// Tracker words, and the same statuses in the registers' other languages.
-status('In Progress', ['in remediation', 'remediating', 'remediation in progress', 'en progreso', 'en curso', 'en proceso', 'em andamento', 'em curso', 'en cours', 'in corso', 'in bearbeitung', 'in arbeit', 'laufend', 'in uitvoering', 'lopend', 'pagaende', 'under arbeid', 'в работе', 'в процессе']);
-status('Open', ['abierto', 'abierta', 'pendiente', 'aberto', 'aberta', 'pendente', 'ouvert', 'ouverte', 'en attente', 'aperto', 'aperta', 'offen', 'apen', 'открыт', 'открыта', 'открыто', 'vencido', 'atrasado', 'en retard', 'in ritardo', 'uberfallig', 'achterstallig', 'forfalt', 'просрочен']);
-status('Complete', ['cerrado', 'cerrada', 'completado', 'completada', 'terminado', 'fechado', 'concluido', 'concluida', 'ferme', 'fermee', 'termine', 'terminee', 'chiuso', 'chiusa', 'completato', 'completata', 'geschlossen', 'erledigt', 'abgeschlossen', 'gesloten', 'afgerond', 'voltooid', 'lukket', 'fullfort', 'закрыт', 'закрыта', 'закрыто', 'выполнено']);
-status('Planned', ['proposed', 'planificado', 'planejado', 'planifie', 'pianificato', 'geplant', 'gepland', 'planlagt', 'запланировано']);
-status('Not Started', ['no iniciado', 'nao iniciado', 'non commence', 'non iniziato', 'nicht begonnen', 'niet gestart', 'ikke startet', 'не начато']);
-status('Accepted', ['aceptado', 'riesgo aceptado', 'aceito', 'accepte', 'accettato', 'akzeptiert', 'geaccepteerd', 'akseptert', 'принят']);
+const STATUS_LIST: readonly [status: Status, names: string[]][] = [
+  ['Complete', ['complete', 'completed', 'done', 'closed', 'resolved', 'implemented', 'finished', 'fixed', 'remediated', 'closed verified', 'completed verified', 'verified', 'cleared']],
+  ['Mitigated', ['mitigated', 'risk mitigated', 'treated', 'controlled']],
+  ['In Progress', ['in progress', 'wip', 'ongoing', 'on going', 'underway', 'under way', 'started', 'in process', 'partially complete', 'partially completed', 'partial', 'partially implemented', 'in review', 'under review', 'monitoring', 'being implemented', 'work in progress', 'active']],
+  ['Open', ['open', 'new', 'identified', 'reopened', 're opened', 'outstanding', 'overdue', 'past due', 'late', 'behind schedule', 'not complete', 'incomplete']],
+  ['Not Started', ['not started', 'to do', 'todo', 'not begun', 'not yet started', 'pending']],
+  ['Planned', ['planned', 'scheduled', 'approved']],
+  ['Accepted', ['accepted', 'risk accepted', 'accept']],
+  ['Transferred', ['transferred', 'risk transferred', 'transfer', 'insured']],
+  ['Deferred', ['deferred', 'on hold', 'postponed', 'paused', 'delayed']],
+  // Tracker words, and the same statuses in the registers' other languages.
+  ['In Progress', ['in remediation', 'remediating', 'remediation in progress', 'en progreso', 'en curso', 'en proceso', 'em andamento', 'em curso', 'en cours', 'in corso', 'in bearbeitung', 'in arbeit', 'laufend', 'in uitvoering', 'lopend', 'pagaende', 'under arbeid', 'в работе', 'в процессе']],
+  ['Open', ['abierto', 'abierta', 'pendiente', 'aberto', 'aberta', 'pendente', 'ouvert', 'ouverte', 'en attente', 'aperto', 'aperta', 'offen', 'apen', 'открыт', 'открыта', 'открыто', 'vencido', 'atrasado', 'en retard', 'in ritardo', 'uberfallig', 'achterstallig', 'forfalt', 'просрочен']],
+  ['Complete', ['cerrado', 'cerrada', 'completado', 'completada', 'terminado', 'fechado', 'concluido', 'concluida', 'ferme', 'fermee', 'termine', 'terminee', 'chiuso', 'chiusa', 'completato', 'completata', 'geschlossen', 'erledigt', 'abgeschlossen', 'gesloten', 'afgerond', 'voltooid', 'lukket', 'fullfort', 'закрыт', 'закрыта', 'закрыто', 'выполнено']],
+  ['Planned', ['proposed', 'planificado', 'planejado', 'planifie', 'pianificato', 'geplant', 'gepland', 'planlagt', 'запланировано']],
+  ['Not Started', ['no iniciado', 'nao iniciado', 'non commence', 'non iniziato', 'nicht begonnen', 'niet gestart', 'ikke startet', 'не начато']],
+  ['Accepted', ['aceptado', 'riesgo aceptado', 'aceito', 'accepte', 'accettato', 'akzeptiert', 'geaccepteerd', 'akseptert', 'принят']],
+];
+const STATUS_WORDS: ReadonlyMap<string, Status> = new Map(STATUS_LIST.flatMap(([status, names]) => names.map((n): [string, Status] => [normalizeWords(n), status])));
 
 /** True for a status word or phrase we know ("Open", "In Remediation", "Pendiente "). */
-export function isStatusText(text: string): boolean {
-  return statusOf(text.trim()) !== null;
+export function isStatusText(text: string, memo?: ValueMemo): boolean {
+  return statusOf(text.trim(), memo) !== null;
 }
 
 /** Treatment decisions in the registers' languages: a column of these is the strategy, not the action. */
-const STRATEGY_WORDS = new Set([
+const STRATEGY_WORDS: ReadonlySet<string> = new Set([
   'mitigate', 'mitigation', 'accept', 'acceptance', 'transfer', 'avoid', 'avoidance', 'reduce', 'share', 'retain', 'treat', 'tolerate', 'terminate', 'exploit', 'enhance', 'contingency',
   'mitigated', 'accepted', 'transferred', 'avoided', 'reduced',
   'mitigar', 'aceptar', 'asumir', 'transferir', 'evitar', 'reducir', 'ignorar', 'contingencia', 'prevenir', 'aceitar', 'eliminar', 'explotar', 'mejorar',
@@ -498,7 +518,11 @@ export function parseStatus(v: CellValue): { status: Status | null; statusText: 
 }
 
 /** The status a typed (trimmed, non-blank) status text means; null for a word we do not know. */
-export const statusOf = memo((text: string): Status | null => {
+export function statusOf(text: string, memo?: ValueMemo): Status | null {
+  return memoized(memo?.statuses, text, statusOfOnce);
+}
+
+function statusOfOnce(text: string): Status | null {
   const words = normalizeWords(text);
   const s = STATUS_WORDS.get(words);
   if (s) return s;
@@ -515,4 +539,4 @@ export const statusOf = memo((text: string): Status | null => {
     if (hit) return hit;
   }
   return null;
-});
+}

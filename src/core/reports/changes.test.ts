@@ -1,6 +1,7 @@
-import { diffSnapshots, riskKey, takeSnapshot } from './changes';
+import { diffSnapshotsSliced, riskKey, takeSnapshot } from './changes';
 import { dateValue, makeScored } from './testing';
 import { planSnapshotSchema } from '../settings';
+import { finish } from '../slices';
 
 describe('riskKey', () => {
   it('matches by ID ignoring case and spaces, else by text ignoring case, punctuation and spacing', () => {
@@ -50,7 +51,7 @@ describe('diffSnapshots', () => {
       '2026-11-23',
       2,
     );
-    expect(diffSnapshots(before, now)).toEqual([]);
+    expect(finish(diffSnapshotsSliced(before, now))).toEqual([]);
   });
 
   it('reports a blank owner becoming named, and a named owner removed', () => {
@@ -59,7 +60,7 @@ describe('diffSnapshots', () => {
       '2026-11-23',
       2,
     );
-    expect(diffSnapshots(before, now).map((c) => [c.kind, c.id, c.before, c.after])).toEqual([
+    expect(finish(diffSnapshotsSliced(before, now)).map((c) => [c.kind, c.id, c.before, c.after])).toEqual([
       ['owner-changed', 'A', 'Dana', null],
       ['owner-changed', 'B', 'dana ', 'Pat'],
     ]);

@@ -13,7 +13,7 @@ import type { IsoDate } from '../dates';
 import type { PlanSnapshot, SnapshotRisk } from '../settings';
 import { riskWords } from './entryText';
 import { normalizeRiskText } from '../analysis/findings';
-import { finish, inSlices, type Sliced } from '../slices';
+import { inSlices, type Sliced } from '../slices';
 
 export type ChangeKind = 'closed' | 'new' | 'removed' | 'date-changed' | 'owner-changed';
 
@@ -129,12 +129,7 @@ function isClosed(status: Status | null): boolean {
   return status !== null && CLOSED_STATUSES.includes(status);
 }
 
-/** Differences between the last plan's snapshot and the current one, in register order. */
-export function diffSnapshots(previous: PlanSnapshot, current: PlanSnapshot): PlanChange[] {
-  return finish(diffSnapshotsSliced(previous, current));
-}
-
-/** `diffSnapshots`, yielding between slices of risks (see slices.ts). */
+/** Differences between the last plan's snapshot and the current one, in register order. Yields between slices of risks (see slices.ts). */
 export function* diffSnapshotsSliced(previous: PlanSnapshot, current: PlanSnapshot): Sliced<PlanChange[]> {
   const before = new Map<string, SnapshotRisk>();
   yield* inSlices(previous.risks.length, (from, to) => {

@@ -14,7 +14,7 @@ import type { RiskMatrix } from '../analysis/matrices';
 import { toMatrixStep } from '../analysis/matrices';
 import type { CellStyle, SpecCell } from '../sheetSpec';
 import { numberCell, textCell, type SheetBuilder } from './sheetBuilder';
-import { finish, inSlices, type Sliced } from '../slices';
+import { inSlices, type Sliced } from '../slices';
 import type { StyleName } from './styles';
 
 export interface HeatMap {
@@ -60,12 +60,7 @@ function emptyGrid(rows: number, cols: number): number[][] {
   return Array.from({ length: rows }, () => new Array<number>(cols).fill(0));
 }
 
-/** The open risks counted on the matrix, before treatment and (when the register rates it) after. */
-export function openRiskHeatMaps(risks: readonly ScoredEntry[], matrix: RiskMatrix): { inherent: HeatMap; residual: HeatMap | null } {
-  return finish(openRiskHeatMapsSliced(risks, matrix));
-}
-
-/** `openRiskHeatMaps`, yielding between slices of risks (a 50,000-row register is one long loop otherwise). */
+/** The open risks counted on the matrix, before treatment and (when the register rates it) after. Yields between slices of risks (a 50,000-row register is one long loop otherwise). */
 export function* openRiskHeatMapsSliced(risks: readonly ScoredEntry[], matrix: RiskMatrix): Sliced<{ inherent: HeatMap; residual: HeatMap | null }> {
   const ls = matrix.likelihoodSteps;
   const is = matrix.impactSteps;

@@ -1,9 +1,10 @@
-import { buildPlanSheet } from './plan';
-import { openRiskHeatMaps } from './heatmap';
+import { buildPlanSheetSliced } from './plan';
+import { openRiskHeatMapsSliced } from './heatmap';
 import { findCell, findCells, makeAnalysis, makeRead, makeScored, makeSettings, rowValues } from './testing';
 import { buildMatrix } from '../analysis/matrices';
 import { scale } from '../analysis/testing';
 import type { ScoredEntry } from '../model';
+import { finish } from '../slices';
 
 const AS_OF = '2026-11-23';
 const nist = buildMatrix({ name: 'nist' }, 'test');
@@ -26,7 +27,7 @@ function risk(id: string, l: number, i: number, extra: Partial<ScoredEntry> = {}
 describe('openRiskHeatMaps', () => {
   it('counts open risks by likelihood and impact; closed and unrated risks are not on it', () => {
     const risks = [risk('R-1', 5, 5), risk('R-2', 5, 5), risk('R-3', 2, 3), risk('R-4', 4, 4, { open: false }), makeScored({ entry: { id: 'R-5' } })];
-    const { inherent, residual } = openRiskHeatMaps(risks, nist);
+    const { inherent, residual } = finish(openRiskHeatMapsSliced(risks, nist));
     expect(inherent.counts[4][4]).toBe(2);
     expect(inherent.counts[1][2]).toBe(1);
     expect(inherent.counts.flat().reduce((a, b) => a + b, 0)).toBe(3);
@@ -36,7 +37,7 @@ describe('openRiskHeatMaps', () => {
   });
 
   it('a residual map when the register rates residual likelihood and impact', () => {
-    const { residual } = openRiskHeatMaps([risk('R-1', 5, 5, {}, [2, 2]), risk('R-2', 4, 4)], nist);
+    const { residual } = finish(openRiskHeatMapsSliced([risk('R-1', 5, 5, {}, [2, 2]), risk('R-2', 4, 4)], nist));
     expect(residual?.counts[1][1]).toBe(1);
     expect([residual?.placed, residual?.unplaced]).toEqual([1, 1]);
   });
@@ -44,7 +45,7 @@ describe('openRiskHeatMaps', () => {
 
 describe('the plan', () => {
   const build = (risks: ScoredEntry[], settings = makeSettings()) =>
-    buildPlanSheet({ analysis: makeAnalysis({ risks }), read: makeRead(), settings, asOf: AS_OF }).spec;
+    finish(buildPlanSheetSliced({ analysis: makeAnalysis({ risks }), read: makeRead(), settings, asOf: AS_OF })).spec;
 
   it('has a heat map of open risks with coloured count cells and the level legend beside it', () => {
     const spec = build([risk('R-1', 5, 5), risk('R-2', 5, 5), risk('R-3', 2, 3)]);

@@ -1,15 +1,16 @@
-import { buildPlanSheet, DEFAULT_APPROACH, PLAN_SHEET_NAME } from './plan';
+import { buildPlanSheetSliced, DEFAULT_APPROACH, PLAN_SHEET_NAME } from './plan';
 import { allCells, dateValue, findCell, findCells, makeAnalysis, makeRead, makeScored, makeSettings, rowValues } from './testing';
 import { MARKER_CELL, MARKER_PREFIX } from '../grid';
 import { planSnapshotSchema } from '../settings';
 import type { Analysis, ScoredEntry } from '../model';
 import type { Settings } from '../settings';
 import type { SheetSpec } from '../sheetSpec';
+import { finish } from '../slices';
 
 const AS_OF = '2026-11-23';
 
 function build(analysis: Analysis, settings: Settings = makeSettings()) {
-  return buildPlanSheet({ analysis, read: makeRead(), settings, asOf: AS_OF });
+  return finish(buildPlanSheetSliced({ analysis, read: makeRead(), settings, asOf: AS_OF }));
 }
 
 const fullSettings = makeSettings({

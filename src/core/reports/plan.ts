@@ -16,7 +16,7 @@ import type { Analysis, FindingKind, Level, ScoredEntry, Tier, WorkbookRead } fr
 import type { PlanSnapshot, Settings } from '../settings';
 import { effectiveFact, type EffectiveFact, type WorkbookFacts } from '../facts';
 import type { SheetSpec, SpecCell } from '../sheetSpec';
-import { finish, inSlices, type Sliced } from '../slices';
+import { inSlices, type Sliced } from '../slices';
 import { CHANGE_LABELS, diffSnapshotsSliced, SnapshotBuilder } from './changes';
 import { actionCellOf, dateValueCell, ownerCell, riskCellOf, riskWords, statusCell } from './entryText';
 import { LEVELS_HIGH_FIRST, TIER_ORDER } from './labels';
@@ -391,12 +391,7 @@ function writeSignOff(b: SheetBuilder, settings: Settings, facts: WorkbookFacts 
   }
 }
 
-/** Builds the plan sheet and the snapshot the next plan compares against. */
-export function buildPlanSheet(input: PlanInput): { spec: SheetSpec; snapshot: PlanSnapshot } {
-  return finish(buildPlanSheetSliced(input));
-}
-
-/** `buildPlanSheet`, yielding between slices of rows (see slices.ts). */
+/** Builds the plan sheet and the snapshot the next plan compares against. Yields between slices of rows (see slices.ts). */
 export function* buildPlanSheetSliced(input: PlanInput): Sliced<{ spec: SheetSpec; snapshot: PlanSnapshot }> {
   const { analysis, settings, asOf } = input;
   const version = settings.planVersion + 1;

@@ -1,16 +1,17 @@
-import { buildProgressSheet, progressBar, PROGRESS_SHEET_NAME } from './progress';
+import { buildProgressSheetSliced, progressBar, PROGRESS_SHEET_NAME } from './progress';
 import { elementOf } from './elements';
 import { allCells, dateValue, findCell, findCells, makeAnalysis, makeEntry, makeRead, makeScored, makeSettings, rowValues } from './testing';
 import { MARKER_CELL, MARKER_PREFIX } from '../grid';
 import type { Analysis, ScoredEntry, TableRead } from '../model';
 import type { Settings } from '../settings';
 import type { SheetSpec } from '../sheetSpec';
+import { finish } from '../slices';
 
 const AS_OF = '2026-11-23';
 
 function build(analysis: Analysis, settings: Settings = makeSettings()) {
   const capTable = { sheet: 'CAP' } as TableRead;
-  return buildProgressSheet({ analysis, read: makeRead({ caps: [capTable] }), settings, asOf: AS_OF });
+  return finish(buildProgressSheetSliced({ analysis, read: makeRead({ caps: [capTable] }), settings, asOf: AS_OF }));
 }
 
 function item(id: string, patch: Parameters<typeof makeScored>[0] = {}): ScoredEntry {
@@ -77,12 +78,12 @@ describe('buildProgressSheet: header', () => {
   });
 
   it('says when the items came from the register because there is no CAP sheet', () => {
-    const s = buildProgressSheet({
+    const s = finish(buildProgressSheetSliced({
       analysis: makeAnalysis({ capFromRegister: true }),
       read: makeRead({ register: { sheet: 'Risk Register' } as TableRead }),
       settings: makeSettings(),
       asOf: AS_OF,
-    });
+    }));
     expect(findCell(s, 'No CAP sheet was found').cell.value).toContain('"Risk Register"');
   });
 });

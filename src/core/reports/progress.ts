@@ -17,7 +17,7 @@ import { CAP_ELEMENTS, elementOf, OTHER_ELEMENT, UNASSIGNED_ELEMENT } from './el
 import type { ElementGroup } from './elements';
 import { actionCellOf, dateValueCell, ownerCell, riskCell, statusCell } from './entryText';
 import { dateCell, numberCell, percentCell, SheetBuilder, textCell } from './sheetBuilder';
-import { finish, inSlices, type Sliced } from '../slices';
+import { inSlices, type Sliced } from '../slices';
 import type { Part } from './sheetBuilder';
 import { REPORT_STYLES } from './styles';
 import { keyValue as keyValueLine, reportSpec, textOrMissing } from './scaffold';
@@ -255,12 +255,8 @@ export interface MonthRow {
  * from the first dated month to the as-of month. Items completed or verified without a usable date are
  * counted apart (`undatedCompleted`, `undatedVerified`); the running totals start with the months cut
  * off when there are more than MAX_MONTHS.
+ * Yields between slices of items.
  */
-export function progressByMonth(items: readonly ScoredEntry[], asOf: IsoDate): { rows: MonthRow[]; undatedCompleted: number; undatedVerified: number } {
-  return finish(progressByMonthSliced(items, asOf));
-}
-
-/** `progressByMonth`, yielding between slices of items. */
 export function* progressByMonthSliced(items: readonly ScoredEntry[], asOf: IsoDate): Sliced<{ rows: MonthRow[]; undatedCompleted: number; undatedVerified: number }> {
   const completed = new Map<string, number>();
   const verified = new Map<string, number>();
@@ -454,12 +450,7 @@ function* itemLists(items: readonly ReportItem[]): Sliced<{ title: string; kind?
   ];
 }
 
-/** Builds the CAP Progress Report sheet. */
-export function buildProgressSheet(input: ProgressInput): SheetSpec {
-  return finish(buildProgressSheetSliced(input));
-}
-
-/** `buildProgressSheet`, yielding between slices of items (see slices.ts). */
+/** Builds the CAP Progress Report sheet. Yields between slices of items (see slices.ts). */
 export function* buildProgressSheetSliced(input: ProgressInput): Sliced<SheetSpec> {
   const { analysis, read, settings, asOf } = input;
   const practice = effectiveFact(settings, input.facts, 'practiceName').value ?? '';

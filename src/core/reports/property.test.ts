@@ -1,7 +1,7 @@
 /** Whatever the analysis hands over, the reports build without throwing and keep their rules. */
 import fc from 'fast-check';
-import { buildPlanSheet } from './plan';
-import { buildProgressSheet } from './progress';
+import { buildPlanSheetSliced } from './plan';
+import { buildProgressSheetSliced } from './progress';
 import { placeGeneratedSheet, validSheetName } from './placement';
 import { allCells, makeAnalysis, makeRead, makeScored, makeSettings } from './testing';
 import { MARKER_CELL, MARKER_PREFIX } from '../grid';
@@ -9,6 +9,7 @@ import { LEVELS, STATUSES, TIERS } from '../model';
 import type { DateValue } from '../model';
 import { planSnapshotSchema } from '../settings';
 import type { SheetSpec } from '../sheetSpec';
+import { finish } from '../slices';
 
 const text = fc.option(fc.string({ maxLength: 60 }), { nil: null });
 const dateArb: fc.Arbitrary<DateValue | null> = fc.option(
@@ -61,12 +62,12 @@ describe('reports on arbitrary input', () => {
       fc.property(fc.array(scored, { maxLength: 25 }), fc.option(fc.string({ maxLength: 40 }), { nil: undefined }), (risks, practiceName) => {
         const analysis = makeAnalysis({ risks, capItems: risks });
         const settings = makeSettings(practiceName === undefined ? {} : { practiceName });
-        const { spec, snapshot } = buildPlanSheet({ analysis, read: makeRead(), settings, asOf: '2026-11-23' });
+        const { spec, snapshot } = finish(buildPlanSheetSliced({ analysis, read: makeRead(), settings, asOf: '2026-11-23' }));
         checkSpec(spec);
         expect(planSnapshotSchema.safeParse(snapshot).success).toBe(true);
-        const again = buildPlanSheet({ analysis, read: makeRead(), settings: { ...settings, snapshot }, asOf: '2026-11-23' }).spec;
+        const again = finish(buildPlanSheetSliced({ analysis, read: makeRead(), settings: { ...settings, snapshot }, asOf: '2026-11-23' })).spec;
         expect(allCells(again).some((c) => String(c.cell.value).startsWith('No changes since the last plan'))).toBe(true);
-        checkSpec(buildProgressSheet({ analysis, read: makeRead(), settings, asOf: '2026-11-23' }));
+        checkSpec(finish(buildProgressSheetSliced({ analysis, read: makeRead(), settings, asOf: '2026-11-23' })));
       }),
       { numRuns: 60 },
     );
