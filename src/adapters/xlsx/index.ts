@@ -7,7 +7,7 @@
  */
 import { highlightCutNote } from '../../core/analysis/highlights';
 import { isoToSerial, isIsoDate } from '../../core/dates';
-import { MARKER_CELL, parseRangeAddress, type CellValue, type SheetGrid, type TableInfo } from '../../core/grid';
+import { MARKER_CELL, parseRangeAddress, type CellRange, type CellValue, type SheetGrid, type TableInfo } from '../../core/grid';
 import type { HighlightRule } from '../../core/highlight';
 import type { HighlightResult, HostCapabilities, SheetInfo, SheetPlacement, WorkbookPort } from '../../core/port';
 import { STORE_CHUNK_CHARS, STORE_HEADER, STORE_SHEET_NAME } from '../../core/settings';
@@ -15,7 +15,8 @@ import type { SheetSpec } from '../../core/sheetSpec';
 import type { ZipCodec } from './codec';
 import { XlsxPackage } from './open';
 import { gridBlock, type ParsedSheet } from './sheetReader';
-import { savePackage, type SheetState } from './writer';
+import type { StylesPatch } from './styles';
+import { openStylesPatch, renderGeneratedSheet, savePackage, type GeneratedSheet, type SheetState } from './writer';
 
 export { WorkbookOpenError, OPEN_MESSAGES } from './open';
 
@@ -27,8 +28,8 @@ export interface XlsxWorkbookPort extends WorkbookPort {
   readonly macroEnabled: boolean;
 }
 
-/** A generated sheet's cells as the grid a read of the saved file would give. */
-function specGrid(spec: SheetSpec, state: SheetState, index: number): SheetGrid {
+/** A generated sheet's cells and merges as a read of the saved file would give them. */
+function specReadBack(spec: SheetSpec): { values: CellValue[][]; merges: CellRange[] } {
   const values: CellValue[][] = spec.rows.map((row) =>
     row.cells.map((cell) => {
       if (!cell) return null;
@@ -46,18 +47,23 @@ function specGrid(spec: SheetSpec, state: SheetState, index: number): SheetGrid 
   for (const m of merges) {
     for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) if ((r !== m.top || c !== m.left) && values[r]?.[c] !== undefined) values[r][c] = null;
   }
+  return { values, merges };
+}
+
+/** A generated sheet's grid; fresh row arrays each time, so a reader's edits never reach the port. */
+function generatedGrid(generated: GeneratedSheet, state: SheetState, index: number): SheetGrid {
   return {
     name: state.name,
     index,
     visibility: state.visibility,
     top: 0,
     left: 0,
-    values,
-    formulas: values.map((row) => row.map(() => null)),
-    merges,
+    values: generated.values.map((row) => row.slice()),
+    formulas: generated.values.map((row) => row.map(() => null)),
+    merges: generated.merges.map((m) => ({ ...m })),
     tables: [],
     protected: false,
-    marker: spec.marker,
+    marker: generated.marker,
   };
 }
 
@@ -66,13 +72,17 @@ class XlsxPort implements XlsxWorkbookPort {
   private readonly sheets: SheetState[];
   /** Sheets read from the file, by their part: read once, however often they are asked for. */
   private readonly parsed = new Map<string, Promise<ParsedSheet>>();
+  /** The styles of the generated sheets, registered as each is rendered (writeSheet); made on first use. */
+  private styles: Promise<StylesPatch> | null = null;
+  /** Generated sheets waiting to be rendered (see writeSheet): only while the settings sheet's fate is open. */
+  private readonly unrendered: { generated: GeneratedSheet; spec: SheetSpec }[] = [];
 
   get macroEnabled(): boolean {
     return this.pkg.macroEnabled;
   }
 
   constructor(private readonly pkg: XlsxPackage) {
-    this.sheets = pkg.sheets.map((file) => ({ name: file.name, visibility: file.visibility, file, spec: null, storeJson: null, highlights: null }));
+    this.sheets = pkg.sheets.map((file) => ({ name: file.name, visibility: file.visibility, file, generated: null, storeJson: null, highlights: null }));
   }
 
   capabilities(): HostCapabilities {
@@ -103,7 +113,7 @@ class XlsxPort implements XlsxWorkbookPort {
         name: state.name,
         index,
         visibility: state.visibility,
-        marker: state.spec ? state.spec.marker : (parsed?.marker ?? null),
+        marker: state.generated ? state.generated.marker : (parsed?.marker ?? null),
         protected: parsed?.protected ?? false,
       });
     }
@@ -121,7 +131,7 @@ class XlsxPort implements XlsxWorkbookPort {
   }
 
   private async grid(state: SheetState, index: number): Promise<SheetGrid> {
-    if (state.spec) return specGrid(state.spec, state, index);
+    if (state.generated) return generatedGrid(state.generated, state, index);
     const parsed = await this.parse(state);
     if (!parsed) {
       // The settings sheet being rewritten: its cells as the save will write them.
@@ -183,9 +193,11 @@ class XlsxPort implements XlsxWorkbookPort {
       state.storeJson = json;
       state.visibility = 'veryHidden';
       state.highlights = null;
+      // The sheet is in the file, before every sheet waiting: its style comes first.
+      if (this.unrendered.length > 0) await this.renderWaiting(true);
       return;
     }
-    this.sheets.push({ name: STORE_SHEET_NAME, visibility: 'veryHidden', file: null, spec: null, storeJson: json, highlights: null });
+    this.sheets.push({ name: STORE_SHEET_NAME, visibility: 'veryHidden', file: null, generated: null, storeJson: json, highlights: null });
   }
 
   async writeSheet(spec: SheetSpec, placement: SheetPlacement): Promise<void> {
@@ -200,7 +212,33 @@ class XlsxPort implements XlsxWorkbookPort {
     }
     // The placement never names a user's sheet; a leftover of the same name can only be ours.
     drop(placement.name);
-    this.sheets.push({ name: placement.name, visibility: 'visible', file: null, spec, storeJson: null, highlights: null });
+    const generated: GeneratedSheet = { body: new Uint8Array(0), crc: 0, size: 0, print: spec.print, marker: spec.marker, ...specReadBack(spec) };
+    this.sheets.push({ name: placement.name, visibility: 'visible', file: null, generated, storeJson: null, highlights: null });
+    this.unrendered.push({ generated, spec });
+    const store = this.find(STORE_SHEET_NAME);
+    // The save registers the settings sheet's style in sheet order, before every new sheet when
+    // that sheet is already in the file. Whether it will be rewritten is known at writeStore or
+    // the save; until then the new sheet waits, so style indices stay what they always were.
+    if (!store || store.storeJson !== null) await this.renderWaiting(store !== undefined);
+  }
+
+  /**
+   * Renders the sheets written but not yet rendered, in order, registering the settings sheet's
+   * style first when the save would (`storeFirst`), and lets their specs go.
+   */
+  private async renderWaiting(storeFirst: boolean): Promise<void> {
+    const styles = await this.stylesPatch();
+    if (storeFirst) styles.cellXf(undefined, 'text');
+    while (this.unrendered.length > 0) {
+      const { generated, spec } = this.unrendered.shift()!;
+      // One replaced before it was rendered is not saved: its styles are not wanted either.
+      if (!this.sheets.some((s) => s.generated === generated)) continue;
+      Object.assign(generated, await renderGeneratedSheet(spec, styles, this.pkg));
+    }
+  }
+
+  private stylesPatch(): Promise<StylesPatch> {
+    return (this.styles ??= openStylesPatch(this.pkg));
   }
 
   async applyHighlights(rules: HighlightRule[]): Promise<HighlightResult> {
@@ -213,7 +251,7 @@ class XlsxPort implements XlsxWorkbookPort {
     const result: HighlightResult = { applied: 0, skipped: [] };
     for (const [sheet, sheetRules] of bySheet) {
       const state = this.find(sheet);
-      if (!state || !state.file?.part || state.spec || state.storeJson !== null) {
+      if (!state || !state.file?.part || state.generated || state.storeJson !== null) {
         result.skipped.push({ sheet, reason: `The sheet "${sheet}" is not in the workbook any more, so nothing was highlighted there.` });
         continue;
       }
@@ -244,7 +282,11 @@ class XlsxPort implements XlsxWorkbookPort {
   }
 
   async save(): Promise<Uint8Array> {
-    return savePackage(this.pkg, this.sheets, new Date());
+    // Waiting sheets follow a settings sheet the save leaves alone: rendered with no style of its first.
+    await this.renderWaiting(false);
+    // A copy: what this save adds (highlight and settings styles) is not kept for the next save.
+    const styles = (await this.stylesPatch()).clone();
+    return savePackage(this.pkg, this.sheets, styles, new Date());
   }
 }
 
