@@ -6,15 +6,15 @@
  * the file and the core, it decides nothing.
  */
 import { highlightCutNote } from '../../core/analysis/highlights';
-import { isoToSerial, isIsoDate } from '../../core/dates';
-import { MARKER_CELL, parseRangeAddress, type CellRange, type CellValue, type SheetGrid, type TableInfo } from '../../core/grid';
+import { parseRangeAddress, type CellValue, type SheetGrid, type TableInfo } from '../../core/grid';
 import type { HighlightRule } from '../../core/highlight';
 import type { HighlightResult, HostCapabilities, SheetInfo, SheetPlacement, WorkbookPort } from '../../core/port';
 import { STORE_CHUNK_CHARS, STORE_HEADER, STORE_SHEET_NAME } from '../../core/settings';
 import type { SheetSpec } from '../../core/sheetSpec';
 import type { ZipCodec } from './codec';
 import { XlsxPackage } from './open';
-import { gridBlock, type ParsedSheet } from './sheetReader';
+import { gridBlock, SheetReader, type ParsedSheet } from './sheetReader';
+import { readDateStyles } from './styles';
 import type { StylesPatch } from './styles';
 import { openStylesPatch, renderGeneratedSheet, savePackage, type GeneratedSheet, type SheetState } from './writer';
 
@@ -26,45 +26,6 @@ export interface XlsxWorkbookPort extends WorkbookPort {
   save(): Promise<Uint8Array>;
   /** The workbook holds macros (an .xlsm): it stays one, and its file name must end in .xlsm for Excel to open it. */
   readonly macroEnabled: boolean;
-}
-
-/** A generated sheet's cells and merges as a read of the saved file would give them. */
-function specReadBack(spec: SheetSpec): { values: CellValue[][]; merges: CellRange[] } {
-  const values: CellValue[][] = spec.rows.map((row) =>
-    row.cells.map((cell) => {
-      if (!cell) return null;
-      if (cell.type === 'text') return String(cell.value) === '' ? null : String(cell.value);
-      if (cell.type === 'date') return isIsoDate(String(cell.value)) ? isoToSerial(String(cell.value)) : null;
-      const n = Number(cell.value);
-      return Number.isFinite(n) ? n : null;
-    }),
-  );
-  while (values.length <= MARKER_CELL.row) values.push([]);
-  const markerRow = values[MARKER_CELL.row];
-  while (markerRow.length < MARKER_CELL.col) markerRow.push(null);
-  markerRow[MARKER_CELL.col] = spec.marker;
-  const merges = spec.merges.map((m) => parseRangeAddress(m)).filter((m): m is NonNullable<typeof m> => m !== null);
-  for (const m of merges) {
-    for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) if ((r !== m.top || c !== m.left) && values[r]?.[c] !== undefined) values[r][c] = null;
-  }
-  return { values, merges };
-}
-
-/** A generated sheet's grid; fresh row arrays each time, so a reader's edits never reach the port. */
-function generatedGrid(generated: GeneratedSheet, state: SheetState, index: number): SheetGrid {
-  return {
-    name: state.name,
-    index,
-    visibility: state.visibility,
-    top: 0,
-    left: 0,
-    values: generated.values.map((row) => row.slice()),
-    formulas: generated.values.map((row) => row.map(() => null)),
-    merges: generated.merges.map((m) => ({ ...m })),
-    tables: [],
-    protected: false,
-    marker: generated.marker,
-  };
 }
 
 class XlsxPort implements XlsxWorkbookPort {
@@ -131,7 +92,7 @@ class XlsxPort implements XlsxWorkbookPort {
   }
 
   private async grid(state: SheetState, index: number): Promise<SheetGrid> {
-    if (state.generated) return generatedGrid(state.generated, state, index);
+    if (state.generated) return this.generatedGrid(state.generated, state, index);
     const parsed = await this.parse(state);
     if (!parsed) {
       // The settings sheet being rewritten: its cells as the save will write them.
@@ -153,6 +114,33 @@ class XlsxPort implements XlsxWorkbookPort {
       tables: await this.tables(state, parsed),
       protected: parsed.protected,
       marker: parsed.marker,
+    };
+  }
+
+  /**
+   * A generated sheet read back from its own deflated XML, as a read of the saved file gives it:
+   * nothing but those bytes is kept for it, so the port holds no cell objects for a sheet it made.
+   */
+  private async generatedGrid(generated: GeneratedSheet, state: SheetState, index: number): Promise<SheetGrid> {
+    const styles = await this.stylesPatch();
+    const reader = new SheetReader({ sharedStrings: [], dateStyles: readDateStyles(styles.finish()), date1904: this.pkg.date1904 });
+    const decoder = new TextDecoder('utf-8');
+    await this.pkg.codec.inflate(generated.body, generated.size, (chunk) => reader.write(decoder.decode(chunk, { stream: true })));
+    reader.write(decoder.decode());
+    const parsed = reader.finish();
+    const block = gridBlock(parsed);
+    return {
+      name: state.name,
+      index,
+      visibility: state.visibility,
+      top: block.top,
+      left: block.left,
+      values: block.values,
+      formulas: block.formulas,
+      merges: parsed.merges,
+      tables: [],
+      protected: false,
+      marker: generated.marker,
     };
   }
 
@@ -212,7 +200,7 @@ class XlsxPort implements XlsxWorkbookPort {
     }
     // The placement never names a user's sheet; a leftover of the same name can only be ours.
     drop(placement.name);
-    const generated: GeneratedSheet = { body: new Uint8Array(0), crc: 0, size: 0, print: spec.print, marker: spec.marker, ...specReadBack(spec) };
+    const generated: GeneratedSheet = { body: new Uint8Array(0), crc: 0, size: 0, print: spec.print, marker: spec.marker };
     this.sheets.push({ name: placement.name, visibility: 'visible', file: null, generated, storeJson: null, highlights: null });
     this.unrendered.push({ generated, spec });
     const store = this.find(STORE_SHEET_NAME);

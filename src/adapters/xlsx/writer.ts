@@ -8,7 +8,7 @@
  *   titles), the worksheets that get or lose our highlight rules, and the settings sheet;
  * - removed parts: our own earlier generated sheets the placement replaces.
  */
-import { quoteSheetName, parseRangeAddress, columnLetter, type CellRange, type CellValue } from '../../core/grid';
+import { quoteSheetName, parseRangeAddress, columnLetter } from '../../core/grid';
 import type { HighlightRule } from '../../core/highlight';
 import type { SheetSpec } from '../../core/sheetSpec';
 import { generatedSheetXml, storeSheetXml } from './generatedSheet';
@@ -45,9 +45,6 @@ export interface GeneratedSheet {
   size: number;
   print: SheetSpec['print'];
   marker: string;
-  /** The cells as a read of the saved file would give them (the read-back grid's values and merges). */
-  values: CellValue[][];
-  merges: CellRange[];
 }
 
 /** The styles part to patch: the file's own, or a minimal one when it has none. */
