@@ -33,6 +33,11 @@ class XlsxPort implements XlsxWorkbookPort {
   private readonly sheets: SheetState[];
   /** Sheets read from the file, by their part: read once, however often they are asked for. */
   private readonly parsed = new Map<string, Promise<ParsedSheet>>();
+  /**
+   * Sheets whose cells went to a caller: the port keeps only what else it read (marker, merges,
+   * protection, rules), not a second reference to a register's cells for the whole session.
+   */
+  private readonly cellsGiven = new WeakSet<ParsedSheet>();
   /** The styles of the generated sheets, registered as each is rendered (writeSheet); made on first use. */
   private styles: Promise<StylesPatch> | null = null;
   /** Generated sheets waiting to be rendered (see writeSheet): only while the settings sheet's fate is open. */
@@ -66,6 +71,15 @@ class XlsxPort implements XlsxWorkbookPort {
     return p;
   }
 
+  /** The sheet with its cells: read again when they were handed out already (see `grid`). */
+  private async parseCells(state: SheetState): Promise<ParsedSheet | null> {
+    const parsed = await this.parse(state);
+    if (!parsed || !this.cellsGiven.has(parsed)) return parsed;
+    const part = state.file!.part!;
+    this.parsed.delete(part);
+    return this.parse(state);
+  }
+
   async listSheets(): Promise<SheetInfo[]> {
     const out: SheetInfo[] = [];
     for (const { state, index } of this.worksheets()) {
@@ -93,7 +107,7 @@ class XlsxPort implements XlsxWorkbookPort {
 
   private async grid(state: SheetState, index: number): Promise<SheetGrid> {
     if (state.generated) return this.generatedGrid(state.generated, state, index);
-    const parsed = await this.parse(state);
+    const parsed = await this.parseCells(state);
     if (!parsed) {
       // The settings sheet being rewritten: its cells as the save will write them.
       const json = state.storeJson ?? '';
@@ -102,6 +116,10 @@ class XlsxPort implements XlsxWorkbookPort {
       return { name: state.name, index, visibility: state.visibility, top: 0, left: 0, values, formulas: values.map(() => [null]), merges: [], tables: [], protected: false, marker: null };
     }
     const block = gridBlock(parsed);
+    const tables = await this.tables(state, parsed);
+    // The grid takes the cells; a later read of this sheet parses the part again.
+    parsed.block = { top: 0, left: 0, values: [], formulas: [] };
+    this.cellsGiven.add(parsed);
     return {
       name: state.name,
       index,
@@ -111,7 +129,7 @@ class XlsxPort implements XlsxWorkbookPort {
       values: block.values,
       formulas: block.formulas,
       merges: parsed.merges,
-      tables: await this.tables(state, parsed),
+      tables,
       protected: parsed.protected,
       marker: parsed.marker,
     };
@@ -162,7 +180,7 @@ class XlsxPort implements XlsxWorkbookPort {
     const state = this.find(STORE_SHEET_NAME);
     if (!state) return null;
     if (state.storeJson !== null) return state.storeJson === '' ? null : state.storeJson;
-    const parsed = await this.parse(state);
+    const parsed = await this.parseCells(state);
     if (!parsed) return null;
     const block = gridBlock(parsed);
     let json = '';
