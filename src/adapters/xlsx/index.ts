@@ -140,10 +140,17 @@ class XlsxPort implements XlsxWorkbookPort {
    * nothing but those bytes is kept for it, so the port holds no cell objects for a sheet it made.
    */
   private async generatedGrid(generated: GeneratedSheet, state: SheetState, index: number): Promise<SheetGrid> {
-    const styles = await this.stylesPatch();
+    let styles = await this.stylesPatch();
+    let bytes: { body: Uint8Array; size: number } = generated;
+    const waiting = this.unrendered.find((w) => w.generated === generated);
+    if (waiting) {
+      // Not rendered yet (its style order is still open): rendered for this read with a copy of the styles.
+      styles = styles.clone();
+      bytes = await renderGeneratedSheet(waiting.spec, styles, this.pkg);
+    }
     const reader = new SheetReader({ sharedStrings: [], dateStyles: readDateStyles(styles.finish()), date1904: this.pkg.date1904 });
     const decoder = new TextDecoder('utf-8');
-    await this.pkg.codec.inflate(generated.body, generated.size, (chunk) => reader.write(decoder.decode(chunk, { stream: true })));
+    await this.pkg.codec.inflate(bytes.body, bytes.size, (chunk) => reader.write(decoder.decode(chunk, { stream: true })));
     reader.write(decoder.decode());
     const parsed = reader.finish();
     const block = gridBlock(parsed);

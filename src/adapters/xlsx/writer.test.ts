@@ -192,6 +192,17 @@ describe('saving generated sheets from their spec', () => {
     expect(before).toEqual(after);
   });
 
+  it('reads back a sheet still waiting for the settings sheet\'s fate, and saves it the same', async () => {
+    const withStore = await openXlsx(source);
+    await withStore.writeStore('{"v":1}');
+    const port = await openXlsx(await withStore.save());
+    await port.writeSheet(richSpec(), PLACEMENT);
+    const [before] = await port.readGrids([PLACEMENT.name]);
+    expect(before.values[4][1]).toBe(LONG);
+    const [after] = await (await openXlsx(await port.save())).readGrids([PLACEMENT.name]);
+    expect(before).toEqual(after);
+  });
+
   it('gives the styles a save at the end would: the settings sheet (first in sheet order) gets its style first', async () => {
     const withStore = await openXlsx(source);
     await withStore.writeStore('{"v":1}');
