@@ -6,16 +6,17 @@
  * the file and the core, it decides nothing.
  */
 import { highlightCutNote } from '../../core/analysis/highlights';
-import { isoToSerial, isIsoDate } from '../../core/dates';
-import { MARKER_CELL, parseRangeAddress, type CellValue, type SheetGrid, type TableInfo } from '../../core/grid';
+import { parseRangeAddress, type CellValue, type SheetGrid, type TableInfo } from '../../core/grid';
 import type { HighlightRule } from '../../core/highlight';
 import type { HighlightResult, HostCapabilities, SheetInfo, SheetPlacement, WorkbookPort } from '../../core/port';
 import { STORE_CHUNK_CHARS, STORE_HEADER, STORE_SHEET_NAME } from '../../core/settings';
 import type { SheetSpec } from '../../core/sheetSpec';
 import type { ZipCodec } from './codec';
 import { XlsxPackage } from './open';
-import { gridBlock, type ParsedSheet } from './sheetReader';
-import { savePackage, type SheetState } from './writer';
+import { gridBlock, SheetReader, type ParsedSheet } from './sheetReader';
+import { readDateStyles } from './styles';
+import type { StylesPatch } from './styles';
+import { openStylesPatch, renderGeneratedSheet, savePackage, type GeneratedSheet, type SheetState } from './writer';
 
 export { WorkbookOpenError, OPEN_MESSAGES } from './open';
 
@@ -27,52 +28,27 @@ export interface XlsxWorkbookPort extends WorkbookPort {
   readonly macroEnabled: boolean;
 }
 
-/** A generated sheet's cells as the grid a read of the saved file would give. */
-function specGrid(spec: SheetSpec, state: SheetState, index: number): SheetGrid {
-  const values: CellValue[][] = spec.rows.map((row) =>
-    row.cells.map((cell) => {
-      if (!cell) return null;
-      if (cell.type === 'text') return String(cell.value) === '' ? null : String(cell.value);
-      if (cell.type === 'date') return isIsoDate(String(cell.value)) ? isoToSerial(String(cell.value)) : null;
-      const n = Number(cell.value);
-      return Number.isFinite(n) ? n : null;
-    }),
-  );
-  while (values.length <= MARKER_CELL.row) values.push([]);
-  const markerRow = values[MARKER_CELL.row];
-  while (markerRow.length < MARKER_CELL.col) markerRow.push(null);
-  markerRow[MARKER_CELL.col] = spec.marker;
-  const merges = spec.merges.map((m) => parseRangeAddress(m)).filter((m): m is NonNullable<typeof m> => m !== null);
-  for (const m of merges) {
-    for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) if ((r !== m.top || c !== m.left) && values[r]?.[c] !== undefined) values[r][c] = null;
-  }
-  return {
-    name: state.name,
-    index,
-    visibility: state.visibility,
-    top: 0,
-    left: 0,
-    values,
-    formulas: values.map((row) => row.map(() => null)),
-    merges,
-    tables: [],
-    protected: false,
-    marker: spec.marker,
-  };
-}
-
 class XlsxPort implements XlsxWorkbookPort {
   readonly host = 'file' as const;
   private readonly sheets: SheetState[];
   /** Sheets read from the file, by their part: read once, however often they are asked for. */
   private readonly parsed = new Map<string, Promise<ParsedSheet>>();
+  /**
+   * Sheets whose cells went to a caller: the port keeps only what else it read (marker, merges,
+   * protection, rules), not a second reference to a register's cells for the whole session.
+   */
+  private readonly cellsGiven = new WeakSet<ParsedSheet>();
+  /** The styles of the generated sheets, registered as each is rendered (writeSheet); made on first use. */
+  private styles: Promise<StylesPatch> | null = null;
+  /** Generated sheets waiting to be rendered (see writeSheet): only while the settings sheet's fate is open. */
+  private readonly unrendered: { generated: GeneratedSheet; spec: SheetSpec }[] = [];
 
   get macroEnabled(): boolean {
     return this.pkg.macroEnabled;
   }
 
   constructor(private readonly pkg: XlsxPackage) {
-    this.sheets = pkg.sheets.map((file) => ({ name: file.name, visibility: file.visibility, file, spec: null, storeJson: null, highlights: null }));
+    this.sheets = pkg.sheets.map((file) => ({ name: file.name, visibility: file.visibility, file, generated: null, storeJson: null, highlights: null }));
   }
 
   capabilities(): HostCapabilities {
@@ -95,6 +71,15 @@ class XlsxPort implements XlsxWorkbookPort {
     return p;
   }
 
+  /** The sheet with its cells: read again when they were handed out already (see `grid`). */
+  private async parseCells(state: SheetState): Promise<ParsedSheet | null> {
+    const parsed = await this.parse(state);
+    if (!parsed || !this.cellsGiven.has(parsed)) return parsed;
+    const part = state.file!.part!;
+    this.parsed.delete(part);
+    return this.parse(state);
+  }
+
   async listSheets(): Promise<SheetInfo[]> {
     const out: SheetInfo[] = [];
     for (const { state, index } of this.worksheets()) {
@@ -103,7 +88,7 @@ class XlsxPort implements XlsxWorkbookPort {
         name: state.name,
         index,
         visibility: state.visibility,
-        marker: state.spec ? state.spec.marker : (parsed?.marker ?? null),
+        marker: state.generated ? state.generated.marker : (parsed?.marker ?? null),
         protected: parsed?.protected ?? false,
       });
     }
@@ -121,8 +106,8 @@ class XlsxPort implements XlsxWorkbookPort {
   }
 
   private async grid(state: SheetState, index: number): Promise<SheetGrid> {
-    if (state.spec) return specGrid(state.spec, state, index);
-    const parsed = await this.parse(state);
+    if (state.generated) return this.generatedGrid(state.generated, state, index);
+    const parsed = await this.parseCells(state);
     if (!parsed) {
       // The settings sheet being rewritten: its cells as the save will write them.
       const json = state.storeJson ?? '';
@@ -130,6 +115,44 @@ class XlsxPort implements XlsxWorkbookPort {
       for (let i = 0; i < json.length; i += STORE_CHUNK_CHARS) values.push([json.slice(i, i + STORE_CHUNK_CHARS)]);
       return { name: state.name, index, visibility: state.visibility, top: 0, left: 0, values, formulas: values.map(() => [null]), merges: [], tables: [], protected: false, marker: null };
     }
+    const block = gridBlock(parsed);
+    const tables = await this.tables(state, parsed);
+    // The grid takes the cells; a later read of this sheet parses the part again.
+    parsed.block = { top: 0, left: 0, values: [], formulas: [] };
+    this.cellsGiven.add(parsed);
+    return {
+      name: state.name,
+      index,
+      visibility: state.visibility,
+      top: block.top,
+      left: block.left,
+      values: block.values,
+      formulas: block.formulas,
+      merges: parsed.merges,
+      tables,
+      protected: parsed.protected,
+      marker: parsed.marker,
+    };
+  }
+
+  /**
+   * A generated sheet read back from its own deflated XML, as a read of the saved file gives it:
+   * nothing but those bytes is kept for it, so the port holds no cell objects for a sheet it made.
+   */
+  private async generatedGrid(generated: GeneratedSheet, state: SheetState, index: number): Promise<SheetGrid> {
+    let styles = await this.stylesPatch();
+    let bytes: { body: Uint8Array; size: number } = generated;
+    const waiting = this.unrendered.find((w) => w.generated === generated);
+    if (waiting) {
+      // Not rendered yet (its style order is still open): rendered for this read with a copy of the styles.
+      styles = styles.clone();
+      bytes = await renderGeneratedSheet(waiting.spec, styles, this.pkg);
+    }
+    const reader = new SheetReader({ sharedStrings: [], dateStyles: readDateStyles(styles.finish()), date1904: this.pkg.date1904 });
+    const decoder = new TextDecoder('utf-8');
+    await this.pkg.codec.inflate(bytes.body, bytes.size, (chunk) => reader.write(decoder.decode(chunk, { stream: true })));
+    reader.write(decoder.decode());
+    const parsed = reader.finish();
     const block = gridBlock(parsed);
     return {
       name: state.name,
@@ -140,9 +163,9 @@ class XlsxPort implements XlsxWorkbookPort {
       values: block.values,
       formulas: block.formulas,
       merges: parsed.merges,
-      tables: await this.tables(state, parsed),
-      protected: parsed.protected,
-      marker: parsed.marker,
+      tables: [],
+      protected: false,
+      marker: generated.marker,
     };
   }
 
@@ -164,7 +187,7 @@ class XlsxPort implements XlsxWorkbookPort {
     const state = this.find(STORE_SHEET_NAME);
     if (!state) return null;
     if (state.storeJson !== null) return state.storeJson === '' ? null : state.storeJson;
-    const parsed = await this.parse(state);
+    const parsed = await this.parseCells(state);
     if (!parsed) return null;
     const block = gridBlock(parsed);
     let json = '';
@@ -183,9 +206,11 @@ class XlsxPort implements XlsxWorkbookPort {
       state.storeJson = json;
       state.visibility = 'veryHidden';
       state.highlights = null;
+      // The sheet is in the file, before every sheet waiting: its style comes first.
+      if (this.unrendered.length > 0) await this.renderWaiting(true);
       return;
     }
-    this.sheets.push({ name: STORE_SHEET_NAME, visibility: 'veryHidden', file: null, spec: null, storeJson: json, highlights: null });
+    this.sheets.push({ name: STORE_SHEET_NAME, visibility: 'veryHidden', file: null, generated: null, storeJson: json, highlights: null });
   }
 
   async writeSheet(spec: SheetSpec, placement: SheetPlacement): Promise<void> {
@@ -200,7 +225,33 @@ class XlsxPort implements XlsxWorkbookPort {
     }
     // The placement never names a user's sheet; a leftover of the same name can only be ours.
     drop(placement.name);
-    this.sheets.push({ name: placement.name, visibility: 'visible', file: null, spec, storeJson: null, highlights: null });
+    const generated: GeneratedSheet = { body: new Uint8Array(0), crc: 0, size: 0, print: spec.print, marker: spec.marker };
+    this.sheets.push({ name: placement.name, visibility: 'visible', file: null, generated, storeJson: null, highlights: null });
+    this.unrendered.push({ generated, spec });
+    const store = this.find(STORE_SHEET_NAME);
+    // The save registers the settings sheet's style in sheet order, before every new sheet when
+    // that sheet is already in the file. Whether it will be rewritten is known at writeStore or
+    // the save; until then the new sheet waits, so style indices stay what they always were.
+    if (!store || store.storeJson !== null) await this.renderWaiting(store !== undefined);
+  }
+
+  /**
+   * Renders the sheets written but not yet rendered, in order, registering the settings sheet's
+   * style first when the save would (`storeFirst`), and lets their specs go.
+   */
+  private async renderWaiting(storeFirst: boolean): Promise<void> {
+    const styles = await this.stylesPatch();
+    if (storeFirst) styles.cellXf(undefined, 'text');
+    while (this.unrendered.length > 0) {
+      const { generated, spec } = this.unrendered.shift()!;
+      // One replaced before it was rendered is not saved: its styles are not wanted either.
+      if (!this.sheets.some((s) => s.generated === generated)) continue;
+      Object.assign(generated, await renderGeneratedSheet(spec, styles, this.pkg));
+    }
+  }
+
+  private stylesPatch(): Promise<StylesPatch> {
+    return (this.styles ??= openStylesPatch(this.pkg));
   }
 
   async applyHighlights(rules: HighlightRule[]): Promise<HighlightResult> {
@@ -213,7 +264,7 @@ class XlsxPort implements XlsxWorkbookPort {
     const result: HighlightResult = { applied: 0, skipped: [] };
     for (const [sheet, sheetRules] of bySheet) {
       const state = this.find(sheet);
-      if (!state || !state.file?.part || state.spec || state.storeJson !== null) {
+      if (!state || !state.file?.part || state.generated || state.storeJson !== null) {
         result.skipped.push({ sheet, reason: `The sheet "${sheet}" is not in the workbook any more, so nothing was highlighted there.` });
         continue;
       }
@@ -244,7 +295,11 @@ class XlsxPort implements XlsxWorkbookPort {
   }
 
   async save(): Promise<Uint8Array> {
-    return savePackage(this.pkg, this.sheets, new Date());
+    // Waiting sheets follow a settings sheet the save leaves alone: rendered with no style of its first.
+    await this.renderWaiting(false);
+    // A copy: what this save adds (highlight and settings styles) is not kept for the next save.
+    const styles = (await this.stylesPatch()).clone();
+    return savePackage(this.pkg, this.sheets, styles, new Date());
   }
 }
 

@@ -80,6 +80,8 @@ const utf8 = new TextDecoder('utf-8');
 export class XlsxPackage {
   private readonly byName = new Map<string, ZipEntry>();
   private sharedStrings: string[] | null = null;
+  /** Parts inflated whole already (and charged to the budget). */
+  private readonly streamed = new Set<string>();
   private dateStyles: boolean[] | null = null;
 
   private constructor(
@@ -216,7 +218,10 @@ export class XlsxPackage {
   /** Inflates a part piece by piece as text. */
   private async stream(part: string, onText: (text: string) => void): Promise<void> {
     const decoder = new TextDecoder('utf-8');
-    await inflateEntry(this.entry(part)!, this.codec, this.budget, (chunk) => onText(decoder.decode(chunk, { stream: true })));
+    // A part read again (the port lets a sheet's cells go once handed out) was charged, and checked, the first time.
+    const budget = this.streamed.has(part) ? new InflateBudget(Infinity) : this.budget;
+    await inflateEntry(this.entry(part)!, this.codec, budget, (chunk) => onText(decoder.decode(chunk, { stream: true })));
+    this.streamed.add(part);
     const rest = decoder.decode();
     if (rest) onText(rest);
   }

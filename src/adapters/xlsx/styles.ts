@@ -97,13 +97,13 @@ const ORDER = ['numFmts', 'fonts', 'fills', 'borders', 'cellStyleXfs', 'cellXfs'
 /** Appends cell formats and differential formats to a styles part; `finish` gives the new XML. */
 export class StylesPatch {
   private readonly prefix: string;
-  private readonly collections = new Map<string, Collection>();
-  private readonly numFmtIds = new Map<string, number>();
+  private collections = new Map<string, Collection>();
+  private numFmtIds = new Map<string, number>();
   private nextNumFmtId = 164;
   private readonly defaultFont: { name: string | null; size: number; family: string | null };
-  private readonly xfIds = new Map<string, number>();
-  private readonly partIds = new Map<string, number>();
-  private readonly dxfIds = new Map<string, number>();
+  private xfIds = new Map<string, number>();
+  private partIds = new Map<string, number>();
+  private dxfIds = new Map<string, number>();
 
   constructor(private readonly xml: string) {
     this.prefix = /<(\w+:)?styleSheet\b/.exec(xml)?.[1] ?? '';
@@ -137,6 +137,17 @@ export class StylesPatch {
       },
     });
     this.defaultFont = { name: fontName, size: fontSize, family };
+  }
+
+  /** An independent copy: what is added to either later leaves the other as it is. */
+  clone(): StylesPatch {
+    const copy = Object.assign(Object.create(StylesPatch.prototype) as StylesPatch, this);
+    copy.collections = new Map([...this.collections].map(([name, c]) => [name, { ...c, added: [...c.added] }]));
+    copy.numFmtIds = new Map(this.numFmtIds);
+    copy.xfIds = new Map(this.xfIds);
+    copy.partIds = new Map(this.partIds);
+    copy.dxfIds = new Map(this.dxfIds);
+    return copy;
   }
 
   /** The workbook's default font size, for row heights. */

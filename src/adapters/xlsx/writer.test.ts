@@ -184,6 +184,50 @@ describe('saving generated sheets from their spec', () => {
     for (const ws of first.worksheets) expect(describeSheet(second.getWorksheet(ws.name)!)).toEqual(describeSheet(ws));
   });
 
+  it('reads a generated sheet back before the save exactly as the saved file gives it', async () => {
+    const port = await openXlsx(source);
+    await port.writeSheet(richSpec(), PLACEMENT);
+    const [before] = await port.readGrids([PLACEMENT.name]);
+    const [after] = await (await openXlsx(await port.save())).readGrids([PLACEMENT.name]);
+    expect(before).toEqual(after);
+  });
+
+  it('reads back a sheet still waiting for the settings sheet\'s fate, and saves it the same', async () => {
+    const withStore = await openXlsx(source);
+    await withStore.writeStore('{"v":1}');
+    const port = await openXlsx(await withStore.save());
+    await port.writeSheet(richSpec(), PLACEMENT);
+    const [before] = await port.readGrids([PLACEMENT.name]);
+    expect(before.values[4][1]).toBe(LONG);
+    const [after] = await (await openXlsx(await port.save())).readGrids([PLACEMENT.name]);
+    expect(before).toEqual(after);
+  });
+
+  it('gives the styles a save at the end would: the settings sheet (first in sheet order) gets its style first', async () => {
+    const withStore = await openXlsx(source);
+    await withStore.writeStore('{"v":1}');
+    const stored = await withStore.save();
+    const xfCount = (styles: string) => Number(/<cellXfs count="(\d+)"/.exec(styles)?.[1]);
+    const storedXfs = xfCount(await (await JSZip.loadAsync(stored)).file('xl/styles.xml')!.async('string'));
+    const parts = async (order: 'store first' | 'sheet first' | 'sheet only') => {
+      const port = await openXlsx(stored);
+      if (order === 'store first') await port.writeStore('{"v":2}');
+      await port.writeSheet(richSpec(), PLACEMENT);
+      if (order === 'sheet first') await port.writeStore('{"v":2}');
+      const zip = await JSZip.loadAsync(await port.save());
+      const names = Object.keys(zip.files).filter((n) => n.startsWith('xl/styles') || n.startsWith('xl/worksheets/sheet')).sort();
+      return new Map(await Promise.all(names.map(async (n) => [n, await zip.file(n)!.async('string')] as const)));
+    };
+    const storeFirst = await parts('store first');
+    const sheetFirst = await parts('sheet first');
+    expect([...sheetFirst]).toEqual([...storeFirst]);
+    const settingsXml = [...storeFirst.values()].find((xml) => xml.includes('{&quot;v&quot;:2}') || xml.includes('{"v":2}'))!;
+    expect(Number(/ s="(\d+)"/.exec(settingsXml)?.[1])).toBe(storedXfs);
+    // Settings left alone: the new sheet's styles come first, and none is added for the settings sheet.
+    const sheetOnly = await parts('sheet only');
+    expect(xfCount(sheetOnly.get('xl/styles.xml')!)).toBeLessThanOrEqual(xfCount(storeFirst.get('xl/styles.xml')!));
+  });
+
   it('packs a zip whose checksums and sizes hold', async () => {
     const bytes = await saveWith(richSpec(), source);
     const zip = await JSZip.loadAsync(bytes, { checkCRC32: true });

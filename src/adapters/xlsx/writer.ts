@@ -26,12 +26,39 @@ export interface SheetState {
   visibility: 'visible' | 'hidden' | 'veryHidden';
   /** The sheet's entry in the file; null for a sheet added in this session. */
   file: FileSheet | null;
-  /** A generated sheet's content. */
-  spec: SheetSpec | null;
+  /** A generated sheet, rendered when it was written. */
+  generated: GeneratedSheet | null;
   /** The settings sheet's JSON, when it is to be (re)written. */
   storeJson: string | null;
   /** Our rules to leave on the sheet at save (ours already there are removed); null: leave it alone. */
   highlights: HighlightRule[] | null;
+}
+
+/**
+ * A generated sheet as the port keeps it: its worksheet XML made and deflated when the sheet was
+ * written (its styles registered in the port's StylesPatch), and the little the save and a later
+ * read still need, so the SheetSpec (a few objects per cell) is gone before the save.
+ */
+export interface GeneratedSheet {
+  body: Uint8Array;
+  crc: number;
+  size: number;
+  print: SheetSpec['print'];
+  marker: string;
+}
+
+/** The styles part to patch: the file's own, or a minimal one when it has none. */
+export async function openStylesPatch(pkg: XlsxPackage): Promise<StylesPatch> {
+  const stylesPart = pkg.relatedPart('styles');
+  const stylesXml = stylesPart ? await pkg.textForSave(stylesPart) : null;
+  return new StylesPatch(stylesXml ?? MINIMAL_STYLES_XML);
+}
+
+/** Renders a generated sheet's worksheet XML now, its styles into `styles`, and deflates it. */
+export async function renderGeneratedSheet(spec: SheetSpec, styles: StylesPatch, pkg: XlsxPackage): Promise<Pick<GeneratedSheet, 'body' | 'crc' | 'size'>> {
+  const part = await deflatePieces('', generatedSheetXml(spec, styles, pkg.date1904), pkg.codec);
+  if (part.kind !== 'deflated') throw new Error('A generated sheet was not deflated.');
+  return { body: part.body, crc: part.crc, size: part.size };
 }
 
 const RELS_NS_TRANSITIONAL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -105,7 +132,7 @@ function patchWorkbookXml(xml: string, final: FinalSheet[], newRelsPrefix: strin
   // Print area and print titles of the new sheets.
   const names: string[] = [];
   final.forEach((f, i) => {
-    const spec = f.state.spec;
+    const spec = f.state.generated;
     if (!spec || f.oldIndex >= 0) return;
     const sheet = quoteSheetName(f.state.name);
     const area = absoluteRange(spec.print.area);
@@ -171,12 +198,13 @@ function patchAppXml(xml: string, oldNames: string[], newNames: string[]): strin
   return out;
 }
 
-/** The workbook as bytes with the port's changes applied. */
-export async function savePackage(pkg: XlsxPackage, sheets: SheetState[], modified: Date): Promise<Uint8Array> {
+/**
+ * The workbook as bytes with the port's changes applied. `styles` holds the styles of the
+ * generated sheets (registered when they were rendered); the save adds the rest to it.
+ */
+export async function savePackage(pkg: XlsxPackage, sheets: SheetState[], styles: StylesPatch, modified: Date): Promise<Uint8Array> {
   const codec = pkg.codec;
   const stylesPart = pkg.relatedPart('styles');
-  const stylesXml = stylesPart ? await pkg.textForSave(stylesPart) : null;
-  const styles = new StylesPatch(stylesXml ?? MINIMAL_STYLES_XML);
   const replaced = new Map<string, string>();
   const added: { name: string; data: string }[] = [];
   /** Parts written piece by piece, deflated as they are made. */
@@ -221,7 +249,8 @@ export async function savePackage(pkg: XlsxPackage, sheets: SheetState[], modifi
     relIds.add(relId);
     nextSheetId++;
     final.push({ state, sheetId: nextSheetId, relId, part, oldIndex: -1 });
-    if (state.spec) streamed.set(part, await deflatePieces(part, generatedSheetXml(state.spec, styles, pkg.date1904), codec));
+    const g = state.generated;
+    if (g) streamed.set(part, { kind: 'deflated', name: part, body: g.body, crc: g.crc, size: g.size });
     else added.push({ name: part, data: storeSheetXml(state.storeJson ?? '', styles) });
     newRels.push({ id: relId, type: REL_WORKSHEET, target: part.slice(workbookDir.length) });
     newOverrides.push({ part, type: CT_WORKSHEET });

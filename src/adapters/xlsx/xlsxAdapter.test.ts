@@ -97,6 +97,17 @@ describe('readGrids presents what Office.js would', () => {
     ]);
   });
 
+  it('reads a sheet again after its cells went to the caller: the same grid, untouched by the caller\'s edits', async () => {
+    const port = await openXlsx(await buildSourceWorkbook());
+    const first = await port.readGrids(['Risk Register']);
+    const copy = JSON.parse(JSON.stringify(first)) as typeof first;
+    first[0].values[1][0] = 'edited by the caller';
+    expect((await port.listSheets()).map((s) => s.name)).toContain('Risk Register');
+    const again = await port.readGrids(['Risk Register']);
+    expect(JSON.parse(JSON.stringify(again))).toEqual(copy);
+    expect(again[0].values).not.toBe(first[0].values);
+  });
+
   it('trims the used range to cells with values, not formatting', () => {
     const g = sheet('Risk Register');
     expect([g.top, g.left]).toEqual([0, 0]);
