@@ -187,8 +187,7 @@ function createConfig(_env = {}, argv = {}) {
           {
             from: 'manifest.xml',
             to: 'manifest.xml',
-            transform: (content) =>
-              production && deployUrl ? rewriteManifestUrls(content.toString('utf8'), deployUrl) : content,
+            transform: (content) => (production && deployUrl ? rewriteManifestUrls(content.toString('utf8'), deployUrl) : content),
           },
         ],
       }),

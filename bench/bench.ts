@@ -84,8 +84,9 @@ function purePipeline(): void {
     results.push({ n, t });
     const stage = (name: keyof typeof steps) => `${name} ${ms(median(steps[name].slice(1)))}`;
     line(
-      `${String(n).padStart(6)} rows: ${ms(t).padStart(10)}  ${Math.round(n / (t / 1000)).toLocaleString('en-US').padStart(10)} rows/s` +
-        `   (stage medians: ${stage('read')}, ${stage('analyze')}, ${stage('plan')}, ${stage('progress')})`,
+      `${String(n).padStart(6)} rows: ${ms(t).padStart(10)}  ${Math.round(n / (t / 1000))
+        .toLocaleString('en-US')
+        .padStart(10)} rows/s` + `   (stage medians: ${stage('read')}, ${stage('analyze')}, ${stage('plan')}, ${stage('progress')})`,
     );
   }
   const per = results.map((r) => r.t / r.n);
@@ -103,7 +104,11 @@ async function writeSyntheticXlsx(file: string, rows: number): Promise<void> {
   for (const r of syntheticRegisterGrid(0).values) ws.addRow(r).commit();
   for (let i = 0; i < rows; i++) {
     const r = syntheticRow(i);
-    const row = ws.addRow(r.map((v, c) => (c === 11 || c === 13 || c === 16) && typeof v === 'number' ? new Date(Date.UTC(1899, 11, 30) + v * 86_400_000) : v));
+    const row = ws.addRow(
+      r.map((v, c) =>
+        (c === 11 || c === 13 || c === 16) && typeof v === 'number' ? new Date(Date.UTC(1899, 11, 30) + v * 86_400_000) : v,
+      ),
+    );
     row.getCell(8).value = { formula: `F${row.number}*G${row.number}`, result: r[7] as number };
     for (const c of [12, 14, 17]) row.getCell(c).numFmt = 'yyyy-mm-dd';
     row.commit();
@@ -142,12 +147,20 @@ async function childWork(kind: string, file: string): Promise<void> {
   }
   const elapsed = performance.now() - a;
   const used = process.cpuUsage(cpu);
-  const result: ChildResult = { ms: elapsed, cpuMs: (used.user + used.system) / 1000, peakMiB: process.resourceUsage().maxRSS / 1024, note };
+  const result: ChildResult = {
+    ms: elapsed,
+    cpuMs: (used.user + used.system) / 1000,
+    peakMiB: process.resourceUsage().maxRSS / 1024,
+    note,
+  };
   process.stdout.write(JSON.stringify(result));
 }
 
 function runChild(kind: string, file: string): ChildResult | null {
-  const r = spawnSync(process.execPath, ['--max-old-space-size=8192', __filename, '--child', kind, file], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  const r = spawnSync(process.execPath, ['--max-old-space-size=8192', __filename, '--child', kind, file], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+  });
   if (r.status !== 0) {
     line(`  (${kind} failed: exit ${r.status} ${r.signal ?? ''} ${(r.stderr || '').split('\n')[0]})`);
     return null;
@@ -168,24 +181,37 @@ async function headlessRunner(tmp: string): Promise<void> {
     const runner = runChild('runner', file);
     const bare = runChild('bare', file);
     rows.push({ n, runner, bare });
-    const fmt = (r: ChildResult | null) => (r ? `${ms(r.ms).padStart(11)} wall ${ms(r.cpuMs).padStart(11)} CPU ${r.peakMiB.toFixed(0).padStart(6)} MiB` : '     failed');
-    const ratio = runner && bare ? `CPU x${(runner.cpuMs / bare.cpuMs).toFixed(2)}, wall x${(runner.ms / bare.ms).toFixed(2)}, peak RSS x${(runner.peakMiB / bare.peakMiB).toFixed(2)}` : '-';
-    line(`${String(n).padStart(7)} rows (${(size / 2 ** 20).toFixed(1)} MiB): runner ${fmt(runner)} | bare ExcelJS ${fmt(bare)} | ${ratio}`);
+    const fmt = (r: ChildResult | null) =>
+      r ? `${ms(r.ms).padStart(11)} wall ${ms(r.cpuMs).padStart(11)} CPU ${r.peakMiB.toFixed(0).padStart(6)} MiB` : '     failed';
+    const ratio =
+      runner && bare
+        ? `CPU x${(runner.cpuMs / bare.cpuMs).toFixed(2)}, wall x${(runner.ms / bare.ms).toFixed(2)}, peak RSS x${(runner.peakMiB / bare.peakMiB).toFixed(2)}`
+        : '-';
+    line(
+      `${String(n).padStart(7)} rows (${(size / 2 ** 20).toFixed(1)} MiB): runner ${fmt(runner)} | bare ExcelJS ${fmt(bare)} | ${ratio}`,
+    );
   }
   const at = (n: number) => rows.find((r) => r.n === n)!;
   const r50 = at(50_000);
   if (r50.runner && r50.bare) {
     const t = r50.runner.cpuMs / r50.bare.cpuMs;
     const m = r50.runner.peakMiB / r50.bare.peakMiB;
-    line(`target at 50,000 rows: time (CPU) <= 0.5x -> ${t <= 0.5 ? 'MET' : 'NOT MET'} (x${t.toFixed(2)}); peak RSS <= 0.4x -> ${m <= 0.4 ? 'MET' : 'NOT MET'} (x${m.toFixed(2)})`);
+    line(
+      `target at 50,000 rows: time (CPU) <= 0.5x -> ${t <= 0.5 ? 'MET' : 'NOT MET'} (x${t.toFixed(2)}); peak RSS <= 0.4x -> ${m <= 0.4 ? 'MET' : 'NOT MET'} (x${m.toFixed(2)})`,
+    );
   }
   const r200 = at(200_000).runner;
-  if (r200) line(`target at 200,000 rows: runner under 1 GiB -> ${r200.peakMiB < 1024 ? 'MET' : 'NOT MET'} (${r200.peakMiB.toFixed(0)} MiB)`);
+  if (r200)
+    line(`target at 200,000 rows: runner under 1 GiB -> ${r200.peakMiB < 1024 ? 'MET' : 'NOT MET'} (${r200.peakMiB.toFixed(0)} MiB)`);
 
   const cli = path.join(__dirname, '..', 'bin', 'riskplan.js');
   if (fs.existsSync(cli)) {
     const a = performance.now();
-    const r = spawnSync(process.execPath, [cli, 'generate', path.join(tmp, 'register-10000.xlsx'), '-o', path.join(tmp, 'out-10k.xlsx'), '--as-of', AS_OF], { encoding: 'utf8' });
+    const r = spawnSync(
+      process.execPath,
+      [cli, 'generate', path.join(tmp, 'register-10000.xlsx'), '-o', path.join(tmp, 'out-10k.xlsx'), '--as-of', AS_OF],
+      { encoding: 'utf8' },
+    );
     line(`riskplan generate on 10,000 rows as a process (incl. Node start-up): ${ms(performance.now() - a)}, exit ${r.status}`);
   }
   line();
@@ -198,12 +224,15 @@ async function formattedToLastRow(tmp: string): Promise<void> {
   const ws = wb.addWorksheet('Risk Register');
   ws.addRow(HEADERS);
   for (let i = 0; i < 20; i++) ws.addRow(syntheticRow(i));
-  for (const r of [21, 5000, 100_000, 1_048_576]) ws.getCell(`A${r + 1 > 1_048_576 ? 1_048_576 : r + 1}`).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFFF00' } };
+  for (const r of [21, 5000, 100_000, 1_048_576])
+    ws.getCell(`A${r + 1 > 1_048_576 ? 1_048_576 : r + 1}`).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFFF00' } };
   await wb.xlsx.writeFile(file);
   const bytes = fs.readFileSync(file);
   const [state, t] = await measure(async () => loadWorkbook(await openXlsx(bytes), { asOf: AS_OF }));
   const reg = state.read.register;
-  line(`open + analyze: ${ms(t)} (target < 1000 ms -> ${t < 1000 ? 'MET' : 'NOT MET'}); found ${reg?.entries.length ?? 0} risks, rows ${reg?.firstRow}-${reg?.lastRow}`);
+  line(
+    `open + analyze: ${ms(t)} (target < 1000 ms -> ${t < 1000 ? 'MET' : 'NOT MET'}); found ${reg?.entries.length ?? 0} risks, rows ${reg?.firstRow}-${reg?.lastRow}`,
+  );
   line();
 }
 
@@ -217,14 +246,18 @@ async function sparseCorners(tmp: string): Promise<void> {
   await wb.xlsx.writeFile(file);
   const bytes = fs.readFileSync(file);
   const [state, t, peak] = await measure(async () => loadWorkbook(await openXlsx(bytes), { asOf: AS_OF }));
-  line(`${(bytes.length / 1024).toFixed(0)} KiB file: open + analyze ${ms(t)}, peak RSS ${peak.toFixed(0)} MiB, ${state.read.candidates.length} sheet(s) looked at`);
+  line(
+    `${(bytes.length / 1024).toFixed(0)} KiB file: open + analyze ${ms(t)}, peak RSS ${peak.toFixed(0)} MiB, ${state.read.candidates.length} sheet(s) looked at`,
+  );
   line();
 }
 
 async function main(): Promise<void> {
   if (process.argv[2] === '--child') return childWork(process.argv[3], process.argv[4]);
   line(`# Risk Plan benchmark (${new Date().toISOString().slice(0, 10)})`);
-  line(`machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
+  line(
+    `machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
+  );
   line();
   // `npm run bench -- --runner-only`: just the file figures.
   const runnerOnly = process.argv.includes('--runner-only');

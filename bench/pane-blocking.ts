@@ -9,7 +9,14 @@
 import { performance } from 'node:perf_hooks';
 import { FakeWorkbook, fakeRun, installOfficeStub } from '../test/fakes/excel-fake';
 import { createOfficeWorkbookPort } from '../src/adapters/officejs';
-import { loadWorkbook, highlightGaps, generatePlan, generateProgressReport, SLICE_BUDGET_MS, type WorkbookState } from '../src/app/workflow';
+import {
+  loadWorkbook,
+  highlightGaps,
+  generatePlan,
+  generateProgressReport,
+  SLICE_BUDGET_MS,
+  type WorkbookState,
+} from '../src/app/workflow';
 import { columnLetter } from '../src/core/grid';
 import { syntheticRegisterGrid } from '../test/fixtures/synthetic';
 

@@ -50,7 +50,8 @@ function reports(state: Pick<WorkbookState, 'analysis' | 'read' | 'settings' | '
   const input = { analysis: state.analysis, read: state.read, settings: state.settings, asOf: state.asOf, facts: state.facts };
   const highlights = highlightRules(state.analysis, state.read);
   // The app passes the read; a hand-made analysis has none: both must give the same rules.
-  if (JSON.stringify(highlightRules(state.analysis)) !== JSON.stringify(highlights)) throw new Error('highlight rules differ with and without the read');
+  if (JSON.stringify(highlightRules(state.analysis)) !== JSON.stringify(highlights))
+    throw new Error('highlight rules differ with and without the read');
   const out: Record<string, unknown> = { highlights };
   if (state.read.register) {
     const first = finish(buildPlanSheetSliced(input));
@@ -66,7 +67,13 @@ async function ofBytes(name: string, bytes: Uint8Array): Promise<string> {
   try {
     const port = await openXlsx(bytes);
     const state = await loadWorkbook(port, { asOf: AS_OF });
-    const entry = { read: state.read, analysis: state.analysis, ...reports(state), json: buildAnalysisJson(name, state), summary: analyzeSummary(name, state) };
+    const entry = {
+      read: state.read,
+      analysis: state.analysis,
+      ...reports(state),
+      json: buildAnalysisJson(name, state),
+      summary: analyzeSummary(name, state),
+    };
     return JSON.stringify(canonical(entry));
   } catch (err) {
     return JSON.stringify({ error: String(err) });
@@ -79,10 +86,16 @@ async function all(): Promise<Map<string, string>> {
     out.set(`fixture:${name}`, await ofBytes(name, new Uint8Array((await build().xlsx.writeBuffer()) as ArrayBuffer)));
   }
   out.set('cli:registerWithCap', await ofBytes('registerWithCap', new Uint8Array(await registerWithCap())));
-  out.set('sample', await ofBytes('sample-register.xlsx', new Uint8Array(fs.readFileSync(path.join(root, 'samples/sample-register.xlsx')))));
+  out.set(
+    'sample',
+    await ofBytes('sample-register.xlsx', new Uint8Array(fs.readFileSync(path.join(root, 'samples/sample-register.xlsx')))),
+  );
   const calibration = path.join(root, '../shared/fixtures/registers');
   if (fs.existsSync(calibration)) {
-    for (const file of fs.readdirSync(calibration).filter((f) => f.endsWith('.xlsx')).sort()) {
+    for (const file of fs
+      .readdirSync(calibration)
+      .filter((f) => f.endsWith('.xlsx'))
+      .sort()) {
       out.set(`calibration:${file}`, await ofBytes(file, new Uint8Array(fs.readFileSync(path.join(calibration, file)))));
     }
   }
@@ -121,7 +134,9 @@ async function main() {
     }
     let i = 0;
     while (i < a.length && a[i] === b[i]) i++;
-    console.log(`${name}: differs at ${i}\n  before: ${a.slice(Math.max(0, i - 200), i + 200)}\n  after:  ${b.slice(Math.max(0, i - 200), i + 200)}`);
+    console.log(
+      `${name}: differs at ${i}\n  before: ${a.slice(Math.max(0, i - 200), i + 200)}\n  after:  ${b.slice(Math.max(0, i - 200), i + 200)}`,
+    );
   }
   console.log(differ === 0 ? `Identical: ${now.size} workbooks` : `${differ} of ${now.size} workbooks differ`);
   if (differ > 0) process.exitCode = 1;

@@ -60,7 +60,10 @@ async function copyWithOnlySheet(file, name) {
   for (const ws of wb.worksheets) if (ws !== target && ws.state === 'visible') ws.state = 'hidden';
   target.state = 'visible';
   wb.views = [{ activeTab: wb.worksheets.indexOf(target), firstSheet: 0, visibility: 'visible' }];
-  const slug = name.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase();
+  const slug = name
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .toLowerCase();
   const copy = join(profile, `${basename(file, extname(file))}-${slug}.xlsx`);
   await wb.xlsx.writeFile(copy);
   return copy;
@@ -70,7 +73,16 @@ try {
   const source = onlySheet ? await copyWithOnlySheet(resolve(input), onlySheet) : resolve(input);
   const office = spawnSync(
     soffice,
-    [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', outDir, source],
+    [
+      `-env:UserInstallation=${pathToFileURL(profile).href}`,
+      '--headless',
+      '--norestore',
+      '--convert-to',
+      'pdf',
+      '--outdir',
+      outDir,
+      source,
+    ],
     { encoding: 'utf8', timeout: 180_000 },
   );
   const pdf = join(outDir, `${basename(source, extname(source))}.pdf`);

@@ -20,7 +20,11 @@ function sourceFiles(dir: string): string[] {
 /** The relative module specifiers a file imports or re-exports (static and dynamic). */
 function specifiers(source: string): string[] {
   const out: string[] = [];
-  const patterns = [/\b(?:import|export)\s[^'"`;]*?\sfrom\s*['"]([^'"]+)['"]/g, /\bimport\s*['"]([^'"]+)['"]/g, /\bimport\(\s*['"]([^'"]+)['"]\s*\)/g];
+  const patterns = [
+    /\b(?:import|export)\s[^'"`;]*?\sfrom\s*['"]([^'"]+)['"]/g,
+    /\bimport\s*['"]([^'"]+)['"]/g,
+    /\bimport\(\s*['"]([^'"]+)['"]\s*\)/g,
+  ];
   for (const pattern of patterns) for (const m of source.matchAll(pattern)) out.push(m[1]);
   return out.filter((s) => s.startsWith('.'));
 }
@@ -104,7 +108,7 @@ describe('architecture', () => {
     expect(cycles(graph).map((c) => c.map(rel))).toEqual([]);
   });
 
-  it('has no import cycle between the core\'s folders', () => {
+  it("has no import cycle between the core's folders", () => {
     const folders = new Map<string, string[]>();
     for (const [file, targets] of graph) {
       const from = coreUnit(file);
@@ -130,8 +134,22 @@ describe('architecture', () => {
   it('finds a cycle and a layer break when there is one', () => {
     const a = path.join(SRC, 'core/x.ts');
     const b = path.join(SRC, 'core/y.ts');
-    expect(cycles(new Map([[a, [b]], [b, [a]]])).map((c) => c.map(rel))).toEqual([['core/x.ts', 'core/y.ts']]);
-    expect(cycles(new Map([[a, [b]], [b, []]]))).toEqual([]);
+    expect(
+      cycles(
+        new Map([
+          [a, [b]],
+          [b, [a]],
+        ]),
+      ).map((c) => c.map(rel)),
+    ).toEqual([['core/x.ts', 'core/y.ts']]);
+    expect(
+      cycles(
+        new Map([
+          [a, [b]],
+          [b, []],
+        ]),
+      ),
+    ).toEqual([]);
     expect(specifiers("import type { A } from '../adapters/xlsx';\nexport { b } from './b';\nconst c = import('./c');")).toEqual([
       '../adapters/xlsx',
       './b',

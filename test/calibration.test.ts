@@ -16,7 +16,12 @@ const CANDIDATE_DIRS = process.env.RISKPLAN_CALIBRATION_DIR
   ? [process.env.RISKPLAN_CALIBRATION_DIR]
   : ['/work/shared/fixtures/registers', path.resolve(__dirname, '../../shared/fixtures/registers')];
 const dir = CANDIDATE_DIRS.find((d) => fs.existsSync(d));
-const files = dir ? fs.readdirSync(dir).filter((f) => f.endsWith('.xlsx')).sort() : [];
+const files = dir
+  ? fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith('.xlsx'))
+      .sort()
+  : [];
 
 interface ExpectedTable {
   sheet: string;
@@ -38,27 +43,61 @@ interface ExpectedFile {
   caps: Record<string, ExpectedTable>;
 }
 const expectedPath = dir ? path.join(dir, 'expected.json') : null;
-const expected: ExpectedFile | null = expectedPath && fs.existsSync(expectedPath) ? (JSON.parse(fs.readFileSync(expectedPath, 'utf8')) as ExpectedFile) : null;
+const expected: ExpectedFile | null =
+  expectedPath && fs.existsSync(expectedPath) ? (JSON.parse(fs.readFileSync(expectedPath, 'utf8')) as ExpectedFile) : null;
 
 /** The roles the calibration judges (the brief's list); residualScore and originalDueDate are extras. */
-const JUDGED = ['id', 'risk', 'asset', 'threat', 'vulnerability', 'likelihood', 'impact', 'score', 'level', 'action', 'owner', 'dueDate', 'status', 'completedDate', 'verifiedBy', 'verifiedDate', 'rootCause', 'evidence', 'residualLikelihood', 'residualImpact', 'residualLevel'];
+const JUDGED = [
+  'id',
+  'risk',
+  'asset',
+  'threat',
+  'vulnerability',
+  'likelihood',
+  'impact',
+  'score',
+  'level',
+  'action',
+  'owner',
+  'dueDate',
+  'status',
+  'completedDate',
+  'verifiedBy',
+  'verifiedDate',
+  'rootCause',
+  'evidence',
+  'residualLikelihood',
+  'residualImpact',
+  'residualLevel',
+];
 
 /** What is wrong with one table's read, as "field: got (wanted)" lines; empty when it reads as expected. */
-function wrongFields(exp: ExpectedTable, got: { sheet: string; headerRow: number; firstRow: number; lastRow: number; columns: Record<string, string | undefined> }, count: number, wantCount: number): string[] {
+function wrongFields(
+  exp: ExpectedTable,
+  got: { sheet: string; headerRow: number; firstRow: number; lastRow: number; columns: Record<string, string | undefined> },
+  count: number,
+  wantCount: number,
+): string[] {
   const wrong: string[] = [];
   const check = (name: string, ok: boolean, value: unknown, want: unknown): void => {
     if (!ok) wrong.push(`${name}: ${JSON.stringify(value)} (wanted ${JSON.stringify(want)})`);
   };
   check('sheet', got.sheet === exp.sheet, got.sheet, exp.sheet);
   const headerRows = [exp.headerRow, ...(exp.headerRowAlternatives ?? [])];
-  check('headerRow', headerRows.some((h) => h.includes(got.headerRow)), got.headerRow, exp.headerRow);
+  check(
+    'headerRow',
+    headerRows.some((h) => h.includes(got.headerRow)),
+    got.headerRow,
+    exp.headerRow,
+  );
   if (exp.firstRow) check('firstRow', got.firstRow === exp.firstRow, got.firstRow, exp.firstRow);
   if (exp.lastRow) check('lastRow', got.lastRow === exp.lastRow, got.lastRow, exp.lastRow);
   check('count', count === wantCount, count, wantCount);
   for (const role of JUDGED) {
     let want: string[] | null = exp.columns[role] === undefined ? null : ([] as string[]).concat(exp.columns[role]);
     // A residual score may stand for the residual level when the reader has no separate residual score.
-    if (role === 'residualLevel' && exp.columns.residualScore && !got.columns.residualScore) want = [...(want ?? []), ...([] as string[]).concat(exp.columns.residualScore)];
+    if (role === 'residualLevel' && exp.columns.residualScore && !got.columns.residualScore)
+      want = [...(want ?? []), ...([] as string[]).concat(exp.columns.residualScore)];
     const value = got.columns[role] ?? null;
     if (want === null) check(`no ${role}`, value === null, value, null);
     else check(role, value !== null && want.includes(value), value, want);
@@ -70,7 +109,13 @@ function tableOf(read: WorkbookRead, sheet: string): TableRead | null {
   return [read.register, ...read.caps].find((t) => t?.sheet === sheet) ?? null;
 }
 
-function placeOf(t: TableRead): { sheet: string; headerRow: number; firstRow: number; lastRow: number; columns: Record<string, string | undefined> } {
+function placeOf(t: TableRead): {
+  sheet: string;
+  headerRow: number;
+  firstRow: number;
+  lastRow: number;
+  columns: Record<string, string | undefined>;
+} {
   const columns: Record<string, string | undefined> = {};
   for (const [role, m] of Object.entries(t.columns)) columns[role] = m?.letter;
   return { sheet: t.sheet, headerRow: t.headerRow, firstRow: t.firstRow, lastRow: t.lastRow, columns };

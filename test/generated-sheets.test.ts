@@ -6,12 +6,7 @@
  */
 import ExcelJS from 'exceljs';
 import { openXlsx } from '../src/adapters/xlsx';
-import {
-  loadWorkbook,
-  generatePlan,
-  generateProgressReport,
-  type WorkbookState,
-} from '../src/app/workflow';
+import { loadWorkbook, generatePlan, generateProgressReport, type WorkbookState } from '../src/app/workflow';
 import { capSettingsSchema, type Settings } from '../src/core/settings';
 import { MARKER_PREFIX } from '../src/core/grid';
 import { fixtureBytes } from './fixtures/workbooks';
@@ -117,9 +112,11 @@ describe('Risk Management Plan, read back from the saved workbook', () => {
 
   it('lists every risk by priority with MISSING marks where the register has gaps', () => {
     const header = rowOf(ws, 'Rank');
-    expect(['Risk ID', 'Risk', 'Level (target)', 'Score', 'Action', 'Responsible party', 'Target date', 'Status', 'Tier'].map((_, i) => shown(ws, header, i + 2))).toEqual([
-      'Risk ID', 'Risk', 'Level (target)', 'Score', 'Action', 'Responsible party', 'Target date', 'Status', 'Tier',
-    ]);
+    expect(
+      ['Risk ID', 'Risk', 'Level (target)', 'Score', 'Action', 'Responsible party', 'Target date', 'Status', 'Tier'].map((_, i) =>
+        shown(ws, header, i + 2),
+      ),
+    ).toEqual(['Risk ID', 'Risk', 'Level (target)', 'Score', 'Action', 'Responsible party', 'Target date', 'Status', 'Tier']);
     const ids = new Set<string>();
     for (let r = header + 1; r <= ws.rowCount; r++) if (/^R-\d{3}$/.test(shown(ws, r, 2))) ids.add(shown(ws, r, 2));
     expect(ids.size).toBe(8);
@@ -182,7 +179,8 @@ describe('regenerating the plan', () => {
     expect(shown(plan, rowOf(plan, 'Plan version'), 3)).toBe('2');
     const changes = rowOf(plan, 'Changes since the last plan', 1, true);
     const kinds: string[] = [];
-    for (let r = changes + 1; r <= plan.rowCount && shown(plan, r, 1) !== 'Sign-off'; r++) kinds.push(`${shown(plan, r, 1)} | ${shown(plan, r, 3)}`);
+    for (let r = changes + 1; r <= plan.rowCount && shown(plan, r, 1) !== 'Sign-off'; r++)
+      kinds.push(`${shown(plan, r, 1)} | ${shown(plan, r, 3)}`);
     expect(kinds.some((k) => k.startsWith('Risk closed') && k.includes('R-001'))).toBe(true);
     expect(kinds.some((k) => k.startsWith('Responsible party changed') && k.includes('R-002'))).toBe(true);
     expect(kinds.some((k) => k.startsWith('Target date changed') && k.includes('R-003'))).toBe(true);
@@ -207,7 +205,15 @@ describe('CAP Progress Report, read back from the saved workbook', () => {
 
     it('shows the same figures as the analysis summary', () => {
       // Six items: 3 complete (2 verified), 1 in progress (overdue since 2026-01-29), 2 not started.
-      expect(state.analysis.capSummary).toMatchObject({ total: 6, completed: 3, verified: 2, inProgress: 1, notStarted: 2, overdue: 1, dueNext30Days: 1 });
+      expect(state.analysis.capSummary).toMatchObject({
+        total: 6,
+        completed: 3,
+        verified: 2,
+        inProgress: 1,
+        notStarted: 2,
+        overdue: 1,
+        dueNext30Days: 1,
+      });
       const figure = (label: string) => Number(shown(ws, rowOf(ws, label), 3));
       expect(figure('Items total')).toBe(6);
       expect(figure('Completed')).toBe(3);
@@ -255,7 +261,10 @@ describe('CAP Progress Report, read back from the saved workbook', () => {
       const rows = listUnder(ws, 'Evidence index', 2);
       expect(rows).toHaveLength(3);
       const enc = rowOf(ws, 'Laptops storing ePHI not encrypted', 2);
-      const evidenceRow = [...Array(ws.rowCount).keys()].map((i) => i + 1).filter((r) => shown(ws, r, 2) === 'Laptops storing ePHI not encrypted').pop()!;
+      const evidenceRow = [...Array(ws.rowCount).keys()]
+        .map((i) => i + 1)
+        .filter((r) => shown(ws, r, 2) === 'Laptops storing ePHI not encrypted')
+        .pop()!;
       expect(evidenceRow).toBeGreaterThanOrEqual(enc);
       const line = [...Array(13).keys()].map((c) => shown(ws, evidenceRow, c + 1)).join(' | ');
       expect(line).toContain('Intune encryption report');

@@ -90,7 +90,9 @@ function fillBehind(pdf: string, word: string, dir: string): [number, number, nu
 }
 
 function printRegister(xlsx: string, dir: string): string {
-  const r = spawnSync(process.execPath, [join(ROOT, 'scripts', 'render-pdf.mjs'), xlsx, dir, '--sheet', 'Risk Register'], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [join(ROOT, 'scripts', 'render-pdf.mjs'), xlsx, dir, '--sheet', 'Risk Register'], {
+    encoding: 'utf8',
+  });
   if (r.status !== 0) throw new Error(r.stderr);
   return r.stdout.split('\n')[0];
 }

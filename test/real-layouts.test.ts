@@ -13,7 +13,14 @@ import { generateFile, InputError } from '../src/cli/run';
 import type { GenerateArgs } from '../src/cli/args';
 import type { IsoDate } from '../src/core/dates';
 import type { TableRead } from '../src/core/model';
-import { FEDRAMP_COLUMNS, fedrampPoam, REAL_AS_OF, REAL_LAYOUT_EXPECTED, REAL_LAYOUTS, type ExpectedLayoutTable } from './fixtures/realLayouts';
+import {
+  FEDRAMP_COLUMNS,
+  fedrampPoam,
+  REAL_AS_OF,
+  REAL_LAYOUT_EXPECTED,
+  REAL_LAYOUTS,
+  type ExpectedLayoutTable,
+} from './fixtures/realLayouts';
 
 const AS_OF = REAL_AS_OF as IsoDate;
 
@@ -32,7 +39,7 @@ function placeOf(t: TableRead): ExpectedLayoutTable {
 }
 
 describe('workbooks shaped like real ones read as expected', () => {
-  it('every layout has an expected read; the POA&M has the template\'s 31 columns', () => {
+  it("every layout has an expected read; the POA&M has the template's 31 columns", () => {
     expect(Object.keys(REAL_LAYOUT_EXPECTED).sort()).toEqual(Object.keys(REAL_LAYOUTS).sort());
     expect(FEDRAMP_COLUMNS).toHaveLength(31);
   });
@@ -45,9 +52,25 @@ describe('workbooks shaped like real ones read as expected', () => {
     expect(read.caps.map(placeOf)).toEqual(want.caps);
     const json = buildAnalysisJson(`${name}.xlsx`, state);
     const items = json.cap?.items ?? [];
-    if (want.completed) expect(items.filter((i) => i.completed).map((i) => i.id).sort()).toEqual([...want.completed].sort());
-    if (want.overdue) expect(items.filter((i) => i.findings.includes('overdue')).map((i) => i.id).sort()).toEqual([...want.overdue].sort());
-    const told = [...read.issues.map((i) => i.message), ...(read.register?.ambiguities ?? []), ...read.caps.flatMap((c) => c.ambiguities)].join('\n');
+    if (want.completed)
+      expect(
+        items
+          .filter((i) => i.completed)
+          .map((i) => i.id)
+          .sort(),
+      ).toEqual([...want.completed].sort());
+    if (want.overdue)
+      expect(
+        items
+          .filter((i) => i.findings.includes('overdue'))
+          .map((i) => i.id)
+          .sort(),
+      ).toEqual([...want.overdue].sort());
+    const told = [
+      ...read.issues.map((i) => i.message),
+      ...(read.register?.ambiguities ?? []),
+      ...read.caps.flatMap((c) => c.ambiguities),
+    ].join('\n');
     for (const words of want.issueMentions ?? []) expect(told).toContain(words);
   });
 });
@@ -56,7 +79,9 @@ describe('what the values decide', () => {
   it('says why a header was not believed, and marks the values-settled pick "please check"', async () => {
     const { read } = await load('misleadingHeaders');
     const t = read.register!;
-    expect(t.ambiguities.join(' ')).toMatch(/Column F \("Action"\) looks like the corrective action by its header, but its values are money amounts/);
+    expect(t.ambiguities.join(' ')).toMatch(
+      /Column F \("Action"\) looks like the corrective action by its header, but its values are money amounts/,
+    );
     expect(t.ambiguities.join(' ')).toMatch(/Column E \("Treatment"\) .* treatment decisions/);
     expect(t.columns.level?.check).toMatch(/values look like the risk level/);
     expect(t.columns.risk?.check).toBeUndefined();
@@ -70,7 +95,15 @@ describe('what the values decide', () => {
   it('reads the updated completion date when it holds one, else the initial; "Ongoing" and "30 Days" are no dates', async () => {
     const { read } = await load('remediationTracker');
     const due = Object.fromEntries(read.caps[0].entries.map((e) => [e.id, e.dueDate?.iso ?? e.dueDate?.text ?? null]));
-    expect(due).toEqual({ 'CAP-01': '2026-06-30', 'CAP-02': '2026-02-28', 'CAP-03': 'Ongoing', 'CAP-04': '2026-05-01', 'CAP-05': '2026-04-30', 'CAP-06': '2027-01-15', 'CAP-07': '30 Days' });
+    expect(due).toEqual({
+      'CAP-01': '2026-06-30',
+      'CAP-02': '2026-02-28',
+      'CAP-03': 'Ongoing',
+      'CAP-04': '2026-05-01',
+      'CAP-05': '2026-04-30',
+      'CAP-06': '2027-01-15',
+      'CAP-07': '30 Days',
+    });
     const status = Object.fromEntries(read.caps[0].entries.map((e) => [e.id, e.status]));
     expect(status).toMatchObject({ 'CAP-01': 'Deferred', 'CAP-02': 'Open', 'CAP-04': 'Accepted' });
   });
@@ -79,16 +112,32 @@ describe('what the values decide', () => {
     const state = await load('fedrampPoam');
     const json = buildAnalysisJson('poam.xlsx', state);
     const closed = json.cap!.items.filter((i) => i.sheet === 'Closed POA&M Items');
-    expect(closed.map((i) => [i.id, i.completed, i.verified])).toEqual([['HHC-2025-014', true, false], ['HHC-2025-017', true, false]]);
+    expect(closed.map((i) => [i.id, i.completed, i.verified])).toEqual([
+      ['HHC-2025-014', true, false],
+      ['HHC-2025-017', true, false],
+    ]);
     for (const i of closed) expect(i.findings).toContain('missing-verification');
     expect(json.findings.some((f) => f.kind === 'missing-verification' && f.sheet === 'Closed POA&M Items')).toBe(true);
   });
 });
 
 describe('a CAP-only workbook through generate', () => {
-  const args = (over: Partial<GenerateArgs>): GenerateArgs => ({
-    command: 'generate', inputs: [], output: null, practice: null, highlights: true, plan: true, progress: true, keepPrevious: false, inPlace: false, asOf: AS_OF, matrix: null, json: false, ...over,
-  } as unknown as GenerateArgs);
+  const args = (over: Partial<GenerateArgs>): GenerateArgs =>
+    ({
+      command: 'generate',
+      inputs: [],
+      output: null,
+      practice: null,
+      highlights: true,
+      plan: true,
+      progress: true,
+      keepPrevious: false,
+      inPlace: false,
+      asOf: AS_OF,
+      matrix: null,
+      json: false,
+      ...over,
+    }) as unknown as GenerateArgs;
   let dir: string;
   let input: string;
   beforeAll(async () => {

@@ -22,8 +22,7 @@ describe('sample workbook analysis', () => {
     analysis = analyze(read, { asOf: '2026-11-23' });
   });
 
-  const at = (sheet: string, cell: string) =>
-    analysis.findings.filter((f) => f.sheet === sheet && f.cell === cell).map((f) => f.kind);
+  const at = (sheet: string, cell: string) => analysis.findings.filter((f) => f.sheet === sheet && f.cell === cell).map((f) => f.kind);
 
   it('reads 25 risks and 12 CAP items, with the product matrix the sheet itself uses', () => {
     expect(analysis.risks).toHaveLength(25);
@@ -58,7 +57,15 @@ describe('sample workbook analysis', () => {
     expect(at(cap, 'J8')).toEqual(['missing-verification']);
     expect(at(cap, 'C13')).toEqual(['vague-action']);
     expect(at(cap, 'A15')).toEqual(['duplicate']);
-    expect(analysis.capSummary).toEqual({ total: 12, completed: 4, verified: 2, inProgress: 3, notStarted: 5, overdue: 2, dueNext30Days: 2 });
+    expect(analysis.capSummary).toEqual({
+      total: 12,
+      completed: 4,
+      verified: 2,
+      inProgress: 3,
+      notStarted: 5,
+      overdue: 2,
+      dueNext30Days: 2,
+    });
   });
 
   it('highlights blank owners with a live rule on the owner column', () => {

@@ -18,7 +18,12 @@ describe('runSliced', () => {
     let ran = false;
     setImmediate(() => (ran = true));
     const seen: boolean[] = [];
-    await expect(runSliced(watchedWork(() => ran, seen), new Pacer(0))).resolves.toBe('done');
+    await expect(
+      runSliced(
+        watchedWork(() => ran, seen),
+        new Pacer(0),
+      ),
+    ).resolves.toBe('done');
     expect(seen).toEqual([false, true, true]);
   });
 
@@ -26,7 +31,12 @@ describe('runSliced', () => {
     let ran = false;
     setImmediate(() => (ran = true));
     const seen: boolean[] = [];
-    await expect(runSliced(watchedWork(() => ran, seen), new Pacer(60_000))).resolves.toBe(finish(watchedWork(() => false, [])));
+    await expect(
+      runSliced(
+        watchedWork(() => ran, seen),
+        new Pacer(60_000),
+      ),
+    ).resolves.toBe(finish(watchedWork(() => false, [])));
     expect(seen).toEqual([false, false, false]);
   });
 });
@@ -34,9 +44,16 @@ describe('runSliced', () => {
 describe('loadWorkbook', () => {
   it('reports what it is doing, in order, with a growing share done', async () => {
     const steps: [string, number][] = [];
-    const state = await loadWorkbook(new FakePort([clinicRegisterGrid()]), { asOf: '2026-11-23', onProgress: (label, f) => steps.push([label, f]) });
+    const state = await loadWorkbook(new FakePort([clinicRegisterGrid()]), {
+      asOf: '2026-11-23',
+      onProgress: (label, f) => steps.push([label, f]),
+    });
     expect(state.read.register?.entries).toHaveLength(5);
-    expect(steps.map(([label]) => label)).toEqual(['Reading the sheets', 'Finding the register and its columns', 'Scoring and checking 5 entries']);
+    expect(steps.map(([label]) => label)).toEqual([
+      'Reading the sheets',
+      'Finding the register and its columns',
+      'Scoring and checking 5 entries',
+    ]);
     const fractions = steps.map(([, f]) => f);
     expect([...fractions].sort((a, b) => a - b)).toEqual(fractions);
     expect(fractions.every((f) => f > 0 && f < 1)).toBe(true);
@@ -56,7 +73,12 @@ describe('tier choices and practice details (for the pane and the runner)', () =
 
     const chosen = await chooseTier(port, state, item.entry, pick);
     const again = chosen.analysis.risks.find((r) => r.entry.row === item.entry.row)!;
-    expect([again.tier, again.tierSource, tierButtons(again).tiers[0], tierButtons(again).chosenByUser]).toEqual([pick, 'choice', pick, true]);
+    expect([again.tier, again.tierSource, tierButtons(again).tiers[0], tierButtons(again).chosenByUser]).toEqual([
+      pick,
+      'choice',
+      pick,
+      true,
+    ]);
     expect(JSON.stringify(port.grids)).toBe(before);
     expect(JSON.parse(port.store!).tierChoices).toEqual([{ key: tierChoiceKey(item.entry), tier: pick }]);
 

@@ -74,7 +74,10 @@ function staleMappingWarnings(settings: Settings, grids: SheetGrid[]): string[] 
   const names = new Set(grids.map((g) => g.name));
   return settings.mapping
     .filter((m) => !names.has(m.sheet))
-    .map((m) => `The saved setting "mapping" names the sheet "${m.sheet}", which is not in this workbook; that part of the mapping was ignored.`);
+    .map(
+      (m) =>
+        `The saved setting "mapping" names the sheet "${m.sheet}", which is not in this workbook; that part of the mapping was ignored.`,
+    );
 }
 
 /** Merges a patch into settings; a patch that breaks the schema is refused with the field named. */
@@ -159,7 +162,13 @@ export async function generateProgressReport(
   }
   await yieldToHost();
   const spec = await runSliced(
-    buildProgressSheetSliced({ analysis: state.analysis, read: state.read, settings: state.settings, asOf: state.asOf, facts: state.facts }),
+    buildProgressSheetSliced({
+      analysis: state.analysis,
+      read: state.read,
+      settings: state.settings,
+      asOf: state.asOf,
+      facts: state.facts,
+    }),
   );
   await yieldToHost();
   const placement = placeGeneratedSheet(await port.listSheets(), 'progress', {
@@ -182,7 +191,11 @@ export function tierButtons(item: ScoredEntry): { tiers: readonly ChosenTier[]; 
 }
 
 /** `settings` with the user's tier for `entry` set (or removed with null), keyed by `tierChoiceKey`. */
-export function withTierChoice(settings: Settings, entry: Pick<Entry, 'sheet' | 'id' | 'risk' | 'action'>, tier: ChosenTier | null): Settings {
+export function withTierChoice(
+  settings: Settings,
+  entry: Pick<Entry, 'sheet' | 'id' | 'risk' | 'action'>,
+  tier: ChosenTier | null,
+): Settings {
   const key = tierChoiceKey(entry);
   const others = settings.tierChoices.filter((c) => c.key !== key);
   return { ...settings, tierChoices: tier ? [...others, { key, tier }] : others };
@@ -200,7 +213,9 @@ export async function chooseTier(port: WorkbookPort, state: WorkbookState, entry
 
 /** The same workbook read, analysed again with changed settings (no sheet is read again). */
 export async function reanalyze(state: WorkbookState, settings: Settings): Promise<WorkbookState> {
-  const analysis = await runSliced(analyzeSliced(state.read, { asOf: state.asOf, matrix: settings.matrix, tierChoices: settings.tierChoices }));
+  const analysis = await runSliced(
+    analyzeSliced(state.read, { asOf: state.asOf, matrix: settings.matrix, tierChoices: settings.tierChoices }),
+  );
   return { ...state, settings, analysis };
 }
 

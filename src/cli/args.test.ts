@@ -16,7 +16,20 @@ describe('parseArgs', () => {
     expect(both).toMatchObject({ plan: true, progress: true, highlights: true, inPlace: false, keepPrevious: false, output: 'b.xlsx' });
     expect(parseArgs(['generate', 'a.xlsx', '-o', 'b.xlsx', '--plan'])).toMatchObject({ plan: true, progress: false });
     expect(parseArgs(['generate', 'a.xlsx', '-o', 'b.xlsx', '--progress'])).toMatchObject({ plan: false, progress: true });
-    expect(parseArgs(['generate', 'a.xlsx', '--output', 'b.xlsx', '--plan', '--progress', '--no-highlights', '--practice', 'Acme Dental', '--keep-previous'])).toMatchObject({
+    expect(
+      parseArgs([
+        'generate',
+        'a.xlsx',
+        '--output',
+        'b.xlsx',
+        '--plan',
+        '--progress',
+        '--no-highlights',
+        '--practice',
+        'Acme Dental',
+        '--keep-previous',
+      ]),
+    ).toMatchObject({
       plan: true,
       progress: true,
       highlights: false,

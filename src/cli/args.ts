@@ -103,7 +103,8 @@ export function parseArgs(argv: string[]): ParsedArgs {
   if (positional.length > 1) throw new UsageError(`Give one workbook or folder, not ${positional.length} ("${positional.join('", "')}").`);
 
   const asOf = values.get('as-of') ?? null;
-  if (asOf !== null && !isIsoDate(asOf)) throw new UsageError(`--as-of must be a date written YYYY-MM-DD, like 2026-11-23 (got "${asOf}").`);
+  if (asOf !== null && !isIsoDate(asOf))
+    throw new UsageError(`--as-of must be a date written YYYY-MM-DD, like 2026-11-23 (got "${asOf}").`);
   const matrix = values.get('matrix') ?? null;
   if (matrix !== null && !(MATRIX_CHOICES as readonly string[]).includes(matrix)) {
     throw new UsageError(`--matrix must be one of ${MATRIX_CHOICES.join(', ')} (got "${matrix}").`);
@@ -113,7 +114,8 @@ export function parseArgs(argv: string[]): ParsedArgs {
 
   const output = values.get('output') ?? null;
   const inPlace = flags.has('in-place');
-  if (!output && !inPlace) throw new UsageError('Say where to write the result: -o OUT.xlsx (or --in-place to update the workbook itself).');
+  if (!output && !inPlace)
+    throw new UsageError('Say where to write the result: -o OUT.xlsx (or --in-place to update the workbook itself).');
   const plan = flags.has('plan');
   const progress = flags.has('progress');
   return {

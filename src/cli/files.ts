@@ -165,7 +165,15 @@ export async function folderEntries(folder: string): Promise<FolderEntry[]> {
     // A symlink is followed; a folder, pipe or device with a workbook's name is reported.
     const stat = e.isFile() ? null : await fs.stat(path.join(folder, e.name)).catch(() => null);
     if (e.isFile() || stat?.isFile()) out.push({ name: e.name, skip: null });
-    else out.push({ name: e.name, skip: stat?.isDirectory() ? 'skipped: a folder, not a workbook' : stat ? 'skipped: not a regular file' : 'skipped: a link that leads nowhere' });
+    else
+      out.push({
+        name: e.name,
+        skip: stat?.isDirectory()
+          ? 'skipped: a folder, not a workbook'
+          : stat
+            ? 'skipped: not a regular file'
+            : 'skipped: a link that leads nowhere',
+      });
   }
   return out.sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -93,7 +93,13 @@ function letters(columns: TableRead['columns']): Partial<Record<Role, string>> {
 }
 
 function place(table: TableRead) {
-  return { sheet: table.sheet, headerRow: table.headerRow, firstRow: table.firstRow, lastRow: table.lastRow, columns: letters(table.columns) };
+  return {
+    sheet: table.sheet,
+    headerRow: table.headerRow,
+    firstRow: table.firstRow,
+    lastRow: table.lastRow,
+    columns: letters(table.columns),
+  };
 }
 
 function kinds(scored: ScoredEntry): AnalysisJson['findings'][number]['kind'][] {

@@ -123,7 +123,14 @@ async function runAnalyze(args: AnalyzeArgs, io: CliIo & { raw: CliIo }, asOf: I
       const state = await analyzeOne(path.join(args.input, name), args, asOf);
       json.push(buildAnalysisJson(name, state));
       if (!args.json) io.stdout(`${analyzeSummary(name, state)}\n\n`);
-      rows.push({ file: name, ok: true, risks: state.analysis.risks.length, capItems: state.analysis.capItems.length, findings: state.analysis.findings.length, note: '' });
+      rows.push({
+        file: name,
+        ok: true,
+        risks: state.analysis.risks.length,
+        capItems: state.analysis.capItems.length,
+        findings: state.analysis.findings.length,
+        note: '',
+      });
       progress(io, i + 1, names.length, name, 'ok');
     } catch (err) {
       const { message } = describe(err);
@@ -197,9 +204,17 @@ async function runGenerate(args: GenerateArgs, io: CliIo & { raw: CliIo }, asOf:
       const source = path.join(args.input, name);
       const target = path.join(outDir, name);
       // Without --in-place a result never lands on an input, whatever path leads there.
-      if (!args.inPlace && (await sameFile(target, source))) throw new InputError(`${target} is this workbook itself; it was left as it is.`);
+      if (!args.inPlace && (await sameFile(target, source)))
+        throw new InputError(`${target} is this workbook itself; it was left as it is.`);
       const { state, outcome } = await generateFile(source, target, args, asOf);
-      rows.push({ file: name, ok: true, risks: state.analysis.risks.length, capItems: state.analysis.capItems.length, findings: state.analysis.findings.length, note: generateNote(outcome) });
+      rows.push({
+        file: name,
+        ok: true,
+        risks: state.analysis.risks.length,
+        capItems: state.analysis.capItems.length,
+        findings: state.analysis.findings.length,
+        note: generateNote(outcome),
+      });
       progress(io, i + 1, names.length, name, 'ok');
     } catch (err) {
       const { message } = describe(err);

@@ -62,7 +62,12 @@ export interface GenerateOutcome {
 }
 
 /** Highlights and generates into `output` (which may be the input itself only with --in-place). */
-export async function generateFile(file: string, output: string, args: GenerateArgs, asOf: IsoDate): Promise<{ state: WorkbookState; outcome: GenerateOutcome }> {
+export async function generateFile(
+  file: string,
+  output: string,
+  args: GenerateArgs,
+  asOf: IsoDate,
+): Promise<{ state: WorkbookState; outcome: GenerateOutcome }> {
   const { port, state } = await loadFile(file, { asOf, matrix: args.matrix, practice: args.practice });
   // A workbook with only a CAP / POA&M tracker still gets its highlights and its progress report.
   const capOnly = !state.read.register && state.analysis.capItems.length > 0;
@@ -70,7 +75,9 @@ export async function generateFile(file: string, output: string, args: GenerateA
     throw new InputError('No risk register or corrective action plan was found in this workbook, so nothing can be generated.');
   }
   if (capOnly && !args.progress) {
-    throw new InputError('No risk register was found in this workbook, so no plan can be generated; it has a corrective action plan, for which --progress writes the CAP Progress Report.');
+    throw new InputError(
+      'No risk register was found in this workbook, so no plan can be generated; it has a corrective action plan, for which --progress writes the CAP Progress Report.',
+    );
   }
   // Settings that were ignored (tampered or invalid) are worth telling whoever runs the batch.
   const outcome: GenerateOutcome = { highlighted: 0, skipped: [], sheets: [], notes: [...state.warnings] };
@@ -81,7 +88,8 @@ export async function generateFile(file: string, output: string, args: GenerateA
       outcome.skipped = result.skipped.map((s) => s.reason);
       outcome.notes.push(...(result.notes ?? []));
     }
-    if (args.plan && capOnly) outcome.notes.push('No risk register was found, so no Risk Management Plan was written; the CAP Progress Report was.');
+    if (args.plan && capOnly)
+      outcome.notes.push('No risk register was found, so no Risk Management Plan was written; the CAP Progress Report was.');
     else if (args.plan) outcome.sheets.push((await generatePlan(port, state, { keepPrevious: args.keepPrevious })).sheet);
     if (args.progress) {
       if (state.analysis.capItems.length === 0 && args.plan) {

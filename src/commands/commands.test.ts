@@ -8,7 +8,9 @@ function fakeOffice(withActions: boolean) {
     onReady: (callback?: () => void) => {
       if (callback) readyCallbacks.push(callback);
     },
-    ...(withActions ? { actions: { associate: (id: string, handler: (event: { completed(): void }) => void) => void associated.set(id, handler) } } : {}),
+    ...(withActions
+      ? { actions: { associate: (id: string, handler: (event: { completed(): void }) => void) => void associated.set(id, handler) } }
+      : {}),
   };
   return { office, associated, becomeReady: () => readyCallbacks.forEach((callback) => callback()) };
 }

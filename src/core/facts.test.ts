@@ -10,7 +10,16 @@ import { finish } from './slices';
 const HEADER = ['Risk ID', 'Risk Description', 'Likelihood (1-5)', 'Impact (1-5)', 'Mitigation Plan', 'Owner', 'Target Date', 'Status'];
 const ROWS: CellValue[][] = [
   ['R-001', 'Shared front-desk EHR login', 4, 4, 'Create individual EHR accounts', 'Practice Manager', isoToSerial('2027-02-15'), 'Open'],
-  ['R-002', 'No BAA with the billing company', 3, 4, 'Obtain a signed BAA from the billing company', 'Privacy Officer', isoToSerial('2027-03-01'), 'Open'],
+  [
+    'R-002',
+    'No BAA with the billing company',
+    3,
+    4,
+    'Obtain a signed BAA from the billing company',
+    'Privacy Officer',
+    isoToSerial('2027-03-01'),
+    'Open',
+  ],
   ['R-003', 'Laptops not encrypted', 3, 5, 'Enable BitLocker on all laptops', 'Office Manager', isoToSerial('2027-01-31'), 'In Progress'],
 ];
 
@@ -66,8 +75,16 @@ describe('harvestFacts', () => {
 
   it('what the user typed wins over what was found', () => {
     const facts = { practiceName: { value: 'Found Name', sheet: 'Risk Register', cell: 'A1' } };
-    expect(effectiveFact(makeSettings({ practiceName: 'Typed Name' }), facts, 'practiceName')).toEqual({ value: 'Typed Name', source: 'settings', where: null });
-    expect(effectiveFact(makeSettings(), facts, 'practiceName')).toEqual({ value: 'Found Name', source: 'workbook', where: "'Risk Register'!A1" });
+    expect(effectiveFact(makeSettings({ practiceName: 'Typed Name' }), facts, 'practiceName')).toEqual({
+      value: 'Typed Name',
+      source: 'settings',
+      where: null,
+    });
+    expect(effectiveFact(makeSettings(), facts, 'practiceName')).toEqual({
+      value: 'Found Name',
+      source: 'workbook',
+      where: "'Risk Register'!A1",
+    });
     expect(effectiveFact(makeSettings(), {}, 'practiceName').source).toBeNull();
   });
 });
@@ -77,7 +94,9 @@ describe('a plan from a register with title-row facts', () => {
     const grids = [titledRegister()];
     const read = readWorkbook(grids);
     const asOf = '2026-11-23';
-    const { spec } = finish(buildPlanSheetSliced({ analysis: analyze(read, { asOf }), read, settings: makeSettings(), asOf, facts: harvestFacts(grids, read) }));
+    const { spec } = finish(
+      buildPlanSheetSliced({ analysis: analyze(read, { asOf }), read, settings: makeSettings(), asOf, facts: harvestFacts(grids, read) }),
+    );
     const missing = findCells(spec, /^MISSING: (practice name|risk analysis date|who conducted the risk analysis|prepared by|approved by)/);
     expect(missing.map((m) => m.cell.value)).toEqual([]);
     expect(findCells(spec, 'Lakeside Pediatrics').length).toBeGreaterThan(0);

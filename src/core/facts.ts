@@ -41,15 +41,36 @@ const MAX_VALUE_CHARS = 200;
 
 /** Sheet names of cover, info and document-control sheets (normalized, accent-free). */
 // Not "summary", "dashboard", "readme" or "instructions": those hold prose and copies, not the facts.
-const COVER_SHEET = /\b(cover|cover page|title|title page|info|information|about|document control|document information|doc control|properties|metadata|deckblatt|titelblatt|portada|portada|copertina|forside|page de garde|capa|voorblad|informatie|informacion|informazioni)\b/;
+const COVER_SHEET =
+  /\b(cover|cover page|title|title page|info|information|about|document control|document information|doc control|properties|metadata|deckblatt|titelblatt|portada|portada|copertina|forside|page de garde|capa|voorblad|informatie|informacion|informazioni)\b/;
 
 /** Label words -> fact. Normalized: lower case, accents removed, punctuation as spaces. */
 const LABELS: readonly { fact: FactName; pattern: RegExp }[] = [
-  { fact: 'practiceName', pattern: /^(practice|practice name|name of (the )?practice|organi[sz]ation|organi[sz]ation name|entity|entity name|covered entity|company|company name|clinic|clinic name|client|client name|facility|provider name|praxis|praxisname|einrichtung|clinica|empresa|organizacion|nombre de la (clinica|empresa)|studio|struttura|virksomhet|klinikk|cabinet|etablissement|organisatie|praktijk|instituicao)$/ },
-  { fact: 'riskAnalysisDate', pattern: /^((date of (the )?)?(security )?risk (analysis|assessment)( date| completed| completion date)?|(sra|hipaa sra) date|assessment date|date of (assessment|analysis)|analysis date|date assessed|assessed on|assessment completed|date completed|completed on|datum der risikoanalyse|fecha (de la )?evaluacion|fecha del analisis|data (della )?valutazione|dato for risikovurdering|date de l'?analyse|data da avaliacao|datum risicoanalyse)$/ },
-  { fact: 'riskAnalysisBy', pattern: /^(conducted by|performed by|assessed by|assessor|assessors|risk (analysis|assessment) (by|conducted by|performed by|author)|completed by|author|authors|analyst|erstellt von|ersteller|durchgefuhrt von|realizado por|elaborado por|autor|eseguito da|redatto da|utfort av|realise par|realizado por|uitgevoerd door|auteur)$/ },
-  { fact: 'preparedBy', pattern: /^(prepared by|document owner|preparado por|vorbereitet von|preparato da|utarbeidet av|prepare par|preparado por|opgesteld door)$/ },
-  { fact: 'approvedBy', pattern: /^(approved by|approver|approval|approved|signed off by|sign[- ]off|aprobado por|genehmigt von|freigegeben von|freigabe|approvato da|godkjent av|approuve par|aprovado por|goedgekeurd door)$/ },
+  {
+    fact: 'practiceName',
+    pattern:
+      /^(practice|practice name|name of (the )?practice|organi[sz]ation|organi[sz]ation name|entity|entity name|covered entity|company|company name|clinic|clinic name|client|client name|facility|provider name|praxis|praxisname|einrichtung|clinica|empresa|organizacion|nombre de la (clinica|empresa)|studio|struttura|virksomhet|klinikk|cabinet|etablissement|organisatie|praktijk|instituicao)$/,
+  },
+  {
+    fact: 'riskAnalysisDate',
+    pattern:
+      /^((date of (the )?)?(security )?risk (analysis|assessment)( date| completed| completion date)?|(sra|hipaa sra) date|assessment date|date of (assessment|analysis)|analysis date|date assessed|assessed on|assessment completed|date completed|completed on|datum der risikoanalyse|fecha (de la )?evaluacion|fecha del analisis|data (della )?valutazione|dato for risikovurdering|date de l'?analyse|data da avaliacao|datum risicoanalyse)$/,
+  },
+  {
+    fact: 'riskAnalysisBy',
+    pattern:
+      /^(conducted by|performed by|assessed by|assessor|assessors|risk (analysis|assessment) (by|conducted by|performed by|author)|completed by|author|authors|analyst|erstellt von|ersteller|durchgefuhrt von|realizado por|elaborado por|autor|eseguito da|redatto da|utfort av|realise par|realizado por|uitgevoerd door|auteur)$/,
+  },
+  {
+    fact: 'preparedBy',
+    pattern:
+      /^(prepared by|document owner|preparado por|vorbereitet von|preparato da|utarbeidet av|prepare par|preparado por|opgesteld door)$/,
+  },
+  {
+    fact: 'approvedBy',
+    pattern:
+      /^(approved by|approver|approval|approved|signed off by|sign[- ]off|aprobado por|genehmigt von|freigegeben von|freigabe|approvato da|godkjent av|approuve par|aprovado por|goedgekeurd door)$/,
+  },
 ];
 
 /** "Risk analysis completed 2026-01-12 by Jane Ortiz (Privacy Officer)" and its variants. */
@@ -60,7 +81,8 @@ const INLINE_PAIR = /^\s*([^:]{2,40}?)\s*[:\u2013\u2014-]\s*(.+)$/;
 const BY_SENTENCE = /^\s*(prepared|approved|conducted|performed|assessed)\s+by\s*:?\s+(.{2,80}?)\s*$/i;
 
 /** Document words in a title: what follows the practice name. */
-const DOCUMENT_WORDS = /\b(risk|risks|register|assessment|analysis|sra|poa ?& ?m|poam|plan|cap|corrective|remediation|tracker|security|hipaa|compliance|risikoanalyse|risikoregister|matriz|riesgos|riscos|analisi|rischi|risikovurdering|analyse|risques|risicoanalyse|risico)\b/i;
+const DOCUMENT_WORDS =
+  /\b(risk|risks|register|assessment|analysis|sra|poa ?& ?m|poam|plan|cap|corrective|remediation|tracker|security|hipaa|compliance|risikoanalyse|risikoregister|matriz|riesgos|riscos|analisi|rischi|risikovurdering|analyse|risques|risicoanalyse|risico)\b/i;
 
 function fold(text: string): string {
   return text
@@ -114,12 +136,26 @@ function areasOf(grids: readonly SheetGrid[], read: WorkbookRead): Area[] {
     if (!grid || headerTop <= grid.top || seen.has(grid.name)) continue;
     seen.add(grid.name);
     const width = grid.values.reduce((w, r) => Math.max(w, r.length), 0);
-    areas.push({ grid, top: Math.max(grid.top, headerTop - MAX_ROWS_ABOVE), bottom: headerTop - 1, left: grid.left, right: grid.left + width - 1, titleRows: true });
+    areas.push({
+      grid,
+      top: Math.max(grid.top, headerTop - MAX_ROWS_ABOVE),
+      bottom: headerTop - 1,
+      left: grid.left,
+      right: grid.left + width - 1,
+      titleRows: true,
+    });
   }
   for (const grid of grids) {
     if (seen.has(grid.name) || grid.name === STORE_SHEET_NAME || grid.marker?.startsWith(MARKER_PREFIX)) continue;
     if (!COVER_SHEET.test(fold(grid.name))) continue;
-    areas.push({ grid, top: grid.top, bottom: grid.top + COVER_ROWS - 1, left: grid.left, right: grid.left + COVER_COLS - 1, titleRows: true });
+    areas.push({
+      grid,
+      top: grid.top,
+      bottom: grid.top + COVER_ROWS - 1,
+      left: grid.left,
+      right: grid.left + COVER_COLS - 1,
+      titleRows: true,
+    });
   }
   return areas;
 }
@@ -140,7 +176,8 @@ export function harvestFacts(grids: readonly SheetGrid[], read: WorkbookRead): W
         if (!text) continue;
         // "Prepared by: Jane Ortiz | Review cycle: Quarterly": each segment on its own.
         const segments = text.includes(' | ') ? text.split(' | ') : [text];
-        for (const segment of segments) scanCell(segment.trim(), grid, r, c, put, area.titleRows && !facts.practiceName && segment === segments[0]);
+        for (const segment of segments)
+          scanCell(segment.trim(), grid, r, c, put, area.titleRows && !facts.practiceName && segment === segments[0]);
       }
     }
   }
@@ -223,7 +260,13 @@ export function practiceFromTitle(title: string): string | null {
   if (!name) return null;
   name = name.replace(/[,'’]s$/, '').trim();
   // The part before the dash must be a name, not a document word ("Risk Register - 2026").
-  if (DOCUMENT_WORDS.test(name) && !/\b(clinic|medical|medicine|health|dental|practice|family|care|hospital|associates|group|center|centre|pediatrics|therapy)\b/i.test(name)) return null;
+  if (
+    DOCUMENT_WORDS.test(name) &&
+    !/\b(clinic|medical|medicine|health|dental|practice|family|care|hospital|associates|group|center|centre|pediatrics|therapy)\b/i.test(
+      name,
+    )
+  )
+    return null;
   if (/^\d/.test(name) || !/\p{L}{2}/u.test(name)) return null;
   return name;
 }

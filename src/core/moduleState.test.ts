@@ -25,7 +25,10 @@ const MUTABLE_TOP_LEVEL: [RegExp, string][] = [
   [/^(export )?const \w+ = new (Map|Set|WeakMap|WeakSet)\b/, 'a top-level Map/Set not typed Readonly'],
   [/^(export )?const \w+: (Map|Set|WeakMap|WeakSet)</, 'a top-level Map/Set typed as mutable'],
   [/^(export )?const \w+(: [^=]+)? = \[\];/, 'a top-level empty array (a scratch list)'],
-  [/^(export )?const \w+(: [^=]+)? = new (Int8|Uint8|Int16|Uint16|Int32|Uint32|Float32|Float64)Array\(/, 'a top-level typed array (a scratch buffer)'],
+  [
+    /^(export )?const \w+(: [^=]+)? = new (Int8|Uint8|Int16|Uint16|Int32|Uint32|Float32|Float64)Array\(/,
+    'a top-level typed array (a scratch buffer)',
+  ],
 ];
 
 /** Lines at the top level of `source` (not inside a function, class or object: brace depth 0). */
@@ -46,14 +49,17 @@ function topLevelLines(source: string): { line: string; number: number }[] {
 describe('module-level state in the core', () => {
   it('finds the modules to check', () => {
     const files = modules();
-    expect(files).toEqual(expect.arrayContaining(['analysis/findings.ts', 'reports/plan.ts', 'findingKinds.ts', 'register/values.ts', 'register/rows.ts']));
+    expect(files).toEqual(
+      expect.arrayContaining(['analysis/findings.ts', 'reports/plan.ts', 'findingKinds.ts', 'register/values.ts', 'register/rows.ts']),
+    );
   });
 
   it('has no top-level mutable cache, pool or scratch object', () => {
     const problems: string[] = [];
     for (const file of modules()) {
       for (const { line, number } of topLevelLines(fs.readFileSync(path.join(CORE, file), 'utf8'))) {
-        for (const [pattern, what] of MUTABLE_TOP_LEVEL) if (pattern.test(line)) problems.push(`${file}:${number}: ${what}: ${line.trim()}`);
+        for (const [pattern, what] of MUTABLE_TOP_LEVEL)
+          if (pattern.test(line)) problems.push(`${file}:${number}: ${what}: ${line.trim()}`);
       }
     }
     expect(problems).toEqual([]);

@@ -64,7 +64,10 @@ describe('settings with a big snapshot', () => {
   });
 
   it('refuse to store a snapshot with a bad row', () => {
-    const bad = { ...bigPlan, snapshot: { ...bigPlan.snapshot!, risks: [...bigPlan.snapshot!.risks, { key: 1 } as unknown as SnapshotRisk] } };
+    const bad = {
+      ...bigPlan,
+      snapshot: { ...bigPlan.snapshot!, risks: [...bigPlan.snapshot!.risks, { key: 1 } as unknown as SnapshotRisk] },
+    };
     expect(() => serializeSettingsJson(bad)).toThrow();
   });
 });

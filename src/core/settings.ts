@@ -40,7 +40,10 @@ export const matrixSettingsSchema = z.discriminatedUnion('name', [
   z.object({
     name: z.literal('custom'),
     /** levels[likelihood-1][impact-1]: likelihood rows from lowest to highest. */
-    levels: z.array(z.array(z.enum(LEVELS)).min(2).max(10)).min(2).max(10),
+    levels: z
+      .array(z.array(z.enum(LEVELS)).min(2).max(10))
+      .min(2)
+      .max(10),
   }),
 ]);
 export type MatrixSettings = z.infer<typeof matrixSettingsSchema>;
@@ -112,7 +115,10 @@ export const settingsSchema = z.object({
    * The user's tier for actions the engine could not classify (or classified differently), keyed by
    * the entry's stable key (analysis/tiers.ts `tierChoiceKey`). Kept here, never in the user's cells.
    */
-  tierChoices: z.array(z.object({ key: z.string().min(1).max(4000), tier: z.enum(CHOOSABLE_TIERS) })).max(100_000).default([]),
+  tierChoices: z
+    .array(z.object({ key: z.string().min(1).max(4000), tier: z.enum(CHOOSABLE_TIERS) }))
+    .max(100_000)
+    .default([]),
   planVersion: z.number().int().min(0).default(0),
   snapshot: planSnapshotSchema.optional(),
 });

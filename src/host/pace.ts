@@ -70,4 +70,3 @@ export async function runSliced<T>(work: Sliced<T>, pacer = new Pacer()): Promis
     if (pacer.due) await pacer.pause();
   }
 }
-

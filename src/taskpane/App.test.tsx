@@ -48,8 +48,14 @@ describe('Workbook step', () => {
     expect((within(after).getByLabelText('Owner') as HTMLSelectElement).value).toBe('');
     expect(within(after).getByText('your choice')).toBeInTheDocument();
     await user.click(within(after).getByRole('button', { name: 'Reset Owner to automatic' }));
-    await waitFor(() => expect(JSON.parse(port.store ?? '{}').mapping).toEqual([{ sheet: 'Risk Register', kind: 'register', columns: {} }]));
-    await waitFor(() => expect((within(screen.getByRole('region', { name: 'Columns of sheet Risk Register' })).getByLabelText('Owner') as HTMLSelectElement).value).toBe('G'));
+    await waitFor(() =>
+      expect(JSON.parse(port.store ?? '{}').mapping).toEqual([{ sheet: 'Risk Register', kind: 'register', columns: {} }]),
+    );
+    await waitFor(() =>
+      expect(
+        (within(screen.getByRole('region', { name: 'Columns of sheet Risk Register' })).getByLabelText('Owner') as HTMLSelectElement).value,
+      ).toBe('G'),
+    );
   });
 
   it('lets the user pick the register sheet and its header row by hand', async () => {
@@ -75,9 +81,7 @@ describe('Workbook step', () => {
   });
 
   it('warns when Excel cannot set page layout and when saved settings were tampered with', async () => {
-    const port = excelPort(
-      new FakePort([clinicRegisterGrid()], { capabilities: { pageLayout: false }, store: '{"practiceName": 42}' }),
-    );
+    const port = excelPort(new FakePort([clinicRegisterGrid()], { capabilities: { pageLayout: false }, store: '{"practiceName": 42}' }));
     await renderExcel(port);
     expect(screen.getByText('Print layout not available')).toBeInTheDocument();
     expect(screen.getByText('Saved settings ignored')).toBeInTheDocument();
@@ -180,7 +184,9 @@ describe('Generate step', () => {
     await user.click(screen.getByRole('button', { name: 'Generate progress report' }));
     await waitFor(() => expect(port.written.map((w) => w.spec.kind)).toEqual(['plan', 'progress']));
     expect(screen.getByLabelText('Practice name')).toHaveValue('Sunrise Family Medicine PLLC');
-    expect(screen.getByText(/The workbook says “Sunrise Family Clinic” \('Risk Register'!A1\); the value here is used\./)).toBeInTheDocument();
+    expect(
+      screen.getByText(/The workbook says “Sunrise Family Clinic” \('Risk Register'!A1\); the value here is used\./),
+    ).toBeInTheDocument();
   });
 
   it('shows practice details found in the workbook, leaves them off the MISSING list and does not save them as typed', async () => {
@@ -200,7 +206,9 @@ describe('Generate step', () => {
     expect(JSON.parse(port.store ?? '{}').practiceName).toBeUndefined();
     // Cleared, the field says the workbook's value still prints, and MISSING still leaves it off.
     await user.clear(name);
-    expect(screen.getByText("Blank: the plan prints what the workbook states, “Sunrise Family Clinic” ('Risk Register'!A1).")).toBeInTheDocument();
+    expect(
+      screen.getByText("Blank: the plan prints what the workbook states, “Sunrise Family Clinic” ('Risk Register'!A1)."),
+    ).toBeInTheDocument();
     expect(within(document.getElementById('riskplan-missing-plan')!).queryByText('Practice name')).toBeNull();
   });
 
@@ -241,7 +249,17 @@ describe('Excel events', () => {
     await user.type(screen.getByLabelText('Approved by'), 'Dr. Patel');
     // The user adds a risk in Excel.
     const grid = port.grids[0];
-    grid.values.push(['R-06', 'Front desk screen visible to patients', 2, 2, 'Low', 'Add a privacy filter', 'Office Manager', '2027-01-15', 'Open']);
+    grid.values.push([
+      'R-06',
+      'Front desk screen visible to patients',
+      2,
+      2,
+      'Low',
+      'Add a privacy filter',
+      'Office Manager',
+      '2027-01-15',
+      'Open',
+    ]);
     act(() => fire());
     await user.click(screen.getByRole('tab', { name: /Workbook/ }));
     expect(await screen.findByText(/sheet “Risk Register”, 6 risks/)).toBeInTheDocument();

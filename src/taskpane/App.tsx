@@ -3,13 +3,7 @@
  * works on the open workbook; elsewhere it first asks for an .xlsx file.
  */
 import * as React from 'react';
-import {
-  Button,
-  FluentProvider,
-  makeStyles,
-  tokens,
-  webLightTheme,
-} from '@fluentui/react-components';
+import { Button, FluentProvider, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
 import { ErrorBoundary } from './ErrorBoundary';
 import { Message } from './Message';
 import { MERGED_AREAS_WARNING, PAGE_LAYOUT_WARNING } from './messages';
@@ -71,8 +65,8 @@ function DiscardPrompt(props: { current: string; next: string; onDiscard(): void
         Discard the changes to {props.current}?
       </h2>
       <p id="riskplan-discard-body" style={{ margin: 0 }}>
-        The sheets and settings added to {props.current} have not been downloaded. Opening {props.next} closes it and they
-        are lost. Keep working and download the workbook first to keep them.
+        The sheets and settings added to {props.current} have not been downloaded. Opening {props.next} closes it and they are lost. Keep
+        working and download the workbook first to keep them.
       </p>
       <div className={styles.promptButtons}>
         <Button ref={first} onClick={props.onKeep}>
@@ -138,7 +132,9 @@ function Pane(props: AppProps): React.ReactElement {
       )}
       {caps && !caps.pageLayout && wb.mode === 'excel' && <Message message={PAGE_LAYOUT_WARNING} />}
       {caps && !caps.mergedAreas && wb.mode === 'excel' && <Message message={MERGED_AREAS_WARNING} />}
-      {view?.warnings.map((w, i) => <Message key={i} message={{ intent: 'warning', title: 'Saved settings ignored', body: w }} />)}
+      {view?.warnings.map((w, i) => (
+        <Message key={i} message={{ intent: 'warning', title: 'Saved settings ignored', body: w }} />
+      ))}
       <Feedback slot="read" busy={wb.busy} message={wb.message} onDismiss={wb.dismissMessage} />
       {!view && !busy && wb.mode === 'excel' && (
         <Button appearance="primary" onClick={() => void wb.reload()}>

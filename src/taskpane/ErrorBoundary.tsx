@@ -23,8 +23,8 @@ export class ErrorBoundary extends React.Component<{ children: React.ReactNode }
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>The Risk Plan pane hit a problem</MessageBarTitle>
-            {this.state.error.message || 'Unknown error.'} Your workbook was not changed by this. Try again; if it keeps
-            happening, close and reopen the pane.
+            {this.state.error.message || 'Unknown error.'} Your workbook was not changed by this. Try again; if it keeps happening, close
+            and reopen the pane.
           </MessageBarBody>
         </MessageBar>
         <Button style={{ marginTop: 8 }} onClick={() => this.setState({ error: null })}>

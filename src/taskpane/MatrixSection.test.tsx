@@ -19,7 +19,9 @@ async function openReview(port: FakePort, subscribe?: SubscribeFn) {
 
 /** Level -> count from the "Risks by level" table. */
 function levelCounts(): Record<string, number> {
-  const rows = within(screen.getByRole('table', { name: 'Risks by level' })).getAllByRole('row').slice(1);
+  const rows = within(screen.getByRole('table', { name: 'Risks by level' }))
+    .getAllByRole('row')
+    .slice(1);
   return Object.fromEntries(
     rows.map((row) => {
       const [label, count] = within(row).getAllByRole('cell');
@@ -36,7 +38,11 @@ describe('Risk matrix section', () => {
   it('shows the current choice, the matrix in use and why', async () => {
     await openReview(new FakePort([clinicRegisterGrid()]));
     expect(matrixSelect()).toHaveValue('auto');
-    expect(within(matrixSelect()).getAllByRole('option').map((o) => o.textContent)).toEqual([
+    expect(
+      within(matrixSelect())
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual([
       "Automatic (from the workbook's scales)",
       'NIST SP 800-30 Table I-2 (5x5 lookup)',
       '3x3 Low / Medium / High',
@@ -112,7 +118,9 @@ describe('Risk matrix section', () => {
     await user.selectOptions(matrixSelect(), 'custom');
     const grid = screen.getByRole('table', { name: /Custom matrix/ });
     // Likelihood Very High is the top row, impact Very Low the first column.
-    const headers = within(grid).getAllByRole('rowheader').map((h) => h.textContent);
+    const headers = within(grid)
+      .getAllByRole('rowheader')
+      .map((h) => h.textContent);
     expect(headers[0]).toMatch(/Very High/);
     expect(headers[4]).toMatch(/Very Low/);
     expect(within(grid).getAllByRole('columnheader')[1]).toHaveTextContent(/Impact.*Very Low/);

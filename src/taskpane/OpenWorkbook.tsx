@@ -24,7 +24,8 @@ const useStyles = makeStyles({
 });
 
 /** .xlsm too: the file adapter keeps the VBA project, and the download keeps the macro extension. */
-export const ACCEPTED_FILES = '.xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel.sheet.macroEnabled.12';
+export const ACCEPTED_FILES =
+  '.xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel.sheet.macroEnabled.12';
 
 export function OpenWorkbook(props: { fileName: string | null; busy: boolean; onFile(file: File): void; children?: React.ReactNode }) {
   const { fileName, busy, onFile } = props;

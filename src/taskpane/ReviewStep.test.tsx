@@ -11,10 +11,21 @@ import { describeHighlightOutcome, FINDINGS_PER_PAGE, ReviewStep } from './steps
 
 /** A register of `n` open risks with no owner: n "No responsible party" findings (every fourth one rated high). */
 function ownerlessView(n: number) {
-  const rows: (string | number)[][] = [['Risk ID', 'Risk Description', 'Likelihood', 'Impact', 'Mitigation Action', 'Owner', 'Due Date', 'Status']];
+  const rows: (string | number)[][] = [
+    ['Risk ID', 'Risk Description', 'Likelihood', 'Impact', 'Mitigation Action', 'Owner', 'Due Date', 'Status'],
+  ];
   for (let i = 1; i <= n; i++) {
     const high = i % 4 === 0;
-    rows.push([`R-${i}`, `Unencrypted laptop number ${i} at the front desk of the clinic`, high ? 5 : 2, high ? 5 : 2, `Encrypt laptop ${i} with BitLocker`, '', '2027-01-31', 'Open']);
+    rows.push([
+      `R-${i}`,
+      `Unencrypted laptop number ${i} at the front desk of the clinic`,
+      high ? 5 : 2,
+      high ? 5 : 2,
+      `Encrypt laptop ${i} with BitLocker`,
+      '',
+      '2027-01-31',
+      'Open',
+    ]);
   }
   return viewOfGrids([gridFromRows('Risk Register', rows)]);
 }

@@ -19,7 +19,8 @@ async function renderReview(port: FakePort) {
 
 const groupOf = (name: RegExp) => screen.getByRole('group', { name });
 const storedChoices = (port: FakePort) => (JSON.parse(port.store ?? '{}').tierChoices ?? []) as { key: string; tier: string }[];
-const tierCount = (tier: string) => within(screen.getByRole('table', { name: 'Risks by tier' })).getByRole('row', { name: new RegExp(`^${tier} `) });
+const tierCount = (tier: string) =>
+  within(screen.getByRole('table', { name: 'Risks by tier' })).getByRole('row', { name: new RegExp(`^${tier} `) });
 
 describe('Tier choices in the Review step', () => {
   it('gives each Unclassified risk a labelled group of three buttons, the best guess first and marked', async () => {
@@ -51,7 +52,11 @@ describe('Tier choices in the Review step', () => {
     const group = groupOf(/^Tier for R-02/);
     await waitFor(() => expect(within(group).getByRole('button', { name: 'Budget decisions' })).toHaveAttribute('aria-pressed', 'true'));
     // The user's choice is first now, and no longer called a guess.
-    expect(within(group).getAllByRole('button').map((b) => b.textContent)).toEqual(['Budget decisions', 'This week', 'Vendor conversations']);
+    expect(
+      within(group)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['Budget decisions', 'This week', 'Vendor conversations']);
     expect(screen.getByText('Your choice: Budget decisions.')).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: 'Choose a tier for 1 risk' })).toBeInTheDocument();
     expect(tierCount('Budget decisions')).toHaveTextContent('1');
@@ -89,7 +94,10 @@ describe('Tier choices in the Review step', () => {
     expect(await within(row).findByText('A sheet is protected')).toBeInTheDocument();
     expect(within(groupOf(/^Tier for R-01/).closest('li') as HTMLElement).queryByText('A sheet is protected')).toBeNull();
     expect(storedChoices(port)).toEqual([]);
-    expect(within(groupOf(/^Tier for R-03/)).getByRole('button', { name: 'Vendor conversations' })).toHaveAttribute('aria-pressed', 'false');
+    expect(within(groupOf(/^Tier for R-03/)).getByRole('button', { name: 'Vendor conversations' })).toHaveAttribute(
+      'aria-pressed',
+      'false',
+    );
   });
 
   it('lists many risks a page at a time', async () => {

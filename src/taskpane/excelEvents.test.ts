@@ -91,7 +91,7 @@ describe('subscribeToExcelEvents', () => {
     expect(fake.handlers.every((h) => h.removed)).toBe(true);
   });
 
-  it('falls back to each sheet\'s onChanged on ExcelApi 1.7', async () => {
+  it("falls back to each sheet's onChanged on ExcelApi 1.7", async () => {
     const { subscribeToExcelEvents } = await import('./excelEvents');
     const fake = installFakeExcel(['1.7']);
     await subscribeToExcelEvents(() => {});

@@ -1,5 +1,16 @@
 import type { MappingOverride, TableRead } from '../core/model';
-import { NOT_IN_SHEET, buildOverrides, chooseRegisterSheet, currentMapping, mappingConcerns, overriddenRoles, resetColumn, resetHeaderRow, resetRegisterSheet, roleLabel } from './mapping';
+import {
+  NOT_IN_SHEET,
+  buildOverrides,
+  chooseRegisterSheet,
+  currentMapping,
+  mappingConcerns,
+  overriddenRoles,
+  resetColumn,
+  resetHeaderRow,
+  resetRegisterSheet,
+  roleLabel,
+} from './mapping';
 
 const table = {
   kind: 'register',
@@ -97,18 +108,48 @@ describe('mappingConcerns', () => {
   ];
 
   it('names guessed columns and columns whose values do not fit', () => {
-    expect(mappingConcerns({ sheet: 'S', columns, headers, samples: [[4, 5, 3], ['Call IT', 'x']] })).toEqual([
+    expect(
+      mappingConcerns({
+        sheet: 'S',
+        columns,
+        headers,
+        samples: [
+          [4, 5, 3],
+          ['Call IT', 'x'],
+        ],
+      }),
+    ).toEqual([
       'Risk / finding: column B (“Likelihood (1-5)”) holds ratings, not risk descriptions (“4”, “5”, “3”).',
       'Owner: column C (“Notes”) is a guess: the header is not clear.',
     ]);
   });
 
   it("gives the reader's reason to check a key column, however sure its header looked", () => {
-    const id = { role: 'id' as const, col: 0, letter: 'A', header: '#', confidence: 0.9, source: 'auto' as const, check: 'this column holds short codes, all different' };
-    expect(mappingConcerns({ sheet: 'S', columns: { id }, headers: [{ col: 0, letter: 'A', text: '#' }], samples: [['R-1', 'R-2']] })).toEqual([]);
-    const action = { ...id, role: 'action' as const, header: 'Treatment', check: 'the header alone does not say; its values look like the action' };
-    expect(mappingConcerns({ sheet: 'S', columns: { action }, headers: [{ col: 0, letter: 'A', text: 'Treatment' }], samples: [['Enable MFA on email']] })).toEqual([
-      'Action: column A (“Treatment”) is a guess: the header alone does not say; its values look like the action.',
-    ]);
+    const id = {
+      role: 'id' as const,
+      col: 0,
+      letter: 'A',
+      header: '#',
+      confidence: 0.9,
+      source: 'auto' as const,
+      check: 'this column holds short codes, all different',
+    };
+    expect(
+      mappingConcerns({ sheet: 'S', columns: { id }, headers: [{ col: 0, letter: 'A', text: '#' }], samples: [['R-1', 'R-2']] }),
+    ).toEqual([]);
+    const action = {
+      ...id,
+      role: 'action' as const,
+      header: 'Treatment',
+      check: 'the header alone does not say; its values look like the action',
+    };
+    expect(
+      mappingConcerns({
+        sheet: 'S',
+        columns: { action },
+        headers: [{ col: 0, letter: 'A', text: 'Treatment' }],
+        samples: [['Enable MFA on email']],
+      }),
+    ).toEqual(['Action: column A (“Treatment”) is a guess: the header alone does not say; its values look like the action.']);
   });
 });

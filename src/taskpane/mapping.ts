@@ -163,7 +163,10 @@ export function mappingConcerns(table: {
     const samples = index >= 0 ? table.samples[index] : [];
     const fit = judgeFit(role, samples);
     if (!fit.fits) {
-      const examples = samples.slice(0, 3).map((v) => `“${displaySample(v, role, 20)}”`).join(', ');
+      const examples = samples
+        .slice(0, 3)
+        .map((v) => `“${displaySample(v, role, 20)}”`)
+        .join(', ');
       out.push(`${roleLabel(role)}: ${where} ${fit.problem} (${examples}).`);
     }
   }

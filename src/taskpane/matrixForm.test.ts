@@ -25,7 +25,14 @@ describe('matrix form', () => {
       { name: 'nist' },
       { name: '3x3' },
       { name: 'product', thresholds: { Low: 3, Medium: 6, High: 12, 'Very High': 18 } },
-      { name: 'custom', levels: [['Low', 'Medium', 'High'], ['Medium', 'High', 'High'], ['High', 'High', 'Very High']] },
+      {
+        name: 'custom',
+        levels: [
+          ['Low', 'Medium', 'High'],
+          ['Medium', 'High', 'High'],
+          ['High', 'High', 'Very High'],
+        ],
+      },
     ].map((m) => matrixSettingsSchema.parse(m));
     for (const m of saved) {
       const form = matrixFormFromSettings(m);
@@ -82,7 +89,10 @@ describe('matrix fit', () => {
       ['Low', 'Medium', 'High'],
       ['Medium', 'High', 'High'],
     ] as const;
-    const form = matrixFormFromSettings(undefined, threeByThree.map((r) => [...r]));
+    const form = matrixFormFromSettings(
+      undefined,
+      threeByThree.map((r) => [...r]),
+    );
     expect(form.levels).toEqual(threeByThree.map((r) => [...r]));
     // Saved unchanged, it is the same table: no level moves.
     expect(matrixSettingsFromForm({ ...form, choice: 'custom' })).toEqual({ name: 'custom', levels: threeByThree.map((r) => [...r]) });
@@ -90,7 +100,9 @@ describe('matrix fit', () => {
 
   it('warns when the matrix has other steps than the ratings, and not when it fits', () => {
     const five = matrixFormFromSettings(undefined);
-    expect(matrixFitWarning({ ...five, choice: 'custom' }, { likelihood: 3, impact: 3 })).toMatch(/likelihood on 3 steps \(the matrix has 5 rows\) and impact on 3 steps/);
+    expect(matrixFitWarning({ ...five, choice: 'custom' }, { likelihood: 3, impact: 3 })).toMatch(
+      /likelihood on 3 steps \(the matrix has 5 rows\) and impact on 3 steps/,
+    );
     expect(matrixFitWarning({ ...five, choice: '3x3' }, { likelihood: 5, impact: 5 })).toMatch(/does not fit/);
     expect(matrixFitWarning({ ...five, choice: 'nist' }, { likelihood: 5, impact: 5 })).toBeNull();
     expect(matrixFitWarning({ ...five, choice: 'auto' }, { likelihood: 3 })).toBeNull();

@@ -83,7 +83,8 @@ export function matrixFitWarning(form: MatrixForm, steps: RatingSteps): string |
   const rows = form.choice === 'custom' ? form.levels.length : form.choice === '3x3' ? 3 : 5;
   const cols = form.choice === 'custom' ? Math.min(...form.levels.map((r) => r.length)) : rows;
   const misfits: string[] = [];
-  if (steps.likelihood !== undefined && steps.likelihood !== rows) misfits.push(`likelihood on ${steps.likelihood} steps (the matrix has ${rows} rows)`);
+  if (steps.likelihood !== undefined && steps.likelihood !== rows)
+    misfits.push(`likelihood on ${steps.likelihood} steps (the matrix has ${rows} rows)`);
   if (steps.impact !== undefined && steps.impact !== cols) misfits.push(`impact on ${steps.impact} steps (the matrix has ${cols} columns)`);
   if (misfits.length === 0) return null;
   return `This matrix does not fit the register's ratings: it rates ${misfits.join(' and ')}. Ratings will be stretched or squeezed onto the matrix, which can move risks to other levels. Automatic picks a matrix that fits.`;

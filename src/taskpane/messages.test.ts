@@ -9,7 +9,10 @@ describe('describeError', () => {
     expect(m.body).toContain('This file is not an Excel workbook.');
     expect(m.body).toMatch(/Choose an \.xlsx workbook/);
     const wf = Object.assign(new Error('No risk register was found.'), { name: 'WorkflowError' });
-    expect(describeError(wf, 'Generating the plan')).toMatchObject({ title: 'Generating the plan did not finish', body: 'No risk register was found.' });
+    expect(describeError(wf, 'Generating the plan')).toMatchObject({
+      title: 'Generating the plan did not finish',
+      body: 'No risk register was found.',
+    });
   });
 
   it('explains a protected sheet instead of AccessDenied', () => {
@@ -18,7 +21,7 @@ describe('describeError', () => {
     expect(m.body).toMatch(/Unprotect/);
   });
 
-  it('keeps the Excel adapter\'s sentence, which names the sheet', () => {
+  it("keeps the Excel adapter's sentence, which names the sheet", () => {
     const e = Object.assign(new Error('The sheet "CAP" is protected, so Risk Plan could not write the sheet. Unprotect it.'), {
       name: 'OfficeAdapterError',
       code: 'AccessDenied',

@@ -40,8 +40,26 @@ describe('paneViewOf', () => {
 
   it('describes a CAP-only workbook: no register, its actions counted', () => {
     const cap = gridFromRows('Corrective Action Plan', [
-      ['CAP Element', 'Finding / Deficiency', 'Corrective Action', 'Responsible Party', 'Scheduled Completion Date', 'Status', 'Completion Date', 'Verified By'],
-      ['Risk Analysis', 'No risk analysis', 'Conduct a risk analysis', 'Security Officer', 46000, 'Complete', 45990, 'Compliance Committee'],
+      [
+        'CAP Element',
+        'Finding / Deficiency',
+        'Corrective Action',
+        'Responsible Party',
+        'Scheduled Completion Date',
+        'Status',
+        'Completion Date',
+        'Verified By',
+      ],
+      [
+        'Risk Analysis',
+        'No risk analysis',
+        'Conduct a risk analysis',
+        'Security Officer',
+        46000,
+        'Complete',
+        45990,
+        'Compliance Committee',
+      ],
       ['Training', 'Workforce not trained', 'Train all workforce members', 'HR Lead', 46100, 'Not Started', null, null],
     ]);
     const view = viewOfGrids([cap]);
@@ -51,7 +69,11 @@ describe('paneViewOf', () => {
   });
 
   it('copies findings as text with each fix once', () => {
-    const grid = gridFromRows('Risk Register', [HEADER, ['R-1', 'Lost laptop', 4, 4, 'Encrypt', '', 46100, 'Open'], ['R-2', 'Phishing', 2, 2, 'Train', '', 46100, 'Open']]);
+    const grid = gridFromRows('Risk Register', [
+      HEADER,
+      ['R-1', 'Lost laptop', 4, 4, 'Encrypt', '', 46100, 'Open'],
+      ['R-2', 'Phishing', 2, 2, 'Train', '', 46100, 'Open'],
+    ]);
     const text = findingsAsText(viewOfGrids([grid]).findingGroups);
     expect(text.split('\n').slice(0, 4)).toEqual([
       'No responsible party (2)',
@@ -62,7 +84,12 @@ describe('paneViewOf', () => {
   });
 
   it('takes samples below the header only, skipping blanks', () => {
-    const grid = gridFromRows('S', [['Title'], HEADER, ['R-1', ' ', 1, 1, 'x', 'a', null, 'Open'], ['R-2', 'Real text', 1, 1, 'y', 'b', null, 'Open']]);
+    const grid = gridFromRows('S', [
+      ['Title'],
+      HEADER,
+      ['R-1', ' ', 1, 1, 'x', 'a', null, 'Open'],
+      ['R-2', 'Real text', 1, 1, 'y', 'b', null, 'Open'],
+    ]);
     const table = readWorkbook([grid]).register!;
     const samples = columnSamples(grid, table);
     expect(samples[table.headers.findIndex((h) => h.text === 'Risk Description')]).toEqual(['Real text']);
@@ -81,11 +108,23 @@ describe('tier items and practice details in the view', () => {
       ['Harbor Pediatrics - HIPAA Security Risk Register'],
       [],
       HEADER,
-      ...actions.map((a, i) => [`R-${i + 1}`, `Concern ${i + 1} at the front desk`, 3, 3, a, 'Alex Kim', '2027-01-01', statuses[i] ?? 'Open']),
+      ...actions.map((a, i) => [
+        `R-${i + 1}`,
+        `Concern ${i + 1} at the front desk`,
+        3,
+        3,
+        a,
+        'Alex Kim',
+        '2027-01-01',
+        statuses[i] ?? 'Open',
+      ]),
     ]);
 
   it('lists open Unclassified risks with the engine’s guesses, and risks the user chose even once closed', () => {
-    const grid = rows(['Look into it', 'Enable BitLocker on all laptops', 'Discuss with the team', 'Work on it'], ['Open', 'Open', 'Closed', 'Closed']);
+    const grid = rows(
+      ['Look into it', 'Enable BitLocker on all laptops', 'Discuss with the team', 'Work on it'],
+      ['Open', 'Open', 'Closed', 'Closed'],
+    );
     const chosen = { ...DEFAULT_SETTINGS, tierChoices: [{ key: 'Risk Register\u0001id\u0001R-4', tier: 'Budget decisions' as const }] };
     const view = viewOfGrids([grid], '2026-11-23', chosen);
     // R-2 has a tier from its action; R-3 is closed and not chosen: neither needs a choice.
@@ -95,7 +134,13 @@ describe('tier items and practice details in the view', () => {
     ]);
     expect(view.tierItemCount).toBe(2);
     const first = view.tierItems[0];
-    expect(first).toMatchObject({ key: 'Risk Register\u0001id\u0001R-1', sheet: 'Risk Register', row: 4, action: 'Look into it', title: 'Concern 1 at the front desk' });
+    expect(first).toMatchObject({
+      key: 'Risk Register\u0001id\u0001R-1',
+      sheet: 'Risk Register',
+      row: 4,
+      action: 'Look into it',
+      title: 'Concern 1 at the front desk',
+    });
     expect([...first.tiers].sort()).toEqual(['Budget decisions', 'This week', 'Vendor conversations']);
     expect(view.tierItems[1].tiers[0]).toBe('Budget decisions');
   });

@@ -256,7 +256,10 @@ function practiceDetailViews(state: WorkbookState): PracticeDetailView[] {
     return {
       name,
       label: detail.label,
-      found: fromWorkbook.source === 'workbook' && fromWorkbook.value !== null ? { value: fromWorkbook.value, where: fromWorkbook.where ?? '' } : null,
+      found:
+        fromWorkbook.source === 'workbook' && fromWorkbook.value !== null
+          ? { value: fromWorkbook.value, where: fromWorkbook.where ?? '' }
+          : null,
       typed: detail.source === 'settings' ? detail.value : null,
     };
   });

@@ -90,7 +90,10 @@ export class LocalSession implements PaneSession {
   /** The last read's grids: a view made without reading again (a tier choice) still shows sample values. */
   private grids: SheetGrid[] = [];
 
-  constructor(port: PanePort | null, private readonly openXlsx: OpenXlsxFn = openXlsxLazily) {
+  constructor(
+    port: PanePort | null,
+    private readonly openXlsx: OpenXlsxFn = openXlsxLazily,
+  ) {
     this.port = port;
   }
 

@@ -92,7 +92,18 @@ describe('missingFields', () => {
       'CAP approval date (the implementation report date is only projected)',
     ]);
     const filled = missingFields(
-      { ...form, practiceName: 'Clinic', riskAnalysisDate: '2026-01-01', riskAnalysisBy: 'A', preparedBy: 'B', approvedBy: 'C', approach: 'Ours', capReference: 'X', capEffectiveDate: '2026-01-01', capImplementationReportFrom: 'approval' },
+      {
+        ...form,
+        practiceName: 'Clinic',
+        riskAnalysisDate: '2026-01-01',
+        riskAnalysisBy: 'A',
+        preparedBy: 'B',
+        approvedBy: 'C',
+        approach: 'Ours',
+        capReference: 'X',
+        capEffectiveDate: '2026-01-01',
+        capImplementationReportFrom: 'approval',
+      },
       { owner: 0, dueDate: 0, action: 0 },
     );
     expect(filled).toEqual({ plan: [], progress: ['CAP approval date (the implementation report date is only projected)'] });
@@ -121,7 +132,9 @@ describe('practice details found in the workbook', () => {
     const untouched = patchFromForm(form, DEFAULT_SETTINGS, found);
     expect(untouched.practiceName).toBeUndefined();
     expect(untouched.riskAnalysisDate).toBeUndefined();
-    expect(patchFromForm({ ...form, practiceName: 'Sunrise Clinic PLLC' }, DEFAULT_SETTINGS, found).practiceName).toBe('Sunrise Clinic PLLC');
+    expect(patchFromForm({ ...form, practiceName: 'Sunrise Clinic PLLC' }, DEFAULT_SETTINGS, found).practiceName).toBe(
+      'Sunrise Clinic PLLC',
+    );
     // Typed before as something else, now set back to what the workbook says: that is saved too.
     const typedBefore = { ...DEFAULT_SETTINGS, practiceName: 'Old name' };
     expect(patchFromForm(form, typedBefore, found).practiceName).toBe('Sunrise Family Clinic');

@@ -174,7 +174,8 @@ export function missingFields(form: SettingsForm, gaps: RiskGaps, found: FoundVa
   if (noFact('practiceName')) progress.push('Practice name');
   if (blank(form.capReference)) progress.push('CAP reference');
   if (blank(form.capEffectiveDate)) progress.push('CAP effective date (no report calendar without it)');
-  if (form.capImplementationReportFrom === 'approval' && blank(form.capApprovalDate)) progress.push('CAP approval date (the implementation report date is only projected)');
+  if (form.capImplementationReportFrom === 'approval' && blank(form.capApprovalDate))
+    progress.push('CAP approval date (the implementation report date is only projected)');
   return { plan, progress };
 }
 

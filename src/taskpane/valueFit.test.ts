@@ -36,14 +36,25 @@ describe('judgeFit', () => {
 
   it('flags ratings in the risk column and money in the action column', () => {
     expect(judgeFit('risk', [4, 5, 3])).toEqual({ fits: false, problem: 'holds ratings, not risk descriptions' });
-    expect(judgeFit('action', ['$3,200', '$450', 'None'])).toEqual({ fits: false, problem: 'holds amounts of money, not corrective actions' });
+    expect(judgeFit('action', ['$3,200', '$450', 'None'])).toEqual({
+      fits: false,
+      problem: 'holds amounts of money, not corrective actions',
+    });
     expect(judgeFit('owner', [46000, 46031, 46100])).toEqual({ fits: false, problem: 'holds dates, not names or job titles' });
-    expect(judgeFit('risk', ['SRA-2026-001', 'SRA-2026-002', 'SRA-2026-003'])).toEqual({ fits: false, problem: 'holds IDs or codes, not risk descriptions' });
+    expect(judgeFit('risk', ['SRA-2026-001', 'SRA-2026-002', 'SRA-2026-003'])).toEqual({
+      fits: false,
+      problem: 'holds IDs or codes, not risk descriptions',
+    });
   });
 
   it('flags names in a due-date column and sentences in a rating column', () => {
-    expect(judgeFit('dueDate', ['Practice Manager', 'HR Lead', 'IT Vendor'])).toEqual({ fits: false, problem: 'holds text that is not a date, not dates' });
-    expect(judgeFit('likelihood', ['Staff could click a phishing link and expose records', 'A lost laptop holds unencrypted charts']).fits).toBe(false);
+    expect(judgeFit('dueDate', ['Practice Manager', 'HR Lead', 'IT Vendor'])).toEqual({
+      fits: false,
+      problem: 'holds text that is not a date, not dates',
+    });
+    expect(
+      judgeFit('likelihood', ['Staff could click a phishing link and expose records', 'A lost laptop holds unencrypted charts']).fits,
+    ).toBe(false);
   });
 
   it('does not judge on fewer than two values, nor a minority of odd ones', () => {

@@ -14,9 +14,35 @@ export const KEY_ROLES: readonly Role[] = ['risk', 'action', 'owner', 'dueDate',
 export type SampleKind = 'rating' | 'money' | 'date' | 'number' | 'code' | 'words' | 'other';
 
 const RATING_WORDS = new Set([
-  'very low', 'low', 'medium', 'moderate', 'high', 'very high', 'critical', 'severe', 'minor', 'major',
-  'negligible', 'significant', 'catastrophic', 'rare', 'unlikely', 'possible', 'likely', 'almost certain',
-  'vl', 'l', 'm', 'h', 'vh', 'med', 'mod', 'hi', 'lo', 'insignificant', 'extreme',
+  'very low',
+  'low',
+  'medium',
+  'moderate',
+  'high',
+  'very high',
+  'critical',
+  'severe',
+  'minor',
+  'major',
+  'negligible',
+  'significant',
+  'catastrophic',
+  'rare',
+  'unlikely',
+  'possible',
+  'likely',
+  'almost certain',
+  'vl',
+  'l',
+  'm',
+  'h',
+  'vh',
+  'med',
+  'mod',
+  'hi',
+  'lo',
+  'insignificant',
+  'extreme',
 ]);
 
 /** Excel date serials from 1982 to 2119: a number in this range in a date column is a date. */
@@ -24,7 +50,8 @@ const DATE_SERIAL_MIN = 30_000;
 const DATE_SERIAL_MAX = 80_000;
 
 const MONEY = /^\s*(?:[$€£]\s?-?\d|-?\d[\d,]*(?:\.\d+)?\s?(?:usd|eur|gbp|dollars?)\b)|^\s*-?\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?\s*$/i;
-const DATE_TEXT = /^\s*(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}\s+[a-z]{3,9}\.?\s+\d{4}|[a-z]{3,9}\.?\s+\d{1,2},?\s+\d{4})\b/i;
+const DATE_TEXT =
+  /^\s*(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}\s+[a-z]{3,9}\.?\s+\d{4}|[a-z]{3,9}\.?\s+\d{1,2},?\s+\d{4})\b/i;
 /** Timescales people type for a due date: "Q3 2026", "30 days", "within 6 months", "ongoing". */
 const TIMESCALE = /\b(?:q[1-4]|quarter|days?|weeks?|months?|years?|fy\s?\d{2,4}|ongoing|immediate(?:ly)?|asap|annual(?:ly)?|tbd)\b/i;
 /** Identifiers: "SRA-2026-001", "R-12", "V_004", "CAP3.2". */
@@ -103,7 +130,8 @@ export function judgeFit(role: Role, samples: readonly CellValue[]): FitResult {
   for (const k of kinds) counts.set(k, (counts.get(k) ?? 0) + 1);
   let worst: SampleKind | null = null;
   for (const [kind, n] of counts) {
-    const wrong = expectation.wrong.includes(kind) || (kind === 'other' && (role === 'dueDate' || role === 'likelihood' || role === 'impact'));
+    const wrong =
+      expectation.wrong.includes(kind) || (kind === 'other' && (role === 'dueDate' || role === 'likelihood' || role === 'impact'));
     if (wrong && n * 2 > kinds.length && (worst === null || n > (counts.get(worst) ?? 0))) worst = kind;
   }
   if (worst === null) return { fits: true, problem: null };

@@ -62,7 +62,10 @@ const WITH_PROGRESS: ReadonlySet<SessionMethod> = new Set<SessionMethod>([
  * The worker's side: runs each call on `session`, one at a time and in order, and posts its
  * progress and its result (workbook bytes are transferred, not copied) or its error.
  */
-export function serveSession(session: PaneSession, post: (reply: ReplyMessage, transfer?: Transferable[]) => void): (call: CallMessage) => void {
+export function serveSession(
+  session: PaneSession,
+  post: (reply: ReplyMessage, transfer?: Transferable[]) => void,
+): (call: CallMessage) => void {
   let queue: Promise<void> = Promise.resolve();
   return ({ id, method, args }) => {
     queue = queue.then(async () => {

@@ -21,7 +21,9 @@ function loopbackWorker(session: LocalSession): WorkerLike & { transfers: number
       handle(structuredClone(message) as CallMessage);
     },
   };
-  const handle = serveSession(session, (reply: ReplyMessage) => setTimeout(() => worker.onmessage?.({ data: structuredClone(reply) } as MessageEvent)));
+  const handle = serveSession(session, (reply: ReplyMessage) =>
+    setTimeout(() => worker.onmessage?.({ data: structuredClone(reply) } as MessageEvent)),
+  );
   return worker;
 }
 

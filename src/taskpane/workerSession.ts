@@ -10,7 +10,14 @@ import type { GeneratedView, PaneSession } from './session';
 import type { PaneView } from './paneView';
 import type { ProgressFn } from './workbookActions';
 import type { SettingsForm } from './settingsForm';
-import { errorFromData, type CallMessage, type ReplyMessage, type SessionMethod, type SessionResult, type WireArgs } from './workerProtocol';
+import {
+  errorFromData,
+  type CallMessage,
+  type ReplyMessage,
+  type SessionMethod,
+  type SessionResult,
+  type WireArgs,
+} from './workerProtocol';
 
 interface Pending {
   resolve(value: unknown): void;
@@ -50,7 +57,12 @@ export class WorkerSession implements PaneSession {
     };
   }
 
-  private call<M extends SessionMethod>(method: M, args: WireArgs<M>, progress?: ProgressFn, transfer: Transferable[] = []): Promise<SessionResult<M>> {
+  private call<M extends SessionMethod>(
+    method: M,
+    args: WireArgs<M>,
+    progress?: ProgressFn,
+    transfer: Transferable[] = [],
+  ): Promise<SessionResult<M>> {
     const id = this.nextId++;
     return new Promise<SessionResult<M>>((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, progress });

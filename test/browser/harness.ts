@@ -19,7 +19,6 @@ export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsh
 
 export const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) {
-   
   console.warn(`browser tests skipped: ${CHROMIUM} is missing (install Debian's chromium package to run them).`);
 }
 export const describeIfChromium = hasChromium ? describe : describe.skip;
@@ -37,7 +36,15 @@ export async function startHarness(): Promise<Harness> {
   const server = await serveDirectory(DIST);
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   return {
     server,
@@ -95,7 +102,12 @@ export async function openPane(h: Harness, width: number, height = 800): Promise
 }
 
 /** Opens a file through the pane's own button (the browser's file chooser), as a user would. */
-export async function chooseFile(page: Page, name: string, bytes: Buffer, button: string | RegExp = /^Open (workbook|another workbook)$/): Promise<void> {
+export async function chooseFile(
+  page: Page,
+  name: string,
+  bytes: Buffer,
+  button: string | RegExp = /^Open (workbook|another workbook)$/,
+): Promise<void> {
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: button }).click()]);
   await chooser.setFiles({ name, mimeType: XLSX_MIME, buffer: bytes });
 }
@@ -104,7 +116,8 @@ export async function chooseFile(page: Page, name: string, bytes: Buffer, button
 export async function waitForWorkbookStep(page: Page, timeout = 60000): Promise<void> {
   const tab = page.getByRole('tab', { name: /Workbook/ });
   await tab.or(page.getByRole('alert')).first().waitFor({ timeout });
-  if (!(await tab.isVisible())) throw new Error(`The pane could not open the workbook: ${await page.getByRole('alert').first().innerText()}`);
+  if (!(await tab.isVisible()))
+    throw new Error(`The pane could not open the workbook: ${await page.getByRole('alert').first().innerText()}`);
 }
 
 /** Elements wider than the viewport (or reaching past its right edge), described for a failure message. */
@@ -146,7 +159,11 @@ export async function axeViolations(page: Page): Promise<string[]> {
   await page.evaluate(AXE_SOURCE);
   const results = await page.evaluate(async () => {
     type Node = { target: string[]; html: string; failureSummary?: string };
-    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; impact: string; nodes: Node[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; impact: string; nodes: Node[] }[] }> };
+      }
+    ).axe;
     const r = await axe.run(document, { resultTypes: ['violations'] });
     return r.violations.map((v) => ({
       id: v.id,
@@ -154,7 +171,9 @@ export async function axeViolations(page: Page): Promise<string[]> {
       nodes: v.nodes.map((n) => `${n.html.slice(0, 160)} (${(n.failureSummary ?? '').replace(/\s+/g, ' ').slice(0, 200)})`),
     }));
   });
-  return results.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).join(' | ')}`);
+  return results
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).join(' | ')}`);
 }
 
 export async function shot(page: Page, name: string): Promise<void> {

@@ -129,7 +129,7 @@ describeIfChromium('task pane in Chromium (file mode)', () => {
     await page.getByLabel('Practice name').fill('Sunrise Family Clinic');
     await page.getByLabel('Prepared by').fill('Dana Cole');
     await page.getByLabel('Approach to reducing risk').fill('We fix the highest risks first and review the plan every quarter.');
-    await page.getByText('The workbook says “Sunrise Family Medicine” (\'Risk Register\'!B1); the value here is used.').waitFor();
+    await page.getByText("The workbook says “Sunrise Family Medicine” ('Risk Register'!B1); the value here is used.").waitFor();
     await page.getByRole('button', { name: 'Generate risk management plan' }).click();
     await page.getByText(/Risk management plan written to sheet/).waitFor({ timeout: 60000 });
     await page.getByRole('button', { name: 'Generate progress report' }).click();
@@ -169,7 +169,10 @@ describeIfChromium('task pane in Chromium (file mode)', () => {
     // A new file starts at step 1 with no dialog now that the work is downloaded.
     await goTo(page, 'Review');
     await chooseFile(page, 'Another Register.xlsx', source.bytes);
-    await page.getByText(/Working on/).filter({ hasText: 'Another Register.xlsx' }).waitFor({ timeout: 60000 });
+    await page
+      .getByText(/Working on/)
+      .filter({ hasText: 'Another Register.xlsx' })
+      .waitFor({ timeout: 60000 });
     expect(await page.getByRole('tab', { name: /Workbook/ }).getAttribute('aria-selected')).toBe('true');
 
     const result = await loadBook(readFileSync(await file.path()));
@@ -209,9 +212,16 @@ describeIfChromium('task pane in Chromium (file mode)', () => {
 
   it.each([320, 450])('keeps every step within %i px on a workbook with long headers', async (width) => {
     const { context, page } = await openPane(h, width);
-    await chooseFile(page, 'Lakeside Internal Medicine Security Risk Assessment and Mitigation Plan 2026.xlsx', await bytesOf(longHeadersRegister()));
+    await chooseFile(
+      page,
+      'Lakeside Internal Medicine Security Risk Assessment and Mitigation Plan 2026.xlsx',
+      await bytesOf(longHeadersRegister()),
+    );
     await waitForWorkbookStep(page);
-    await page.getByRole('button', { name: /Roles not found/ }).first().click();
+    await page
+      .getByRole('button', { name: /Roles not found/ })
+      .first()
+      .click();
     const issues = page.getByRole('button', { name: /Cells that could not be read/ });
     if ((await issues.count()) > 0) await issues.first().click();
     await expectFits(page, `Workbook step at ${width} px`);
@@ -271,7 +281,9 @@ describeIfChromium('task pane in Chromium (file mode)', () => {
     await checkStep(page, 'Review step with tier choices');
     await group.getByRole('button', { name: /^Vendor conversations/ }).click();
     await page.getByRole('heading', { name: 'Choose a tier for 2 risks' }).waitFor({ timeout: 30000 });
-    await expect(group.getByRole('button', { name: 'Vendor conversations', exact: true }).getAttribute('aria-pressed')).resolves.toBe('true');
+    await expect(group.getByRole('button', { name: 'Vendor conversations', exact: true }).getAttribute('aria-pressed')).resolves.toBe(
+      'true',
+    );
     await page.getByText('Your choice: Vendor conversations.').waitFor();
     await checkStep(page, 'Review step after a tier choice');
     await group.scrollIntoViewIfNeeded();
@@ -288,7 +300,10 @@ describeIfChromium('task pane in Chromium (file mode)', () => {
     await page.getByText(/Risk management plan written to sheet/).waitFor({ timeout: 60000 });
     await checkStep(page, 'Generate step with facts from the workbook');
     await shot(page, 'generate-found');
-    const [file] = await Promise.all([page.waitForEvent('download', { timeout: 60000 }), page.getByRole('button', { name: 'Download workbook' }).click()]);
+    const [file] = await Promise.all([
+      page.waitForEvent('download', { timeout: 60000 }),
+      page.getByRole('button', { name: 'Download workbook' }).click(),
+    ]);
     const downloaded = readFileSync(await file.path());
 
     // The plan prints the chosen tier and the harvested practice name.
@@ -301,10 +316,15 @@ describeIfChromium('task pane in Chromium (file mode)', () => {
 
     // Re-opened, the downloaded file still has the choice: pressed, with an undo.
     await chooseFile(page, 'Harbor Register-riskplan.xlsx', downloaded);
-    await page.getByText(/Working on/).filter({ hasText: 'Harbor Register-riskplan.xlsx' }).waitFor({ timeout: 60000 });
+    await page
+      .getByText(/Working on/)
+      .filter({ hasText: 'Harbor Register-riskplan.xlsx' })
+      .waitFor({ timeout: 60000 });
     await goTo(page, 'Review');
     const again = page.getByRole('group', { name: /^Tier for HP-02 / });
-    await expect(again.getByRole('button', { name: 'Vendor conversations', exact: true }).getAttribute('aria-pressed')).resolves.toBe('true');
+    await expect(again.getByRole('button', { name: 'Vendor conversations', exact: true }).getAttribute('aria-pressed')).resolves.toBe(
+      'true',
+    );
     expect(await page.getByRole('button', { name: /^Undo your tier for HP-02/ }).isVisible()).toBe(true);
     await page.getByRole('heading', { name: 'Choose a tier for 2 risks' }).waitFor();
     await context.close();
@@ -335,7 +355,10 @@ describeIfChromium('task pane in Chromium (file mode)', () => {
     await page.getByText(/Progress report written to sheet/).waitFor({ timeout: 60000 });
     await checkStep(page, 'CAP-only Generate step');
     await shot(page, 'generate-cap-only');
-    const [file] = await Promise.all([page.waitForEvent('download', { timeout: 60000 }), page.getByRole('button', { name: 'Download workbook' }).click()]);
+    const [file] = await Promise.all([
+      page.waitForEvent('download', { timeout: 60000 }),
+      page.getByRole('button', { name: 'Download workbook' }).click(),
+    ]);
     const result = await loadBook(readFileSync(await file.path()));
     await context.close();
     expect(markers(result)).toEqual([expect.stringContaining('progress')]);

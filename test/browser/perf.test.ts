@@ -79,7 +79,12 @@ describeIfChromium('task pane responsiveness (Chromium, file mode)', () => {
     await waitForWorkbookStep(page, 120000);
     runs.push({ openMs: Date.now() - started, ...(await stopProbe(page)) });
     const open = runs.reduce((best, r) => (r.maxGap < best.maxGap ? r : best));
-    await expect(page.getByText(/10000 risks|10,000 risks/).first().isVisible()).resolves.toBe(true);
+    await expect(
+      page
+        .getByText(/10000 risks|10,000 risks/)
+        .first()
+        .isVisible(),
+    ).resolves.toBe(true);
 
     await page.getByRole('tab', { name: /Generate/ }).click();
     await startProbe(page);
@@ -88,7 +93,10 @@ describeIfChromium('task pane responsiveness (Chromium, file mode)', () => {
     const generate = await stopProbe(page);
 
     await startProbe(page);
-    await Promise.all([page.waitForEvent('download', { timeout: 120000 }), page.getByRole('button', { name: 'Download workbook' }).click()]);
+    await Promise.all([
+      page.waitForEvent('download', { timeout: 120000 }),
+      page.getByRole('button', { name: 'Download workbook' }).click(),
+    ]);
     await page.getByText('Workbook downloaded').waitFor({ timeout: 120000 });
     const download = await stopProbe(page);
 
@@ -97,7 +105,18 @@ describeIfChromium('task pane responsiveness (Chromium, file mode)', () => {
       const rows = 50_000;
       const values: (string | number | null)[][] = [];
       for (let r = 0; r < rows; r++) {
-        values.push([`R-${r}`, 'Laptops', `Lost or stolen laptop exposes unencrypted patient records (site ${r % 40})`, (r % 5) + 1, ((r * 3) % 5) + 1, 'High', 'Enable BitLocker on all laptops and confirm recovery keys are escrowed', r % 7 ? 'IT Vendor' : null, 46000 + (r % 400), 'Open']);
+        values.push([
+          `R-${r}`,
+          'Laptops',
+          `Lost or stolen laptop exposes unencrypted patient records (site ${r % 40})`,
+          (r % 5) + 1,
+          ((r * 3) % 5) + 1,
+          'High',
+          'Enable BitLocker on all laptops and confirm recovery keys are escrowed',
+          r % 7 ? 'IT Vendor' : null,
+          46000 + (r % 400),
+          'Open',
+        ]);
       }
       const t0 = performance.now();
       const copied = structuredClone({ values });
@@ -106,7 +125,6 @@ describeIfChromium('task pane responsiveness (Chromium, file mode)', () => {
     });
     await context.close();
 
-     
     console.log(
       [
         `pane responsiveness, 10,000-row register (headless Chromium):`,

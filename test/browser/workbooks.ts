@@ -52,7 +52,18 @@ export function longHeadersRegister(): ExcelJS.Workbook {
 export function bigRegister(rows: number): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('Risk Register');
-  ws.addRow(['Risk ID', 'Asset', 'Risk Description', 'Likelihood (1-5)', 'Impact (1-5)', 'Risk Level', 'Mitigation Action', 'Owner', 'Due Date', 'Status']);
+  ws.addRow([
+    'Risk ID',
+    'Asset',
+    'Risk Description',
+    'Likelihood (1-5)',
+    'Impact (1-5)',
+    'Risk Level',
+    'Mitigation Action',
+    'Owner',
+    'Due Date',
+    'Status',
+  ]);
   const statuses = ['Open', 'In Progress', 'Not Started', 'Complete', 'Planned'];
   for (let i = 0; i < rows; i++) {
     const r = RISKS[i % RISKS.length];
@@ -83,11 +94,29 @@ export function titleFactsRegister(): ExcelJS.Workbook {
   const ws = wb.addWorksheet('Risk Register');
   ws.getCell('A1').value = 'Harbor Pediatrics - HIPAA Security Risk Register';
   ws.getCell('A2').value = 'Risk analysis completed 2026-01-12 by Jane Ortiz (Privacy Officer)';
-  ws.getRow(4).values = ['Risk ID', 'Risk Description', 'Likelihood (1-5)', 'Impact (1-5)', 'Mitigation Action', 'Owner', 'Target Date', 'Status'];
+  ws.getRow(4).values = [
+    'Risk ID',
+    'Risk Description',
+    'Likelihood (1-5)',
+    'Impact (1-5)',
+    'Mitigation Action',
+    'Owner',
+    'Target Date',
+    'Status',
+  ];
   const thin = ['Look into it', 'Follow up on the matter', 'Discuss with the team'];
   RISKS.slice(0, 6).forEach((r, i) => {
     const action = i < thin.length ? thin[i] : r.action;
-    ws.getRow(5 + i).values = [`HP-${String(i + 1).padStart(2, '0')}`, r.risk, 4 - (i % 3), 3 + (i % 3), action, 'Dana Cole', d(`2027-0${i + 1}-15`), 'Open'];
+    ws.getRow(5 + i).values = [
+      `HP-${String(i + 1).padStart(2, '0')}`,
+      r.risk,
+      4 - (i % 3),
+      3 + (i % 3),
+      action,
+      'Dana Cole',
+      d(`2027-0${i + 1}-15`),
+      'Open',
+    ];
   });
   return wb;
 }

@@ -4,7 +4,19 @@
  * folder runs say what they skip; odd paths get one clean line; printed names are safe.
  */
 import { execFileSync, spawn, spawnSync } from 'child_process';
-import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, statSync, symlinkSync, writeFileSync } from 'fs';
+import {
+  chmodSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { createHash } from 'crypto';
@@ -23,7 +35,10 @@ function riskplan(...args: string[]) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-const hash = (file: string) => createHash('sha256').update(readFileSync(path.join(dir, file))).digest('hex');
+const hash = (file: string) =>
+  createHash('sha256')
+    .update(readFileSync(path.join(dir, file)))
+    .digest('hex');
 const temps = (folder: string) => readdirSync(path.join(dir, folder)).filter((n) => n.startsWith('.riskplan-'));
 
 beforeAll(async () => {
@@ -93,7 +108,11 @@ describe('--in-place', () => {
     writeFileSync(path.join(dir, 'fail', 'in.xlsx'), register);
     const before = hash('fail/in.xlsx');
     // A file-size limit of 4 KB: writing the result fails with EFBIG half way.
-    const r = spawnSync('sh', ['-c', `ulimit -f 4; exec "${process.execPath}" "${bin}" generate fail/in.xlsx --in-place --as-of ${AS_OF}`], { cwd: dir, encoding: 'utf8' });
+    const r = spawnSync(
+      'sh',
+      ['-c', `ulimit -f 4; exec "${process.execPath}" "${bin}" generate fail/in.xlsx --in-place --as-of ${AS_OF}`],
+      { cwd: dir, encoding: 'utf8' },
+    );
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('could not be written');
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
@@ -119,7 +138,13 @@ writeAtomically(folder + '/book.xlsx', new Uint8Array(64 * 1024 * 1024)).then(()
 `,
     );
     const bundle = path.join(dir, 'interrupt.js');
-    execFileSync(path.join(root, 'node_modules', '.bin', 'esbuild'), [script, '--bundle', '--platform=node', `--outfile=${bundle}`, '--log-level=warning']);
+    execFileSync(path.join(root, 'node_modules', '.bin', 'esbuild'), [
+      script,
+      '--bundle',
+      '--platform=node',
+      `--outfile=${bundle}`,
+      '--log-level=warning',
+    ]);
     const child = spawn(process.execPath, [bundle, path.join(dir, 'signal')], { stdio: 'pipe' });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
@@ -214,11 +239,20 @@ describe('macro workbooks', () => {
     zip.file(
       '[Content_Types].xml',
       types
-        .replace('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml', 'application/vnd.ms-excel.sheet.macroEnabled.main+xml')
+        .replace(
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml',
+          'application/vnd.ms-excel.sheet.macroEnabled.main+xml',
+        )
         .replace('</Types>', '<Override PartName="/xl/vbaProject.bin" ContentType="application/vnd.ms-office.vbaProject"/></Types>'),
     );
     const rels = await zip.file('xl/_rels/workbook.xml.rels')!.async('string');
-    zip.file('xl/_rels/workbook.xml.rels', rels.replace('</Relationships>', '<Relationship Id="rIdVba" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/></Relationships>'));
+    zip.file(
+      'xl/_rels/workbook.xml.rels',
+      rels.replace(
+        '</Relationships>',
+        '<Relationship Id="rIdVba" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/></Relationships>',
+      ),
+    );
     zip.file('xl/vbaProject.bin', new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8]));
     return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
   }

@@ -17,8 +17,16 @@ const canRender = (has('soffice') || has('libreoffice')) && has('pdftoppm') && h
     execFileSync(process.execPath, [path.join(root, 'scripts', 'build-cli.mjs')], { cwd: root, stdio: 'pipe' });
     const dir = mkdtempSync(path.join(tmpdir(), 'riskplan-render-'));
     writeFileSync(path.join(dir, 'register.xlsx'), await registerWithCap());
-    execFileSync(process.execPath, [path.join(root, 'bin', 'riskplan.js'), 'generate', 'register.xlsx', '-o', 'out.xlsx', '--as-of', '2026-11-22'], { cwd: dir });
-    const printed = execFileSync(process.execPath, [path.join(root, 'scripts', 'render-pdf.mjs'), 'out.xlsx', 'pages'], { cwd: dir, encoding: 'utf8', timeout: 180_000 });
+    execFileSync(
+      process.execPath,
+      [path.join(root, 'bin', 'riskplan.js'), 'generate', 'register.xlsx', '-o', 'out.xlsx', '--as-of', '2026-11-22'],
+      { cwd: dir },
+    );
+    const printed = execFileSync(process.execPath, [path.join(root, 'scripts', 'render-pdf.mjs'), 'out.xlsx', 'pages'], {
+      cwd: dir,
+      encoding: 'utf8',
+      timeout: 180_000,
+    });
     const paths = printed.trim().split('\n');
     expect(paths[0]).toBe(path.join(dir, 'pages', 'out.pdf'));
     expect(paths.length).toBeGreaterThan(1);

@@ -107,7 +107,10 @@ describe('excel fake', () => {
 
   it('fails a response over 5 MB like Excel on the web, delivering nothing, and records response sizes', async () => {
     const wb = new FakeWorkbook();
-    wb.addSheet('S').setValues('A1', Array.from({ length: 60_000 }, () => ['y'.repeat(100)]));
+    wb.addSheet('S').setValues(
+      'A1',
+      Array.from({ length: 60_000 }, () => ['y'.repeat(100)]),
+    );
     let small: Excel.Range | null = null;
     let big: Excel.Range | null = null;
     await expect(
@@ -163,7 +166,11 @@ describe('excel fake', () => {
   it('finds constants and formulas as Excel groups them (getSpecialCellsOrNullObject, ExcelApi 1.9)', async () => {
     const wb = new FakeWorkbook();
     wb.addSheet('S')
-      .setValues('A1', [['ID', 'Risk'], ['R-1', 'x'], ['R-2', '=1+1']])
+      .setValues('A1', [
+        ['ID', 'Risk'],
+        ['R-1', 'x'],
+        ['R-2', '=1+1'],
+      ])
       .setValues('D2', [[5]])
       .setValues('XFD1048576', [['last']]);
     const result = await runOn(wb)(async (context) => {
@@ -174,7 +181,12 @@ describe('excel fake', () => {
       empty.load('cellCount');
       await context.sync();
       return {
-        constants: { address: constants.address, areaCount: constants.areaCount, cellCount: constants.cellCount, areas: constants.areas.items.map((a) => a.address) },
+        constants: {
+          address: constants.address,
+          areaCount: constants.areaCount,
+          cellCount: constants.cellCount,
+          areas: constants.areas.items.map((a) => a.address),
+        },
         formulas: { address: formulas.address, cellCount: formulas.cellCount },
         emptyIsNull: empty.isNullObject,
       };

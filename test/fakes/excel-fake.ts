@@ -182,7 +182,10 @@ export class FakeSheet {
   }
 
   usedRange(): CellRange | null {
-    let top = Infinity, left = Infinity, bottom = -1, right = -1;
+    let top = Infinity,
+      left = Infinity,
+      bottom = -1,
+      right = -1;
     for (const [k, c] of this.cells) {
       if (c.value === undefined && c.formula === undefined) continue;
       const row = Math.floor(k / 16_384);
@@ -261,7 +264,10 @@ function mustParse(address: string): CellRange {
 
 /** "B3", "A1:C9", "Z:Z", "A:C", "5:5", "4:9" (optionally with a sheet prefix and $ signs). */
 function parseAnyAddress(address: string): CellRange | null {
-  const bare = address.slice(address.lastIndexOf('!') + 1).replace(/\$/g, '').trim();
+  const bare = address
+    .slice(address.lastIndexOf('!') + 1)
+    .replace(/\$/g, '')
+    .trim();
   const cols = /^([A-Za-z]{1,3}):([A-Za-z]{1,3})$/.exec(bare);
   if (cols) {
     const a = columnIndex(cols[1]);
@@ -407,7 +413,10 @@ function parseLoadSpec(spec: LoadSpec): string[][] {
   else if (typeof spec === 'string') text = spec.split(',');
   else if (Array.isArray(spec)) text = spec.flatMap((s) => s.split(','));
   else text = (spec.select ?? '').split(',');
-  return text.map((s) => s.trim()).filter(Boolean).map((s) => s.split('/'));
+  return text
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((s) => s.split('/'));
 }
 
 const NOT_LOADED = (name: string) =>
@@ -731,7 +740,10 @@ class WorksheetProxy extends ProxyBase {
 defineProps(WorksheetProxy, ['name', 'position', 'visibility'], ['name', 'visibility']);
 
 class ProtectionProxy extends ProxyBase {
-  constructor(ctx: FakeRequestContext, private readonly sheet: WorksheetProxy) {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly sheet: WorksheetProxy,
+  ) {
     super(ctx);
   }
   protected scalarNames() {
@@ -744,7 +756,10 @@ class ProtectionProxy extends ProxyBase {
 defineProps(ProtectionProxy, ['protected']);
 
 class FreezePanesProxy extends ProxyBase {
-  constructor(ctx: FakeRequestContext, private readonly sheet: WorksheetProxy) {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly sheet: WorksheetProxy,
+  ) {
     super(ctx);
   }
   protected scalarNames() {
@@ -765,7 +780,10 @@ class FreezePanesProxy extends ProxyBase {
 // ------------------------------------------------------------------ page layout
 
 class PageLayoutProxy extends ProxyBase {
-  constructor(ctx: FakeRequestContext, private readonly sheet: WorksheetProxy) {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly sheet: WorksheetProxy,
+  ) {
     super(ctx);
   }
   protected scalarNames() {
@@ -801,7 +819,10 @@ class PageLayoutProxy extends ProxyBase {
 defineProps(PageLayoutProxy, ['orientation', 'zoom'], ['orientation', 'zoom']);
 
 class HeadersFootersGroupProxy extends ProxyBase {
-  constructor(ctx: FakeRequestContext, private readonly sheet: WorksheetProxy) {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly sheet: WorksheetProxy,
+  ) {
     super(ctx);
   }
   protected scalarNames() {
@@ -816,7 +837,10 @@ class HeadersFootersGroupProxy extends ProxyBase {
 }
 
 class HeaderFooterProxy extends ProxyBase {
-  constructor(ctx: FakeRequestContext, private readonly sheet: WorksheetProxy) {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly sheet: WorksheetProxy,
+  ) {
     super(ctx);
   }
   protected scalarNames() {
@@ -949,18 +973,26 @@ class RangeProxy extends ProxyBase {
   }
 
   get format(): RangeFormatProxy {
-    return this.memo('format', () => new RangeFormatProxy(this.context, () => {
-      const r = this.mustResolve();
-      return { sheet: r.sheet, ranges: [r.range] };
-    }));
+    return this.memo(
+      'format',
+      () =>
+        new RangeFormatProxy(this.context, () => {
+          const r = this.mustResolve();
+          return { sheet: r.sheet, ranges: [r.range] };
+        }),
+    );
   }
 
   get conditionalFormats(): ConditionalFormatCollectionProxy {
     requireApi('1.6', 'range.conditionalFormats');
-    return this.memo('conditionalFormats', () => new ConditionalFormatCollectionProxy(this.context, () => {
-      const r = this.mustResolve();
-      return { sheet: r.sheet, ranges: [r.range] };
-    }));
+    return this.memo(
+      'conditionalFormats',
+      () =>
+        new ConditionalFormatCollectionProxy(this.context, () => {
+          const r = this.mustResolve();
+          return { sheet: r.sheet, ranges: [r.range] };
+        }),
+    );
   }
 
   clear(applyTo?: string): void {
@@ -1166,7 +1198,10 @@ class RangeAreasProxy extends ProxyBase {
 defineProps(RangeAreasProxy, ['address', 'areaCount', 'cellCount']);
 
 class RangeCollectionProxy extends CollectionBase<RangeProxy, CellRange> {
-  constructor(ctx: FakeRequestContext, private readonly owner: () => ResolvedAreas) {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly owner: () => ResolvedAreas,
+  ) {
     super(ctx);
   }
   protected models() {
@@ -1180,7 +1215,11 @@ class RangeCollectionProxy extends CollectionBase<RangeProxy, CellRange> {
 // ------------------------------------------------------------------ range format
 
 class RangeFormatProxy extends ProxyBase {
-  constructor(ctx: FakeRequestContext, private readonly owner: () => ResolvedAreas, private readonly prefix = '') {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly owner: () => ResolvedAreas,
+    private readonly prefix = '',
+  ) {
     super(ctx);
   }
   protected scalarNames() {
@@ -1246,7 +1285,10 @@ class FormatPartProxy extends ProxyBase {
 const BORDER_NAMES = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideVertical', 'InsideHorizontal'];
 
 class BorderCollectionProxy extends ProxyBase {
-  constructor(ctx: FakeRequestContext, private readonly owner: () => ResolvedAreas) {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly owner: () => ResolvedAreas,
+  ) {
     super(ctx);
   }
   protected scalarNames() {
@@ -1264,7 +1306,10 @@ class BorderCollectionProxy extends ProxyBase {
 // ------------------------------------------------------------------ conditional formats
 
 class ConditionalFormatCollectionProxy extends CollectionBase<ConditionalFormatProxy, FakeConditionalFormat> {
-  constructor(ctx: FakeRequestContext, private readonly owner: () => ResolvedAreas) {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly owner: () => ResolvedAreas,
+  ) {
     super(ctx);
   }
   protected models() {
@@ -1293,7 +1338,10 @@ class ConditionalFormatCollectionProxy extends CollectionBase<ConditionalFormatP
 }
 
 class ConditionalFormatProxy extends ProxyBase {
-  constructor(ctx: FakeRequestContext, readonly owner: () => { sheet: FakeSheet; cf: FakeConditionalFormat }) {
+  constructor(
+    ctx: FakeRequestContext,
+    readonly owner: () => { sheet: FakeSheet; cf: FakeConditionalFormat },
+  ) {
     super(ctx);
   }
   protected scalarNames() {
@@ -1306,11 +1354,15 @@ class ConditionalFormatProxy extends ProxyBase {
     return name === 'custom' ? this.custom : undefined;
   }
   get custom(): CustomConditionalFormatProxy {
-    return this.memo('custom', () => new CustomConditionalFormatProxy(this.context, () => {
-      const o = this.owner();
-      if (o.cf.type !== 'Custom') throw new FakeOfficeError('InvalidOperation', 'This conditional format is not a custom type.');
-      return o;
-    }));
+    return this.memo(
+      'custom',
+      () =>
+        new CustomConditionalFormatProxy(this.context, () => {
+          const o = this.owner();
+          if (o.cf.type !== 'Custom') throw new FakeOfficeError('InvalidOperation', 'This conditional format is not a custom type.');
+          return o;
+        }),
+    );
   }
   delete(): void {
     this.context.enqueue({ method: 'conditionalFormat.delete' }, () => {
@@ -1325,7 +1377,10 @@ defineProps(ConditionalFormatProxy, ['type']);
 type CfOwner = () => { sheet: FakeSheet; cf: FakeConditionalFormat };
 
 class CustomConditionalFormatProxy extends ProxyBase {
-  constructor(ctx: FakeRequestContext, private readonly owner: CfOwner) {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly owner: CfOwner,
+  ) {
     super(ctx);
   }
   protected scalarNames() {
@@ -1346,7 +1401,10 @@ class CustomConditionalFormatProxy extends ProxyBase {
 }
 
 class ConditionalFormatRuleProxy extends ProxyBase {
-  constructor(ctx: FakeRequestContext, private readonly owner: CfOwner) {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly owner: CfOwner,
+  ) {
     super(ctx);
   }
   protected scalarNames() {
@@ -1358,14 +1416,18 @@ class ConditionalFormatRuleProxy extends ProxyBase {
   protected override writeScalar(_name: string, value: unknown): void {
     const { sheet, cf } = this.owner();
     assertWritable(sheet);
-    if (typeof value !== 'string' || !value.startsWith('=')) throw new FakeOfficeError('InvalidArgument', 'A rule formula must start with "=".');
+    if (typeof value !== 'string' || !value.startsWith('='))
+      throw new FakeOfficeError('InvalidArgument', 'A rule formula must start with "=".');
     cf.formula = value;
   }
 }
 defineProps(ConditionalFormatRuleProxy, ['formula'], ['formula']);
 
 class ConditionalRangeFormatProxy extends ProxyBase {
-  constructor(ctx: FakeRequestContext, private readonly owner: CfOwner) {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly owner: CfOwner,
+  ) {
     super(ctx);
   }
   protected scalarNames() {
@@ -1383,7 +1445,11 @@ class ConditionalRangeFormatProxy extends ProxyBase {
 }
 
 class CfColorProxy extends ProxyBase {
-  constructor(ctx: FakeRequestContext, private readonly owner: CfOwner, private readonly field: 'fill' | 'fontColor') {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly owner: CfOwner,
+    private readonly field: 'fill' | 'fontColor',
+  ) {
     super(ctx);
   }
   protected scalarNames() {
@@ -1403,7 +1469,10 @@ defineProps(CfColorProxy, ['color'], ['color']);
 // ------------------------------------------------------------------ tables
 
 class TableCollectionProxy extends CollectionBase<TableProxy, { sheet: FakeSheet; table: FakeTable }> {
-  constructor(ctx: FakeRequestContext, private readonly sheet: WorksheetProxy | null) {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly sheet: WorksheetProxy | null,
+  ) {
     super(ctx);
   }
   protected models() {
@@ -1416,7 +1485,11 @@ class TableCollectionProxy extends CollectionBase<TableProxy, { sheet: FakeSheet
 }
 
 class TableProxy extends ProxyBase {
-  constructor(ctx: FakeRequestContext, private readonly sheet: FakeSheet, private readonly table: FakeTable) {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly sheet: FakeSheet,
+    private readonly table: FakeTable,
+  ) {
     super(ctx);
   }
   protected scalarNames() {
@@ -1443,7 +1516,10 @@ class TableProxy extends ProxyBase {
 defineProps(TableProxy, ['name', 'showHeaders']);
 
 class TableColumnCollectionProxy extends CollectionBase<TableColumnProxy, string> {
-  constructor(ctx: FakeRequestContext, private readonly table: FakeTable) {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly table: FakeTable,
+  ) {
     super(ctx);
   }
   protected models() {
@@ -1455,7 +1531,10 @@ class TableColumnCollectionProxy extends CollectionBase<TableColumnProxy, string
 }
 
 class TableColumnProxy extends ProxyBase {
-  constructor(ctx: FakeRequestContext, private readonly columnName: string) {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly columnName: string,
+  ) {
     super(ctx);
   }
   protected scalarNames() {

@@ -7,7 +7,10 @@ export function text(value: string, style?: string): SpecCell {
 }
 
 /** A plan-like sheet: title, blank, subtitle, header at row 4, then `dataRows` rows of `columns` cells. */
-export function planSpec(dataRows: number, options: { columns?: number; name?: string; cellText?: (r: number, c: number) => string } = {}): SheetSpec {
+export function planSpec(
+  dataRows: number,
+  options: { columns?: number; name?: string; cellText?: (r: number, c: number) => string } = {},
+): SheetSpec {
   const columns = options.columns ?? 10;
   const cellText = options.cellText ?? ((r: number, c: number) => `Risk ${r + 1} item ${c + 1} with some words`);
   const rows: SpecRow[] = [

@@ -63,7 +63,9 @@ describe('manifest.xml', () => {
 
   it('puts a Risk Plan button on the Home tab that shows the task pane', () => {
     expect(manifest).toMatch(/<OfficeTab id="TabHome">/);
-    expect(manifest).toMatch(/<Action xsi:type="ShowTaskpane">\s*<TaskpaneId>ButtonId1<\/TaskpaneId>\s*<SourceLocation resid="Taskpane.Url"\/>/);
+    expect(manifest).toMatch(
+      /<Action xsi:type="ShowTaskpane">\s*<TaskpaneId>ButtonId1<\/TaskpaneId>\s*<SourceLocation resid="Taskpane.Url"\/>/,
+    );
     expect(manifest).toMatch(/<FunctionFile resid="Commands.Url"\/>/);
     expect(manifest).toMatch(/<bt:Url id="Commands.Url" DefaultValue="https:\/\/localhost:3000\/commands.html"\/>/);
   });
@@ -130,7 +132,10 @@ describe('checkManifest on broken copies', () => {
   });
 
   it('reports an http resource URL', () => {
-    const broken = manifest.replace('DefaultValue="https://localhost:3000/commands.html"', 'DefaultValue="http://localhost:3000/commands.html"');
+    const broken = manifest.replace(
+      'DefaultValue="https://localhost:3000/commands.html"',
+      'DefaultValue="http://localhost:3000/commands.html"',
+    );
     expect(checkManifest(broken, assetsCopy)).toEqual([expect.stringMatching(/Resource "Commands.Url".*must use https/)]);
   });
 
@@ -158,7 +163,9 @@ describe('checkManifest on broken copies', () => {
   });
 
   it('reports root elements out of schema order', () => {
-    const broken = manifest.replace(/(<Permissions>ReadWriteDocument<\/Permissions>)/, '').replace('<Hosts>', '<Permissions>ReadWriteDocument</Permissions>\n  <Hosts>');
+    const broken = manifest
+      .replace(/(<Permissions>ReadWriteDocument<\/Permissions>)/, '')
+      .replace('<Hosts>', '<Permissions>ReadWriteDocument</Permissions>\n  <Hosts>');
     const problems = checkManifest(broken, assetsCopy);
     expect(problems[0]).toMatch(/<Hosts> \(line \d+\) is out of the order/);
     expect(problems.every((problem) => /out of the order the schema requires/.test(problem))).toBe(true);

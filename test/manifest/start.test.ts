@@ -12,7 +12,7 @@ describe('scripts/start.mjs --print-only', () => {
     expect(result.stdout).not.toMatch(/webpack|compiled/i);
   });
 
-  it('names the pane URL, file mode and each platform\'s way to sideload', () => {
+  it("names the pane URL, file mode and each platform's way to sideload", () => {
     const text = result.stdout;
     expect(text).toContain('https://localhost:3000/taskpane.html');
     expect(text).toMatch(/File mode/);

@@ -99,23 +99,20 @@ describe.each(['development', 'production'] as Mode[])('webpack config (%s)', (m
 });
 
 describe('HTML shells', () => {
-  it.each(['src/taskpane/taskpane.html', 'src/commands/commands.html'])(
-    '%s sets the CSP before loading office.js from the CDN',
-    (file) => {
-      const html = readFileSync(join(ROOT, file), 'utf8');
-      const csp = html.indexOf('http-equiv="Content-Security-Policy" content="<%= htmlWebpackPlugin.options.contentSecurityPolicy %>"');
-      const officeJs = html.indexOf('<script src="<%= htmlWebpackPlugin.options.officeJsUrl %>"></script>');
-      expect(csp).toBeGreaterThan(0);
-      expect(officeJs).toBeGreaterThan(csp);
-      expect(html.match(/<script/g)).toHaveLength(1); // the bundle is injected by webpack
-    },
-  );
+  it.each(['src/taskpane/taskpane.html', 'src/commands/commands.html'])('%s sets the CSP before loading office.js from the CDN', (file) => {
+    const html = readFileSync(join(ROOT, file), 'utf8');
+    const csp = html.indexOf('http-equiv="Content-Security-Policy" content="<%= htmlWebpackPlugin.options.contentSecurityPolicy %>"');
+    const officeJs = html.indexOf('<script src="<%= htmlWebpackPlugin.options.officeJsUrl %>"></script>');
+    expect(csp).toBeGreaterThan(0);
+    expect(officeJs).toBeGreaterThan(csp);
+    expect(html.match(/<script/g)).toHaveLength(1); // the bundle is injected by webpack
+  });
 
   it('gives the React app its mount point', () => {
     expect(readFileSync(join(ROOT, 'src/taskpane/taskpane.html'), 'utf8')).toContain('<div id="root"></div>');
   });
 
-  it('loads office.js from Microsoft\'s CDN', () => {
+  it("loads office.js from Microsoft's CDN", () => {
     expect(webpackConfig.OFFICE_JS_URL).toBe('https://appsforoffice.microsoft.com/lib/1/hosted/office.js');
   });
 });

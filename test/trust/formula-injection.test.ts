@@ -18,8 +18,8 @@ const HOSTILE = [
   '@SUM(A1)',
   '\t=1',
   '\r=1',
-  '=cmd|\' /C calc\'!A0',
-  '-2+3+cmd|\' /C calc\'!A0',
+  "=cmd|' /C calc'!A0",
+  "-2+3+cmd|' /C calc'!A0",
 ];
 
 /** Starts like something a spreadsheet could treat as a formula. */
@@ -104,7 +104,8 @@ describe('formula injection (.xlsx file)', () => {
     for (const name of GENERATED) {
       const sheet = new RegExp(`<sheet [^>]*name="${name}"[^>]*r:id="([^"]+)"`).exec(workbookXml);
       expect(sheet).not.toBeNull();
-      const target = new RegExp(`Id="${sheet![1]}"[^>]*Target="([^"]+)"`).exec(rels) ?? new RegExp(`Target="([^"]+)"[^>]*Id="${sheet![1]}"`).exec(rels);
+      const target =
+        new RegExp(`Id="${sheet![1]}"[^>]*Target="([^"]+)"`).exec(rels) ?? new RegExp(`Target="([^"]+)"[^>]*Id="${sheet![1]}"`).exec(rels);
       expect(target).not.toBeNull();
       const path = `xl/${target![1].replace(/^\/?xl\//, '')}`;
       const xml = await zip.file(path)!.async('string');

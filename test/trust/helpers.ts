@@ -9,14 +9,7 @@ import { createOfficeWorkbookPort } from '../../src/adapters/officejs';
 import type { SheetGrid } from '../../src/core/grid';
 import type { WorkbookPort } from '../../src/core/port';
 import { STORE_SHEET_NAME } from '../../src/core/settings';
-import {
-  clearHighlights,
-  generatePlan,
-  generateProgressReport,
-  highlightGaps,
-  loadWorkbook,
-  WorkflowError,
-} from '../../src/app/workflow';
+import { clearHighlights, generatePlan, generateProgressReport, highlightGaps, loadWorkbook, WorkflowError } from '../../src/app/workflow';
 import { FakeWorkbook, fakeRun, type FakeCell } from '../fakes/excel-fake';
 
 export const AS_OF = '2026-11-23';

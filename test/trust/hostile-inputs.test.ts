@@ -131,8 +131,26 @@ async function hugeStringRegister(): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('Risk Register');
   ws.addRow(['Risk ID', 'Risk Description', 'Likelihood', 'Impact', 'Mitigation Plan', 'Owner', 'Target Date', 'Status']);
-  ws.addRow(['R-1', `Laptops ${'x'.repeat(HUGE_CELL_CHARS)}`, 4, 5, 'Encrypt all laptops with BitLocker', 'IT Vendor', new Date(Date.UTC(2026, 1, 1)), 'Open']);
-  ws.addRow(['R-2', 'Phishing leads to mailbox compromise', 3, 4, 'Enable MFA for all Microsoft 365 accounts', 'Security Officer', new Date(Date.UTC(2026, 5, 1)), 'Open']);
+  ws.addRow([
+    'R-1',
+    `Laptops ${'x'.repeat(HUGE_CELL_CHARS)}`,
+    4,
+    5,
+    'Encrypt all laptops with BitLocker',
+    'IT Vendor',
+    new Date(Date.UTC(2026, 1, 1)),
+    'Open',
+  ]);
+  ws.addRow([
+    'R-2',
+    'Phishing leads to mailbox compromise',
+    3,
+    4,
+    'Enable MFA for all Microsoft 365 accounts',
+    'Security Officer',
+    new Date(Date.UTC(2026, 5, 1)),
+    'Open',
+  ]);
   return bytesOf(wb);
 }
 
@@ -210,7 +228,10 @@ describe('files that are not a readable workbook', () => {
   it.each(cases)('%s: the runner exits 2 with one line naming the file, and leaves it untouched', async (label, make) => {
     const name = `${label.replace(/[^a-z]+/gi, '-')}.xlsx`;
     const before = write(name, await make());
-    for (const args of [['analyze', name, '--json'], ['generate', name, '-o', 'out.xlsx', '--as-of', AS_OF]]) {
+    for (const args of [
+      ['analyze', name, '--json'],
+      ['generate', name, '-o', 'out.xlsx', '--as-of', AS_OF],
+    ]) {
       const r = riskplan(...args);
       expect(r.code).toBe(2);
       expect(r.stdout).toBe('');
@@ -237,7 +258,7 @@ describe('very large inputs', () => {
     expect(hashOf('million.xlsx')).toBe(before);
   }, 60_000);
 
-  it('a cell three times longer than Excel allows: reported as an issue; generated cells stay within Excel\'s 32,767-character limit', async () => {
+  it("a cell three times longer than Excel allows: reported as an issue; generated cells stay within Excel's 32,767-character limit", async () => {
     const bytes = await hugeStringRegister();
     const before = write('huge-string.xlsx', bytes);
 
@@ -309,13 +330,18 @@ describe('a protected register sheet', () => {
     const state = await loadWorkbook(port, { asOf: AS_OF });
     expect(state.read.register?.sheet).toBe('Risk Register');
     const result = await highlightGaps(port, state);
-    expect(result.skipped).toEqual([expect.objectContaining({ sheet: 'Risk Register', reason: expect.stringMatching(/"Risk Register" is protected/) })]);
+    expect(result.skipped).toEqual([
+      expect.objectContaining({ sheet: 'Risk Register', reason: expect.stringMatching(/"Risk Register" is protected/) }),
+    ]);
     await expect(generatePlan(port, state)).resolves.toMatchObject({ sheet: 'Risk Management Plan' });
     await generateProgressReport(port, state);
     const saved = await loadExcelJs(await port.save());
     const after = recordSheets(saved);
     for (const [name, sheet] of userSheets) expect(diffSheet(name, sheet, after.get(name))).toEqual([]);
-    const ws = saved.getWorksheet('Risk Register') as unknown as { sheetProtection?: { sheet?: boolean }; conditionalFormattings?: unknown[] };
+    const ws = saved.getWorksheet('Risk Register') as unknown as {
+      sheetProtection?: { sheet?: boolean };
+      conditionalFormattings?: unknown[];
+    };
     expect(ws.sheetProtection?.sheet).toBe(true);
     expect(ws.conditionalFormattings ?? []).toEqual([]);
 

@@ -42,9 +42,7 @@ async function xlsxRoundTripDiffs(source: Uint8Array): Promise<{ diffs: string[]
   const after = recordSheets(saved);
   const diffs: string[] = [];
   for (const [name, sheet] of before) diffs.push(...diffSheet(name, sheet, after.get(name)));
-  const generated = saved.worksheets
-    .filter((ws) => !before.has(ws.name) && ws.name !== STORE_SHEET_NAME)
-    .map((ws) => ws.name);
+  const generated = saved.worksheets.filter((ws) => !before.has(ws.name) && ws.name !== STORE_SHEET_NAME).map((ws) => ws.name);
   return { diffs, generated };
 }
 
@@ -98,7 +96,9 @@ describe('never lose a value (.xlsx file)', () => {
       fc.constant(null),
     );
     const gridArb = fc.record({
-      header: fc.shuffledSubarray(['Risk ID', 'Risk', 'Likelihood', 'Impact', 'Risk Level', 'Owner', 'Due Date', 'Status', 'Mitigation'], { minLength: 2 }),
+      header: fc.shuffledSubarray(['Risk ID', 'Risk', 'Likelihood', 'Impact', 'Risk Level', 'Owner', 'Due Date', 'Status', 'Mitigation'], {
+        minLength: 2,
+      }),
       rows: fc.array(fc.array(cellArb, { minLength: 9, maxLength: 9 }), { minLength: 1, maxLength: 12 }),
       headerRow: fc.integer({ min: 1, max: 4 }),
       mergeTitle: fc.boolean(),

@@ -11,7 +11,9 @@ const root = path.join(__dirname, '..', '..');
 /** html-webpack-plugin's own template engine (lodash, a dependency of the plugin; no typings installed). */
 type Template = (source: string) => (data: object) => string;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const template = require(require.resolve('lodash/template', { paths: [path.dirname(require.resolve('html-webpack-plugin/package.json'))] })) as Template;
+const template = require(
+  require.resolve('lodash/template', { paths: [path.dirname(require.resolve('html-webpack-plugin/package.json'))] }),
+) as Template;
 const OFFICE_CDN = 'https://appsforoffice.microsoft.com';
 
 interface HtmlPluginLike {
@@ -100,7 +102,13 @@ function sourceFiles(dir: string): string[] {
 
 describe('no network calls in the source', () => {
   it('the pattern catches each API (self-check)', () => {
-    for (const line of ['await fetch(url)', 'new XMLHttpRequest()', 'navigator.sendBeacon(u, d)', 'new WebSocket("wss://x")', 'window.fetch (x)']) {
+    for (const line of [
+      'await fetch(url)',
+      'new XMLHttpRequest()',
+      'navigator.sendBeacon(u, d)',
+      'new WebSocket("wss://x")',
+      'window.fetch (x)',
+    ]) {
       expect(line).toMatch(NETWORK_APIS);
     }
     expect('const prefetched = refetchRows(x)').not.toMatch(NETWORK_APIS);

@@ -42,7 +42,10 @@ describe('prototype words in cells', () => {
     const saved = await openXlsx(await port.save());
     const grids = await saved.readGrids();
     const plan = grids.find((g) => g.name === 'Risk Management Plan')!;
-    const text = plan.values.flat().filter((v) => typeof v === 'string').join('\n');
+    const text = plan.values
+      .flat()
+      .filter((v) => typeof v === 'string')
+      .join('\n');
     for (const w of WORDS) expect(text).toContain(w);
     expect(grids.some((g) => g.name === 'CAP Progress Report')).toBe(true);
   });

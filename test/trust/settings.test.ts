@@ -11,7 +11,15 @@ import { installOfficeStub } from '../fakes/excel-fake';
 import { fixtureBytes } from '../fixtures/workbooks';
 import { AS_OF, fakeFromGrids, gridsOfBytes, officePortOn } from './helpers';
 
-const validSnapshotRow = { key: 'r-001', id: 'R-001', risk: 'Shared login', owner: 'PM', dueDate: '2026-02-15', status: 'Open', level: 'High' };
+const validSnapshotRow = {
+  key: 'r-001',
+  id: 'R-001',
+  risk: 'Shared login',
+  owner: 'PM',
+  dueDate: '2026-02-15',
+  status: 'Open',
+  level: 'High',
+};
 
 /** Opens the register fixture with `stored` written into the store sheet. */
 async function registerWithStore(stored: string): Promise<XlsxWorkbookPort> {
@@ -54,7 +62,9 @@ describe('tampered settings in the store sheet', () => {
   });
 
   it('a field of the wrong type: that field alone falls back, and the warning names it', async () => {
-    const { state } = await loadAndGenerate(JSON.stringify({ practiceName: 'Sunrise Family Medicine', keepPreviousPlan: 'yes', planVersion: -4 }));
+    const { state } = await loadAndGenerate(
+      JSON.stringify({ practiceName: 'Sunrise Family Medicine', keepPreviousPlan: 'yes', planVersion: -4 }),
+    );
     expect(state.settings.practiceName).toBe('Sunrise Family Medicine');
     expect(state.settings.keepPreviousPlan).toBe(false);
     expect(state.settings.planVersion).toBe(0);

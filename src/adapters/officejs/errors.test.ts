@@ -6,7 +6,9 @@ describe('explainOfficeError', () => {
     const e = explainOfficeError(new FakeOfficeError('AccessDenied', 'nope'), { action: 'add highlights', sheet: 'CAP' });
     expect(e).toBeInstanceOf(OfficeAdapterError);
     expect(e.code).toBe('AccessDenied');
-    expect(e.message).toBe('The sheet "CAP" is protected, so Risk Plan could not add highlights. Unprotect it (Review > Unprotect Sheet) and try again.');
+    expect(e.message).toBe(
+      'The sheet "CAP" is protected, so Risk Plan could not add highlights. Unprotect it (Review > Unprotect Sheet) and try again.',
+    );
   });
 
   it('explains the web payload limit and a rejected sheet name', () => {

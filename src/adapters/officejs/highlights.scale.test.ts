@@ -22,7 +22,12 @@ function workbook(): FakeWorkbook {
   const reg = wb.addSheet('Risk Register');
   reg.setValues('A1', [['ID', 'Risk']]);
   // The user's own rule must survive.
-  wb.addConditionalFormat(reg, { type: 'Custom', ranges: [{ top: 1, left: 0, bottom: 5, right: 0 }], formula: '=A2="R-1"', fill: '#00FF00' });
+  wb.addConditionalFormat(reg, {
+    type: 'Custom',
+    ranges: [{ top: 1, left: 0, bottom: 5, right: 0 }],
+    formula: '=A2="R-1"',
+    fill: '#00FF00',
+  });
   return wb;
 }
 
@@ -31,7 +36,11 @@ const ours = (wb: FakeWorkbook) => wb.sheet('Risk Register').conditionalFormats.
 /** The address a conditional format's areas make, as getRanges received it ("H5,H7:H9"). */
 function addressOf(cf: FakeConditionalFormat): string {
   return cf.ranges
-    .map((r) => (r.top === r.bottom && r.left === r.right ? cellAddress(r.top, r.left) : `${cellAddress(r.top, r.left)}:${cellAddress(r.bottom, r.right)}`))
+    .map((r) =>
+      r.top === r.bottom && r.left === r.right
+        ? cellAddress(r.top, r.left)
+        : `${cellAddress(r.top, r.left)}:${cellAddress(r.bottom, r.right)}`,
+    )
     .join(',');
 }
 
@@ -67,7 +76,9 @@ describe('applyHighlights with many areas', () => {
     await createOfficeWorkbookPort(fakeRun(small)).applyHighlights([rule(['H5', 'H7'], `=AND(${HIGHLIGHT_MARKER_TERM},TRUE)`)]);
 
     const wb = workbook();
-    const result = await createOfficeWorkbookPort(fakeRun(wb)).applyHighlights([rule(scatteredAreas, `=AND(${HIGHLIGHT_MARKER_TERM},TRUE)`)]);
+    const result = await createOfficeWorkbookPort(fakeRun(wb)).applyHighlights([
+      rule(scatteredAreas, `=AND(${HIGHLIGHT_MARKER_TERM},TRUE)`),
+    ]);
     expect(result).toEqual({ applied: 1, skipped: [] });
     expect(wb.syncCount).toBe(small.syncCount);
     expect(wb.syncCount).toBeLessThanOrEqual(4);
@@ -121,7 +132,10 @@ describe('applyHighlights with many areas', () => {
 
 describe('addressGroups', () => {
   it('keeps each group under both limits, in order, losing no area', () => {
-    const long = Array.from({ length: 300 }, (_, i) => `${columnLetter(700 + (i % 5))}${1_000_000 + i}:${columnLetter(700 + (i % 5))}${1_000_100 + i}`);
+    const long = Array.from(
+      { length: 300 },
+      (_, i) => `${columnLetter(700 + (i % 5))}${1_000_000 + i}:${columnLetter(700 + (i % 5))}${1_000_100 + i}`,
+    );
     const groups = addressGroups(long);
     expect(groups.flat()).toEqual(long);
     for (const g of groups) {

@@ -17,9 +17,17 @@ function workbook(rows = 20): FakeWorkbook {
   const wb = new FakeWorkbook();
   const reg = wb.addSheet('Risk Register');
   reg.setValues('A1', [['ID', 'Risk']]);
-  reg.setValues('A2', Array.from({ length: rows }, (_, i) => [`R-${i}`, `Risk ${i}`]));
+  reg.setValues(
+    'A2',
+    Array.from({ length: rows }, (_, i) => [`R-${i}`, `Risk ${i}`]),
+  );
   // The user's own rule must survive everything we do.
-  wb.addConditionalFormat(reg, { type: 'Custom', ranges: [{ top: 1, left: 0, bottom: 5, right: 0 }], formula: '=A2="R-1"', fill: '#00FF00' });
+  wb.addConditionalFormat(reg, {
+    type: 'Custom',
+    ranges: [{ top: 1, left: 0, bottom: 5, right: 0 }],
+    formula: '=A2="R-1"',
+    fill: '#00FF00',
+  });
   wb.addConditionalFormat(reg, { type: 'ColorScale', ranges: [{ top: 1, left: 1, bottom: 5, right: 1 }] });
   wb.addSheet('CAP').setValues('A1', [['Action']]);
   return wb;
@@ -28,11 +36,19 @@ function workbook(rows = 20): FakeWorkbook {
 describe('applyHighlights', () => {
   it('adds custom-formula rules with fill and font colours on bounded ranges', async () => {
     const wb = workbook();
-    const result = await createOfficeWorkbookPort(fakeRun(wb)).applyHighlights([rule('Risk Register', 'N3:N17'), rule('CAP', 'B2 B5 B9', `=AND(${HIGHLIGHT_MARKER_TERM},TRUE)`)]);
+    const result = await createOfficeWorkbookPort(fakeRun(wb)).applyHighlights([
+      rule('Risk Register', 'N3:N17'),
+      rule('CAP', 'B2 B5 B9', `=AND(${HIGHLIGHT_MARKER_TERM},TRUE)`),
+    ]);
     expect(result).toEqual({ applied: 2, skipped: [] });
     const ours = wb.sheet('Risk Register').conditionalFormats.filter((c) => c.formula?.includes('RiskPlan'));
     expect(ours).toEqual([
-      expect.objectContaining({ type: 'Custom', ranges: [{ top: 2, left: 13, bottom: 16, right: 13 }], fill: '#FFC7CE', fontColor: '#9C0006' }),
+      expect.objectContaining({
+        type: 'Custom',
+        ranges: [{ top: 2, left: 13, bottom: 16, right: 13 }],
+        fill: '#FFC7CE',
+        fontColor: '#9C0006',
+      }),
     ]);
     const cap = wb.sheet('CAP').conditionalFormats;
     expect(cap).toHaveLength(1);

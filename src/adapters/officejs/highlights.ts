@@ -157,16 +157,10 @@ export async function applyRules(
 }
 
 /** Removes exactly our rules on the named sheets (all sheets when omitted); protected sheets are left alone. */
-export async function clearRules(
-  context: Excel.RequestContext,
-  names: string[] | undefined,
-  sync: () => Promise<void>,
-): Promise<number> {
+export async function clearRules(context: Excel.RequestContext, names: string[] | undefined, sync: () => Promise<void>): Promise<number> {
   const sheets = await loadSheets(context, sync);
   const wanted = names?.map((n) => n.toLowerCase());
-  const targets = [...sheets.entries()]
-    .filter(([lower, t]) => !t.protected && (!wanted || wanted.includes(lower)))
-    .map(([, t]) => t);
+  const targets = [...sheets.entries()].filter(([lower, t]) => !t.protected && (!wanted || wanted.includes(lower))).map(([, t]) => t);
   const own = await findOwnRules(targets, sync);
   for (const cf of own) cf.delete();
   await sync();

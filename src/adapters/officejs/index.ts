@@ -71,7 +71,12 @@ export function createOfficeWorkbookPort(run?: typeof Excel.run): OfficeWorkbook
 
     readGrids(names?: string[]): Promise<SheetGrid[]> {
       return withExcel({ action: 'read the sheets' }, (context) =>
-        readSheetGrids(context, { names, exclude: [STORE_SHEET_NAME], mergedAreas: supportsExcelApi(API.mergedAreas), specialCells: supportsExcelApi(API.specialCells) }),
+        readSheetGrids(context, {
+          names,
+          exclude: [STORE_SHEET_NAME],
+          mergedAreas: supportsExcelApi(API.mergedAreas),
+          specialCells: supportsExcelApi(API.specialCells),
+        }),
       );
     },
 

@@ -21,7 +21,12 @@ function registerWorkbook(): FakeWorkbook {
     ['R-2', 'No BAA with IT vendor', 4],
   ]);
   reg.merges.push({ top: 1, left: 1, bottom: 1, right: 3 });
-  reg.tables.push({ name: 'Risks', range: { top: 2, left: 1, bottom: 4, right: 3 }, showHeaders: true, columnNames: ['ID', 'Risk', 'Score'] });
+  reg.tables.push({
+    name: 'Risks',
+    range: { top: 2, left: 1, bottom: 4, right: 3 },
+    showHeaders: true,
+    columnNames: ['ID', 'Risk', 'Score'],
+  });
   reg.protected = true;
   const plan = wb.addSheet('Risk Management Plan');
   plan.setValues('A1', [['Plan']]);
@@ -57,7 +62,9 @@ describe('readGrids', () => {
         [null, null, null],
       ],
       merges: [{ top: 1, left: 1, bottom: 1, right: 3 }],
-      tables: [{ name: 'Risks', range: { top: 2, left: 1, bottom: 4, right: 3 }, hasHeaderRow: true, columnNames: ['ID', 'Risk', 'Score'] }],
+      tables: [
+        { name: 'Risks', range: { top: 2, left: 1, bottom: 4, right: 3 }, hasHeaderRow: true, columnNames: ['ID', 'Risk', 'Score'] },
+      ],
       protected: true,
       marker: null,
     };
@@ -100,7 +107,10 @@ describe('readGrids', () => {
     expect(cappedRowCount(100, 4)).toBe(100);
     const wb = new FakeWorkbook();
     const sheet = wb.addSheet('Huge');
-    sheet.setValues('A1', Array.from({ length: 40 }, (_, i) => [`r${i}`, 'b', 'c']));
+    sheet.setValues(
+      'A1',
+      Array.from({ length: 40 }, (_, i) => [`r${i}`, 'b', 'c']),
+    );
     const run = fakeRun(wb) as unknown as (b: (c: Excel.RequestContext) => Promise<SheetGrid[]>) => Promise<SheetGrid[]>;
     const [grid] = await run((context) => readSheetGrids(context, { exclude: [], mergedAreas: true, cellCap: 30 }));
     expect(grid.values).toHaveLength(10);
@@ -161,7 +171,15 @@ describe('readStore / writeStore', () => {
     wb.addSheet('Register');
     const port = createOfficeWorkbookPort(fakeRun(wb));
     // About 8 MB of JSON, quotes and all: more than Excel on the web's 5 MB response.
-    const risks = Array.from({ length: 50_000 }, (_, i) => ({ key: `R-${i}|unencrypted laptop ${i}`, id: `R-${i}`, risk: `Unencrypted laptop ${i} in the front office`, owner: 'Office Manager', dueDate: '2027-01-31', status: 'Open', level: 'High' }));
+    const risks = Array.from({ length: 50_000 }, (_, i) => ({
+      key: `R-${i}|unencrypted laptop ${i}`,
+      id: `R-${i}`,
+      risk: `Unencrypted laptop ${i} in the front office`,
+      owner: 'Office Manager',
+      dueDate: '2027-01-31',
+      status: 'Open',
+      level: 'High',
+    }));
     const json = JSON.stringify({ snapshot: { generatedOn: '2026-11-23', version: 1, risks } });
     expect(json.length).toBeGreaterThan(6 * 2 ** 20);
     await port.writeStore(json);

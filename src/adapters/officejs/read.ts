@@ -151,7 +151,12 @@ export async function readSheetGrids(context: Excel.RequestContext, options: Rea
   await context.sync();
 
   // Round trips 3-4, only for used ranges far larger than a register: where are the real cells?
-  const realAreas = options.specialCells ? await probeRealCells(context, shapes.map(({ used }) => used)) : new Map<number, CellRange[]>();
+  const realAreas = options.specialCells
+    ? await probeRealCells(
+        context,
+        shapes.map(({ used }) => used),
+      )
+    : new Map<number, CellRange[]>();
 
   // Round trips 3+ (4+ or 5+ after a probe): values and formulas in blocks, each response under the budget.
   // A sheet is read as its used range, or (when it is mostly empty) as blocks around its real cells.
@@ -161,7 +166,14 @@ export async function readSheetGrids(context: Excel.RequestContext, options: Rea
     const areas = realAreas.get(sheet);
     const blocks = areas
       ? capBlocks(clusterAreas(areas), options.cellCap)
-      : [{ top: used.rowIndex, left: used.columnIndex, bottom: used.rowIndex + used.rowCount - 1, right: used.columnIndex + used.columnCount - 1 }];
+      : [
+          {
+            top: used.rowIndex,
+            left: used.columnIndex,
+            bottom: used.rowIndex + used.rowCount - 1,
+            right: used.columnIndex + used.columnCount - 1,
+          },
+        ];
     for (const area of blocks) targets.push({ sheet, area, values: [], formulas: [] });
   });
   await loadCells(
@@ -171,7 +183,9 @@ export async function readSheetGrids(context: Excel.RequestContext, options: Rea
     (block) => {
       const { sheet, area } = targets[block.sheet];
       const top = area.top + block.rowOffset;
-      return chosen[sheet].sheet.getRange(rangeAddress({ top, left: area.left, bottom: top + block.rowCount - 1, right: area.left + block.columnCount - 1 }));
+      return chosen[sheet].sheet.getRange(
+        rangeAddress({ top, left: area.left, bottom: top + block.rowCount - 1, right: area.left + block.columnCount - 1 }),
+      );
     },
     (block, values, formulas) => {
       const target = targets[block.sheet];
@@ -253,7 +267,12 @@ async function probeRealCells(context: Excel.RequestContext, used: Excel.Range[]
     found.set(
       sheet,
       areas.flatMap((collection) =>
-        collection.items.map((a) => ({ top: a.rowIndex, left: a.columnIndex, bottom: a.rowIndex + a.rowCount - 1, right: a.columnIndex + a.columnCount - 1 })),
+        collection.items.map((a) => ({
+          top: a.rowIndex,
+          left: a.columnIndex,
+          bottom: a.rowIndex + a.rowCount - 1,
+          right: a.columnIndex + a.columnCount - 1,
+        })),
       ),
     );
   }
@@ -269,7 +288,9 @@ const NO_FORMULAS: (string | null)[] = Object.freeze([]) as unknown as (string |
  * each value at its true row and column: rows end at their last cell, rows without cells share
  * one frozen empty array, so A1 + XFD1048576 costs two short rows and a list of row pointers.
  */
-export function sparseCells(pieces: readonly Pick<ReadTarget, 'area' | 'values' | 'formulas'>[]): Pick<ReadTarget, 'area' | 'values' | 'formulas'> | null {
+export function sparseCells(
+  pieces: readonly Pick<ReadTarget, 'area' | 'values' | 'formulas'>[],
+): Pick<ReadTarget, 'area' | 'values' | 'formulas'> | null {
   let top = Infinity;
   let left = Infinity;
   let bottom = -1;

@@ -35,9 +35,15 @@ function registerWorkbook(rows: number, sheetName = 'Risk Register'): FakeWorkbo
   const wb = new FakeWorkbook();
   const sheet = wb.addSheet(sheetName);
   sheet.setValues('B3', [['ID', 'Risk', 'Owner', 'Due', 'Likelihood', 'Impact', 'Status']]);
-  sheet.setValues('B4', Array.from({ length: rows }, (_, i) => registerRow(i)));
+  sheet.setValues(
+    'B4',
+    Array.from({ length: rows }, (_, i) => registerRow(i)),
+  );
   sheet.setValues('H4', [['=F4*G4']]); // one formula (over a Status), so the formulas matrix is not all null
-  wb.addSheet('CAP').setValues('A1', [['Action', 'Owner'], ['Encrypt laptops', 'IT']]);
+  wb.addSheet('CAP').setValues('A1', [
+    ['Action', 'Owner'],
+    ['Encrypt laptops', 'IT'],
+  ]);
   return wb;
 }
 
@@ -76,7 +82,11 @@ describe('chunked reads', () => {
     const counts: number[] = [];
     for (const rows of [10, 1_000, 6_000]) {
       const wb = registerWorkbook(rows);
-      for (let s = 0; s < 5; s++) wb.addSheet(`Extra ${s}`).setValues('A1', [['x', 1], ['y', 2]]);
+      for (let s = 0; s < 5; s++)
+        wb.addSheet(`Extra ${s}`).setValues('A1', [
+          ['x', 1],
+          ['y', 2],
+        ]);
       await read(wb);
       counts.push(wb.syncCount);
     }
@@ -119,7 +129,10 @@ describe('chunked reads', () => {
   it('puts the blocks of every sheet that fit into one round trip, cutting a sheet at the budget', async () => {
     const wb = new FakeWorkbook();
     for (const name of ['A', 'B', 'C']) {
-      wb.addSheet(name).setValues('A1', Array.from({ length: 10 }, (_, i) => [`${name}${i}`, i]));
+      wb.addSheet(name).setValues(
+        'A1',
+        Array.from({ length: 10 }, (_, i) => [`${name}${i}`, i]),
+      );
     }
     // 10 rows x 2 columns x 80 bytes = 1,600 bytes a sheet; 2,000 bytes a round trip -> 3 round trips.
     const grids = await read(wb, { responseBudgetBytes: 2_000, bytesPerCell: 80 });
@@ -133,7 +146,10 @@ describe('chunked reads', () => {
     const wb = new FakeWorkbook();
     wb.responseLimitBytes = 50_000;
     const long = 'x'.repeat(1_000);
-    wb.addSheet('Notes').setValues('A1', Array.from({ length: 40 }, (_, i) => [`N-${i}`, long]));
+    wb.addSheet('Notes').setValues(
+      'A1',
+      Array.from({ length: 40 }, (_, i) => [`N-${i}`, long]),
+    );
     // 40 rows x 2 cells x ~1,000 characters x 2 properties is about 160,000 bytes: three halvings.
     const grids = await read(wb);
     expect(grids[0].values).toHaveLength(40);
@@ -142,7 +158,7 @@ describe('chunked reads', () => {
     expect(wb.syncCount).toBeGreaterThan(3);
   });
 
-  it('gives up with Excel\'s error when a single row is over the cap, explained in plain words by the port', async () => {
+  it("gives up with Excel's error when a single row is over the cap, explained in plain words by the port", async () => {
     const wb = new FakeWorkbook();
     wb.responseLimitBytes = 1_000;
     wb.addSheet('Notes').setValues('A1', [['y'.repeat(2_000)]]);
@@ -154,7 +170,10 @@ describe('chunked reads', () => {
 
   it('stops a sheet at the cell cap, keeping the first rows, so no read can come back null', async () => {
     const wb = new FakeWorkbook();
-    wb.addSheet('Huge').setValues('A1', Array.from({ length: 40 }, (_, i) => [`r${i}`, 'b', 'c']));
+    wb.addSheet('Huge').setValues(
+      'A1',
+      Array.from({ length: 40 }, (_, i) => [`r${i}`, 'b', 'c']),
+    );
     // 30 cells at most = the first 10 rows of 3 columns, in blocks of 2 rows (2 x 3 x 80 = 480 bytes).
     const grids = await read(wb, { cellCap: 30, responseBudgetBytes: 500, bytesPerCell: 80 });
     expect(grids[0].values.map((r) => r[0])).toEqual(Array.from({ length: 10 }, (_, i) => `r${i}`));

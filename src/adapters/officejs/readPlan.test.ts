@@ -67,10 +67,16 @@ describe('planReadSyncs', () => {
   });
 
   it('skips the rows a shape marks as read, and plans with the per-cell estimate given', () => {
-    const plan = planReadSyncs([{ rowCount: 10, columnCount: 2, rowsRead: 10 }, { rowCount: 10, columnCount: 2, rowsRead: 4 }], {
-      budgetBytes: 100,
-      bytesPerCell: 25,
-    });
+    const plan = planReadSyncs(
+      [
+        { rowCount: 10, columnCount: 2, rowsRead: 10 },
+        { rowCount: 10, columnCount: 2, rowsRead: 4 },
+      ],
+      {
+        budgetBytes: 100,
+        bytesPerCell: 25,
+      },
+    );
     expect(plan).toEqual([
       [{ sheet: 1, rowOffset: 4, rowCount: 2, columnCount: 2 }],
       [{ sheet: 1, rowOffset: 6, rowCount: 2, columnCount: 2 }],
@@ -89,26 +95,31 @@ describe('planReadSyncs', () => {
       nil: null,
     });
     fc.assert(
-      fc.property(fc.array(shape, { maxLength: 6 }), fc.integer({ min: 1_000, max: 400_000 }), fc.integer({ min: 50, max: 2_000 }), (shapes, budget, cap) => {
-        const plan = planReadSyncs(shapes as (ReadShape | null)[], { budgetBytes: budget, cellCap: cap });
-        for (const group of plan) {
-          expect(group.length).toBeGreaterThan(0);
-          // Over budget only as a lone one-row block.
-          if (syncBytes(group) > budget) expect(group).toEqual([expect.objectContaining({ rowCount: 1 })]);
-        }
-        shapes.forEach((s, sheet) => {
-          const blocks = plan.flat().filter((b) => b.sheet === sheet);
-          const want = s ? cappedRowCount(s.rowCount, s.columnCount, cap) : 0;
-          let next = 0;
-          for (const b of blocks) {
-            expect(b.rowOffset).toBe(next);
-            expect(b.rowCount).toBeGreaterThan(0);
-            expect(b.rowCount * b.columnCount).toBeLessThanOrEqual(cap);
-            next += b.rowCount;
+      fc.property(
+        fc.array(shape, { maxLength: 6 }),
+        fc.integer({ min: 1_000, max: 400_000 }),
+        fc.integer({ min: 50, max: 2_000 }),
+        (shapes, budget, cap) => {
+          const plan = planReadSyncs(shapes as (ReadShape | null)[], { budgetBytes: budget, cellCap: cap });
+          for (const group of plan) {
+            expect(group.length).toBeGreaterThan(0);
+            // Over budget only as a lone one-row block.
+            if (syncBytes(group) > budget) expect(group).toEqual([expect.objectContaining({ rowCount: 1 })]);
           }
-          expect(next).toBe(want);
-        });
-      }),
+          shapes.forEach((s, sheet) => {
+            const blocks = plan.flat().filter((b) => b.sheet === sheet);
+            const want = s ? cappedRowCount(s.rowCount, s.columnCount, cap) : 0;
+            let next = 0;
+            for (const b of blocks) {
+              expect(b.rowOffset).toBe(next);
+              expect(b.rowCount).toBeGreaterThan(0);
+              expect(b.rowCount * b.columnCount).toBeLessThanOrEqual(cap);
+              next += b.rowCount;
+            }
+            expect(next).toBe(want);
+          });
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -150,15 +161,18 @@ describe('clusterAreas', () => {
 
   it('keeps every area inside some block, and no block much emptier than its areas', () => {
     fc.assert(
-      fc.property(fc.array(fc.record({ top: fc.nat(2_000_000 / 2), left: fc.nat(16_383), h: fc.nat(50), w: fc.nat(50) }), { maxLength: 40 }), (raw) => {
-        const areas = raw.map((a) => at(a.top, a.left, a.top + a.h, Math.min(16_383, a.left + a.w)));
-        const blocks = clusterAreas(areas);
-        const inside = (a: CellRange, b: CellRange) => a.top >= b.top && a.left >= b.left && a.bottom <= b.bottom && a.right <= b.right;
-        expect(areas.every((a) => blocks.some((b) => inside(a, b)))).toBe(true);
-        const cells = (r: CellRange) => (r.bottom - r.top + 1) * (r.right - r.left + 1);
-        const areaCells = areas.reduce((n, a) => n + cells(a), 0);
-        expect(blocks.reduce((n, b) => n + cells(b), 0)).toBeLessThanOrEqual(2 * areaCells + CLUSTER_SLACK_CELLS * blocks.length);
-      }),
+      fc.property(
+        fc.array(fc.record({ top: fc.nat(2_000_000 / 2), left: fc.nat(16_383), h: fc.nat(50), w: fc.nat(50) }), { maxLength: 40 }),
+        (raw) => {
+          const areas = raw.map((a) => at(a.top, a.left, a.top + a.h, Math.min(16_383, a.left + a.w)));
+          const blocks = clusterAreas(areas);
+          const inside = (a: CellRange, b: CellRange) => a.top >= b.top && a.left >= b.left && a.bottom <= b.bottom && a.right <= b.right;
+          expect(areas.every((a) => blocks.some((b) => inside(a, b)))).toBe(true);
+          const cells = (r: CellRange) => (r.bottom - r.top + 1) * (r.right - r.left + 1);
+          const areaCells = areas.reduce((n, a) => n + cells(a), 0);
+          expect(blocks.reduce((n, b) => n + cells(b), 0)).toBeLessThanOrEqual(2 * areaCells + CLUSTER_SLACK_CELLS * blocks.length);
+        },
+      ),
     );
   });
 });

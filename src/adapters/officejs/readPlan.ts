@@ -142,10 +142,7 @@ export function splitReadGroup(group: ReadBlock[]): [ReadBlock[], ReadBlock[]] |
   const [block] = group;
   if (!block || block.rowCount < 2) return null;
   const first = Math.ceil(block.rowCount / 2);
-  return [
-    [{ ...block, rowCount: first }],
-    [{ ...block, rowOffset: block.rowOffset + first, rowCount: block.rowCount - first }],
-  ];
+  return [[{ ...block, rowCount: first }], [{ ...block, rowOffset: block.rowOffset + first, rowCount: block.rowCount - first }]];
 }
 
 /**

@@ -16,7 +16,10 @@ const MB4 = 4 * 1024 * 1024;
 
 function workbook(): FakeWorkbook {
   const wb = new FakeWorkbook();
-  wb.addSheet('Risk Register').setValues('A1', [['ID', 'Risk'], ['R-1', 'Laptops']]);
+  wb.addSheet('Risk Register').setValues('A1', [
+    ['ID', 'Risk'],
+    ['R-1', 'Laptops'],
+  ]);
   return wb;
 }
 
@@ -77,7 +80,11 @@ describe('writeSheet', () => {
 
   it('still writes when our previous sheet was deleted by hand in the meantime', async () => {
     const wb = workbook();
-    await createOfficeWorkbookPort(fakeRun(wb)).writeSheet(planSpec(1), { remove: 'Risk Management Plan', rename: null, name: 'Risk Management Plan' });
+    await createOfficeWorkbookPort(fakeRun(wb)).writeSheet(planSpec(1), {
+      remove: 'Risk Management Plan',
+      rename: null,
+      name: 'Risk Management Plan',
+    });
     expect(wb.sheets.map((s) => s.name)).toEqual(['Risk Register', 'Risk Management Plan']);
   });
 
@@ -100,9 +107,9 @@ describe('writeSheet', () => {
     const wb = workbook();
     wb.addSheet('Risk Management Plan').setValues('A1', [['my own notes']]);
     const port = createOfficeWorkbookPort(fakeRun(wb));
-    await expect(port.writeSheet(planSpec(2), { remove: 'Risk Management Plan', rename: null, name: 'Risk Management Plan' })).rejects.toThrow(
-      /did not create the sheet "Risk Management Plan"/,
-    );
+    await expect(
+      port.writeSheet(planSpec(2), { remove: 'Risk Management Plan', rename: null, name: 'Risk Management Plan' }),
+    ).rejects.toThrow(/did not create the sheet "Risk Management Plan"/);
     await expect(
       port.writeSheet(planSpec(2), { remove: null, rename: { from: 'Risk Management Plan', to: 'Old plan' }, name: 'Plan (2)' }),
     ).rejects.toBeInstanceOf(OfficeAdapterError);

@@ -4,7 +4,16 @@ import type { SpecRow } from '../../core/sheetSpec';
 import { createOfficeWorkbookPort } from './index';
 import fc from 'fast-check';
 import type { CellStyle } from '../../core/sheetSpec';
-import { cellContent, columnWidthPoints, estimateBlockBytes, FORMAT_PROPERTIES, formatAreas, largestRequestEstimate, planWriteBlocks, rowHeightRuns } from './writePlan';
+import {
+  cellContent,
+  columnWidthPoints,
+  estimateBlockBytes,
+  FORMAT_PROPERTIES,
+  formatAreas,
+  largestRequestEstimate,
+  planWriteBlocks,
+  rowHeightRuns,
+} from './writePlan';
 
 describe('cellContent', () => {
   it('gives every cell type its value and number format', () => {
@@ -32,8 +41,13 @@ describe('formatAreas', () => {
   };
   const row = (...names: (string | undefined)[]): SpecRow => ({ cells: names.map((s) => (s ? text('x', s) : null)) });
 
-  it('formats a property once for every cell that shares it, whatever the cells\' styles', () => {
-    const rows = [row('head', 'head', 'head'), row('cell', 'missing', 'number'), row('cell', 'cell', 'number'), row('cell', 'missing', 'number')];
+  it("formats a property once for every cell that shares it, whatever the cells' styles", () => {
+    const rows = [
+      row('head', 'head', 'head'),
+      row('cell', 'missing', 'number'),
+      row('cell', 'cell', 'number'),
+      row('cell', 'missing', 'number'),
+    ];
     const areas = formatAreas(rows, 0, rows.length, 3, styles);
     const of = (property: string) => areas.filter((a) => a.property === property).map((a) => ({ ...a.range, value: a.value }));
     // Every cell has a border: one area for the whole table.

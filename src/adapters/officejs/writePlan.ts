@@ -72,7 +72,11 @@ type PropertyValues = (string | number | boolean | undefined)[];
 
 function propertyTable(styles: Record<string, CellStyle>): Map<string, PropertyValues> {
   const table = new Map<string, PropertyValues>();
-  for (const [name, style] of Object.entries(styles)) table.set(name, FORMAT_PROPERTIES.map((p) => style[p]));
+  for (const [name, style] of Object.entries(styles))
+    table.set(
+      name,
+      FORMAT_PROPERTIES.map((p) => style[p]),
+    );
   return table;
 }
 
@@ -146,7 +150,12 @@ export function formatAreas(rows: SpecRow[], from: number, to: number, width: nu
 }
 
 /** Per column, the property values that start a new run at row r (compared with row r - 1 when `above`). */
-function newRunCalls(cells: (SpecCell | null)[], above: (SpecCell | null)[] | null, width: number, table: Map<string, PropertyValues>): number {
+function newRunCalls(
+  cells: (SpecCell | null)[],
+  above: (SpecCell | null)[] | null,
+  width: number,
+  table: Map<string, PropertyValues>,
+): number {
   let calls = 0;
   for (let c = 0; c < width; c++) {
     const style = cells[c]?.style;
@@ -203,7 +212,12 @@ const REQUEST_OVERHEAD_BYTES = 2_000;
 export function estimateBlockBytes(block: WriteBlock): number {
   let calls = block.rowHeights.length;
   for (const area of block.formats) calls += formatCalls(area);
-  return REQUEST_OVERHEAD_BYTES + JSON.stringify(block.values).length + JSON.stringify(block.numberFormats).length + calls * BYTES_PER_FORMAT_CALL;
+  return (
+    REQUEST_OVERHEAD_BYTES +
+    JSON.stringify(block.values).length +
+    JSON.stringify(block.numberFormats).length +
+    calls * BYTES_PER_FORMAT_CALL
+  );
 }
 
 /**

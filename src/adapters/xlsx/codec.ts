@@ -119,7 +119,9 @@ function nodeCodec(zlib: NodeZlib): ZipCodec {
         stream.end(data);
       }),
     deflate: (data) =>
-      new Promise((resolve, reject) => zlib.deflateRaw(data, { level: DEFLATE_LEVEL }, (error, result) => (error ? reject(error) : resolve(result)))),
+      new Promise((resolve, reject) =>
+        zlib.deflateRaw(data, { level: DEFLATE_LEVEL }, (error, result) => (error ? reject(error) : resolve(result))),
+      ),
     deflateStream() {
       const stream = zlib.createDeflateRaw({ level: DEFLATE_LEVEL, chunkSize: 256 * 1024 });
       const out: Uint8Array[] = [];

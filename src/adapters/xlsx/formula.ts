@@ -8,7 +8,9 @@ const MAX_ROW = 1_048_575;
 const MAX_COL = 16_383;
 
 function isNameChar(code: number): boolean {
-  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code === 46 || code === 92;
+  return (
+    (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code === 46 || code === 92
+  );
 }
 
 const CELL_REF = /^(\$?)([A-Za-z]{1,3})(\$?)([0-9]{1,7})/;
@@ -60,7 +62,10 @@ export function shiftFormula(formula: string, rows: number, cols: number): strin
         if (col >= 0 && col <= MAX_COL && row >= 0 && row <= MAX_ROW) {
           const newCol = m[1] ? col : col + cols;
           const newRow = m[3] ? row : row + rows;
-          out += newCol < 0 || newRow < 0 || newCol > MAX_COL || newRow > MAX_ROW ? '#REF!' : `${m[1]}${columnLetter(newCol)}${m[3]}${newRow + 1}`;
+          out +=
+            newCol < 0 || newRow < 0 || newCol > MAX_COL || newRow > MAX_ROW
+              ? '#REF!'
+              : `${m[1]}${columnLetter(newCol)}${m[3]}${newRow + 1}`;
           i += m[0].length;
           continue;
         }

@@ -29,7 +29,9 @@ function colsXml(spec: SheetSpec): string {
     const hidden = i === MARKER_CELL.col;
     const width = spec.columns[i]?.width;
     if (width === undefined && !hidden) continue;
-    cols.push(`<col min="${i + 1}" max="${i + 1}" width="${width ?? DEFAULT_WIDTH}"${width !== undefined ? ' customWidth="1"' : ''}${hidden ? ' hidden="1"' : ''}/>`);
+    cols.push(
+      `<col min="${i + 1}" max="${i + 1}" width="${width ?? DEFAULT_WIDTH}"${width !== undefined ? ' customWidth="1"' : ''}${hidden ? ' hidden="1"' : ''}/>`,
+    );
   }
   return `<cols>${cols.join('')}</cols>`;
 }
@@ -63,18 +65,22 @@ export function* generatedSheetXml(spec: SheetSpec, styles: StylesPatch, date190
   });
   const { print } = spec;
   const footer = footerText(print.footer);
-  yield `${HEAD}<worksheet ${NS}>` +
+  yield (
+    `${HEAD}<worksheet ${NS}>` +
     `<sheetPr>${print.fitToWidth ? '<pageSetUpPr fitToPage="1"/>' : ''}</sheetPr>` +
     `<dimension ref="${cells.dimension}"/>` +
     viewXml(spec) +
     '<sheetFormatPr defaultRowHeight="15"/>' +
-    colsXml(spec);
+    colsXml(spec)
+  );
   yield* cells.sheetData;
-  yield cells.mergeCells +
+  yield (
+    cells.mergeCells +
     MARGINS +
     `<pageSetup orientation="${print.orientation}"${print.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : ''}/>` +
     (footer ? `<headerFooter><oddFooter>${xmlText(footer)}</oddFooter></headerFooter>` : '') +
-    '</worksheet>';
+    '</worksheet>'
+  );
 }
 
 /** The settings sheet: the header in A1, the JSON in text cells A2, A3... */
@@ -83,7 +89,10 @@ export function storeSheetXml(json: string, styles: StylesPatch): string {
   const rows = [STORE_HEADER];
   for (let i = 0; i < json.length; i += STORE_CHUNK_CHARS) rows.push(json.slice(i, i + STORE_CHUNK_CHARS));
   const data = rows
-    .map((text, i) => `<row r="${i + 1}"><c r="A${i + 1}" s="${textStyle}" t="inlineStr"><is><t xml:space="preserve">${cellText(text)}</t></is></c></row>`)
+    .map(
+      (text, i) =>
+        `<row r="${i + 1}"><c r="A${i + 1}" s="${textStyle}" t="inlineStr"><is><t xml:space="preserve">${cellText(text)}</t></is></c></row>`,
+    )
     .join('');
   return `${HEAD}<worksheet ${NS}><dimension ref="A1:A${rows.length}"/><sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/><sheetData>${data}</sheetData>${MARGINS}</worksheet>`;
 }

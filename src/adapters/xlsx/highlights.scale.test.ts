@@ -24,8 +24,9 @@ describe('xlsx applyHighlights with a cut rule', () => {
 
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await port.save()) as unknown as ExcelJS.Buffer);
-    const cfs = (wb.getWorksheet('Risk Register') as unknown as { conditionalFormattings: { ref: string; rules: { formulae?: string[] }[] }[] })
-      .conditionalFormattings;
+    const cfs = (
+      wb.getWorksheet('Risk Register') as unknown as { conditionalFormattings: { ref: string; rules: { formulae?: string[] }[] }[] }
+    ).conditionalFormattings;
     const written = cfs.filter((cf) => cf.rules.some((r) => r.formulae?.[0]?.includes(HIGHLIGHT_MARKER_TERM)) && cf.ref.startsWith('H5 '));
     expect(written).toHaveLength(1);
     expect(written[0].ref.split(/\s+/)).toHaveLength(MAX_HIGHLIGHT_AREAS);
@@ -34,7 +35,14 @@ describe('xlsx applyHighlights with a cut rule', () => {
   it('adds no notes when nothing was cut', async () => {
     const port = await openXlsx(await buildSourceWorkbook());
     const result = await port.applyHighlights([
-      { sheet: 'Risk Register', ranges: 'B3:B5', formula: `=AND(${HIGHLIGHT_MARKER_TERM},TRUE)`, kind: 'vague-action', fill: '#FFF3CD', fontColor: '#664D03' },
+      {
+        sheet: 'Risk Register',
+        ranges: 'B3:B5',
+        formula: `=AND(${HIGHLIGHT_MARKER_TERM},TRUE)`,
+        kind: 'vague-action',
+        fill: '#FFF3CD',
+        fontColor: '#664D03',
+      },
     ]);
     expect(result).toEqual({ applied: 1, skipped: [] });
     expect('notes' in result).toBe(false);

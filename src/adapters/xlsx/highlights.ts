@@ -90,7 +90,12 @@ function highestPriority(xml: string, from: number): number {
  * The worksheet XML with our earlier rules removed and `rules` added, each as its own
  * <conditionalFormatting> after the user's, numbered after the user's highest priority.
  */
-export function patchHighlights(xml: string, rules: HighlightRule[], styles: StylesPatch, prefix = mainPrefix(xml)): { xml: string; removed: number } {
+export function patchHighlights(
+  xml: string,
+  rules: HighlightRule[],
+  styles: StylesPatch,
+  prefix = mainPrefix(xml),
+): { xml: string; removed: number } {
   const cleaned = removeOwnRulesXml(xml, prefix);
   if (rules.length === 0) return cleaned;
   const p = prefix;

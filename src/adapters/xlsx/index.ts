@@ -48,7 +48,14 @@ class XlsxPort implements XlsxWorkbookPort {
   }
 
   constructor(private readonly pkg: XlsxPackage) {
-    this.sheets = pkg.sheets.map((file) => ({ name: file.name, visibility: file.visibility, file, generated: null, storeJson: null, highlights: null }));
+    this.sheets = pkg.sheets.map((file) => ({
+      name: file.name,
+      visibility: file.visibility,
+      file,
+      generated: null,
+      storeJson: null,
+      highlights: null,
+    }));
   }
 
   capabilities(): HostCapabilities {
@@ -113,7 +120,19 @@ class XlsxPort implements XlsxWorkbookPort {
       const json = state.storeJson ?? '';
       const values: CellValue[][] = [[STORE_HEADER]];
       for (let i = 0; i < json.length; i += STORE_CHUNK_CHARS) values.push([json.slice(i, i + STORE_CHUNK_CHARS)]);
-      return { name: state.name, index, visibility: state.visibility, top: 0, left: 0, values, formulas: values.map(() => [null]), merges: [], tables: [], protected: false, marker: null };
+      return {
+        name: state.name,
+        index,
+        visibility: state.visibility,
+        top: 0,
+        left: 0,
+        values,
+        formulas: values.map(() => [null]),
+        merges: [],
+        tables: [],
+        protected: false,
+        marker: null,
+      };
     }
     const block = gridBlock(parsed);
     const tables = await this.tables(state, parsed);
@@ -269,7 +288,10 @@ class XlsxPort implements XlsxWorkbookPort {
         continue;
       }
       if ((await this.parse(state))?.protected) {
-        result.skipped.push({ sheet, reason: `The sheet "${sheet}" is protected, so gaps were not highlighted there; unprotect it and run again.` });
+        result.skipped.push({
+          sheet,
+          reason: `The sheet "${sheet}" is protected, so gaps were not highlighted there; unprotect it and run again.`,
+        });
         continue;
       }
       state.highlights = sheetRules;

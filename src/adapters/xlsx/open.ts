@@ -158,7 +158,10 @@ export class XlsxPackage {
     });
     if (!this.sheets.some((s) => s.part)) throw openError('not-a-workbook');
     const types = (await this.text('[Content_Types].xml')) ?? '';
-    const override = new RegExp(`<(?:\\w+:)?Override\\b[^>]*PartName="/?${this.workbookPart.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[^>]*>`, 'i').exec(types)?.[0] ?? '';
+    const override =
+      new RegExp(`<(?:\\w+:)?Override\\b[^>]*PartName="/?${this.workbookPart.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[^>]*>`, 'i').exec(
+        types,
+      )?.[0] ?? '';
     this.macroEnabled = /macroEnabled/i.test(attr(override, 'ContentType') ?? '');
     // Refuse at once what is declared too large to read: no need to inflate it to find out.
     let declared = 0;
@@ -229,7 +232,11 @@ export class XlsxPackage {
   /** Reads one worksheet part into its cells, merges, protection and marker. */
   async readSheet(part: string): Promise<ParsedSheet> {
     try {
-      const reader = new SheetReader({ sharedStrings: await this.loadSharedStrings(), dateStyles: await this.loadDateStyles(), date1904: this.date1904 });
+      const reader = new SheetReader({
+        sharedStrings: await this.loadSharedStrings(),
+        dateStyles: await this.loadDateStyles(),
+        date1904: this.date1904,
+      });
       await this.stream(part, (text) => reader.write(text));
       return reader.finish();
     } catch (error) {

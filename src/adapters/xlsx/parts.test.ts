@@ -63,10 +63,14 @@ describe('styles', () => {
     expect(isDateFormat('[$-409]d-mmm-yy;@')).toBe(true);
     expect(isDateFormat('"$"#,##0.00')).toBe(false);
     expect(isDateFormat('0.0 "days"')).toBe(false);
-    expect(readDateStyles('<styleSheet><numFmts><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/></numFmts><cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="14"><alignment/></xf><xf numFmtId="164"/></cellXfs></styleSheet>')).toEqual([false, true, true]);
+    expect(
+      readDateStyles(
+        '<styleSheet><numFmts><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/></numFmts><cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="14"><alignment/></xf><xf numFmtId="164"/></cellXfs></styleSheet>',
+      ),
+    ).toEqual([false, true, true]);
   });
 
-  it('appends formats after the user\'s, creating missing collections in schema order, counts updated', () => {
+  it("appends formats after the user's, creating missing collections in schema order, counts updated", () => {
     const patch = new StylesPatch(MINIMAL_STYLES_XML);
     const a = patch.cellXf({ bold: true, fill: '#FF0000', border: 'all', wrap: true }, 'date');
     const b = patch.cellXf({ bold: true, fill: '#FF0000', border: 'all', wrap: true }, 'date');
@@ -74,14 +78,18 @@ describe('styles', () => {
     expect([a, b, d]).toEqual([1, 1, 0]);
     const xml = patch.finish();
     expect(xml).toMatch(/<numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy-mm-dd"\/><\/numFmts><fonts count="2">/);
-    expect(xml).toContain('<cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="164" fontId="1" fillId="2" borderId="1"');
+    expect(xml).toContain(
+      '<cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="164" fontId="1" fillId="2" borderId="1"',
+    );
     expect(xml).toMatch(/<\/cellStyles><dxfs count="1"><dxf>/);
     // The default font's name is the workbook's own.
     expect(xml).toMatch(/<font><b\/><sz val="11"\/><color theme="1"\/><name val="Calibri"\/>/);
   });
 
   it('keeps a namespace prefix and a self-closing collection', () => {
-    const patch = new StylesPatch('<x:styleSheet xmlns:x="main"><x:fonts count="1"><x:font><x:sz val="12"/><x:name val="Aptos Narrow"/></x:font></x:fonts><x:cellXfs count="1"><x:xf numFmtId="0"/></x:cellXfs><x:dxfs count="0"/></x:styleSheet>');
+    const patch = new StylesPatch(
+      '<x:styleSheet xmlns:x="main"><x:fonts count="1"><x:font><x:sz val="12"/><x:name val="Aptos Narrow"/></x:font></x:fonts><x:cellXfs count="1"><x:xf numFmtId="0"/></x:cellXfs><x:dxfs count="0"/></x:styleSheet>',
+    );
     patch.cellXf({ italic: true }, 'text');
     patch.dxf('#000000', '#FFFFFF');
     const xml = patch.finish();
@@ -92,22 +100,37 @@ describe('styles', () => {
 });
 
 describe('highlight patch', () => {
-  const rule: HighlightRule = { sheet: 'S', ranges: 'B3:B5', formula: `=AND(${HIGHLIGHT_MARKER_TERM},ISBLANK(A3))`, kind: 'missing-owner' as HighlightRule['kind'], fill: '#FFF2CC', fontColor: '#7F6000' };
-  const user = '<conditionalFormatting sqref="E3:E5"><cfRule type="expression" dxfId="0" priority="4"><formula>E3&gt;=20</formula></cfRule></conditionalFormatting>';
+  const rule: HighlightRule = {
+    sheet: 'S',
+    ranges: 'B3:B5',
+    formula: `=AND(${HIGHLIGHT_MARKER_TERM},ISBLANK(A3))`,
+    kind: 'missing-owner' as HighlightRule['kind'],
+    fill: '#FFF2CC',
+    fontColor: '#7F6000',
+  };
+  const user =
+    '<conditionalFormatting sqref="E3:E5"><cfRule type="expression" dxfId="0" priority="4"><formula>E3&gt;=20</formula></cfRule></conditionalFormatting>';
   const ours = `<conditionalFormatting sqref="A1"><cfRule type="expression" dxfId="1" priority="5"><formula>AND(N(&quot;RiskPlan&quot;)=0,TRUE)</formula></cfRule></conditionalFormatting>`;
-  const sheet = (cf: string) => `<worksheet><sheetData><row r="1"/></sheetData><mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells>${cf}<dataValidations count="0"/><pageMargins/></worksheet>`;
+  const sheet = (cf: string) =>
+    `<worksheet><sheetData><row r="1"/></sheetData><mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells>${cf}<dataValidations count="0"/><pageMargins/></worksheet>`;
 
-  it('removes ours, keeps the user\'s, and inserts the new rules after them, numbered above', () => {
+  it("removes ours, keeps the user's, and inserts the new rules after them, numbered above", () => {
     const styles = new StylesPatch(MINIMAL_STYLES_XML);
     const out = patchHighlights(sheet(user + ours), [rule], styles);
     expect(out.removed).toBe(1);
     expect(out.xml).toBe(
-      sheet(`${user}<conditionalFormatting sqref="B3:B5"><cfRule type="expression" dxfId="0" priority="5"><formula>AND(N("RiskPlan")=0,ISBLANK(A3))</formula></cfRule></conditionalFormatting>`).replace('N("RiskPlan")', 'N(&quot;RiskPlan&quot;)'),
+      sheet(
+        `${user}<conditionalFormatting sqref="B3:B5"><cfRule type="expression" dxfId="0" priority="5"><formula>AND(N("RiskPlan")=0,ISBLANK(A3))</formula></cfRule></conditionalFormatting>`,
+      ).replace('N("RiskPlan")', 'N(&quot;RiskPlan&quot;)'),
     );
   });
 
   it('goes before the first later element when the sheet has no conditional formats', () => {
-    const out = patchHighlights('<worksheet><sheetData/><hyperlinks/><pageMargins/></worksheet>', [rule], new StylesPatch(MINIMAL_STYLES_XML));
+    const out = patchHighlights(
+      '<worksheet><sheetData/><hyperlinks/><pageMargins/></worksheet>',
+      [rule],
+      new StylesPatch(MINIMAL_STYLES_XML),
+    );
     expect(out.xml).toMatch(/^<worksheet><sheetData\/><conditionalFormatting sqref="B3:B5">.*<\/conditionalFormatting><hyperlinks\/>/);
     expect(removeOwnRulesXml(out.xml).xml).toBe('<worksheet><sheetData/><hyperlinks/><pageMargins/></worksheet>');
   });

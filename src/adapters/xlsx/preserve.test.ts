@@ -78,9 +78,27 @@ describe('tables saved by Excel', () => {
   async function excelStyleTable(): Promise<Uint8Array> {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('CAP');
-    ws.addTable({ name: 'Actions', ref: 'A1', headerRow: true, columns: [{ name: 'Action' }, { name: 'Owner' }], rows: [['Encrypt', 'Lee'], ['Train', 'Kim']] });
+    ws.addTable({
+      name: 'Actions',
+      ref: 'A1',
+      headerRow: true,
+      columns: [{ name: 'Action' }, { name: 'Owner' }],
+      rows: [
+        ['Encrypt', 'Lee'],
+        ['Train', 'Kim'],
+      ],
+    });
     const noHeader = wb.addWorksheet('Raw');
-    noHeader.addTable({ name: 'Loose', ref: 'A1', headerRow: false, columns: [{ name: 'Column1' }, { name: 'Column2' }], rows: [['a', 'b'], ['c', 'd']] });
+    noHeader.addTable({
+      name: 'Loose',
+      ref: 'A1',
+      headerRow: false,
+      columns: [{ name: 'Column1' }, { name: 'Column2' }],
+      rows: [
+        ['a', 'b'],
+        ['c', 'd'],
+      ],
+    });
     // jszip ships with exceljs; it lets the test edit the part the way Excel writes it.
     const JSZip = (await import('jszip')).default;
     const zip = await JSZip.loadAsync(Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer));
@@ -101,7 +119,12 @@ describe('tables saved by Excel', () => {
     const JSZip = (await import('jszip')).default;
     const tableXml = async (bytes: Uint8Array) => {
       const zip = await JSZip.loadAsync(bytes);
-      return Promise.all(Object.keys(zip.files).filter((n) => n.startsWith('xl/tables/') && n.endsWith('.xml')).sort().map((n) => zip.file(n)!.async('string')));
+      return Promise.all(
+        Object.keys(zip.files)
+          .filter((n) => n.startsWith('xl/tables/') && n.endsWith('.xml'))
+          .sort()
+          .map((n) => zip.file(n)!.async('string')),
+      );
     };
     // Excel's spelling (no headerRowCount: the default header row) is kept, not rewritten.
     expect(await tableXml(saved)).toEqual(await tableXml(source));

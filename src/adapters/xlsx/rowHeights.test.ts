@@ -26,7 +26,13 @@ describe('estimateRowHeights', () => {
   const long = 'Encrypt every laptop that stores patient records before the end of the quarter';
 
   it('grows rows whose wrapped text needs more lines, and large fonts', () => {
-    const h = estimateRowHeights(base([{ cells: [{ type: 'text', value: long, style: 'wrap' }] }, { cells: [{ type: 'text', value: 'ok', style: 'wrap' }] }, { cells: [{ type: 'text', value: 'Title', style: 'title' }] }]));
+    const h = estimateRowHeights(
+      base([
+        { cells: [{ type: 'text', value: long, style: 'wrap' }] },
+        { cells: [{ type: 'text', value: 'ok', style: 'wrap' }] },
+        { cells: [{ type: 'text', value: 'Title', style: 'title' }] },
+      ]),
+    );
     expect(h.get(0)).toBeGreaterThanOrEqual(5 * 14);
     expect(h.has(1)).toBe(false);
     expect(h.get(2)).toBeGreaterThan(15);

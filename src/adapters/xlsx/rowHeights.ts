@@ -99,7 +99,7 @@ export function estimateRowHeights(spec: SheetSpec): Map<number, number> {
       if (style?.wrap) {
         const width = cellWidth(spec, r, c, rowMerges);
         if (width === null) return;
-        const capacity = (width * CHARS_PER_WIDTH_UNIT * DEFAULT_FONT_SIZE) / size * (style.bold ? BOLD_WIDTH_FACTOR : 1);
+        const capacity = ((width * CHARS_PER_WIDTH_UNIT * DEFAULT_FONT_SIZE) / size) * (style.bold ? BOLD_WIDTH_FACTOR : 1);
         lines = wrappedLines(String(cell.value), capacity);
       }
       needed = Math.max(needed, lines * lineHeight);

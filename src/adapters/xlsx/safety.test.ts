@@ -10,7 +10,8 @@ import { readZipEntries } from './zip';
 import { bombDeflate, buildPackage, rawEntry } from './testPackage';
 
 const MB = 1024 * 1024;
-const SHEET_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>';
+const SHEET_HEAD =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>';
 const SHEET_TAIL = '</t></is></c></row></sheetData></worksheet>';
 
 /**
@@ -52,10 +53,25 @@ describe('zip bombs: the real inflated bytes are counted, not the declared sizes
   });
 
   it('data hidden in sharedStrings is counted too', async () => {
-    const bomb = bombDeflate('<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>', 0x42, MB, repeat, '</t></si></sst>');
-    const bytes = await buildPackage([{ name: 'Register', part: 'xl/worksheets/sheet1.xml', body: '<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData>' }], {
-      sharedStrings: ['x'],
-    });
+    const bomb = bombDeflate(
+      '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>',
+      0x42,
+      MB,
+      repeat,
+      '</t></si></sst>',
+    );
+    const bytes = await buildPackage(
+      [
+        {
+          name: 'Register',
+          part: 'xl/worksheets/sheet1.xml',
+          body: '<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData>',
+        },
+      ],
+      {
+        sharedStrings: ['x'],
+      },
+    );
     const entries = readZipEntries(bytes).filter((e) => e.name !== 'xl/sharedStrings.xml');
     const err = await openAndRead(await buildPackageFrom(entries, [rawEntry('xl/sharedStrings.xml', bomb, 10)]));
     expect((err as WorkbookOpenError).reason).toBe('too-large');
@@ -63,9 +79,18 @@ describe('zip bombs: the real inflated bytes are counted, not the declared sizes
 
   it('a bomb in a part nobody reads is never inflated: the workbook opens, and the part is copied as it was', async () => {
     const bomb = bombDeflate('', 0, MB, 1024, ''); // 1 GB of zeros
-    const bytes = await buildPackage([{ name: 'Register', part: 'xl/worksheets/sheet1.xml', body: '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Risk</t></is></c></row></sheetData>' }], {
-      raw: [rawEntry('xl/media/unused.bin', bomb, 2 ** 30)],
-    });
+    const bytes = await buildPackage(
+      [
+        {
+          name: 'Register',
+          part: 'xl/worksheets/sheet1.xml',
+          body: '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Risk</t></is></c></row></sheetData>',
+        },
+      ],
+      {
+        raw: [rawEntry('xl/media/unused.bin', bomb, 2 ** 30)],
+      },
+    );
     const start = process.cpuUsage();
     const port = await openXlsx(bytes);
     expect((await port.readGrids())[0].values).toEqual([['Risk']]);
@@ -78,7 +103,9 @@ describe('zip bombs: the real inflated bytes are counted, not the declared sizes
 
   it('a sheet that declares more than the budget is refused before inflating anything', async () => {
     const bytes = await buildPackage([{ name: 'Register', part: 'xl/worksheets/sheet1.xml', body: '<sheetData/>' }]);
-    const entries = readZipEntries(bytes).map((e) => (e.name === 'xl/worksheets/sheet1.xml' ? { ...e, declaredSize: MAX_READ_BYTES + 1 } : e));
+    const entries = readZipEntries(bytes).map((e) =>
+      e.name === 'xl/worksheets/sheet1.xml' ? { ...e, declaredSize: MAX_READ_BYTES + 1 } : e,
+    );
     const err = await openAndRead(await buildPackageFrom(entries, []));
     expect((err as WorkbookOpenError).reason).toBe('too-large');
   });
@@ -88,7 +115,11 @@ describe('zip bombs: the real inflated bytes are counted, not the declared sizes
 async function buildPackageFrom(entries: ReturnType<typeof readZipEntries>, raw: ReturnType<typeof rawEntry>[]): Promise<Uint8Array> {
   const { writeZip } = await import('./zip');
   const { defaultCodec } = await import('./codec');
-  return writeZip([...entries, ...raw].map((entry) => ({ kind: 'copy' as const, entry })), defaultCodec(), new Date());
+  return writeZip(
+    [...entries, ...raw].map((entry) => ({ kind: 'copy' as const, entry })),
+    defaultCodec(),
+    new Date(),
+  );
 }
 
 describe('a grid is as big as its real cells', () => {
@@ -115,10 +146,18 @@ describe('a grid is as big as its real cells', () => {
     const rows: string[] = [];
     const merges: string[] = [];
     for (let r = 1; r <= 20_000; r++) {
-      rows.push(`<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>R-${r}</t></is></c><c r="B${r}" t="inlineStr"><is><t>covered</t></is></c><c r="C${r}"><v>${r}</v></c></row>`);
+      rows.push(
+        `<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>R-${r}</t></is></c><c r="B${r}" t="inlineStr"><is><t>covered</t></is></c><c r="C${r}"><v>${r}</v></c></row>`,
+      );
       merges.push(`<mergeCell ref="A${r}:B${r}"/>`);
     }
-    const bytes = await buildPackage([{ name: 'Merged', part: 'xl/worksheets/sheet1.xml', body: `<sheetData>${rows.join('')}</sheetData><mergeCells count="20000">${merges.join('')}</mergeCells>` }]);
+    const bytes = await buildPackage([
+      {
+        name: 'Merged',
+        part: 'xl/worksheets/sheet1.xml',
+        body: `<sheetData>${rows.join('')}</sheetData><mergeCells count="20000">${merges.join('')}</mergeCells>`,
+      },
+    ]);
     const port = await openXlsx(bytes);
     const start = process.cpuUsage();
     const [grid] = await port.readGrids();

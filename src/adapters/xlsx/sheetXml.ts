@@ -34,7 +34,6 @@ export interface SheetCellsXml {
   dimension: string;
 }
 
-
 /**
  * Writes one cell's XML; null when it has neither a value nor a style. Date serials are cached:
  * a plan repeats the same few hundred dates thousands of times.
@@ -173,6 +172,8 @@ export function sheetCellsXml(spec: SheetSpec, ctx: SheetXmlContext): SheetCells
 
   const mergeRefs = spec.merges.filter((_, i) => merges[i] !== null);
   const mergeCells =
-    mergeRefs.length > 0 ? `<mergeCells count="${mergeRefs.length}">${mergeRefs.map((m) => `<mergeCell ref="${xmlText(m)}"/>`).join('')}</mergeCells>` : '';
+    mergeRefs.length > 0
+      ? `<mergeCells count="${mergeRefs.length}">${mergeRefs.map((m) => `<mergeCell ref="${xmlText(m)}"/>`).join('')}</mergeCells>`
+      : '';
   return { sheetData: rows(), mergeCells, dimension: `A1:${letter(right)}${rowCount}` };
 }

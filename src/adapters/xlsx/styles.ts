@@ -7,7 +7,9 @@ import type { CellStyle, SpecCell } from '../../core/sheetSpec';
 import { attr, scanXml, xmlText } from './xml';
 
 /** Built-in number formats that show dates or times (ECMA-376 18.8.30). */
-const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+const BUILTIN_DATE_FORMATS = new Set([
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58,
+]);
 
 /** True when a number format code shows a date or time. */
 export function isDateFormat(code: string): boolean {
@@ -225,7 +227,8 @@ export class StylesPatch {
     const t = (n: string) => this.tag(n);
     const thin = (side: string) => `<${t(side)} style="thin"><${t('color')} rgb="${THIN_COLOR}"/></${t(side)}>`;
     const none = (side: string) => `<${t(side)}/>`;
-    const sides = border === 'all' ? ['left', 'right', 'top', 'bottom'].map(thin) : ['left', 'right', 'top'].map(none).concat(thin('bottom'));
+    const sides =
+      border === 'all' ? ['left', 'right', 'top', 'bottom'].map(thin) : ['left', 'right', 'top'].map(none).concat(thin('bottom'));
     return `<${t('border')}>${sides.join('')}<${t('diagonal')}/></${t('border')}>`;
   }
 
@@ -237,9 +240,21 @@ export class StylesPatch {
     const t = (n: string) => this.tag(n);
     const numFmtId = this.numFmtId(NUM_FMT[type]);
     const hasFont = !!style && (style.bold || style.italic || style.size !== undefined || style.color !== undefined);
-    const fontId = hasFont ? this.add('fonts', this.fontXml(style, style!.color), `font|${style!.bold}|${style!.italic}|${style!.size}|${style!.color}`, this.partIds) : 0;
+    const fontId = hasFont
+      ? this.add(
+          'fonts',
+          this.fontXml(style, style!.color),
+          `font|${style!.bold}|${style!.italic}|${style!.size}|${style!.color}`,
+          this.partIds,
+        )
+      : 0;
     const fillId = style?.fill
-      ? this.add('fills', `<${t('fill')}><${t('patternFill')} patternType="solid"><${t('fgColor')} rgb="${argb(style.fill)}"/><${t('bgColor')} indexed="64"/></${t('patternFill')}></${t('fill')}>`, `fill|${style.fill}`, this.partIds)
+      ? this.add(
+          'fills',
+          `<${t('fill')}><${t('patternFill')} patternType="solid"><${t('fgColor')} rgb="${argb(style.fill)}"/><${t('bgColor')} indexed="64"/></${t('patternFill')}></${t('fill')}>`,
+          `fill|${style.fill}`,
+          this.partIds,
+        )
       : 0;
     const borderId = style?.border ? this.add('borders', this.borderXml(style.border), `border|${style.border}`, this.partIds) : 0;
     const align: string[] = [];
@@ -284,14 +299,20 @@ export class StylesPatch {
       const s = this.span(c.name);
       const tag = this.tag(c.name);
       if (!s) {
-        edits.push({ at: this.insertionPoint(c.name), end: this.insertionPoint(c.name), text: `<${tag} count="${total}">${c.added.join('')}</${tag}>` });
+        edits.push({
+          at: this.insertionPoint(c.name),
+          end: this.insertionPoint(c.name),
+          text: `<${tag} count="${total}">${c.added.join('')}</${tag}>`,
+        });
         continue;
       }
       const openTag = xml.slice(s.start, s.openEnd);
-      const attrs = openTag
-        .slice(1 + tag.length, s.selfClosing ? -2 : -1)
-        .replace(/\s+count="[^"]*"/, '');
-      edits.push({ at: s.start, end: s.selfClosing ? s.openEnd : s.close + tag.length + 3, text: `<${tag}${attrs} count="${total}">${s.selfClosing ? '' : xml.slice(s.openEnd, s.close)}${c.added.join('')}</${tag}>` });
+      const attrs = openTag.slice(1 + tag.length, s.selfClosing ? -2 : -1).replace(/\s+count="[^"]*"/, '');
+      edits.push({
+        at: s.start,
+        end: s.selfClosing ? s.openEnd : s.close + tag.length + 3,
+        text: `<${tag}${attrs} count="${total}">${s.selfClosing ? '' : xml.slice(s.openEnd, s.close)}${c.added.join('')}</${tag}>`,
+      });
     }
     // At the same place, the replaced collection first, so a missing one inserted there lands before it.
     edits.sort((a, b) => b.at - a.at || b.end - a.end);

@@ -21,7 +21,17 @@ export interface TestSheet {
 
 /** A raw zip entry whose compressed bytes and declared sizes the test chooses (a lying zip bomb). */
 export function rawEntry(name: string, compressed: Uint8Array, declaredSize: number, crc = 0): ZipEntry {
-  return { name, method: 8, flags: 0, crc32: crc, compressedSize: compressed.length, declaredSize, dosTime: 0, dosDate: 0x21, raw: compressed };
+  return {
+    name,
+    method: 8,
+    flags: 0,
+    crc32: crc,
+    compressedSize: compressed.length,
+    declaredSize,
+    dosTime: 0,
+    dosDate: 0x21,
+    raw: compressed,
+  };
 }
 
 /**
@@ -43,13 +53,21 @@ export function bombDeflate(prefix: string, fill: number, chunk: number, repeat:
 /** A workbook of the given sheets (plus any extra parts), with its relationships and content types. */
 export async function buildPackage(
   sheets: TestSheet[],
-  options: { extra?: { name: string; data: string | Uint8Array; contentType?: string }[]; raw?: ZipEntry[]; sharedStrings?: string[]; workbookExtra?: string } = {},
+  options: {
+    extra?: { name: string; data: string | Uint8Array; contentType?: string }[];
+    raw?: ZipEntry[];
+    sharedStrings?: string[];
+    workbookExtra?: string;
+  } = {},
 ): Promise<Uint8Array> {
   const enc = new TextEncoder();
   const rels = sheets.map((s, i) => `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="/${s.part}"/>`);
   if (options.sharedStrings) rels.push(`<Relationship Id="rIdS" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/>`);
-  const overrides = sheets.map((s) => `<Override PartName="/${s.part}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`);
-  for (const e of options.extra ?? []) if (e.contentType) overrides.push(`<Override PartName="/${e.name}" ContentType="${e.contentType}"/>`);
+  const overrides = sheets.map(
+    (s) => `<Override PartName="/${s.part}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+  );
+  for (const e of options.extra ?? [])
+    if (e.contentType) overrides.push(`<Override PartName="/${e.name}" ContentType="${e.contentType}"/>`);
   const parts: { name: string; data: string | Uint8Array }[] = [
     {
       name: '[Content_Types].xml',
@@ -65,14 +83,27 @@ export async function buildPackage(
         .map((s, i) => `<sheet name="${s.name}" sheetId="${i + 1}"${s.state ? ` state="${s.state}"` : ''} r:id="rId${i + 1}"/>`)
         .join('')}</sheets>${options.workbookExtra ?? ''}</workbook>`,
     },
-    { name: 'xl/_rels/workbook.xml.rels', data: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join('')}</Relationships>` },
-    ...sheets.map((s) => ({ name: s.part, data: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="${NS}" xmlns:r="${R_NS}">${s.body}</worksheet>` })),
+    {
+      name: 'xl/_rels/workbook.xml.rels',
+      data: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join('')}</Relationships>`,
+    },
+    ...sheets.map((s) => ({
+      name: s.part,
+      data: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="${NS}" xmlns:r="${R_NS}">${s.body}</worksheet>`,
+    })),
   ];
   if (options.sharedStrings) {
-    parts.push({ name: 'xl/sharedStrings.xml', data: `<sst xmlns="${NS}" count="${options.sharedStrings.length}">${options.sharedStrings.map((t) => `<si><t>${t}</t></si>`).join('')}</sst>` });
+    parts.push({
+      name: 'xl/sharedStrings.xml',
+      data: `<sst xmlns="${NS}" count="${options.sharedStrings.length}">${options.sharedStrings.map((t) => `<si><t>${t}</t></si>`).join('')}</sst>`,
+    });
   }
   for (const e of options.extra ?? []) parts.push({ name: e.name, data: e.data });
-  const out: OutputPart[] = parts.map((p) => ({ kind: 'new', name: p.name, data: typeof p.data === 'string' ? enc.encode(p.data) : p.data }));
+  const out: OutputPart[] = parts.map((p) => ({
+    kind: 'new',
+    name: p.name,
+    data: typeof p.data === 'string' ? enc.encode(p.data) : p.data,
+  }));
   for (const entry of options.raw ?? []) out.push({ kind: 'copy', entry });
   return writeZip(out, defaultCodec(), new Date(Date.UTC(2026, 0, 1)));
 }

@@ -43,7 +43,14 @@ export async function buildSourceWorkbook(): Promise<Uint8Array> {
   ws.getColumn(2).width = 40;
   ws.addConditionalFormatting({
     ref: 'E3:E5',
-    rules: [{ type: 'expression', priority: 1, formulae: ['E3>=20'], style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFFF0000' } } } }],
+    rules: [
+      {
+        type: 'expression',
+        priority: 1,
+        formulae: ['E3>=20'],
+        style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFFF0000' } } },
+      },
+    ],
   });
 
   const cap = wb.addWorksheet('CAP');

@@ -58,7 +58,13 @@ function richSpec(): SheetSpec {
       wrap: { wrap: true, border: 'bottom' },
     },
     freezeRows: 4,
-    print: { orientation: 'landscape', fitToWidth: true, titleRows: { first: 4, last: 4 }, area: 'A1:E9', footer: { center: 'Page &P of &N' } },
+    print: {
+      orientation: 'landscape',
+      fitToWidth: true,
+      titleRows: { first: 4, last: 4 },
+      area: 'A1:E9',
+      footer: { center: 'Page &P of &N' },
+    },
   };
 }
 
@@ -77,7 +83,14 @@ function describeSheet(ws: ExcelJS.Worksheet): unknown[] {
     row.eachCell({ includeEmpty }, (cell) => out.push([cell.address, cell.type, cell.value, cell.style, cell.isMerged]));
   });
   const model = ws.model as unknown as { merges?: string[] };
-  out.push(model.merges, ws.pageSetup, ws.views, ws.headerFooter, ws.columns?.map((c) => [c.width, c.hidden]), String(ws.dimensions));
+  out.push(
+    model.merges,
+    ws.pageSetup,
+    ws.views,
+    ws.headerFooter,
+    ws.columns?.map((c) => [c.width, c.hidden]),
+    String(ws.dimensions),
+  );
   return out;
 }
 
@@ -121,7 +134,14 @@ describe('saving generated sheets from their spec', () => {
     expect(plan.getRow(5).height).toBeGreaterThan(15); // the long wrapped text got its lines
     expect((plan.model as unknown as { merges: string[] }).merges.sort()).toEqual(['A1:E1', 'A2:C2', 'A7:F7', 'A8:A9']);
     expect(plan.views[0]).toMatchObject({ state: 'frozen', ySplit: 4 });
-    expect(plan.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printArea: 'A1:E9', printTitlesRow: '4:4' });
+    expect(plan.pageSetup).toMatchObject({
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printArea: 'A1:E9',
+      printTitlesRow: '4:4',
+    });
     expect(plan.headerFooter.oddFooter).toBe('&CPage &P of &N');
   });
 
@@ -161,7 +181,10 @@ describe('saving generated sheets from their spec', () => {
   it('replaces a generated sheet saved earlier: the old part, its relationship and its print names go', async () => {
     const first = await saveWith(richSpec(), source);
     const port = await openXlsx(first);
-    await port.writeSheet({ ...richSpec(), marker: `${MARKER_PREFIX}plan:v9` }, { remove: PLACEMENT.name, rename: null, name: PLACEMENT.name });
+    await port.writeSheet(
+      { ...richSpec(), marker: `${MARKER_PREFIX}plan:v9` },
+      { remove: PLACEMENT.name, rename: null, name: PLACEMENT.name },
+    );
     const bytes = await port.save();
     const zip = await JSZip.loadAsync(bytes, { checkCRC32: true });
     const workbookXml = await zip.file('xl/workbook.xml')!.async('string');
@@ -192,7 +215,7 @@ describe('saving generated sheets from their spec', () => {
     expect(before).toEqual(after);
   });
 
-  it('reads back a sheet still waiting for the settings sheet\'s fate, and saves it the same', async () => {
+  it("reads back a sheet still waiting for the settings sheet's fate, and saves it the same", async () => {
     const withStore = await openXlsx(source);
     await withStore.writeStore('{"v":1}');
     const port = await openXlsx(await withStore.save());
@@ -215,7 +238,9 @@ describe('saving generated sheets from their spec', () => {
       await port.writeSheet(richSpec(), PLACEMENT);
       if (order === 'sheet first') await port.writeStore('{"v":2}');
       const zip = await JSZip.loadAsync(await port.save());
-      const names = Object.keys(zip.files).filter((n) => n.startsWith('xl/styles') || n.startsWith('xl/worksheets/sheet')).sort();
+      const names = Object.keys(zip.files)
+        .filter((n) => n.startsWith('xl/styles') || n.startsWith('xl/worksheets/sheet'))
+        .sort();
       return new Map(await Promise.all(names.map(async (n) => [n, await zip.file(n)!.async('string')] as const)));
     };
     const storeFirst = await parts('store first');
@@ -234,16 +259,20 @@ describe('saving generated sheets from their spec', () => {
     const sheet = await zip.file('xl/worksheets/sheet5.xml')!.async('string');
     expect(sheet).toContain('<mergeCell ref="A1:E1"/>');
     expect(sheet).toContain('<dimension ref="A1:Z9"/>');
-    expect(Object.keys(zip.files)).toEqual(expect.arrayContaining(['[Content_Types].xml', 'xl/workbook.xml', 'xl/styles.xml', 'xl/sharedStrings.xml']));
+    expect(Object.keys(zip.files)).toEqual(
+      expect.arrayContaining(['[Content_Types].xml', 'xl/workbook.xml', 'xl/styles.xml', 'xl/sharedStrings.xml']),
+    );
   });
 
-  it('gives the same workbook with the browser\'s compression streams as with zlib', async () => {
+  it("gives the same workbook with the browser's compression streams as with zlib", async () => {
     const viaStreams = await openXlsx(source, browserCodecForTests());
     await viaStreams.writeSheet(richSpec(), PLACEMENT);
     const streamed = await loadRaw(await viaStreams.save());
     const zlib = await loadRaw(await saveWith(richSpec(), source));
     for (const ws of zlib.worksheets) expect(describeSheet(streamed.getWorksheet(ws.name)!)).toEqual(describeSheet(ws));
-    expect(await (await openXlsx(await viaStreams.save(), browserCodecForTests())).readGrids()).toEqual(await (await openXlsx(await viaStreams.save())).readGrids());
+    expect(await (await openXlsx(await viaStreams.save(), browserCodecForTests())).readGrids()).toEqual(
+      await (await openXlsx(await viaStreams.save())).readGrids(),
+    );
   });
 });
 

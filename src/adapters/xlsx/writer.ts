@@ -55,7 +55,11 @@ export async function openStylesPatch(pkg: XlsxPackage): Promise<StylesPatch> {
 }
 
 /** Renders a generated sheet's worksheet XML now, its styles into `styles`, and deflates it. */
-export async function renderGeneratedSheet(spec: SheetSpec, styles: StylesPatch, pkg: XlsxPackage): Promise<Pick<GeneratedSheet, 'body' | 'crc' | 'size'>> {
+export async function renderGeneratedSheet(
+  spec: SheetSpec,
+  styles: StylesPatch,
+  pkg: XlsxPackage,
+): Promise<Pick<GeneratedSheet, 'body' | 'crc' | 'size'>> {
   const part = await deflatePieces('', generatedSheetXml(spec, styles, pkg.date1904), pkg.codec);
   if (part.kind !== 'deflated') throw new Error('A generated sheet was not deflated.');
   return { body: part.body, crc: part.crc, size: part.size };
@@ -108,10 +112,15 @@ function patchWorkbookXml(xml: string, final: FinalSheet[], newRelsPrefix: strin
       return `<${p}sheet name="${xmlText(f.state.name)}" sheetId="${f.sheetId}"${state} ${relAttr}="${f.relId}"${relNsDecl}/>`;
     })
     .join('');
-  let out = xml.replace(new RegExp(`<${ep}sheets\\b[^>]*>[\\s\\S]*?</${ep}sheets>|<${ep}sheets\\b[^>]*/>`), `<${p}sheets>${sheetsXml}</${p}sheets>`);
+  let out = xml.replace(
+    new RegExp(`<${ep}sheets\\b[^>]*>[\\s\\S]*?</${ep}sheets>|<${ep}sheets\\b[^>]*/>`),
+    `<${p}sheets>${sheetsXml}</${p}sheets>`,
+  );
 
   // Defined names: drop those scoped to removed sheets, renumber the rest, follow renames.
-  const renames = final.filter((f) => f.state.file && f.state.file.name !== f.state.name).map((f) => [f.state.file!.name, f.state.name] as const);
+  const renames = final
+    .filter((f) => f.state.file && f.state.file.name !== f.state.name)
+    .map((f) => [f.state.file!.name, f.state.name] as const);
   const nameRe = new RegExp(`<${ep}definedName\\b([^>]*?)(?:/>|>([\\s\\S]*?)</${ep}definedName>)`, 'g');
   out = out.replace(nameRe, (whole, attrs: string, body: string | undefined) => {
     const local = attr(attrs, 'localSheetId');
@@ -138,7 +147,10 @@ function patchWorkbookXml(xml: string, final: FinalSheet[], newRelsPrefix: strin
     const area = absoluteRange(spec.print.area);
     if (area) names.push(`<${p}definedName name="_xlnm.Print_Area" localSheetId="${i}">${xmlText(`${sheet}!${area}`)}</${p}definedName>`);
     const t = spec.print.titleRows;
-    if (t) names.push(`<${p}definedName name="_xlnm.Print_Titles" localSheetId="${i}">${xmlText(`${sheet}!$${t.first}:$${t.last}`)}</${p}definedName>`);
+    if (t)
+      names.push(
+        `<${p}definedName name="_xlnm.Print_Titles" localSheetId="${i}">${xmlText(`${sheet}!$${t.first}:$${t.last}`)}</${p}definedName>`,
+      );
   });
   const emptyNames = new RegExp(`<${ep}definedNames\\b[^>]*>\\s*</${ep}definedNames>|<${ep}definedNames\\b[^>]*/>`);
   if (names.length > 0) {
@@ -162,7 +174,9 @@ function patchWorkbookXml(xml: string, final: FinalSheet[], newRelsPrefix: strin
 }
 
 function patchRelsXml(xml: string, removeIds: Set<string>, add: { id: string; type: string; target: string }[]): string {
-  let out = xml.replace(/<(\w+:)?Relationship\b[^>]*?(?:\/>|>\s*<\/(\w+:)?Relationship>)/g, (el) => (removeIds.has(attr(el, 'Id') ?? '') ? '' : el));
+  let out = xml.replace(/<(\w+:)?Relationship\b[^>]*?(?:\/>|>\s*<\/(\w+:)?Relationship>)/g, (el) =>
+    removeIds.has(attr(el, 'Id') ?? '') ? '' : el,
+  );
   const added = add.map((r) => `<Relationship Id="${r.id}" Type="${r.type}" Target="${xmlText(r.target)}"/>`).join('');
   out = out.replace(/<\/(\w+:)?Relationships>/, (close) => `${added}${close}`);
   return out;
@@ -184,7 +198,10 @@ function patchContentTypes(xml: string, removeParts: Set<string>, add: { part: s
  * left as it is (Excel rewrites it on its next save; nothing reads it to open the file).
  */
 function patchAppXml(xml: string, oldNames: string[], newNames: string[]): string | null {
-  const heading = /<HeadingPairs>\s*<vt:vector\b[^>]*>\s*<vt:variant>\s*<vt:lpstr>[^<]*<\/vt:lpstr>\s*<\/vt:variant>\s*<vt:variant>\s*<vt:i4>(\d+)<\/vt:i4>/.exec(xml);
+  const heading =
+    /<HeadingPairs>\s*<vt:vector\b[^>]*>\s*<vt:variant>\s*<vt:lpstr>[^<]*<\/vt:lpstr>\s*<\/vt:variant>\s*<vt:variant>\s*<vt:i4>(\d+)<\/vt:i4>/.exec(
+      xml,
+    );
   const titles = /<TitlesOfParts>\s*<vt:vector\b([^>]*)>([\s\S]*?)<\/vt:vector>/.exec(xml);
   if (!heading || !titles || Number(heading[1]) !== oldNames.length) return null;
   const items = titles[2].match(/<vt:lpstr>[\s\S]*?<\/vt:lpstr>|<vt:lpstr\/>/g) ?? [];
@@ -243,9 +260,15 @@ export async function savePackage(pkg: XlsxPackage, sheets: SheetState[], styles
       }
       continue;
     }
-    const part = allocate((n) => `${workbookDir}worksheets/sheet${n}.xml`, (c) => taken.has(c.toLowerCase()));
+    const part = allocate(
+      (n) => `${workbookDir}worksheets/sheet${n}.xml`,
+      (c) => taken.has(c.toLowerCase()),
+    );
     taken.add(part.toLowerCase());
-    const relId = allocate((n) => `rId${n}`, (c) => relIds.has(c));
+    const relId = allocate(
+      (n) => `rId${n}`,
+      (c) => relIds.has(c),
+    );
     relIds.add(relId);
     nextSheetId++;
     final.push({ state, sheetId: nextSheetId, relId, part, oldIndex: -1 });
@@ -272,9 +295,15 @@ export async function savePackage(pkg: XlsxPackage, sheets: SheetState[], styles
   if (styles.changed) {
     if (stylesPart) replaced.set(stylesPart, styles.finish());
     else {
-      const part = allocate((n) => `${workbookDir}styles${n === 1 ? '' : n}.xml`, (c) => taken.has(c.toLowerCase()));
+      const part = allocate(
+        (n) => `${workbookDir}styles${n === 1 ? '' : n}.xml`,
+        (c) => taken.has(c.toLowerCase()),
+      );
       taken.add(part.toLowerCase());
-      const relId = allocate((n) => `rId${n}`, (c) => relIds.has(c));
+      const relId = allocate(
+        (n) => `rId${n}`,
+        (c) => relIds.has(c),
+      );
       relIds.add(relId);
       added.push({ name: part, data: styles.finish() });
       newRels.push({ id: relId, type: REL_STYLES, target: part.slice(workbookDir.length) });
@@ -282,13 +311,17 @@ export async function savePackage(pkg: XlsxPackage, sheets: SheetState[], styles
     }
   }
 
-  const structureChanged = newRels.length > 0 || removedSheets.length > 0 || final.some((f) => f.state.file && f.state.file.name !== f.state.name);
+  const structureChanged =
+    newRels.length > 0 || removedSheets.length > 0 || final.some((f) => f.state.file && f.state.file.name !== f.state.name);
   if (structureChanged) {
     const xml = pkg.workbookXml;
-    const relsPrefix = new RegExp(`xmlns:(\\w+)="(?:${escapeRegExp(RELS_NS_TRANSITIONAL)}|${escapeRegExp(RELS_NS_STRICT)})"`).exec(xml)?.[1] ?? null;
+    const relsPrefix =
+      new RegExp(`xmlns:(\\w+)="(?:${escapeRegExp(RELS_NS_TRANSITIONAL)}|${escapeRegExp(RELS_NS_STRICT)})"`).exec(xml)?.[1] ?? null;
     replaced.set(pkg.workbookPart, patchWorkbookXml(xml, final, relsPrefix));
     const relsPart = relsPartOf(pkg.workbookPart);
-    const relsXml = (await pkg.textForSave(relsPart)) ?? '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
+    const relsXml =
+      (await pkg.textForSave(relsPart)) ??
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
     const patchedRels = patchRelsXml(relsXml, removedRelIds, newRels);
     if (pkg.entry(relsPart)) replaced.set(relsPart, patchedRels);
     else added.push({ name: relsPart, data: patchedRels });
@@ -328,7 +361,11 @@ async function patchDocProps(pkg: XlsxPackage, final: FinalSheet[], replaced: Ma
   const xml = await pkg.textForSave(part);
   if (xml === null) return;
   const oldNames = pkg.sheets.map((s) => s.name);
-  const patched = patchAppXml(xml, oldNames, final.map((f) => f.state.name));
+  const patched = patchAppXml(
+    xml,
+    oldNames,
+    final.map((f) => f.state.name),
+  );
   if (patched !== null && patched !== xml) replaced.set(part, patched);
 }
 
@@ -366,7 +403,12 @@ function sheetDataEnd(bytes: Uint8Array): number {
  * of <sheetData>) go from the inflater to the deflater as bytes, never decoded; only the short
  * rest of the sheet is patched as text. Null when the sheet has no <sheetData> to go by.
  */
-export async function patchSheetStreaming(pkg: XlsxPackage, part: string, rules: HighlightRule[], styles: StylesPatch): Promise<OutputPart | null> {
+export async function patchSheetStreaming(
+  pkg: XlsxPackage,
+  part: string,
+  rules: HighlightRule[],
+  styles: StylesPatch,
+): Promise<OutputPart | null> {
   const entry = pkg.entry(part);
   if (!entry) return null;
   const codec = pkg.codec;

@@ -14,7 +14,14 @@ async function loadRaw(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
 }
 
 function ownRule(sheet: string, ranges: string): HighlightRule {
-  return { sheet, ranges, formula: `=AND(${HIGHLIGHT_MARKER_TERM},ISBLANK(A3))`, kind: 'missing-owner' as HighlightRule['kind'], fill: '#FFF2CC', fontColor: '#7F6000' };
+  return {
+    sheet,
+    ranges,
+    formula: `=AND(${HIGHLIGHT_MARKER_TERM},ISBLANK(A3))`,
+    kind: 'missing-owner' as HighlightRule['kind'],
+    fill: '#FFF2CC',
+    fontColor: '#7F6000',
+  };
 }
 
 function sampleSpec(): SheetSpec {
@@ -26,8 +33,22 @@ function sampleSpec(): SheetSpec {
     rows: [
       { cells: [{ type: 'text', value: 'Risk Management Plan', style: 'title' }], height: 24 },
       { cells: [] },
-      { cells: [{ type: 'text', value: 'ID', style: 'head' }, { type: 'text', value: 'Risk', style: 'head' }, { type: 'text', value: 'Due', style: 'head' }, { type: 'text', value: 'Done', style: 'head' }] },
-      { cells: [{ type: 'text', value: '=HYPERLINK("http://evil")' }, { type: 'number', value: 20 }, { type: 'date', value: '2026-12-31' }, { type: 'percent', value: 0.25 }] },
+      {
+        cells: [
+          { type: 'text', value: 'ID', style: 'head' },
+          { type: 'text', value: 'Risk', style: 'head' },
+          { type: 'text', value: 'Due', style: 'head' },
+          { type: 'text', value: 'Done', style: 'head' },
+        ],
+      },
+      {
+        cells: [
+          { type: 'text', value: '=HYPERLINK("http://evil")' },
+          { type: 'number', value: 20 },
+          { type: 'date', value: '2026-12-31' },
+          { type: 'percent', value: 0.25 },
+        ],
+      },
     ],
     merges: ['A1:D1'],
     styles: {
@@ -35,7 +56,13 @@ function sampleSpec(): SheetSpec {
       head: { bold: true, fill: '#D9E1F2', border: 'all', wrap: true, hAlign: 'center', vAlign: 'middle' },
     },
     freezeRows: 3,
-    print: { orientation: 'landscape', fitToWidth: true, titleRows: { first: 3, last: 3 }, area: 'A1:D4', footer: { left: 'Acme && Co', center: 'Page &P of &N', right: 'Confidential' } },
+    print: {
+      orientation: 'landscape',
+      fitToWidth: true,
+      titleRows: { first: 3, last: 3 },
+      area: 'A1:D4',
+      footer: { left: 'Acme && Co', center: 'Page &P of &N', right: 'Confidential' },
+    },
   };
 }
 
@@ -97,7 +124,7 @@ describe('readGrids presents what Office.js would', () => {
     ]);
   });
 
-  it('reads a sheet again after its cells went to the caller: the same grid, untouched by the caller\'s edits', async () => {
+  it("reads a sheet again after its cells went to the caller: the same grid, untouched by the caller's edits", async () => {
     const port = await openXlsx(await buildSourceWorkbook());
     const first = await port.readGrids(['Risk Register']);
     const copy = JSON.parse(JSON.stringify(first)) as typeof first;
@@ -148,7 +175,9 @@ describe('readGrids presents what Office.js would', () => {
     expect([g.top, g.left]).toEqual([3, 1]);
     expect(g.values[0]).toEqual([null, 'Header row is not at the top', null]);
     expect(g.values[2]).toEqual(['Item', 'Status', 'Due']);
-    expect(g.tables).toEqual([{ name: 'CapItems', range: { top: 5, left: 1, bottom: 7, right: 3 }, hasHeaderRow: true, columnNames: ['Item', 'Status', 'Due'] }]);
+    expect(g.tables).toEqual([
+      { name: 'CapItems', range: { top: 5, left: 1, bottom: 7, right: 3 }, hasHeaderRow: true, columnNames: ['Item', 'Status', 'Due'] },
+    ]);
     expect(g.protected).toBe(true);
     expect(sheet('Risk Register').protected).toBe(false);
   });
@@ -171,7 +200,9 @@ describe('round trip through save()', () => {
     expect(after).toEqual(before);
 
     const raw = await loadRaw(await reopened.save());
-    const cfs = (raw.getWorksheet('Risk Register') as unknown as { conditionalFormattings: { ref: string; rules: { formulae: string[] }[] }[] }).conditionalFormattings;
+    const cfs = (
+      raw.getWorksheet('Risk Register') as unknown as { conditionalFormattings: { ref: string; rules: { formulae: string[] }[] }[] }
+    ).conditionalFormattings;
     expect(cfs.map((cf) => [cf.ref, cf.rules[0].formulae[0]])).toEqual([
       ['E3:E5', 'E3>=20'],
       ['B3:B5', `AND(${HIGHLIGHT_MARKER_TERM},ISBLANK(A3))`],
@@ -225,7 +256,14 @@ describe('writeSheet', () => {
     expect(ws.getRow(1).height).toBe(24);
     expect((ws.model as unknown as { merges: string[] }).merges).toEqual(['A1:D1']);
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
-    expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printArea: 'A1:D4', printTitlesRow: '3:3' });
+    expect(ws.pageSetup).toMatchObject({
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printArea: 'A1:D4',
+      printTitlesRow: '3:3',
+    });
     expect(ws.headerFooter.oddFooter).toBe('&LAcme && Co&CPage &P of &N&RConfidential');
     expect(ws.getCell('Z1').value).toBe(`${MARKER_PREFIX}plan:v1`);
     expect(ws.getColumn(26).hidden).toBe(true);
@@ -236,7 +274,11 @@ describe('writeSheet', () => {
   it('removes or renames our previous sheet as the placement says', async () => {
     const port = await openXlsx(await buildSourceWorkbook());
     await port.writeSheet(sampleSpec(), { remove: null, rename: null, name: 'Risk Management Plan' });
-    await port.writeSheet(sampleSpec(), { remove: null, rename: { from: 'Risk Management Plan', to: 'Risk Plan 2026-11-01' }, name: 'Risk Management Plan' });
+    await port.writeSheet(sampleSpec(), {
+      remove: null,
+      rename: { from: 'Risk Management Plan', to: 'Risk Plan 2026-11-01' },
+      name: 'Risk Management Plan',
+    });
     let names = (await port.listSheets()).map((s) => s.name);
     expect(names.slice(-2)).toEqual(['Risk Plan 2026-11-01', 'Risk Management Plan']);
     await port.writeSheet(sampleSpec(), { remove: 'Risk Management Plan', rename: null, name: 'Risk Management Plan' });
@@ -249,13 +291,18 @@ describe('writeSheet', () => {
 describe('highlights', () => {
   async function cfFormulas(bytes: Uint8Array, sheet: string): Promise<string[]> {
     const raw = await loadRaw(bytes);
-    const cfs = (raw.getWorksheet(sheet) as unknown as { conditionalFormattings: { rules: { formulae?: string[] }[] }[] }).conditionalFormattings;
+    const cfs = (raw.getWorksheet(sheet) as unknown as { conditionalFormattings: { rules: { formulae?: string[] }[] }[] })
+      .conditionalFormattings;
     return cfs.flatMap((cf) => cf.rules.map((r) => r.formulae?.[0] ?? ''));
   }
 
   it('replaces our earlier rules, skips protected sheets, and clear removes only ours', async () => {
     const port = await openXlsx(await buildSourceWorkbook());
-    const first = await port.applyHighlights([ownRule('Risk Register', 'B3:B5'), ownRule('Risk Register', 'A3 A5'), ownRule('CAP', 'B7:B8')]);
+    const first = await port.applyHighlights([
+      ownRule('Risk Register', 'B3:B5'),
+      ownRule('Risk Register', 'A3 A5'),
+      ownRule('CAP', 'B7:B8'),
+    ]);
     expect(first.applied).toBe(2);
     expect(first.skipped).toEqual([{ sheet: 'CAP', reason: expect.stringContaining('protected') }]);
     const second = await port.applyHighlights([ownRule('Risk Register', 'C3:C5')]);
@@ -270,11 +317,12 @@ describe('highlights', () => {
     expect(await cfFormulas(await reopened.save(), 'Risk Register')).toEqual(['E3>=20']);
   });
 
-  it('numbers our rules after the user\'s own, never sharing a priority', async () => {
+  it("numbers our rules after the user's own, never sharing a priority", async () => {
     const port = await openXlsx(await buildSourceWorkbook());
     await port.applyHighlights([ownRule('Risk Register', 'B3:B5'), ownRule('Risk Register', 'A3:A5')]);
     const raw = await loadRaw(await port.save());
-    const cfs = (raw.getWorksheet('Risk Register') as unknown as { conditionalFormattings: { rules: { priority: number }[] }[] }).conditionalFormattings;
+    const cfs = (raw.getWorksheet('Risk Register') as unknown as { conditionalFormattings: { rules: { priority: number }[] }[] })
+      .conditionalFormattings;
     expect(cfs.flatMap((cf) => cf.rules.map((r) => r.priority))).toEqual([1, 2, 3]);
   });
 

@@ -144,7 +144,12 @@ export class BudgetExceededError extends Error {
  * Inflates an entry piece by piece into `onChunk`, charging the real bytes to `budget` and
  * checking the CRC. Throws BudgetExceededError past the budget, ZipFormatError for bad data.
  */
-export async function inflateEntry(entry: ZipEntry, codec: ZipCodec, budget: InflateBudget, onChunk: (chunk: Uint8Array) => void): Promise<void> {
+export async function inflateEntry(
+  entry: ZipEntry,
+  codec: ZipCodec,
+  budget: InflateBudget,
+  onChunk: (chunk: Uint8Array) => void,
+): Promise<void> {
   if (entry.flags & FLAG_ENCRYPTED) throw new ZipFormatError(`${entry.name} is encrypted.`);
   let crc = 0;
   const take = (chunk: Uint8Array) => {
@@ -253,10 +258,28 @@ export async function writeZip(parts: OutputPart[], codec: ZipCodec, modified: D
         };
       }
       if (p.kind === 'deflated') {
-        return { name: encoder.encode(p.name), method: METHOD_DEFLATE, flags: FLAG_UTF8, crc: p.crc, size: p.size, body: p.body, time: now.time, date: now.date };
+        return {
+          name: encoder.encode(p.name),
+          method: METHOD_DEFLATE,
+          flags: FLAG_UTF8,
+          crc: p.crc,
+          size: p.size,
+          body: p.body,
+          time: now.time,
+          date: now.date,
+        };
       }
       const body = await codec.deflate(p.data);
-      return { name: encoder.encode(p.name), method: METHOD_DEFLATE, flags: FLAG_UTF8, crc: codec.crc32(p.data) >>> 0, size: p.data.length, body, time: now.time, date: now.date };
+      return {
+        name: encoder.encode(p.name),
+        method: METHOD_DEFLATE,
+        flags: FLAG_UTF8,
+        crc: codec.crc32(p.data) >>> 0,
+        size: p.data.length,
+        body,
+        time: now.time,
+        date: now.date,
+      };
     }),
   );
   if (prepared.length > 0xffff) throw new ZipFormatError('Too many parts.');

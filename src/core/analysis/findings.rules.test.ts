@@ -7,7 +7,14 @@ import { date, makeEntry, makeRead, makeTable, openEntry } from './testing';
 const AS_OF = '2026-11-23';
 
 describe('vague actions are judged by what they say, not by their length', () => {
-  it.each(['Disable TLS 1.0/1.1', 'Apply patches', 'Enable MFA', 'Revoke departed staff access', 'Bildschirmsperre aktivieren', 'Block USB storage'])('"%s" is specific', (action) => {
+  it.each([
+    'Disable TLS 1.0/1.1',
+    'Apply patches',
+    'Enable MFA',
+    'Revoke departed staff access',
+    'Bildschirmsperre aktivieren',
+    'Block USB storage',
+  ])('"%s" is specific', (action) => {
     expect(vagueReason(action)).toBeNull();
   });
 
@@ -41,13 +48,28 @@ describe('root cause on trackers', () => {
     const a = analyze(makeRead(null, [makeTable('cap', items, { roles: [...roles] })]), { asOf: AS_OF });
     const notes = a.findings.filter((f) => f.kind === 'missing-root-cause');
     expect(notes).toHaveLength(1);
-    expect(notes[0]).toMatchObject({ scope: 'sheet', sheet: 'CAP Tracker', entryId: null, row: 4, cell: 'A4', subject: 'Sheet "CAP Tracker"' });
+    expect(notes[0]).toMatchObject({
+      scope: 'sheet',
+      sheet: 'CAP Tracker',
+      entryId: null,
+      row: 4,
+      cell: 'A4',
+      subject: 'Sheet "CAP Tracker"',
+    });
     expect(notes[0].message).toMatch(/no root-cause column, so none of its 3 items say why/);
     expect(a.capItems.every((c) => !c.findings.some((f) => f.kind === 'missing-root-cause'))).toBe(true);
   });
 
   it('a tracker with a root-cause column flags each blank cell', () => {
-    const a = analyze(makeRead(null, [makeTable('cap', items.map((e, i) => ({ ...e, rootCause: i === 0 ? 'No owner for e-mail settings' : null })))]), { asOf: AS_OF });
+    const a = analyze(
+      makeRead(null, [
+        makeTable(
+          'cap',
+          items.map((e, i) => ({ ...e, rootCause: i === 0 ? 'No owner for e-mail settings' : null })),
+        ),
+      ]),
+      { asOf: AS_OF },
+    );
     expect(a.findings.filter((f) => f.kind === 'missing-root-cause').map((f) => f.entryId)).toEqual(['C-2', 'C-3']);
   });
 });
@@ -59,14 +81,21 @@ describe('Accepted asks for its justification', () => {
   it('asks why, who and when, quoting the status as typed', () => {
     const a = analyze(makeRead(makeTable('register', [accepted()])), { asOf: AS_OF });
     const f = a.findings.find((x) => x.kind === 'accepted-without-justification')!;
-    expect(f.message).toBe('Marked "Risk Accepted", but no justification is recorded: why is the remaining risk reasonable and appropriate, who accepted it, and when?');
+    expect(f.message).toBe(
+      'Marked "Risk Accepted", but no justification is recorded: why is the remaining risk reasonable and appropriate, who accepted it, and when?',
+    );
     expect(findingText(f)).toBe(`R-9 Fax machine in the hallway: ${f.message}`);
   });
 
   it('a justification column, or an action that explains the acceptance, is enough', () => {
-    const withColumn = analyze(makeRead(makeTable('register', [accepted({ justification: 'Fax line retired in March' })])), { asOf: AS_OF });
+    const withColumn = analyze(makeRead(makeTable('register', [accepted({ justification: 'Fax line retired in March' })])), {
+      asOf: AS_OF,
+    });
     expect(withColumn.findings.some((x) => x.kind === 'accepted-without-justification')).toBe(false);
-    const inAction = analyze(makeRead(makeTable('register', [accepted({ action: 'Accepted because the fax is being retired; signed by Dr. Smith 2026-03-01' })])), { asOf: AS_OF });
+    const inAction = analyze(
+      makeRead(makeTable('register', [accepted({ action: 'Accepted because the fax is being retired; signed by Dr. Smith 2026-03-01' })])),
+      { asOf: AS_OF },
+    );
     expect(inAction.findings.some((x) => x.kind === 'accepted-without-justification')).toBe(false);
   });
 });
@@ -76,7 +105,9 @@ describe('each finding names its risk', () => {
     expect(findingSubject(makeEntry({ id: 'R-004', risk: 'Shared front-desk EHR login' }))).toBe('R-004 Shared front-desk EHR login');
     expect(findingSubject(makeEntry({ id: null, risk: 'Shared login', row: 12 }))).toBe('Shared login');
     expect(findingSubject(makeEntry({ id: null, risk: null, row: 12 }))).toBe('Row 12');
-    const long = findingSubject(makeEntry({ id: 'R-1', risk: 'Phishing e-mail leads to compromise of a clinician mailbox holding ePHI and the billing archive' }));
+    const long = findingSubject(
+      makeEntry({ id: 'R-1', risk: 'Phishing e-mail leads to compromise of a clinician mailbox holding ePHI and the billing archive' }),
+    );
     expect(long).toMatch(/^R-1 Phishing e-mail leads to compromise of a clinician mailbox\.\.\.$/);
   });
 
@@ -85,6 +116,8 @@ describe('each finding names its risk', () => {
     const a = analyze(makeRead(makeTable('register', [entry])), { asOf: AS_OF });
     expect(a.findings.map((f) => f.kind)).toEqual(['missing-owner', 'overdue', 'stale-review']);
     expect(a.findings.every((f) => f.subject === 'R-2 Laptops not encrypted')).toBe(true);
-    expect(findingText(a.findings[1])).toBe('R-2 Laptops not encrypted: Due Oct 1, 2026 and not completed: 53 days overdue as of Nov 23, 2026.');
+    expect(findingText(a.findings[1])).toBe(
+      'R-2 Laptops not encrypted: Due Oct 1, 2026 and not completed: 53 days overdue as of Nov 23, 2026.',
+    );
   });
 });

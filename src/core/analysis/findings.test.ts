@@ -105,13 +105,16 @@ describe('entryFindings', () => {
         expect(only(good({ action }), 'vague-action')[0].cell).toBe('H5');
       },
     );
-    it.each(['Enable MFA', 'Encrypt laptops', 'Review EHR access logs monthly', 'Sign a BAA with Acme Billing by 2026-12-31', 'Patch servers monthly and as needed'])(
-      '"%s" is specific',
-      (action) => {
-        expect(vagueReason(action)).toBeNull();
-        expect(kinds(good({ action }))).not.toContain('vague-action');
-      },
-    );
+    it.each([
+      'Enable MFA',
+      'Encrypt laptops',
+      'Review EHR access logs monthly',
+      'Sign a BAA with Acme Billing by 2026-12-31',
+      'Patch servers monthly and as needed',
+    ])('"%s" is specific', (action) => {
+      expect(vagueReason(action)).toBeNull();
+      expect(kinds(good({ action }))).not.toContain('vague-action');
+    });
   });
 
   describe('missing-verification', () => {
@@ -208,6 +211,13 @@ describe('duplicateFindings', () => {
   it('register and CAP are separate groups', () => {
     const r = good({ risk: 'No BAA' });
     const c = good({ sheet: 'CAP', risk: 'No BAA' });
-    expect(finish(duplicateFindingsSliced([{ entries: [r], cap: false }, { entries: [c], cap: true }])).size).toBe(0);
+    expect(
+      finish(
+        duplicateFindingsSliced([
+          { entries: [r], cap: false },
+          { entries: [c], cap: true },
+        ]),
+      ).size,
+    ).toBe(0);
   });
 });

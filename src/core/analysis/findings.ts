@@ -97,12 +97,18 @@ const dueWords = (kind: string, text: string): string => {
   return `The due date "${text}" could not be read as a date.`;
 };
 const vagueWords = (_: string, why: string) => `The action is too vague to verify: ${why}.`;
-const acceptedWords = (_: string, typed: string) => `Marked "${typed}", but no justification is recorded: why is the remaining risk reasonable and appropriate, who accepted it, and when?`;
+const acceptedWords = (_: string, typed: string) =>
+  `Marked "${typed}", but no justification is recorded: why is the remaining risk reasonable and appropriate, who accepted it, and when?`;
 const reviewTextWords = (_: string, text: string) => `The review date "${text}" is not a date, so the last review cannot be shown.`;
 
 /** An action cell that itself explains an acceptance ("Accepted: replacement cost exceeds the risk"). */
 function statesJustification(action: string | null): boolean {
-  return !!action && /\b(because|rationale|justif\w*|accepted (by|on|because)|compensating control|cost (exceeds|outweighs)|risk acceptance (form|memo|signed))\b/i.test(action);
+  return (
+    !!action &&
+    /\b(because|rationale|justif\w*|accepted (by|on|because)|compensating control|cost (exceeds|outweighs)|risk acceptance (form|memo|signed))\b/i.test(
+      action,
+    )
+  );
 }
 
 /** How many distinct texts one memo keeps before it starts afresh (a register of unique texts). */
@@ -142,11 +148,19 @@ export class FindingWords {
   }
 
   overdue(asOf: IsoDate, due: IsoDate, days: number): string {
-    return this.sentence(`overdue ${asOf} ${days}`, due, (_, d) => `Due ${formatLongDate(d)} and not completed: ${days} day${days === 1 ? '' : 's'} overdue as of ${formatLongDate(asOf)}.`);
+    return this.sentence(
+      `overdue ${asOf} ${days}`,
+      due,
+      (_, d) => `Due ${formatLongDate(d)} and not completed: ${days} day${days === 1 ? '' : 's'} overdue as of ${formatLongDate(asOf)}.`,
+    );
   }
 
   stale(asOf: IsoDate, reviewed: IsoDate): string {
-    return this.sentence(`stale ${asOf}`, reviewed, (_, r) => `Last reviewed ${formatLongDate(r)}, more than 12 months before ${formatLongDate(asOf)}.`);
+    return this.sentence(
+      `stale ${asOf}`,
+      reviewed,
+      (_, r) => `Last reviewed ${formatLongDate(r)}, more than 12 months before ${formatLongDate(asOf)}.`,
+    );
   }
 
   /** `vagueReason(action)`, once per distinct action. */
@@ -198,15 +212,7 @@ export function entryFindings(entry: Entry, score: EntryScore, ctx: FindingConte
       const days = overdueDays ?? daysOverdue(entry, ctx.asOf, words);
       const iso = due.iso;
       if (days > 0) {
-        out.push(
-          finding(
-            'overdue',
-            entry,
-            cell,
-            words.overdue(ctx.asOf, iso, days),
-            FINDING_KIND_TABLE.overdue.fix,
-          ),
-        );
+        out.push(finding('overdue', entry, cell, words.overdue(ctx.asOf, iso, days), FINDING_KIND_TABLE.overdue.fix));
       }
     }
   }

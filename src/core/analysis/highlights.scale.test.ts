@@ -45,9 +45,7 @@ describe('the area cap', () => {
 
   it('a live rule whose rows make too many areas covers only the flagged rows nearest the top, and stays live', () => {
     // Rows one apart (merged two-row entries): 5,000 areas; every second owner is blank (2,500 flagged).
-    const entries = Array.from({ length: 5_000 }, (_, i) =>
-      openEntry(5 + 2 * i, i % 2 === 1 ? { owner: null, ownerText: null } : {}),
-    );
+    const entries = Array.from({ length: 5_000 }, (_, i) => openEntry(5 + 2 * i, i % 2 === 1 ? { owner: null, ownerText: null } : {}));
     const owner = ruleOf(highlightRules(analysisOf(entries)), 'missing-owner');
     const cells = cellsOf(owner);
     expect(cells).toHaveLength(MAX_HIGHLIGHT_AREAS);
@@ -95,7 +93,11 @@ describe('highlightRulesSliced', () => {
   });
 
   it('needs no yield for a small register, and gives its rules', () => {
-    const analysis = analysisOf([openEntry(5, { owner: null, ownerText: 'TBD' }), openEntry(6, { action: 'Review' }), openEntry(7, { dueDate: null })]);
+    const analysis = analysisOf([
+      openEntry(5, { owner: null, ownerText: 'TBD' }),
+      openEntry(6, { action: 'Review' }),
+      openEntry(7, { dueDate: null }),
+    ]);
     const work = highlightRulesSliced(analysis);
     const step = work.next();
     expect(step.done).toBe(true);
@@ -123,7 +125,9 @@ describe('entries whose cells come from a shared class (as the register reader m
 
   it('one class: the live rule reads its columns', () => {
     const Cells = cellsClass(base);
-    const entries = [5, 6, 7].map((row) => openEntry(row, { cells: new Cells(row), ...(row === 6 ? { owner: null, ownerText: null } : {}) }));
+    const entries = [5, 6, 7].map((row) =>
+      openEntry(row, { cells: new Cells(row), ...(row === 6 ? { owner: null, ownerText: null } : {}) }),
+    );
     expect(ruleOf(highlightRules(analysisOf(entries)), 'missing-owner')).toMatchObject({ ranges: 'I5:I7' });
     expect(ruleOf(highlightRules(analysisOf(entries)), 'missing-owner').formula).toContain('LEN(TRIM(I5))=0');
   });

@@ -7,7 +7,11 @@ import { date, makeRead, makeTable, openEntry, scale, textDate } from './testing
 const AS_OF = '2026-11-23';
 
 function rulesFor(entries: Entry[]): HighlightRule[] {
-  const read = makeRead(makeTable('register', entries, { roles: ['id', 'risk', 'likelihood', 'impact', 'level', 'action', 'owner', 'dueDate', 'status', 'verifiedBy'] }));
+  const read = makeRead(
+    makeTable('register', entries, {
+      roles: ['id', 'risk', 'likelihood', 'impact', 'level', 'action', 'owner', 'dueDate', 'status', 'verifiedBy'],
+    }),
+  );
   return highlightRules(analyze(read, { asOf: AS_OF }));
 }
 
@@ -62,7 +66,12 @@ describe('highlightRules', () => {
   });
 
   it('vague actions and level mismatches are fixed cell sets in amber', () => {
-    expect(byKind(rules, 'vague-action')[0]).toMatchObject({ ranges: 'H9', formula: '=AND(N("RiskPlan")=0,TRUE)', fill: '#FFF3CD', fontColor: '#664D03' });
+    expect(byKind(rules, 'vague-action')[0]).toMatchObject({
+      ranges: 'H9',
+      formula: '=AND(N("RiskPlan")=0,TRUE)',
+      fill: '#FFF3CD',
+      fontColor: '#664D03',
+    });
     expect(byKind(rules, 'level-mismatch')[0].ranges).toBe('G11');
     expect(byKind(rules, 'missing-verification')[0].ranges).toBe('M8');
   });

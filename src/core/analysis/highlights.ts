@@ -337,7 +337,8 @@ function* sheetFacts(sheet: string, lists: Analysis['risks'][], table: TableRead
     }
   });
   // The reader gives every entry of a table its role cells in the table's columns.
-  const liveLetter = (role: LiveRole): string | null => (table ? (count > 0 ? (table.columns[role]?.letter ?? null) : null) : columns!.letter(role));
+  const liveLetter = (role: LiveRole): string | null =>
+    table ? (count > 0 ? (table.columns[role]?.letter ?? null) : null) : columns!.letter(role);
   const completedColumn = liveLetter('completedDate') !== null;
   const notClosed = new Uint8Array(count);
   yield* inSlices(count, (from, to) => {
@@ -482,14 +483,7 @@ function inColumn(runs: Areas, col: number): Areas {
 }
 
 /** Whether, for entries [from, to), the live test flags exactly the rows marked in `flagged`. */
-function liveTestAgrees(
-  kind: LiveKind,
-  facts: SheetFacts,
-  flagged: Uint8Array,
-  asOfSerial: number,
-  from: number,
-  to: number,
-): boolean {
+function liveTestAgrees(kind: LiveKind, facts: SheetFacts, flagged: Uint8Array, asOfSerial: number, from: number, to: number): boolean {
   const { rows, notClosed, blankOwner, due } = facts;
   for (let i = from; i < to; i++) {
     let hit: boolean;

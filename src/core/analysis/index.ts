@@ -3,7 +3,16 @@
  * Pure: the as-of date is a parameter and nothing here reads a clock or a workbook.
  */
 import { addDays, addMonths, type IsoDate } from '../dates';
-import { FINDING_KINDS, type Analysis, type CapSummary, type Entry, type Finding, type ScoredEntry, type TableRead, type WorkbookRead } from '../model';
+import {
+  FINDING_KINDS,
+  type Analysis,
+  type CapSummary,
+  type Entry,
+  type Finding,
+  type ScoredEntry,
+  type TableRead,
+  type WorkbookRead,
+} from '../model';
 import type { MatrixSettings } from '../settings';
 import { daysOverdue, duplicateFindingsSliced, entryFindings, FindingWords, missingRootCauseColumn, type FindingContext } from './findings';
 import { finish, inSlices, type Sliced } from '../slices';
@@ -112,7 +121,12 @@ export function* analyzeSliced(read: WorkbookRead, options: AnalyzeOptions): Sli
     const chosen = choices.size > 0 ? choices.get(tierChoiceKey(entry)) : undefined;
     if (!chosen) return engine;
     const guesses = [chosen, ...engine.guesses.filter((t) => t !== chosen)];
-    return { tier: chosen, reason: `Chosen by the user (saved in the workbook); the engine said: ${engine.reason}`, guesses, source: 'choice' };
+    return {
+      tier: chosen,
+      reason: `Chosen by the user (saved in the workbook); the engine said: ${engine.reason}`,
+      guesses,
+      source: 'choice',
+    };
   };
   const assessParts = function* (parts: TablePart[]): Sliced<Rankable[]> {
     // Sized up front: growing a 50,000-item list by push copies it over and over.
@@ -120,7 +134,8 @@ export function* analyzeSliced(read: WorkbookRead, options: AnalyzeOptions): Sli
     let at = 0;
     for (const { entries, ctx } of parts) {
       yield* inSlices(entries.length, (from, to) => {
-        for (let i = from; i < to; i++, at++) out[at] = assessEntry(entries[i], matrix, ctx, duplicates.get(entries[i]), tierOf, scratchScore);
+        for (let i = from; i < to; i++, at++)
+          out[at] = assessEntry(entries[i], matrix, ctx, duplicates.get(entries[i]), tierOf, scratchScore);
       });
     }
     return out;
@@ -162,7 +177,11 @@ export function* analyzeSliced(read: WorkbookRead, options: AnalyzeOptions): Sli
  * The risks that have an action, in priority order and in sheet order. Which ones is read in sheet
  * order (sequential in memory), then picked in priority order (`risks[p]` is `assessed[order[p]]`).
  */
-function registerActions(assessed: Rankable[], risks: ScoredEntry[], order: ArrayLike<number>): { capItems: ScoredEntry[]; capInSheetOrder: ScoredEntry[] } {
+function registerActions(
+  assessed: Rankable[],
+  risks: ScoredEntry[],
+  order: ArrayLike<number>,
+): { capItems: ScoredEntry[]; capInSheetOrder: ScoredEntry[] } {
   const hasAction = new Uint8Array(assessed.length);
   const capInSheetOrder: ScoredEntry[] = [];
   for (let i = 0; i < assessed.length; i++) {

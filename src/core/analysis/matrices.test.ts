@@ -47,9 +47,15 @@ describe('NIST SP 800-30 Table I-2', () => {
 describe('3x3 matrix', () => {
   const m = buildMatrix({ name: '3x3' }, 'test');
   it.each([
-    [1, 1, L], [1, 2, L], [1, 3, M],
-    [2, 1, L], [2, 2, M], [2, 3, H],
-    [3, 1, M], [3, 2, H], [3, 3, H],
+    [1, 1, L],
+    [1, 2, L],
+    [1, 3, M],
+    [2, 1, L],
+    [2, 2, M],
+    [2, 3, H],
+    [3, 1, M],
+    [3, 2, H],
+    [3, 3, H],
   ] as const)('L%i x I%i on 3 steps -> %s', (l, i, expected) => {
     expect(rate(m, scale(l, 3), scale(i, 3))?.level).toBe(expected);
   });
@@ -73,7 +79,16 @@ describe('product matrix', () => {
 
 describe('custom matrix', () => {
   it('looks up levels[likelihood-1][impact-1]', () => {
-    const m = buildMatrix({ name: 'custom', levels: [[L, M], [M, VH]] }, 'test');
+    const m = buildMatrix(
+      {
+        name: 'custom',
+        levels: [
+          [L, M],
+          [M, VH],
+        ],
+      },
+      'test',
+    );
     expect(rate(m, scale(2, 2), scale(2, 2))?.level).toBe(VH);
     expect(rate(m, scale(1, 2), scale(2, 2))?.level).toBe(M);
     expect(m.resolution).toBe(3);

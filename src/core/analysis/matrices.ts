@@ -204,7 +204,10 @@ export function chooseMatrix(register: TableRead | null, saved?: MatrixSettings)
       `The register rates likelihood ${describe(lik)} and impact ${describe(imp)}; NIST SP 800-30 Table I-2 is the standard lookup for such ratings.`,
     );
   }
-  return buildMatrix({ name: 'nist' }, 'No likelihood or impact scale was found in the register; NIST SP 800-30 Table I-2 is used by default.');
+  return buildMatrix(
+    { name: 'nist' },
+    'No likelihood or impact scale was found in the register; NIST SP 800-30 Table I-2 is used by default.',
+  );
 }
 
 /** A stated level or a level on any scale -> one of the 5 levels. */

@@ -43,7 +43,10 @@ describe('prioritize on arbitrary entries', () => {
     fc.assert(
       fc.property(fc.array(item, { maxLength: 60 }), (raw) => {
         const make = (): Rankable[] =>
-          raw.map(({ due, statusText, ...rest }, i) => ({ ...rest, entry: makeEntry({ row: i + 2, dueDate: due ? date(due) : null, statusText }) }));
+          raw.map(({ due, statusText, ...rest }, i) => ({
+            ...rest,
+            entry: makeEntry({ row: i + 2, dueDate: due ? date(due) : null, statusText }),
+          }));
         const expected = reference(make());
         const out = prioritize(make());
         expect(out.map((s) => s.entry.row)).toEqual(expected);

@@ -106,7 +106,13 @@ class ReasonCache {
     const tailKey: string | number = item.overdue ? item.daysOverdue : item.open ? item.entry.dueDate?.iso || '-' : '';
     let tail = this.tails.get(tailKey);
     if (tail === undefined) {
-      tail = item.overdue ? `overdue ${item.daysOverdue} day${item.daysOverdue === 1 ? '' : 's'}` : tailKey === '' ? '' : tailKey === '-' ? 'no due date' : `due ${tailKey}`;
+      tail = item.overdue
+        ? `overdue ${item.daysOverdue} day${item.daysOverdue === 1 ? '' : 's'}`
+        : tailKey === ''
+          ? ''
+          : tailKey === '-'
+            ? 'no due date'
+            : `due ${tailKey}`;
       this.tails.set(tailKey, tail);
     }
     let byLevel = this.sentences.get(head);

@@ -10,14 +10,20 @@ const weirdNumber = fc.oneof(fc.integer({ min: -3, max: 30 }), fc.constantFrom(N
 const rating: fc.Arbitrary<ScaleValue | null> = fc.option(
   fc.record({ raw: fc.constant<string | number>(1), ordinal: weirdNumber, steps: weirdNumber, label: fc.option(fc.string()) }),
 );
-const isoDate = fc.integer({ min: 40000, max: 50000 }).map((serial) => new Date(Date.UTC(1899, 11, 30 + serial)).toISOString().slice(0, 10));
+const isoDate = fc
+  .integer({ min: 40000, max: 50000 })
+  .map((serial) => new Date(Date.UTC(1899, 11, 30 + serial)).toISOString().slice(0, 10));
 const dateValue: fc.Arbitrary<DateValue | null> = fc.option(
   fc.oneof(
     isoDate.map((iso): DateValue => ({ raw: isoToSerial(iso), iso, kind: 'date', text: iso })),
-    fc.constantFrom<DateValue['kind']>('relative', 'ambiguous', 'invalid').map((kind): DateValue => ({ raw: 'Q3', iso: null, kind, text: 'Q3' })),
+    fc
+      .constantFrom<DateValue['kind']>('relative', 'ambiguous', 'invalid')
+      .map((kind): DateValue => ({ raw: 'Q3', iso: null, kind, text: 'Q3' })),
   ),
 );
-const text = fc.option(fc.oneof(fc.string(), fc.constantFrom('Enable MFA', 'TBD', 'Review', 'Same risk', 'Ask the EHR vendor to enable MFA')));
+const text = fc.option(
+  fc.oneof(fc.string(), fc.constantFrom('Enable MFA', 'TBD', 'Review', 'Same risk', 'Ask the EHR vendor to enable MFA')),
+);
 
 const entry: fc.Arbitrary<Entry> = fc
   .record({
@@ -46,7 +52,10 @@ describe('analysis on arbitrary entries', () => {
           e.row = i + 4;
           e.sheet = 'CAP';
         });
-        const read = makeRead(makeTable('register', risks, { sheet: 'Risk Register' }), caps.length ? [makeTable('cap', caps, { sheet: 'CAP' })] : []);
+        const read = makeRead(
+          makeTable('register', risks, { sheet: 'Risk Register' }),
+          caps.length ? [makeTable('cap', caps, { sheet: 'CAP' })] : [],
+        );
         const a = analyze(read, { asOf: '2026-11-23' });
         expect(a.risks.map((r) => r.priority)).toEqual(risks.map((_, i) => i + 1));
         for (const f of a.findings) expect(f.cell).toMatch(/^[A-Z]+\d+$/);

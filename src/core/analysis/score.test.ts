@@ -54,7 +54,11 @@ describe('scoreEntry', () => {
 
   it('without ratings falls back to the stated level, then the stated score', () => {
     expect(scoreEntry(makeEntry({ statedLevel: scale(4, 5, 'High') }), nist)).toMatchObject({ level: 'High', levelSource: 'stated-level' });
-    expect(scoreEntry(makeEntry({ statedScore: { raw: 16, value: 16 } }), nist)).toMatchObject({ level: 'High', levelSource: 'stated-score', score: 16 });
+    expect(scoreEntry(makeEntry({ statedScore: { raw: 16, value: 16 } }), nist)).toMatchObject({
+      level: 'High',
+      levelSource: 'stated-score',
+      score: 16,
+    });
     expect(scoreEntry(makeEntry(), nist)).toMatchObject({ level: null, levelSource: 'none', score: null });
   });
 

@@ -56,7 +56,12 @@ export function scoreEntryInto(entry: Entry, matrix: RiskMatrix, out: EntryScore
     out.level = levelFromScale(entry.statedLevel);
     out.levelSource = 'stated-level';
     out.score = entry.statedScore?.value ?? null;
-  } else if (entry.statedScore && Number.isFinite(entry.statedScore.value) && entry.statedScore.value >= 1 && entry.statedScore.value <= 25) {
+  } else if (
+    entry.statedScore &&
+    Number.isFinite(entry.statedScore.value) &&
+    entry.statedScore.value >= 1 &&
+    entry.statedScore.value <= 25
+  ) {
     out.level = levelFromProduct(entry.statedScore.value);
     out.levelSource = 'stated-score';
     out.score = entry.statedScore.value;
@@ -103,7 +108,13 @@ function findMismatch(entry: Entry, computed: Level, matrix: RiskMatrix): EntryS
 }
 
 /** The level-mismatch words (only mismatched risks get them, so they are not memoized). */
-function mismatchWords(matrix: RiskMatrix, stated: ScaleValue, lik: ScaleValue, imp: ScaleValue, computed: Level): { message: string; fix: string } {
+function mismatchWords(
+  matrix: RiskMatrix,
+  stated: ScaleValue,
+  lik: ScaleValue,
+  imp: ScaleValue,
+  computed: Level,
+): { message: string; fix: string } {
   const typed = stated.label ?? String(stated.raw);
   return {
     message: `The sheet states the level as "${typed}", but likelihood ${describeRating(lik)} and impact ${describeRating(imp)} give ${computed} on the ${matrix.name}.`,

@@ -8,7 +8,18 @@ import { drainCounting } from '../slices.testing';
 import { FINDING_KINDS } from '../model';
 import { analyze, analyzeSliced } from './index';
 
-const HEADER = ['Risk ID', 'Risk Description', 'Likelihood', 'Impact', 'Risk Level', 'Mitigation Action', 'Owner', 'Due Date', 'Status', 'Last Reviewed'];
+const HEADER = [
+  'Risk ID',
+  'Risk Description',
+  'Likelihood',
+  'Impact',
+  'Risk Level',
+  'Mitigation Action',
+  'Owner',
+  'Due Date',
+  'Status',
+  'Last Reviewed',
+];
 
 function register(rows: number): CellValue[][] {
   const values: CellValue[][] = [[...HEADER]];
@@ -42,7 +53,15 @@ describe('analyzeSliced', () => {
   it('pauses the same way with a CAP sheet beside the register, and scores both', () => {
     const cap: CellValue[][] = [['Finding ID', 'Finding', 'Corrective Action', 'Responsible Party', 'Target Date', 'Status', 'Root Cause']];
     for (let r = 0; r < 3_000; r++) {
-      cap.push([`F-${r}`, `Finding ${r % 40}`, `Fix item ${r}`, r % 3 ? 'Privacy Officer' : null, 46000 + (r % 90), ['Open', 'Complete'][r % 2], r % 5 ? 'No owner' : null]);
+      cap.push([
+        `F-${r}`,
+        `Finding ${r % 40}`,
+        `Fix item ${r}`,
+        r % 3 ? 'Privacy Officer' : null,
+        46000 + (r % 90),
+        ['Open', 'Complete'][r % 2],
+        r % 5 ? 'No owner' : null,
+      ]);
     }
     const read = readWorkbook([makeGrid('Risk Register', register(2_500)), makeGrid('Corrective Action Plan', cap, { index: 1 })]);
     expect(read.caps).toHaveLength(1);
@@ -61,8 +80,8 @@ describe('analyzeSliced', () => {
   });
 });
 
-describe('the order of an item\'s findings', () => {
-  it('lists each item\'s findings in FINDING_KINDS order, the duplicates among them', () => {
+describe("the order of an item's findings", () => {
+  it("lists each item's findings in FINDING_KINDS order, the duplicates among them", () => {
     const read = readWorkbook([makeGrid('Risk Register', register(600))]);
     const analysis = analyze(read, { asOf: '2026-11-23' });
     for (const r of analysis.risks) {

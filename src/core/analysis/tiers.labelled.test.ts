@@ -73,8 +73,13 @@ describe('tiers on the hand-labelled set', () => {
   const heldOut = measure(parseLabelled(HELD_OUT));
 
   it('prints both halves', () => {
-     
-    console.log([line('tuning half', tune), line('held-out half', heldOut), ...(process.env.TIER_MISSES ? ['tuning misses:', ...tune.misses] : [])].join('\n'));
+    console.log(
+      [
+        line('tuning half', tune),
+        line('held-out half', heldOut),
+        ...(process.env.TIER_MISSES ? ['tuning misses:', ...tune.misses] : []),
+      ].join('\n'),
+    );
     expect(tune.total).toBeGreaterThan(150);
     expect(heldOut.total).toBeGreaterThan(150);
   });

@@ -1,4 +1,13 @@
-import { actionParts, classifyTier, costSignal, foldText, ownerIsVendor, tierChoiceKey, TIER_DEMAND, vendorDependencySignal } from './tiers';
+import {
+  actionParts,
+  classifyTier,
+  costSignal,
+  foldText,
+  ownerIsVendor,
+  tierChoiceKey,
+  TIER_DEMAND,
+  vendorDependencySignal,
+} from './tiers';
 import { analyze } from './index';
 import { makeEntry, makeRead, makeTable } from './testing';
 
@@ -53,7 +62,7 @@ describe('classifyTier', () => {
     expect(tier('Apply the update to the imaging PC', { vendorDependency: 'Yes' }).tier).toBe('Vendor conversations');
   });
 
-  it('the cost column is the practice\'s own word on money', () => {
+  it("the cost column is the practice's own word on money", () => {
     expect(tier('Review logs daily', { cost: '$8,000' }).tier).toBe('Budget decisions');
     expect(tier('Roll out a formal training program', { cost: 'None' }).tier).toBe('This week');
     expect(tier('Encrypt the backups', { cost: 'Licence' }).tier).toBe('Budget decisions');
@@ -134,7 +143,8 @@ describe('tier choices', () => {
     const plain = analyze(read, { asOf: '2026-11-23' }).risks[0];
     expect(plain.tier).toBe('Budget decisions');
     expect(plain.tierSource).toBe('column');
-    const chosen = analyze(read, { asOf: '2026-11-23', tierChoices: [{ key: tierChoiceKey(entry), tier: 'Vendor conversations' }] }).risks[0];
+    const chosen = analyze(read, { asOf: '2026-11-23', tierChoices: [{ key: tierChoiceKey(entry), tier: 'Vendor conversations' }] })
+      .risks[0];
     expect(chosen.tier).toBe('Vendor conversations');
     expect(chosen.tierSource).toBe('choice');
     expect(chosen.tierGuesses?.[0]).toBe('Vendor conversations');

@@ -18,16 +18,19 @@ const GENERIC_PHRASES: readonly RegExp[] = [
 ];
 
 /** A reference in place of an action: a control or clause number, a date, a cross-reference. */
-const REFERENCE_ONLY = /^((iso|nist|hipaa|soc ?2)?\s*(control|clause|annex|section|requirement|ref\.?|see|cf\.?|as per)\b[\s\w.,;:()/&-]*\d[\s\w.,;:()/&-]*|[a-z]{2}-\d+(\(\d+\))?|\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{2,4})$/i;
+const REFERENCE_ONLY =
+  /^((iso|nist|hipaa|soc ?2)?\s*(control|clause|annex|section|requirement|ref\.?|see|cf\.?|as per)\b[\s\w.,;:()/&-]*\d[\s\w.,;:()/&-]*|[a-z]{2}-\d+(\(\d+\))?|\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{2,4})$/i;
 
 /** Wording that is vague unless the action also names something concrete. */
-const SOFT_WORDS = /\b(monitor(ing)?|review(ing)?|address|evaluate|assess|investigate|improve|continue|as (needed|appropriate|required|necessary)|where (possible|feasible)|tbd|ongoing)\b/i;
+const SOFT_WORDS =
+  /\b(monitor(ing)?|review(ing)?|address|evaluate|assess|investigate|improve|continue|as (needed|appropriate|required|necessary)|where (possible|feasible)|tbd|ongoing)\b/i;
 
 /**
  * Concrete objects and cadences: naming one makes an action checkable.
  * Deliberately a list of things one can see or count.
  */
-const CONCRETE = /\b(tls|ssl|https|ports?|usb|rdp|smb\w*|admin\w*|privileg\w*|permissions?|roles?|certificates?|firmware|antivirus|malware|spam|macros?|wi-?fi|mfa|2fa|multi[- ]?factor|two[- ]?factor|baas?|business associate|encrypt\w*|bitlocker|filevault|laptops?|workstations?|servers?|desktops?|tablets?|phones?|devices?|backups?|restore|firewalls?|routers?|wi-?fi|wireless|vpn|patch\w*|updates?|antivirus|anti-malware|edr|passwords?|accounts?|access (list|logs?|rights|reviews?)|logs?|audit (logs?|trails?)|ehr|emr|portal|e-?mail|policy|policies|procedures?|training|sanctions?|notice of privacy practices|npp|inventory|badges?|keys?|locks?|cameras?|alarms?|shred\w*|disposal|vendors?|contracts?|risk analysis|incident response|contingency plan|segment\w*|vlans?|siem|penetration|pen[- ]?test\w*|daily|weekly|monthly|quarterly|annual(ly)?|every \w+|by \d|\d{4}-\d{2}-\d{2}|\d+ (days|weeks|months))\b/i;
+const CONCRETE =
+  /\b(tls|ssl|https|ports?|usb|rdp|smb\w*|admin\w*|privileg\w*|permissions?|roles?|certificates?|firmware|antivirus|malware|spam|macros?|wi-?fi|mfa|2fa|multi[- ]?factor|two[- ]?factor|baas?|business associate|encrypt\w*|bitlocker|filevault|laptops?|workstations?|servers?|desktops?|tablets?|phones?|devices?|backups?|restore|firewalls?|routers?|wi-?fi|wireless|vpn|patch\w*|updates?|antivirus|anti-malware|edr|passwords?|accounts?|access (list|logs?|rights|reviews?)|logs?|audit (logs?|trails?)|ehr|emr|portal|e-?mail|policy|policies|procedures?|training|sanctions?|notice of privacy practices|npp|inventory|badges?|keys?|locks?|cameras?|alarms?|shred\w*|disposal|vendors?|contracts?|risk analysis|incident response|contingency plan|segment\w*|vlans?|siem|penetration|pen[- ]?test\w*|daily|weekly|monthly|quarterly|annual(ly)?|every \w+|by \d|\d{4}-\d{2}-\d{2}|\d+ (days|weeks|months))\b/i;
 
 /** A one-word action with no concrete object names no step ("Encryption", "Mandatory"). */
 export const MIN_ACTION_WORDS = 2;

@@ -5,16 +5,28 @@ import { makeGrid as grid, type CellValue } from '../grid';
 import { readWorkbook } from './index';
 import { fixtureGrids } from '../../../test/fixtures/read';
 
-
 describe('hand-made layouts', () => {
   it('a table whose header row says Column1.. takes its labels from the row above', () => {
-    const g = grid('Risks', [
-      ['HIPAA risk register', null, null, null, null],
-      ['Risk', 'Likelihood', 'Impact', 'Owner', 'Status'],
-      ['Column1', 'Column2', 'Column3', 'Column4', 'Column5'],
-      ['Phishing of clinician mailbox', 'High', 'High', 'IT Vendor', 'Open'],
-      ['Stolen laptop', 'Medium', 'High', 'Practice Manager', 'WIP'],
-    ], { tables: [{ name: 'T', range: { top: 2, left: 0, bottom: 4, right: 4 }, hasHeaderRow: true, columnNames: ['Column1', 'Column2', 'Column3', 'Column4', 'Column5'] }] });
+    const g = grid(
+      'Risks',
+      [
+        ['HIPAA risk register', null, null, null, null],
+        ['Risk', 'Likelihood', 'Impact', 'Owner', 'Status'],
+        ['Column1', 'Column2', 'Column3', 'Column4', 'Column5'],
+        ['Phishing of clinician mailbox', 'High', 'High', 'IT Vendor', 'Open'],
+        ['Stolen laptop', 'Medium', 'High', 'Practice Manager', 'WIP'],
+      ],
+      {
+        tables: [
+          {
+            name: 'T',
+            range: { top: 2, left: 0, bottom: 4, right: 4 },
+            hasHeaderRow: true,
+            columnNames: ['Column1', 'Column2', 'Column3', 'Column4', 'Column5'],
+          },
+        ],
+      },
+    );
     const t = readWorkbook([g]).register!;
     expect(t.headerRow).toBe(3);
     expect(t.firstRow).toBe(4);
@@ -68,11 +80,15 @@ describe('hand-made layouts', () => {
   });
 
   it('a grid whose used range starts at C5 keeps absolute addresses', () => {
-    const g = grid('Risks', [
-      ['Finding', 'Corrective Action', 'Due Date', 'Status'],
-      ['No risk analysis', 'Conduct risk analysis', 46080, 'Open'],
-      ['No BAA with billing vendor', 'Sign BAA', '03/04/2026', 'Closed'],
-    ], { top: 4, left: 2 });
+    const g = grid(
+      'Risks',
+      [
+        ['Finding', 'Corrective Action', 'Due Date', 'Status'],
+        ['No risk analysis', 'Conduct risk analysis', 46080, 'Open'],
+        ['No BAA with billing vendor', 'Sign BAA', '03/04/2026', 'Closed'],
+      ],
+      { top: 4, left: 2 },
+    );
     const r = readWorkbook([g]);
     const cap = r.caps[0];
     expect(cap.headerRow).toBe(5);
@@ -117,7 +133,14 @@ describe('hand-made layouts', () => {
   });
 
   it('never throws on junk, and says why a sheet was skipped', () => {
-    const junk = grid('Junk', [[NaN as unknown as CellValue, Infinity as unknown as CellValue], [true, '#REF!']], { merges: [{ top: 0, left: 0, bottom: 99999, right: 500 }] });
+    const junk = grid(
+      'Junk',
+      [
+        [NaN as unknown as CellValue, Infinity as unknown as CellValue],
+        [true, '#REF!'],
+      ],
+      { merges: [{ top: 0, left: 0, bottom: 99999, right: 500 }] },
+    );
     const r = readWorkbook([junk]);
     expect(r.candidates[0]).toMatchObject({ sheet: 'Junk', kind: 'other' });
     expect(r.issues[0].severity).toBe('error');

@@ -56,43 +56,78 @@ export function* readWorkbookSliced(grids: SheetGrid[], overrides: MappingOverri
       const override = overrides.find((o) => o.sheet === grid.name) ?? null;
       let forced = override?.headerRow !== undefined && override.headerRow >= 1 ? override.headerRow - 1 : undefined;
       if (forced !== undefined && (forced < grid.top || forced >= grid.top + grid.values.length)) {
-        issues.push({ sheet: grid.name, cell: '', message: `The saved header row ${forced + 1} is outside the used part of "${grid.name}"; the header was looked for again.`, severity: 'warning' });
+        issues.push({
+          sheet: grid.name,
+          cell: '',
+          message: `The saved header row ${forced + 1} is outside the used part of "${grid.name}"; the header was looked for again.`,
+          severity: 'warning',
+        });
         forced = undefined;
       }
       const guess = findHeader(grid, forced);
       if (!guess) {
-        candidates.push({ sheet: grid.name, kind: 'other', score: 0, reason: grid.values.length === 0 ? 'the sheet is empty' : 'no row names at least two risk or CAP columns' });
+        candidates.push({
+          sheet: grid.name,
+          kind: 'other',
+          score: 0,
+          reason: grid.values.length === 0 ? 'the sheet is empty' : 'no row names at least two risk or CAP columns',
+        });
         continue;
       }
       // The header row is found by its words; the columns are then decided by their words and values.
-      guess.mapping = assignRoles(guess.labels, profileColumns(grid, guess.row, guess.labels.map((l) => l.col)));
+      guess.mapping = assignRoles(
+        guess.labels,
+        profileColumns(
+          grid,
+          guess.row,
+          guess.labels.map((l) => l.col),
+        ),
+      );
       if (override) {
-        for (const problem of applyOverrides(guess.mapping, override.columns)) issues.push({ sheet: grid.name, cell: '', message: problem, severity: 'warning' });
+        for (const problem of applyOverrides(guess.mapping, override.columns))
+          issues.push({ sheet: grid.name, cell: '', message: problem, severity: 'warning' });
       }
       yield* preferActionText(grid, guess);
       yield* ratingsAreNotDescriptions(grid, guess);
       let score = scoreSheet(grid, guess);
       if (override) {
-        score = { ...score, kind: override.kind, score: Math.max(score.score, MIN_SCORE) + 100, reason: `you chose this sheet as the ${override.kind === 'cap' ? 'CAP' : 'risk register'}; ${score.reason}` };
+        score = {
+          ...score,
+          kind: override.kind,
+          score: Math.max(score.score, MIN_SCORE) + 100,
+          reason: `you chose this sheet as the ${override.kind === 'cap' ? 'CAP' : 'risk register'}; ${score.reason}`,
+        };
       }
       if (score.kind === 'cap' && !override) trackerLevel(guess);
       candidates.push({ sheet: grid.name, kind: score.kind, score: score.score, reason: score.reason });
       located.push({ grid, guess, score, override });
     } catch (err) {
       // A bug must not cost the user the whole workbook: report the sheet and go on.
-      issues.push({ sheet: grid.name, cell: '', message: `The sheet "${grid.name}" could not be read (${err instanceof Error ? err.message : String(err)}).`, severity: 'error' });
+      issues.push({
+        sheet: grid.name,
+        cell: '',
+        message: `The sheet "${grid.name}" could not be read (${err instanceof Error ? err.message : String(err)}).`,
+        severity: 'error',
+      });
       candidates.push({ sheet: grid.name, kind: 'other', score: 0, reason: 'could not be read' });
     }
   }
 
   for (const o of overrides) {
     if (!grids.some((g) => g.name === o.sheet)) {
-      issues.push({ sheet: o.sheet, cell: '', message: `A saved column mapping names the sheet "${o.sheet}", which is no longer in the workbook; it was ignored.`, severity: 'warning' });
+      issues.push({
+        sheet: o.sheet,
+        cell: '',
+        message: `A saved column mapping names the sheet "${o.sheet}", which is no longer in the workbook; it was ignored.`,
+        severity: 'warning',
+      });
     }
   }
 
   const usable = located.filter((l) => l.score.kind !== 'other' && l.score.score >= MIN_SCORE);
-  const registers = usable.filter((l) => l.score.kind === 'register').sort((a, b) => b.score.score - a.score.score || a.grid.index - b.grid.index);
+  const registers = usable
+    .filter((l) => l.score.kind === 'register')
+    .sort((a, b) => b.score.score - a.score.score || a.grid.index - b.grid.index);
   const capSheets = usable.filter((l) => l.score.kind === 'cap').sort((a, b) => a.grid.index - b.grid.index);
 
   const registerPick = registers[0] ?? null;
@@ -111,7 +146,8 @@ export function* readWorkbookSliced(grids: SheetGrid[], overrides: MappingOverri
     issues.push({
       sheet: '',
       cell: '',
-      message: 'No sheet looks like a risk register (risk descriptions with likelihood, impact or level) or a corrective action plan (findings with actions and due dates or status). Choose the sheet and columns by hand.',
+      message:
+        'No sheet looks like a risk register (risk descriptions with likelihood, impact or level) or a corrective action plan (findings with actions and due dates or status). Choose the sheet and columns by hand.',
       severity: 'error',
     });
   }
@@ -153,7 +189,12 @@ function* buildTable(l: Located, kind: TableKind, issues: ReadIssue[], memo: Val
   const rows = yield* readRowsSliced(grid, guess.row, guess.mapping.columns, kind, memo);
   for (const i of rows.issues) issues.push(i);
   if (grid.visibility !== 'visible') {
-    issues.push({ sheet: grid.name, cell: '', message: `The ${kind === 'cap' ? 'corrective action plan' : 'risk register'} was read from "${grid.name}", a hidden sheet; unhide it to check the entries.`, severity: 'info' });
+    issues.push({
+      sheet: grid.name,
+      cell: '',
+      message: `The ${kind === 'cap' ? 'corrective action plan' : 'risk register'} was read from "${grid.name}", a hidden sheet; unhide it to check the entries.`,
+      severity: 'info',
+    });
   }
   const headerRows = guess.groupRow !== null ? [guess.groupRow + 1, guess.row + 1] : [guess.row + 1];
   return {
@@ -201,11 +242,28 @@ function* ratingsAreNotDescriptions(grid: SheetGrid, guess: HeaderGuess): Sliced
   if ((yield* shareOf(grid, guess, risk.col, isRatingText)) < 0.8) return;
   delete guess.mapping.columns.risk;
   guess.mapping.columns.level = { ...risk, role: 'level' };
-  guess.mapping.ambiguities.push(`Column ${risk.letter} ("${risk.header}") holds ratings (High, Medium...), so it was read as the risk level, not the risk description.`);
+  guess.mapping.ambiguities.push(
+    `Column ${risk.letter} ("${risk.header}") holds ratings (High, Medium...), so it was read as the risk level, not the risk description.`,
+  );
 }
 
 /** Treatment decisions, not actions: a column of these is the strategy, the action text is elsewhere. */
-const DECISION_WORDS: ReadonlySet<string> = new Set(['mitigate', 'accept', 'transfer', 'avoid', 'reduce', 'share', 'retain', 'treat', 'tolerate', 'terminate', 'mitigated', 'accepted', 'transferred', 'avoided']);
+const DECISION_WORDS: ReadonlySet<string> = new Set([
+  'mitigate',
+  'accept',
+  'transfer',
+  'avoid',
+  'reduce',
+  'share',
+  'retain',
+  'treat',
+  'tolerate',
+  'terminate',
+  'mitigated',
+  'accepted',
+  'transferred',
+  'avoided',
+]);
 
 /**
  * "Risk Treatment: Mitigate" beats "Control" on the header, but the action a plan needs is the control

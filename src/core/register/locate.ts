@@ -26,7 +26,10 @@ export interface HeaderGuess {
 /** Text of a header cell; merged cells read their top-left value; Excel's "Column7" counts as blank. */
 class HeaderReader {
   private readonly mergeOrigin = new Map<string, { row: number; col: number }>();
-  constructor(private readonly grid: SheetGrid, rowLimit: number) {
+  constructor(
+    private readonly grid: SheetGrid,
+    rowLimit: number,
+  ) {
     for (const m of grid.merges) {
       if (m.top > rowLimit) continue;
       // Cap the expansion: a header merge wider than 200 columns is a banner anyway.
@@ -219,18 +222,165 @@ const ROLE_WEIGHTS: Record<Role, [register: number, cap: number]> = {
 };
 
 /** Sheet names that describe a table, or that are surely not one. */
-const REGISTER_NAMES = ['risk register', 'risk assessment', 'risk analysis', 'risk log', 'risks', 'register', 'risk',
-  'riesgos', 'matriz de riesgos', 'riscos', 'matriz de riscos', 'risques', 'registre des risques', 'rischi', 'registro dei rischi', 'risiken', 'risikoanalyse', 'risikoregister', 'risikomatrix', 'risico', 'risicos', 'risicoanalyse', 'risicoregister', 'risikoer', 'risikovurdering', 'реестр рисков', 'риски'];
-const CAP_NAMES = ['cap', 'capa', 'corrective', 'poam', 'poa and m', 'poa m', 'action plan', 'treatment plan', 'remediation', 'tracker', 'milestones', 'open items', 'closed items', 'findings',
-  'plan de accion', 'acciones correctivas', 'plano de acao', 'plan d action', 'piano d azione', 'massnahmen', 'massnahmenplan', 'actieplan', 'tiltaksplan', 'план мероприятий'];
-const OTHER_NAMES = ['readme', 'read me', 'instructions', 'methodology', 'legend', 'key', 'heat map', 'heatmap', 'dashboard', 'summary', 'chart', 'charts', 'matrix', 'scoring', 'criteria', 'definitions', 'guidance', 'guide', 'about', 'cover', 'lookup', 'lookups', 'lists', 'dropdowns', 'asset register', 'assets', 'asset inventory', 'inventory', 'change log', 'version history', 'revision history', 'settings', 'kpi', 'kpis', 'overview', 'report', 'record of changes', 'references', 'reference lists', 'evidence map',
-  'instrucciones', 'leyenda', 'resumen', 'instrucoes', 'legenda', 'resumo', 'legende', 'resume', 'istruzioni', 'riepilogo', 'anleitung', 'zusammenfassung', 'uebersicht', 'ubersicht', 'toelichting', 'samenvatting', 'veiledning', 'oversikt', 'инструкции', 'легенда'];
+const REGISTER_NAMES = [
+  'risk register',
+  'risk assessment',
+  'risk analysis',
+  'risk log',
+  'risks',
+  'register',
+  'risk',
+  'riesgos',
+  'matriz de riesgos',
+  'riscos',
+  'matriz de riscos',
+  'risques',
+  'registre des risques',
+  'rischi',
+  'registro dei rischi',
+  'risiken',
+  'risikoanalyse',
+  'risikoregister',
+  'risikomatrix',
+  'risico',
+  'risicos',
+  'risicoanalyse',
+  'risicoregister',
+  'risikoer',
+  'risikovurdering',
+  'реестр рисков',
+  'риски',
+];
+const CAP_NAMES = [
+  'cap',
+  'capa',
+  'corrective',
+  'poam',
+  'poa and m',
+  'poa m',
+  'action plan',
+  'treatment plan',
+  'remediation',
+  'tracker',
+  'milestones',
+  'open items',
+  'closed items',
+  'findings',
+  'plan de accion',
+  'acciones correctivas',
+  'plano de acao',
+  'plan d action',
+  'piano d azione',
+  'massnahmen',
+  'massnahmenplan',
+  'actieplan',
+  'tiltaksplan',
+  'план мероприятий',
+];
+const OTHER_NAMES = [
+  'readme',
+  'read me',
+  'instructions',
+  'methodology',
+  'legend',
+  'key',
+  'heat map',
+  'heatmap',
+  'dashboard',
+  'summary',
+  'chart',
+  'charts',
+  'matrix',
+  'scoring',
+  'criteria',
+  'definitions',
+  'guidance',
+  'guide',
+  'about',
+  'cover',
+  'lookup',
+  'lookups',
+  'lists',
+  'dropdowns',
+  'asset register',
+  'assets',
+  'asset inventory',
+  'inventory',
+  'change log',
+  'version history',
+  'revision history',
+  'settings',
+  'kpi',
+  'kpis',
+  'overview',
+  'report',
+  'record of changes',
+  'references',
+  'reference lists',
+  'evidence map',
+  'instrucciones',
+  'leyenda',
+  'resumen',
+  'instrucoes',
+  'legenda',
+  'resumo',
+  'legende',
+  'resume',
+  'istruzioni',
+  'riepilogo',
+  'anleitung',
+  'zusammenfassung',
+  'uebersicht',
+  'ubersicht',
+  'toelichting',
+  'samenvatting',
+  'veiledning',
+  'oversikt',
+  'инструкции',
+  'легенда',
+];
 
 /** Words that name the table itself, over any decoy word beside them. */
-const TABLE_NAMES = ['register', 'log', 'tracker', 'poam', 'poa and m', 'cap', 'capa', 'plan', 'registro', 'registre', 'register', 'matriz', 'planilha', 'реестр', 'items'];
+const TABLE_NAMES = [
+  'register',
+  'log',
+  'tracker',
+  'poam',
+  'poa and m',
+  'cap',
+  'capa',
+  'plan',
+  'registro',
+  'registre',
+  'register',
+  'matriz',
+  'planilha',
+  'реестр',
+  'items',
+];
 
 /** Sheets that copy or sum up risks, or list controls or assets: never the register unless chosen. */
-const DECOY_NAMES = ['dashboard', 'summary', 'overview', 'kpi', 'kpis', 'gap assessment', 'gap analysis', 'control assessment', 'controls assessment', 'asset inventory', 'asset register', 'inventory', 'assets', 'resumen', 'resumo', 'zusammenfassung', 'ubersicht', 'samenvatting', 'oversikt'];
+const DECOY_NAMES = [
+  'dashboard',
+  'summary',
+  'overview',
+  'kpi',
+  'kpis',
+  'gap assessment',
+  'gap analysis',
+  'control assessment',
+  'controls assessment',
+  'asset inventory',
+  'asset register',
+  'inventory',
+  'assets',
+  'resumen',
+  'resumo',
+  'zusammenfassung',
+  'ubersicht',
+  'samenvatting',
+  'oversikt',
+];
 
 function nameHas(name: string, list: string[]): string | null {
   const n = ` ${normalizeWords(name)} `;
@@ -292,11 +442,15 @@ export function scoreSheet(grid: SheetGrid, guess: HeaderGuess): SheetScore {
     // A dashboard's "top risks", a gap assessment's "Risk ID": risk-shaped, but not where the entries live.
     reg *= 0.1;
     cap *= 0.1;
-    notes.push(`the sheet name "${grid.name}" suggests ${decoy.includes('asset') || decoy === 'inventory' ? 'an asset list' : decoy.includes('gap') ? 'a control gap assessment' : 'a summary or dashboard'}`);
+    notes.push(
+      `the sheet name "${grid.name}" suggests ${decoy.includes('asset') || decoy === 'inventory' ? 'an asset list' : decoy.includes('gap') ? 'a control gap assessment' : 'a summary or dashboard'}`,
+    );
   } else if (other && !regName && !capName) {
     reg *= 0.3;
     cap *= 0.3;
-    notes.push(`the sheet name "${grid.name}" suggests ${other === 'asset register' || other === 'assets' ? 'an asset list' : 'a reference or summary sheet'}`);
+    notes.push(
+      `the sheet name "${grid.name}" suggests ${other === 'asset register' || other === 'assets' ? 'an asset list' : 'a reference or summary sheet'}`,
+    );
   }
   if (grid.visibility !== 'visible') {
     // A hidden copy (last year's register, a lookup sheet) should lose to the sheet people see.
@@ -308,11 +462,22 @@ export function scoreSheet(grid: SheetGrid, guess: HeaderGuess): SheetScore {
   if (regName && !capName && reg > 0 && rows > 0) reg += 1;
   reg = round(reg);
   cap = round(cap);
-  const named = roles.map((r) => guess.mapping.columns[r]!).sort((a, b) => a.col - b.col).slice(0, 8).map((m) => `${m.letter} "${shortHeader(m.header)}"`);
+  const named = roles
+    .map((r) => guess.mapping.columns[r]!)
+    .sort((a, b) => a.col - b.col)
+    .slice(0, 8)
+    .map((m) => `${m.letter} "${shortHeader(m.header)}"`);
   const where = `header on row ${guess.row + 1}${guess.groupRow !== null ? ` (with group row ${guess.groupRow + 1})` : ''}`;
   if (reg === 0 && cap === 0) {
-    const why = !regOk && !capOk ? 'no risk description with ratings, and no finding with a corrective action and a due date or status' : '';
-    return { kind: 'other', score: 0, registerScore: 0, capScore: 0, reason: [why || 'not a risk table', ...notes].filter(Boolean).join('; ') };
+    const why =
+      !regOk && !capOk ? 'no risk description with ratings, and no finding with a corrective action and a due date or status' : '';
+    return {
+      kind: 'other',
+      score: 0,
+      registerScore: 0,
+      capScore: 0,
+      reason: [why || 'not a risk table', ...notes].filter(Boolean).join('; '),
+    };
   }
   // Close calls (a risk log with actions and dates, a tracker with a severity) go the way the sheet's name says.
   const close = Math.min(reg, cap) >= 0.85 * Math.max(reg, cap);
@@ -329,4 +494,3 @@ function shortHeader(h: string): string {
 function round(n: number): number {
   return Math.round(n * 100) / 100;
 }
-

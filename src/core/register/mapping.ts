@@ -77,7 +77,10 @@ export function assignRoles(labels: HeaderLabel[], profiles?: Map<number, Column
         if (!profile) continue;
         const why = contradiction(role, profile);
         if (why) {
-          if (m === readings[0]) checks.push(`Column ${letter} (${quoteShort(text)}) looks like the ${roleWords(role)} by its header, but ${why}; it was not read as the ${roleWords(role)}.`);
+          if (m === readings[0])
+            checks.push(
+              `Column ${letter} (${quoteShort(text)}) looks like the ${roleWords(role)} by its header, but ${why}; it was not read as the ${roleWords(role)}.`,
+            );
           continue;
         }
         if (m.needsValues && !supports(role, profile)) continue;
@@ -126,7 +129,9 @@ export function assignRoles(labels: HeaderLabel[], profiles?: Map<number, Column
     score += c.confidence;
     if (c.confidence < LOW_CONFIDENCE && c.check === undefined) {
       c.check = 'the header is not clear';
-      ambiguities.push(`Column ${c.letter} (${quoteShort(c.header)}) was read as the ${roleWords(c.role)}, but the header is not clear; please confirm.`);
+      ambiguities.push(
+        `Column ${c.letter} (${quoteShort(c.header)}) was read as the ${roleWords(c.role)}, but the header is not clear; please confirm.`,
+      );
     }
   }
   ambiguities.push(...checks);
@@ -167,8 +172,18 @@ function adoptIdColumn(
     const letter = columnLetter(label.col);
     const header = headerText(label);
     const why = empty ? `the ID column ${columns.id!.letter} is empty` : 'no header names the ID';
-    columns.id = { role: 'id', col: label.col, letter, header, confidence: 0.5, source: 'auto', check: `${why}; this column holds short codes, all different` };
-    ambiguities.push(`${why[0].toUpperCase()}${why.slice(1)}; column ${letter} (${quoteShort(header)}) holds short codes, all different, so it was read as the ID; please check.`);
+    columns.id = {
+      role: 'id',
+      col: label.col,
+      letter,
+      header,
+      confidence: 0.5,
+      source: 'auto',
+      check: `${why}; this column holds short codes, all different`,
+    };
+    ambiguities.push(
+      `${why[0].toUpperCase()}${why.slice(1)}; column ${letter} (${quoteShort(header)}) holds short codes, all different, so it was read as the ID; please check.`,
+    );
     return;
   }
 }

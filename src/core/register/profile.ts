@@ -53,7 +53,20 @@ export function profileColumns(grid: SheetGrid, headerRow: number, cols: number[
   const stop = Math.min(grid.values.length, start + SAMPLE_ROWS);
   for (const col of cols) {
     const c = col - grid.left;
-    const p: ColumnProfile = { values: 0, numbers: 0, ratings: 0, ratingWords: 0, dates: 0, longText: 0, strategies: 0, statuses: 0, money: 0, codes: 0, distinct: 0, running: true };
+    const p: ColumnProfile = {
+      values: 0,
+      numbers: 0,
+      ratings: 0,
+      ratingWords: 0,
+      dates: 0,
+      longText: 0,
+      strategies: 0,
+      statuses: 0,
+      money: 0,
+      codes: 0,
+      distinct: 0,
+      running: true,
+    };
     const seen = new Set<string>();
     let last: number | null = null;
     for (let i = Math.max(0, start); i < stop && p.values < SAMPLE_VALUES; i++) {
@@ -114,7 +127,14 @@ function addValue(p: ColumnProfile, v: CellValue, seen: Set<string>): void {
   if (text.length <= 24 && CODE.test(text)) p.codes++;
 }
 
-const RATING_ROLES: ReadonlySet<Role> = new Set<Role>(['likelihood', 'impact', 'level', 'residualLikelihood', 'residualImpact', 'residualLevel']);
+const RATING_ROLES: ReadonlySet<Role> = new Set<Role>([
+  'likelihood',
+  'impact',
+  'level',
+  'residualLikelihood',
+  'residualImpact',
+  'residualLevel',
+]);
 const TEXT_ROLES: ReadonlySet<Role> = new Set<Role>(['risk', 'threat', 'vulnerability', 'asset']);
 const DATE_ROLES: ReadonlySet<Role> = new Set<Role>(['dueDate', 'completedDate', 'verifiedDate', 'reviewDate', 'originalDueDate']);
 
@@ -194,5 +214,12 @@ export function supports(role: Role, p: ColumnProfile): boolean {
 export function looksLikeIds(p: ColumnProfile): boolean {
   // Bare numbers identify rows only as a running number (1, 2, 3...), not as ratings that happen to differ.
   const bareNumbers = p.numbers === p.values;
-  return p.values >= 3 && p.codes >= 0.9 * p.values && p.distinct === p.values && p.longText === 0 && p.dates === 0 && (!bareNumbers || p.running);
+  return (
+    p.values >= 3 &&
+    p.codes >= 0.9 * p.values &&
+    p.distinct === p.values &&
+    p.longText === 0 &&
+    p.dates === 0 &&
+    (!bareNumbers || p.running)
+  );
 }

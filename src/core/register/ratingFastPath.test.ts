@@ -5,7 +5,32 @@
 import type { CellValue } from '../grid';
 import { detectScale, parseRating, readRating, ScaleTally } from './values';
 
-const CELLS: CellValue[] = [1, 3, 5, 7, 0, -2, 2.5, 26, Infinity, NaN, '4', ' 2 - Minor ', 'High (3)', 'High', 'h', 'Very High', 'Rare', 'Critical', 'Blue', '', '   ', null, true, false];
+const CELLS: CellValue[] = [
+  1,
+  3,
+  5,
+  7,
+  0,
+  -2,
+  2.5,
+  26,
+  Infinity,
+  NaN,
+  '4',
+  ' 2 - Minor ',
+  'High (3)',
+  'High',
+  'h',
+  'Very High',
+  'Rare',
+  'Critical',
+  'Blue',
+  '',
+  '   ',
+  null,
+  true,
+  false,
+];
 
 describe('ScaleTally', () => {
   const tally = (cells: CellValue[], header = 'Likelihood') => {
@@ -37,7 +62,12 @@ describe('ScaleTally', () => {
 
 describe('readRating', () => {
   it('returns the value, null, or the reason parseRating gives as its error', () => {
-    const scales = [null, detectScale([1, 5], 'Likelihood'), detectScale(['Low', 'High'], 'Level'), detectScale(['Rare', 'Likely'], 'Likelihood')];
+    const scales = [
+      null,
+      detectScale([1, 5], 'Likelihood'),
+      detectScale(['Low', 'High'], 'Level'),
+      detectScale(['Rare', 'Likely'], 'Likelihood'),
+    ];
     let errors = 0;
     for (const scale of scales) {
       for (const v of CELLS) {

@@ -91,8 +91,15 @@ describe('layouts', () => {
 
   it('a risk merged over several rows is one entry whose action text joins the rows', async () => {
     const t = (await read('mergedRiskBlocks')).register!;
-    expect(t.entries.map((e) => [e.row, e.rowSpan])).toEqual([[2, 3], [5, 2], [7, 3], [10, 1]]);
-    expect(t.entries[0].action).toBe('Enable MFA for all Microsoft 365 accounts\nTurn on external-sender warning banner\nQuarterly phishing simulation');
+    expect(t.entries.map((e) => [e.row, e.rowSpan])).toEqual([
+      [2, 3],
+      [5, 2],
+      [7, 3],
+      [10, 1],
+    ]);
+    expect(t.entries[0].action).toBe(
+      'Enable MFA for all Microsoft 365 accounts\nTurn on external-sender warning banner\nQuarterly phishing simulation',
+    );
     expect(t.entries[0].dueDate!.iso).toBe('2026-02-01');
     expect(t.entries[0].owner).toBe('IT Vendor (BrightPath IT)');
   });
@@ -132,10 +139,40 @@ describe('layouts', () => {
     expect(r.register!.scales.impact).toMatchObject({ steps: 5, form: 'text' });
     expect(e[0].impact).toMatchObject({ ordinal: 4, label: 'Major' });
     expect(e[1].statedLevel).toMatchObject({ ordinal: 4, steps: 4, label: 'Critical' });
-    expect(e.map((x) => x.dueDate?.kind)).toEqual(['date', 'date', 'date', 'date', 'date', 'ambiguous', 'date', 'relative', 'relative', 'relative']);
-    expect(e.map((x) => x.dueDate?.iso ?? null).slice(0, 7)).toEqual(['2026-02-15', '2026-01-31', '2026-01-15', '2026-01-05', '2026-01-05', null, '2026-04-13']);
+    expect(e.map((x) => x.dueDate?.kind)).toEqual([
+      'date',
+      'date',
+      'date',
+      'date',
+      'date',
+      'ambiguous',
+      'date',
+      'relative',
+      'relative',
+      'relative',
+    ]);
+    expect(e.map((x) => x.dueDate?.iso ?? null).slice(0, 7)).toEqual([
+      '2026-02-15',
+      '2026-01-31',
+      '2026-01-15',
+      '2026-01-05',
+      '2026-01-05',
+      null,
+      '2026-04-13',
+    ]);
     expect(e.map((x) => x.owner === null)).toEqual([false, true, true, true, false, false, true, false, true, false]);
-    expect(e.map((x) => x.status)).toEqual(['In Progress', 'Open', 'Complete', 'Accepted', 'In Progress', null, 'Not Started', 'Planned', 'Deferred', 'Complete']);
+    expect(e.map((x) => x.status)).toEqual([
+      'In Progress',
+      'Open',
+      'Complete',
+      'Accepted',
+      'In Progress',
+      null,
+      'Not Started',
+      'Planned',
+      'Deferred',
+      'Complete',
+    ]);
     const issueCells = r.issues.map((i) => i.cell).sort();
     expect(issueCells).toEqual(['H7', 'I7']);
   });

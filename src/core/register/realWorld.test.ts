@@ -28,17 +28,51 @@ describe('normalized words', () => {
 
 describe('the synonym table in other languages', () => {
   it.each([
-    ['Riesgo', 'risk'], ['Probabilidad', 'likelihood'], ['Impacto', 'impact'], ['Fecha límite', 'dueDate'], ['Responsable', 'owner'],
-    ['Eintrittswahrscheinlichkeit', 'likelihood'], ['Auswirkung', 'impact'], ['Maßnahme', 'action'], ['Verantwortlich', 'owner'], ['Termin', 'dueDate'],
-    ['Probabilità', 'likelihood'], ['Impatto', 'impact'], ['Attività', 'action'], ['Scadenza', 'dueDate'],
-    ['Sannsynlighet', 'likelihood'], ['Konsekvens', 'impact'], ['Tiltak', 'action'], ['Ansvarlig', 'owner'], ['Frist', 'dueDate'],
-    ['Échéance', 'dueDate'], ['Descrição do Risco', 'risk'], ['Resposta ao Risco', 'action'], ['Kans', 'likelihood'], ['Maatregel', 'action'],
-    ['Вероятность риска', 'likelihood'], ['Хозяин\nриска', 'owner'], ['Уровень риска', 'level'],
-    ['Finding Identifier', 'id'], ['Vulnerability ID', 'id'], ['CAP Item', 'id'], ['POA&M Item', 'id'],
-    ['Residual Risk Score', 'residualScore'], ['Reviewed Risk', 'residualLevel'], ['Target risk', 'residualLevel'],
-    ['Original Target Date', 'originalDueDate'], ['Revised Target Date', 'dueDate'], ['Planned Remediation Date', 'dueDate'],
-    ['Target Risk Rating', 'residualLevel'], ['Risk Level After Treatment', 'residualLevel'], ['Gefährdung', 'risk'], ['Umsetzung bis', 'dueDate'],
-    ['Description of Nonconformance', 'risk'], ['CAPA No.', 'id'], ['Expected Resolution Date', 'dueDate'], ['Fecha de cierre real', 'completedDate'],
+    ['Riesgo', 'risk'],
+    ['Probabilidad', 'likelihood'],
+    ['Impacto', 'impact'],
+    ['Fecha límite', 'dueDate'],
+    ['Responsable', 'owner'],
+    ['Eintrittswahrscheinlichkeit', 'likelihood'],
+    ['Auswirkung', 'impact'],
+    ['Maßnahme', 'action'],
+    ['Verantwortlich', 'owner'],
+    ['Termin', 'dueDate'],
+    ['Probabilità', 'likelihood'],
+    ['Impatto', 'impact'],
+    ['Attività', 'action'],
+    ['Scadenza', 'dueDate'],
+    ['Sannsynlighet', 'likelihood'],
+    ['Konsekvens', 'impact'],
+    ['Tiltak', 'action'],
+    ['Ansvarlig', 'owner'],
+    ['Frist', 'dueDate'],
+    ['Échéance', 'dueDate'],
+    ['Descrição do Risco', 'risk'],
+    ['Resposta ao Risco', 'action'],
+    ['Kans', 'likelihood'],
+    ['Maatregel', 'action'],
+    ['Вероятность риска', 'likelihood'],
+    ['Хозяин\nриска', 'owner'],
+    ['Уровень риска', 'level'],
+    ['Finding Identifier', 'id'],
+    ['Vulnerability ID', 'id'],
+    ['CAP Item', 'id'],
+    ['POA&M Item', 'id'],
+    ['Residual Risk Score', 'residualScore'],
+    ['Reviewed Risk', 'residualLevel'],
+    ['Target risk', 'residualLevel'],
+    ['Original Target Date', 'originalDueDate'],
+    ['Revised Target Date', 'dueDate'],
+    ['Planned Remediation Date', 'dueDate'],
+    ['Target Risk Rating', 'residualLevel'],
+    ['Risk Level After Treatment', 'residualLevel'],
+    ['Gefährdung', 'risk'],
+    ['Umsetzung bis', 'dueDate'],
+    ['Description of Nonconformance', 'risk'],
+    ['CAPA No.', 'id'],
+    ['Expected Resolution Date', 'dueDate'],
+    ['Fecha de cierre real', 'completedDate'],
   ])('%s -> %s', (header, role) => {
     expect(matchHeader(header)?.role).toBe(role);
   });
@@ -55,13 +89,25 @@ describe('the synonym table in other languages', () => {
 
   it('a bare "Risk" may be the score or the level, only if its values say so', () => {
     const offers = matchHeaderAll('Riesgo');
-    expect(offers.map((m) => [m.role, m.needsValues ?? false])).toEqual([['risk', false], ['score', true], ['level', true]]);
+    expect(offers.map((m) => [m.role, m.needsValues ?? false])).toEqual([
+      ['risk', false],
+      ['score', true],
+      ['level', true],
+    ]);
   });
 });
 
 describe('values of other languages', () => {
   it('rating words in several languages and forms', () => {
-    for (const [word, label] of [['Alta.', 'High'], ['Média', 'Medium'], ['Niedrig', 'Low'], ['Высокое', 'High'], ['Красный', 'High'], ['Muy baja.', 'Very Low'], ['Crítico.', 'Critical']]) {
+    for (const [word, label] of [
+      ['Alta.', 'High'],
+      ['Média', 'Medium'],
+      ['Niedrig', 'Low'],
+      ['Высокое', 'High'],
+      ['Красный', 'High'],
+      ['Muy baja.', 'Very Low'],
+      ['Crítico.', 'Critical'],
+    ]) {
       expect(parseRating(word, null).value?.label).toBe(label);
     }
   });
@@ -79,7 +125,7 @@ describe('values of other languages', () => {
     expect(parseDate('Ongoing')?.iso).toBeNull();
     expect(parseDate('30 Days')).toMatchObject({ iso: null, kind: 'relative' });
   });
-  it('text dates in the registers\' languages', () => {
+  it("text dates in the registers' languages", () => {
     expect(parseDate('15 de marzo de 2026')?.iso).toBe('2026-03-15');
     expect(parseDate('15. März 2026')?.iso).toBe('2026-03-15');
     expect(parseDate('1er avril 2026')?.iso).toBe('2026-04-01');
@@ -109,44 +155,59 @@ describe('roles decided by header and values', () => {
   const grid = (header: string[], rows: CellValue[][]) => makeGrid('Sheet', [header, ...rows]);
 
   it('never assigns a role the values contradict, and says why', () => {
-    const g = grid(['Risk', 'Action', 'Vulnerability', 'Mitigation', 'Level of Risk'], [
-      ['Ransomware on the file server', '$4,500', 3, 'Offsite backups', 'High'],
-      ['Phishing of clinicians', '$1,000', 4, 'MFA on e-mail', 'Medium'],
-      ['Lost laptop', '$0', 2, 'Encrypt laptops', 'Low'],
-    ]);
+    const g = grid(
+      ['Risk', 'Action', 'Vulnerability', 'Mitigation', 'Level of Risk'],
+      [
+        ['Ransomware on the file server', '$4,500', 3, 'Offsite backups', 'High'],
+        ['Phishing of clinicians', '$1,000', 4, 'MFA on e-mail', 'Medium'],
+        ['Lost laptop', '$0', 2, 'Encrypt laptops', 'Low'],
+      ],
+    );
     const profiles = profileColumns(g, 0, [0, 1, 2, 3, 4]);
     expect(contradiction('action', profiles.get(1)!)).toMatch(/money/);
     expect(contradiction('vulnerability', profiles.get(2)!)).toMatch(/numbers/);
-    const m = assignRoles([0, 1, 2, 3, 4].map((col) => ({ col, field: g.values[0][col] as string, group: null })), profiles);
+    const m = assignRoles(
+      [0, 1, 2, 3, 4].map((col) => ({ col, field: g.values[0][col] as string, group: null })),
+      profiles,
+    );
     expect(lettersOf(m.columns)).toEqual({ risk: 'A', action: 'D', level: 'E' });
     expect(m.ambiguities.join(' ')).toMatch(/Column B \("Action"\).*money amounts/);
   });
 
   it('when two columns share a header, the filled one wins', () => {
-    const g = grid(['Descripción', 'Riesgo', 'Riesgo ', 'Probabilidad', 'Impacto'], [
-      ['Falta de respaldo', '#REF!', 9, 3, 3],
-      ['Rotación de personal', null, 6, 2, 3],
-    ]);
+    const g = grid(
+      ['Descripción', 'Riesgo', 'Riesgo ', 'Probabilidad', 'Impacto'],
+      [
+        ['Falta de respaldo', '#REF!', 9, 3, 3],
+        ['Rotación de personal', null, 6, 2, 3],
+      ],
+    );
     const r = readWorkbook([g]);
     expect(lettersOf(r.register!.columns)).toEqual({ risk: 'A', score: 'C', likelihood: 'D', impact: 'E' });
   });
 
   it('an impact with no likelihood anywhere is the stated level', () => {
-    const g = grid(['Finding ID', 'Finding Title', 'Severity', 'Status', 'Owner', 'Target Date'], [
-      ['F-1', 'No MFA', 'Critical', 'Open', 'IT', 46100],
-      ['F-2', 'No BAA', 'High', 'Open', 'Privacy Officer', 46200],
-    ]);
+    const g = grid(
+      ['Finding ID', 'Finding Title', 'Severity', 'Status', 'Owner', 'Target Date'],
+      [
+        ['F-1', 'No MFA', 'Critical', 'Open', 'IT', 46100],
+        ['F-2', 'No BAA', 'High', 'Open', 'Privacy Officer', 46200],
+      ],
+    );
     const r = readWorkbook([g]);
     expect(r.register).toBeNull();
     expect(lettersOf(r.caps[0].columns)).toEqual({ id: 'A', risk: 'B', level: 'C', status: 'D', owner: 'E', dueDate: 'F' });
   });
 
   it('an empty ID column yields to a column of short, unique codes, marked for checking', () => {
-    const g = grid(['Risk ID', 'Ref', 'Risk Description', 'Likelihood', 'Impact'], [
-      [null, 'A-1', 'Unlocked records room', 2, 3],
-      [null, 'A-2', 'Shared EHR login', 4, 4],
-      [null, 'B-1', 'No BAA with the billing vendor', 3, 4],
-    ]);
+    const g = grid(
+      ['Risk ID', 'Ref', 'Risk Description', 'Likelihood', 'Impact'],
+      [
+        [null, 'A-1', 'Unlocked records room', 2, 3],
+        [null, 'A-2', 'Shared EHR login', 4, 4],
+        [null, 'B-1', 'No BAA with the billing vendor', 3, 4],
+      ],
+    );
     // "Ref" is an ID header too; empty it to see the values decide alone.
     g.values[0][1] = 'Key';
     const r = readWorkbook([g]);
@@ -155,21 +216,36 @@ describe('roles decided by header and values', () => {
   });
 
   it('a "#" running number in front of the real IDs yields the ID to them', () => {
-    const g = grid(['#', 'ID', 'Finding', 'Corrective Action', 'Due Date', 'Status'], [
-      [1, 'AUD-7', 'No audit log review', 'Monthly log review', 46100, 'Open'],
-      [2, 'AUD-9', 'Shared admin account', 'Personal admin accounts', 46200, 'Open'],
-      [3, 'AUD-12', 'No BAA for the fax vendor', 'Sign the BAA', 46300, 'Open'],
-    ]);
+    const g = grid(
+      ['#', 'ID', 'Finding', 'Corrective Action', 'Due Date', 'Status'],
+      [
+        [1, 'AUD-7', 'No audit log review', 'Monthly log review', 46100, 'Open'],
+        [2, 'AUD-9', 'Shared admin account', 'Personal admin accounts', 46200, 'Open'],
+        [3, 'AUD-12', 'No BAA for the fax vendor', 'Sign the BAA', 46300, 'Open'],
+      ],
+    );
     expect(readWorkbook([g]).caps[0].columns.id?.letter).toBe('B');
   });
 
   it('the same rating headers typed twice: the second block is residual', () => {
-    const g = grid(['Hazard', 'E', 'B', 'W', 'R', 'Control', 'E', 'B', 'W', 'R'], [
-      ['Splinter injury', 3, 3, 1, 9, 'Gloves', 1, 3, 1, 3],
-      ['Electric shock', 7, 6, 3, 126, 'Insulate cables', 3, 6, 1, 18],
-    ]);
+    const g = grid(
+      ['Hazard', 'E', 'B', 'W', 'R', 'Control', 'E', 'B', 'W', 'R'],
+      [
+        ['Splinter injury', 3, 3, 1, 9, 'Gloves', 1, 3, 1, 3],
+        ['Electric shock', 7, 6, 3, 126, 'Insulate cables', 3, 6, 1, 18],
+      ],
+    );
     const t = readWorkbook([g]).register!;
-    expect(lettersOf(t.columns)).toMatchObject({ risk: 'A', impact: 'B', likelihood: 'D', score: 'E', action: 'F', residualImpact: 'G', residualLikelihood: 'I', residualLevel: 'J' });
+    expect(lettersOf(t.columns)).toMatchObject({
+      risk: 'A',
+      impact: 'B',
+      likelihood: 'D',
+      score: 'E',
+      action: 'F',
+      residualImpact: 'G',
+      residualLikelihood: 'I',
+      residualLevel: 'J',
+    });
   });
 });
 
@@ -197,12 +273,16 @@ describe('rows that are not entries', () => {
   });
 
   it('a merged hazard over rows rated one by one makes one risk per row, each with the hazard', () => {
-    const g = makeGrid('Risks', [
-      ['Hazard', 'Circumstance', 'Likelihood', 'Impact'],
-      ['Golf ball injury', 'Rope breaks', 3, 4],
-      [null, 'Magnet fails', 2, 4],
-      [null, 'Ball path crossed', 4, 4],
-    ], { merges: [{ top: 1, left: 0, bottom: 3, right: 0 }] });
+    const g = makeGrid(
+      'Risks',
+      [
+        ['Hazard', 'Circumstance', 'Likelihood', 'Impact'],
+        ['Golf ball injury', 'Rope breaks', 3, 4],
+        [null, 'Magnet fails', 2, 4],
+        [null, 'Ball path crossed', 4, 4],
+      ],
+      { merges: [{ top: 1, left: 0, bottom: 3, right: 0 }] },
+    );
     const t = readWorkbook([g]).register!;
     expect(t.entries.map((e) => e.risk)).toEqual(['Golf ball injury', 'Golf ball injury', 'Golf ball injury']);
   });

@@ -7,9 +7,30 @@
  * the column scales, then read one entry at a time, then report what lies below the table.
  */
 import { cellAddress, columnLetter, isBlank, type CellValue, type SheetGrid } from '../grid';
-import { ROLES, type ColumnMatch, type DateValue, type Entry, type ReadIssue, type Role, type ScaleInfo, type ScaleValue, type TableKind } from '../model';
+import {
+  ROLES,
+  type ColumnMatch,
+  type DateValue,
+  type Entry,
+  type ReadIssue,
+  type Role,
+  type ScaleInfo,
+  type ScaleValue,
+  type TableKind,
+} from '../model';
 import { ROWS_PER_SLICE, sliceEnds, type Sliced } from '../slices';
-import { dateOrderOf, isDatePlaceholder, isOwnerPlaceholder, parseDate, readRating, resolveDate, ScaleTally, statusOf, ValueMemo, type DateOrder } from './values';
+import {
+  dateOrderOf,
+  isDatePlaceholder,
+  isOwnerPlaceholder,
+  parseDate,
+  readRating,
+  resolveDate,
+  ScaleTally,
+  statusOf,
+  ValueMemo,
+  type DateOrder,
+} from './values';
 import { cellText, isErrorValue, normalizeWords, quoteShort } from './text';
 import { roleWords } from './mapping';
 
@@ -114,7 +135,10 @@ function tableOf(grid: SheetGrid, headerRow: number, columns: Partial<Record<Rol
     mappedIdx: mapped.map((m) => m.col - grid.left),
     letterAt,
     firstIdx: Math.max(0, headerRow + 1 - grid.top),
-    EntryCells: entryCellsClass(mappedRoles, mapped.map((m) => letterAt[m.col - grid.left])),
+    EntryCells: entryCellsClass(
+      mappedRoles,
+      mapped.map((m) => letterAt[m.col - grid.left]),
+    ),
     memo,
     statedScores: new Map(),
     issues: [],
@@ -270,7 +294,13 @@ interface Reader extends Table {
   templateCell: string;
 }
 
-function readerOf(t: Table, lastIdx: number, merges: Merges, scales: Partial<Record<Role, ScaleInfo>>, dateOrders: Map<number, DateOrder>): Reader {
+function readerOf(
+  t: Table,
+  lastIdx: number,
+  merges: Merges,
+  scales: Partial<Record<Role, ScaleInfo>>,
+  dateOrders: Map<number, DateOrder>,
+): Reader {
   const scaleOf = (role: RatingRole): ScaleInfo | null => scales[role] ?? null;
   return {
     ...t,
@@ -315,9 +345,10 @@ function flushTemplate(r: Reader): void {
   r.issues.push({
     sheet: r.sheet,
     cell: r.templateCell,
-    message: a === b
-      ? `Row ${a} holds only formulas and no typed content (an empty template row); it was not read as a ${itemWord(r)}.`
-      : `Rows ${a}-${b} hold only formulas and no typed content (an empty template); they were not read as ${r.kind === 'cap' ? 'corrective actions' : 'risks'}.`,
+    message:
+      a === b
+        ? `Row ${a} holds only formulas and no typed content (an empty template row); it was not read as a ${itemWord(r)}.`
+        : `Rows ${a}-${b} hold only formulas and no typed content (an empty template); they were not read as ${r.kind === 'cap' ? 'corrective actions' : 'risks'}.`,
     severity: 'info',
   });
   r.templateStart = -1;
@@ -342,7 +373,10 @@ function continuesTable(t: Table, idx: number): boolean {
   let filled = 0;
   for (const c of t.mappedIdx) if (!isBlank(valueAt(t, idx, c))) filled++;
   const { C } = t;
-  const anchor = C.id >= 0 ? isStringCell(t, idx, C.id) || typeof valueAt(t, idx, C.id) === 'number' : isStringCell(t, idx, C.risk >= 0 ? C.risk : C.action);
+  const anchor =
+    C.id >= 0
+      ? isStringCell(t, idx, C.id) || typeof valueAt(t, idx, C.id) === 'number'
+      : isStringCell(t, idx, C.risk >= 0 ? C.risk : C.action);
   return anchor && filled >= Math.ceil(t.mappedIdx.length / 2);
 }
 
@@ -414,9 +448,19 @@ function date(r: Reader, c: number, role: DateRole): DateValue | null {
   if (iso) return { raw: d.raw, text: d.text, iso, kind: 'date' };
   const addr = addrOf(r, r.foundIdx, c);
   if (d && d.kind === 'ambiguous') {
-    r.issues.push({ sheet: r.sheet, cell: addr, message: `${addr}: "${d.text}" could be read day-first or month-first, so the ${roleWords(role)} was not guessed; type it as YYYY-MM-DD or use a date cell.`, severity: 'warning' });
+    r.issues.push({
+      sheet: r.sheet,
+      cell: addr,
+      message: `${addr}: "${d.text}" could be read day-first or month-first, so the ${roleWords(role)} was not guessed; type it as YYYY-MM-DD or use a date cell.`,
+      severity: 'warning',
+    });
   } else if (d && d.kind === 'invalid' && !isDatePlaceholder(d)) {
-    r.issues.push({ sheet: r.sheet, cell: addr, message: `${addr}: ${quoteShort(d.text)} is not a date we can read as the ${roleWords(role)}.`, severity: 'warning' });
+    r.issues.push({
+      sheet: r.sheet,
+      cell: addr,
+      message: `${addr}: ${quoteShort(d.text)} is not a date we can read as the ${roleWords(role)}.`,
+      severity: 'warning',
+    });
   }
   return d;
 }
@@ -434,7 +478,7 @@ function readUntil(r: Reader, stop: number): void {
     const row = values[i];
     if (!rowHasValue(row)) {
       // Formulas whose results are blank (never calculated, or ""): an unfilled template row.
-      if (rowHasFormula(r, i)) markTemplateRow(r, i, cellAddress(i + top, (r.formulas![i].findIndex((f) => !!f)) + left));
+      if (rowHasFormula(r, i)) markTemplateRow(r, i, cellAddress(i + top, r.formulas![i].findIndex((f) => !!f) + left));
       else r.blankRun++;
       continue;
     }
@@ -442,7 +486,12 @@ function readUntil(r: Reader, stop: number): void {
     r.blankRun = 0;
     if (r.lastEntryIdx < 0 && isInstructionRow(row)) {
       const cell = cellAddress(i + top, firstNonBlankCol(row) + left);
-      r.issues.push({ sheet: r.sheet, cell, message: `Row ${i + top + 1} explains how to fill the columns (guidance or an example), so it was not read as a ${itemWord(r)}.`, severity: 'info' });
+      r.issues.push({
+        sheet: r.sheet,
+        cell,
+        message: `Row ${i + top + 1} explains how to fill the columns (guidance or an example), so it was not read as a ${itemWord(r)}.`,
+        severity: 'info',
+      });
       continue;
     }
     // Blank rows then "Legend" / "Notes": what follows is not the table, however short the gap.
@@ -478,7 +527,12 @@ function readEntry(r: Reader): Entry | null {
   const vulnerability = blockText(r, C.vulnerability);
   const action = blockText(r, C.action);
   if (isTotalRow(id, risk)) {
-    r.issues.push({ sheet, cell: cellAddress(i + top, firstNonBlankCol(row) + left), message: `Row ${i + top + 1} is a total, not a ${itemWord(r)}; it was not read as one.`, severity: 'info' });
+    r.issues.push({
+      sheet,
+      cell: cellAddress(i + top, firstNonBlankCol(row) + left),
+      message: `Row ${i + top + 1} is a total, not a ${itemWord(r)}; it was not read as one.`,
+      severity: 'info',
+    });
     return null;
   }
   const substance = risk !== null || threat !== null || vulnerability !== null || asset !== null || action !== null;
@@ -496,7 +550,12 @@ function readEntry(r: Reader): Entry | null {
   const status = statusText === null ? null : statusOf(statusText, r.memo);
   if (statusText !== null && status === null) {
     const addr = addrOf(r, r.foundIdx, C.status);
-    r.issues.push({ sheet, cell: addr, message: `${addr}: the status ${quoteShort(statusText)} is not one we recognize (e.g. Open, In Progress, Complete); it was left unclassified.`, severity: 'warning' });
+    r.issues.push({
+      sheet,
+      cell: addr,
+      message: `${addr}: the status ${quoteShort(statusText)} is not one we recognize (e.g. Open, In Progress, Complete); it was left unclassified.`,
+      severity: 'warning',
+    });
   }
 
   let statedScore: Entry['statedScore'] = null;
@@ -577,9 +636,10 @@ function isIdWithValues(r: Reader, id: string | null): boolean {
   r.issues.push({
     sheet,
     cell,
-    message: id !== null && id.length <= 20
-      ? `Row ${i + top + 1} has only an ID (${quoteShort(id)}) and nothing else; it was not read as a ${itemWord(r)}.`
-      : `Row ${i + top + 1} has ${quoteShort(shown)} in ${cell} but no ${r.kind === 'cap' ? 'finding or corrective action' : 'risk description, asset or action'}; it was not read as a ${itemWord(r)}.`,
+    message:
+      id !== null && id.length <= 20
+        ? `Row ${i + top + 1} has only an ID (${quoteShort(id)}) and nothing else; it was not read as a ${itemWord(r)}.`
+        : `Row ${i + top + 1} has ${quoteShort(shown)} in ${cell} but no ${r.kind === 'cap' ? 'finding or corrective action' : 'risk description, asset or action'}; it was not read as a ${itemWord(r)}.`,
     severity: 'warning',
   });
   return false;
@@ -595,10 +655,20 @@ function reportUnreadableCells(r: Reader): void {
       if (v !== null && v !== undefined) {
         if (!isErrorValue(v)) continue;
         const addr = addrOf(r, k, c);
-        r.issues.push({ sheet: r.sheet, cell: addr, message: `${addr} shows the error ${v} instead of a ${roleWords(r.mappedRoles[j])}; fix the formula or type the value.`, severity: 'warning' });
+        r.issues.push({
+          sheet: r.sheet,
+          cell: addr,
+          message: `${addr} shows the error ${v} instead of a ${roleWords(r.mappedRoles[j])}; fix the formula or type the value.`,
+          severity: 'warning',
+        });
       } else if (formulas !== null && formulaAt(r, k, c) !== null) {
         const addr = addrOf(r, k, c);
-        r.issues.push({ sheet: r.sheet, cell: addr, message: `${addr} holds a formula with no saved result (it may point to another workbook), so its ${roleWords(r.mappedRoles[j])} could not be read.`, severity: 'warning' });
+        r.issues.push({
+          sheet: r.sheet,
+          cell: addr,
+          message: `${addr} holds a formula with no saved result (it may point to another workbook), so its ${roleWords(r.mappedRoles[j])} could not be read.`,
+          severity: 'warning',
+        });
       }
     }
   }
@@ -703,12 +773,43 @@ function allFormulas(row: CellValue[], formulas: (string | null)[] | null): bool
 
 /** Labels of the guidance and example rows templates put under the header (FedRAMP: "Guidance", "Examples"). */
 const INSTRUCTION_LABELS: ReadonlySet<string> = new Set([
-  'guidance', 'instruction', 'instructions', 'example', 'examples', 'e g', 'eg', 'for example', 'sample', 'how to fill',
-  'ejemplo', 'ejemplos', 'instrucciones', 'exemplo', 'exemplos', 'instrucoes', 'exemple', 'exemples', 'esempio', 'esempi', 'istruzioni',
-  'beispiel', 'beispiele', 'anleitung', 'hinweis', 'voorbeeld', 'voorbeelden', 'instructie', 'eksempel', 'veiledning', 'пример', 'инструкция',
+  'guidance',
+  'instruction',
+  'instructions',
+  'example',
+  'examples',
+  'e g',
+  'eg',
+  'for example',
+  'sample',
+  'how to fill',
+  'ejemplo',
+  'ejemplos',
+  'instrucciones',
+  'exemplo',
+  'exemplos',
+  'instrucoes',
+  'exemple',
+  'exemples',
+  'esempio',
+  'esempi',
+  'istruzioni',
+  'beispiel',
+  'beispiele',
+  'anleitung',
+  'hinweis',
+  'voorbeeld',
+  'voorbeelden',
+  'instructie',
+  'eksempel',
+  'veiledning',
+  'пример',
+  'инструкция',
 ]);
-const INSTRUCTION_START = /^(?:e\.?\s?g\.?[\s:,]|i\.?e\.?[\s:,]|example|for example|enter |describe |select |choose |list |provide |specify |indicate |assign |type |use |if needed|if applicable|person responsible|the date |z\.\s?b\.|p\.\s?ej\.|ej\.|ex\.|por ejemplo|por exemplo|par exemple|ad esempio|bijv\.|f\.eks\.)/i;
-const REQUIREMENT_WORD = /^(?:mandatory|situational|required|optional|conditional|obligatorio|opcional|obrigatorio|obligatoire|facultatif|obbligatorio|facoltativo|pflicht|optional|verplicht|optioneel|obligatorisk|valgfri)\b/i;
+const INSTRUCTION_START =
+  /^(?:e\.?\s?g\.?[\s:,]|i\.?e\.?[\s:,]|example|for example|enter |describe |select |choose |list |provide |specify |indicate |assign |type |use |if needed|if applicable|person responsible|the date |z\.\s?b\.|p\.\s?ej\.|ej\.|ex\.|por ejemplo|por exemplo|par exemple|ad esempio|bijv\.|f\.eks\.)/i;
+const REQUIREMENT_WORD =
+  /^(?:mandatory|situational|required|optional|conditional|obligatorio|opcional|obrigatorio|obligatoire|facultatif|obbligatorio|facoltativo|pflicht|optional|verplicht|optioneel|obligatorisk|valgfri)\b/i;
 const SCALE_HINT = /^\(?\d+\s*(?:-|–|—|to|a|bis|tot)\s*\d+\)?$/i;
 
 /**
@@ -737,7 +838,32 @@ function isInstructionRow(row: CellValue[]): boolean {
   return filled > 0 && hints >= Math.max(2, filled / 2);
 }
 
-const CLOSED_SHEET_WORDS = ['closed', 'completed', 'complete', 'done', 'resolved', 'archive', 'archived', 'cerrados', 'cerradas', 'cerrado', 'completados', 'fechados', 'concluidos', 'fermes', 'clos', 'chiusi', 'completati', 'geschlossen', 'abgeschlossen', 'erledigt', 'gesloten', 'afgerond', 'lukket', 'закрытые'];
+const CLOSED_SHEET_WORDS = [
+  'closed',
+  'completed',
+  'complete',
+  'done',
+  'resolved',
+  'archive',
+  'archived',
+  'cerrados',
+  'cerradas',
+  'cerrado',
+  'completados',
+  'fechados',
+  'concluidos',
+  'fermes',
+  'clos',
+  'chiusi',
+  'completati',
+  'geschlossen',
+  'abgeschlossen',
+  'erledigt',
+  'gesloten',
+  'afgerond',
+  'lukket',
+  'закрытые',
+];
 
 /** True for a sheet named for closed items ("Closed POA&M Items", "Completed", "Cerrados"). */
 function isClosedSheetName(name: string): boolean {
@@ -745,7 +871,23 @@ function isClosedSheetName(name: string): boolean {
   return CLOSED_SHEET_WORDS.some((w) => words.includes(` ${w} `));
 }
 
-const TOTAL_LABELS: ReadonlySet<string> = new Set(['total', 'totals', 'grand total', 'sum', 'subtotal', 'sub total', 'count', 'total risks', 'totale', 'gesamt', 'summe', 'totaal', 'sum totalt', 'итого', 'всего']);
+const TOTAL_LABELS: ReadonlySet<string> = new Set([
+  'total',
+  'totals',
+  'grand total',
+  'sum',
+  'subtotal',
+  'sub total',
+  'count',
+  'total risks',
+  'totale',
+  'gesamt',
+  'summe',
+  'totaal',
+  'sum totalt',
+  'итого',
+  'всего',
+]);
 
 /** "TOTAL", "Grand Total" in the ID or description column: a count row, not an entry. */
 function isTotalRow(id: string | null, risk: string | null): boolean {
@@ -762,7 +904,8 @@ function isTotalLabel(text: string | null): boolean {
   return TOTAL_LABELS.has(normalizeWords(text));
 }
 
-const NOTE_START = /^(?:legend|key|notes?|source|sources|prepared by|approved by|reviewed by|\*|leyenda|notas?|legenda|legende|nota|hinweis|anmerkung|toelichting|merknad|примечание|легенда)\b/i;
+const NOTE_START =
+  /^(?:legend|key|notes?|source|sources|prepared by|approved by|reviewed by|\*|leyenda|notas?|legenda|legende|nota|hinweis|anmerkung|toelichting|merknad|примечание|легенда)\b/i;
 
 /** A row whose first cell opens a legend or a note ("Legend", "Notes:", "* scores are..."). */
 function startsNote(row: CellValue[]): boolean {

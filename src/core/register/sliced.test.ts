@@ -9,7 +9,21 @@ import { readWorkbook, readWorkbookSliced } from './index';
 import { findHeader } from './locate';
 import { readRowsSliced } from './rows';
 
-const HEADER = ['Risk ID', 'Risk Description', 'Asset', 'Likelihood', 'Impact', 'Risk Score', 'Risk Level', 'Mitigation Plan', 'Owner', 'Due Date', 'Status', 'Completion Date', 'Notes'];
+const HEADER = [
+  'Risk ID',
+  'Risk Description',
+  'Asset',
+  'Likelihood',
+  'Impact',
+  'Risk Score',
+  'Risk Level',
+  'Mitigation Plan',
+  'Owner',
+  'Due Date',
+  'Status',
+  'Completion Date',
+  'Notes',
+];
 const LEVELS = ['Low', 'Medium', 'High', 'Very High', 'Extreme-ish'];
 const STATUSES = ['Open', 'WIP', 'Complete', 'Blocked by vendor', '#N/A'];
 
@@ -77,7 +91,8 @@ describe('readWorkbookSliced', () => {
   it('keeps every slice small on a sheet formatted down to row 1,048,576', () => {
     // A few risks, then empty rows to Excel's last row (one shared empty row keeps the test light).
     const values: CellValue[][] = [[...HEADER]];
-    for (let r = 0; r < 10; r++) values.push([`R-${r}`, `Risk ${r}`, 'EHR', 2, 3, 6, 'Medium', 'Enable MFA', 'Bob', 46000, 'Open', null, null]);
+    for (let r = 0; r < 10; r++)
+      values.push([`R-${r}`, `Risk ${r}`, 'EHR', 2, 3, 6, 'Medium', 'Enable MFA', 'Bob', 46000, 'Open', null, null]);
     const empty: CellValue[] = [];
     while (values.length < 1_048_576) values.push(empty);
     const grid = makeGrid('Risk Register', values);

@@ -82,7 +82,12 @@ describe('matchColumn: group rows', () => {
     expect(matchColumn('Rating', 'Post-mitigation')!.role).toBe('residualLevel');
     // A residual score is its own role; alone (no residual level column) the mapping reads it as the residual level.
     expect(matchColumn('Score', 'Residual')!.role).toBe('residualScore');
-    expect(assignRoles([{ col: 0, field: 'Score', group: 'Residual' }, { col: 1, field: 'Risk', group: null }]).columns.residualLevel?.letter).toBe('A');
+    expect(
+      assignRoles([
+        { col: 0, field: 'Score', group: 'Residual' },
+        { col: 1, field: 'Risk', group: null },
+      ]).columns.residualLevel?.letter,
+    ).toBe('A');
   });
   it('keeps ratings under an inherent group, and non-ratings under a residual group', () => {
     expect(matchColumn('Likelihood', 'Inherent Risk')!.role).toBe('likelihood');

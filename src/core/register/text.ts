@@ -8,7 +8,16 @@ const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 /** Letters NFD does not split into base + mark, spelled the way a header is searched for. */
 const FOLDED: ReadonlyMap<string, string> = new Map([
-  ['ß', 'ss'], ['ø', 'o'], ['æ', 'ae'], ['œ', 'oe'], ['ł', 'l'], ['đ', 'd'], ['ı', 'i'], ['º', 'o'], ['°', 'o'], ['№', 'no'],
+  ['ß', 'ss'],
+  ['ø', 'o'],
+  ['æ', 'ae'],
+  ['œ', 'oe'],
+  ['ł', 'l'],
+  ['đ', 'd'],
+  ['ı', 'i'],
+  ['º', 'o'],
+  ['°', 'o'],
+  ['№', 'no'],
 ]);
 
 /** "Fällig", "Acción", "Sårbarhet" -> "fallig", "accion", "sarbarhet": accents never decide a match. */

@@ -1,4 +1,11 @@
-import { buildCapCalendar, calendarStateWords, MISSING_APPROVAL_DATE, MISSING_EFFECTIVE_DATE, reportingPeriods, retainUntil } from './calendar';
+import {
+  buildCapCalendar,
+  calendarStateWords,
+  MISSING_APPROVAL_DATE,
+  MISSING_EFFECTIVE_DATE,
+  reportingPeriods,
+  retainUntil,
+} from './calendar';
 import { capSettingsSchema } from '../settings';
 
 const cap = (patch: Record<string, unknown> = {}) => capSettingsSchema.parse({ type: 'ocr', ...patch });
@@ -32,7 +39,10 @@ describe('buildCapCalendar (resolution-agreement terms)', () => {
   });
 
   it('risk analysis days (60 / 90 / 180) and a 3-year term are settings', () => {
-    const c = buildCapCalendar(cap({ effectiveDate: '2026-01-15', riskAnalysisDays: 180, monitoringYears: 3, approvalDate: '2026-09-01' }), '2026-03-01');
+    const c = buildCapCalendar(
+      cap({ effectiveDate: '2026-01-15', riskAnalysisDays: 180, monitoringYears: 3, approvalDate: '2026-09-01' }),
+      '2026-03-01',
+    );
     expect(c.events.find((e) => e.kind === 'risk-analysis')?.due).toBe('2026-07-14');
     expect(c.events.filter((e) => e.kind === 'periodic').map((e) => e.due)).toEqual(['2027-03-16', '2028-03-15']);
     expect(c.events.find((e) => e.kind === 'final')?.periodEnd).toBe('2029-01-15');
@@ -63,7 +73,14 @@ describe('buildCapCalendar (resolution-agreement terms)', () => {
 
   it('the older terms still work: implementation report from the effective date, 6-month periods', () => {
     const c = buildCapCalendar(
-      cap({ effectiveDate: '2026-01-31', implementationReportFrom: 'effective', implementationReportDays: 90, reportingPeriodMonths: 6, reportDueDaysAfterPeriod: 30, monitoringYears: 1 }),
+      cap({
+        effectiveDate: '2026-01-31',
+        implementationReportFrom: 'effective',
+        implementationReportDays: 90,
+        reportingPeriodMonths: 6,
+        reportDueDaysAfterPeriod: 30,
+        monitoringYears: 1,
+      }),
       '2026-03-01',
     );
     expect(c.events.find((e) => e.kind === 'implementation')?.due).toBe('2026-05-01');
@@ -88,7 +105,9 @@ describe('buildCapCalendar (resolution-agreement terms)', () => {
   });
 
   it('describes dates before the effective date and after the term', () => {
-    expect(buildCapCalendar(cap({ effectiveDate: '2026-01-15' }), '2025-12-01').periodText).toBe('Before the CAP effective date (2026-01-15)');
+    expect(buildCapCalendar(cap({ effectiveDate: '2026-01-15' }), '2025-12-01').periodText).toBe(
+      'Before the CAP effective date (2026-01-15)',
+    );
     const after = buildCapCalendar(cap({ effectiveDate: '2026-01-15' }), '2028-06-01');
     expect(after.periodText).toBe('Term ended 2028-01-15');
     expect(after.currentPeriod).toBeNull();

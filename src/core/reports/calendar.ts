@@ -91,7 +91,11 @@ export function reportingPeriods(cap: CapSettings, effective: IsoDate): Reportin
 }
 
 function event(asOf: IsoDate, e: Omit<CalendarEvent, 'state' | 'daysUntilDue'>, state?: CalendarState): CalendarEvent {
-  return { ...e, state: state ?? stateFor(asOf, e.due, e.kind === 'periodic' || e.kind === 'final' ? e.periodEnd : null), daysUntilDue: daysBetween(asOf, e.due) };
+  return {
+    ...e,
+    state: state ?? stateFor(asOf, e.due, e.kind === 'periodic' || e.kind === 'final' ? e.periodEnd : null),
+    daysUntilDue: daysBetween(asOf, e.due),
+  };
 }
 
 /** Builds the calendar for the as-of date. */
@@ -119,7 +123,15 @@ export function buildCapCalendar(cap: CapSettings, asOf: IsoDate): CapCalendar {
   events.push(
     event(
       asOf,
-      { kind: 'risk-analysis', label: 'Risk analysis submitted to HHS', periodStart: null, periodEnd: null, due: raDue, projected: false, basis: `${cap.riskAnalysisDays} days after the effective date` },
+      {
+        kind: 'risk-analysis',
+        label: 'Risk analysis submitted to HHS',
+        periodStart: null,
+        periodEnd: null,
+        due: raDue,
+        projected: false,
+        basis: `${cap.riskAnalysisDays} days after the effective date`,
+      },
       submitted ? 'submitted' : undefined,
     ),
   );
@@ -171,7 +183,14 @@ export function buildCapCalendar(cap: CapSettings, asOf: IsoDate): CapCalendar {
 }
 
 /** Adds the reporting periods and the end of the term, sorts by date, and works out the current period. */
-function finishCalendar(cap: CapSettings, asOf: IsoDate, effective: IsoDate, events: CalendarEvent[], missing: string[], standing: string[]): CapCalendar {
+function finishCalendar(
+  cap: CapSettings,
+  asOf: IsoDate,
+  effective: IsoDate,
+  events: CalendarEvent[],
+  missing: string[],
+  standing: string[],
+): CapCalendar {
   const periods = reportingPeriods(cap, effective);
   for (const p of periods) {
     const final = p.index === periods.length;
@@ -215,7 +234,13 @@ function finishCalendar(cap: CapSettings, asOf: IsoDate, effective: IsoDate, eve
   return { missing, events, currentPeriod, periodText, monitoringEnd, standing };
 }
 
-function implementationEvent(cap: CapSettings, asOf: IsoDate, from: IsoDate, projected: boolean, fromWhat: 'approval' | 'effective' = 'approval'): CalendarEvent {
+function implementationEvent(
+  cap: CapSettings,
+  asOf: IsoDate,
+  from: IsoDate,
+  projected: boolean,
+  fromWhat: 'approval' | 'effective' = 'approval',
+): CalendarEvent {
   return event(asOf, {
     kind: 'implementation',
     label: projected ? 'Implementation report (projected: no approval date yet)' : 'Implementation report',
@@ -233,7 +258,9 @@ function implementationEvent(cap: CapSettings, asOf: IsoDate, from: IsoDate, pro
 
 function standingRules(cap: CapSettings): string[] {
   if (cap.type === 'voluntary') {
-    return [`Records: keep every document relating to the corrective actions for ${cap.retentionYears} years (the "Retain until" date in the evidence index).`];
+    return [
+      `Records: keep every document relating to the corrective actions for ${cap.retentionYears} years (the "Retain until" date in the evidence index).`,
+    ];
   }
   return [
     `Reportable events: tell HHS within ${cap.reportableEventDays} days of learning that a workforce member did not comply with the CAP or the policies it requires, at any time during the term.`,

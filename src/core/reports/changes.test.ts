@@ -25,7 +25,10 @@ describe('takeSnapshot', () => {
   it('keeps owner, date (ISO or the typed text), status and level, and fits the settings schema', () => {
     const snap = takeSnapshot(
       [
-        makeScored({ level: 'High', entry: { id: 'R-1', risk: 'x'.repeat(5000), owner: 'Dana', dueDate: dateValue('Q3 2026'), status: 'Open' } }),
+        makeScored({
+          level: 'High',
+          entry: { id: 'R-1', risk: 'x'.repeat(5000), owner: 'Dana', dueDate: dateValue('Q3 2026'), status: 'Open' },
+        }),
         makeScored({ level: null, entry: { id: 'R-2', risk: 'y', dueDate: dateValue('2027-01-31') } }),
       ],
       '2026-11-23',

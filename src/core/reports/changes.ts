@@ -94,7 +94,16 @@ export class SnapshotBuilder {
   /** `words` is `riskWords(s.entry)`. */
   add(s: ScoredEntry, words: string | null): void {
     const e = s.entry;
-    this.addFields(snapshotBaseKey(e.id, words), false, snapshotId(e.id), snapshotRisk(words), snapshotOwner(e.owner), snapshotDue(e), e.status, s.level);
+    this.addFields(
+      snapshotBaseKey(e.id, words),
+      false,
+      snapshotId(e.id),
+      snapshotRisk(words),
+      snapshotOwner(e.owner),
+      snapshotDue(e),
+      e.status,
+      s.level,
+    );
   }
 
   /**

@@ -61,12 +61,29 @@ function emptyGrid(rows: number, cols: number): number[][] {
 }
 
 /** The open risks counted on the matrix, before treatment and (when the register rates it) after. Yields between slices of risks (a 50,000-row register is one long loop otherwise). */
-export function* openRiskHeatMapsSliced(risks: readonly ScoredEntry[], matrix: RiskMatrix): Sliced<{ inherent: HeatMap; residual: HeatMap | null }> {
+export function* openRiskHeatMapsSliced(
+  risks: readonly ScoredEntry[],
+  matrix: RiskMatrix,
+): Sliced<{ inherent: HeatMap; residual: HeatMap | null }> {
   const ls = matrix.likelihoodSteps;
   const is = matrix.impactSteps;
   const levels = Array.from({ length: ls }, (_, l) => Array.from({ length: is }, (_, i) => matrix.rate(l + 1, i + 1).level));
-  const inherent: HeatMap = { kind: 'inherent', title: 'Open risks before treatment (inherent likelihood and impact)', counts: emptyGrid(ls, is), levels, placed: 0, unplaced: 0 };
-  const residual: HeatMap = { kind: 'residual', title: 'Open risks after treatment (residual likelihood and impact, as the register rates them)', counts: emptyGrid(ls, is), levels, placed: 0, unplaced: 0 };
+  const inherent: HeatMap = {
+    kind: 'inherent',
+    title: 'Open risks before treatment (inherent likelihood and impact)',
+    counts: emptyGrid(ls, is),
+    levels,
+    placed: 0,
+    unplaced: 0,
+  };
+  const residual: HeatMap = {
+    kind: 'residual',
+    title: 'Open risks after treatment (residual likelihood and impact, as the register rates them)',
+    counts: emptyGrid(ls, is),
+    levels,
+    placed: 0,
+    unplaced: 0,
+  };
   yield* inSlices(risks.length, (from, to) => {
     for (let k = from; k < to; k++) {
       const r = risks[k];
@@ -122,7 +139,9 @@ export function writeHeatMap(
   const is = map.counts[0]?.length ?? 0;
   b.addWide(textCell(map.title, 'label'));
   if (is > layout.cells.length) {
-    b.addWide(textCell(`The matrix has ${is} impact steps; a heat map of more than ${layout.cells.length} does not fit this page.`, 'note'));
+    b.addWide(
+      textCell(`The matrix has ${is} impact steps; a heat map of more than ${layout.cells.length} does not fit this page.`, 'note'),
+    );
     return false;
   }
   const axis = (text: string): SpecCell => textCell(text, 'heatAxis' as StyleName);
@@ -154,7 +173,10 @@ export function writeHeatMap(
     b.addParts(parts, 24);
   }
   const onMap = `${map.placed} open ${map.placed === 1 ? 'risk' : 'risks'} on the map`;
-  const off = map.unplaced > 0 ? `; ${map.unplaced} open ${map.unplaced === 1 ? 'risk has' : 'risks have'} no ${map.kind === 'residual' ? 'residual ' : ''}likelihood and impact and ${map.unplaced === 1 ? 'is' : 'are'} not shown` : '';
+  const off =
+    map.unplaced > 0
+      ? `; ${map.unplaced} open ${map.unplaced === 1 ? 'risk has' : 'risks have'} no ${map.kind === 'residual' ? 'residual ' : ''}likelihood and impact and ${map.unplaced === 1 ? 'is' : 'are'} not shown`
+      : '';
   b.addWide(textCell(`${onMap}${off}. Levels from ${matrix.choice.label}.`, 'note'));
   return true;
 }
@@ -202,7 +224,9 @@ export function writeHeatMapPair(
   const is = inherent.counts[0]?.length ?? 0;
   const room = Math.min(layout.left.length, layout.right.length);
   if (is > room) {
-    b.addWide(textCell(`The matrix has ${is} impact steps; two heat maps of more than ${room} do not fit side by side on this page.`, 'note'));
+    b.addWide(
+      textCell(`The matrix has ${is} impact steps; two heat maps of more than ${room} do not fit side by side on this page.`, 'note'),
+    );
     return false;
   }
   const axis = (text: string): SpecCell => textCell(text, 'heatAxis' as StyleName);
@@ -221,7 +245,14 @@ export function writeHeatMapPair(
     });
   for (let l = ls - 1; l >= 0; l--) {
     // Tall enough for a label in three lines ("5" / "Very" / "High") in a narrow column.
-    b.addParts([{ ...layout.label, cell: axis(stepLabel(l + 1, ls)) }, ...countCells(inherent, l, layout.left), ...countCells(residual, l, layout.right)], 40);
+    b.addParts(
+      [
+        { ...layout.label, cell: axis(stepLabel(l + 1, ls)) },
+        ...countCells(inherent, l, layout.left),
+        ...countCells(residual, l, layout.right),
+      ],
+      40,
+    );
   }
   const used = new Set(inherent.levels.flat());
   const legend = [...LEVELS].reverse().filter((l) => used.has(l));
@@ -231,7 +262,10 @@ export function writeHeatMapPair(
   b.addParts(
     [
       { ...layout.label, cell: axis('Key') },
-      ...legend.map((level, k) => ({ ...legendSlots[k], cell: textCell(legendText(level, matrix, thresholds), LEVEL_STYLE[level] as StyleName) })),
+      ...legend.map((level, k) => ({
+        ...legendSlots[k],
+        cell: textCell(legendText(level, matrix, thresholds), LEVEL_STYLE[level] as StyleName),
+      })),
       ...(usedRight < layout.right.length
         ? [
             {

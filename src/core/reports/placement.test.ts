@@ -52,10 +52,7 @@ describe('placeGeneratedSheet', () => {
   });
 
   it('keeps the previous sheet under a unique dated name when asked, and leaves older dated copies alone', () => {
-    const sheets = [
-      sheet('Plan 2026-11-23', planMarker('2026-11-01')),
-      sheet('Risk Management Plan', planMarker('2026-11-23')),
-    ];
+    const sheets = [sheet('Plan 2026-11-23', planMarker('2026-11-01')), sheet('Risk Management Plan', planMarker('2026-11-23'))];
     expect(placeGeneratedSheet(sheets, 'plan', { keepPrevious: true, asOf: AS_OF })).toEqual({
       remove: null,
       rename: { from: 'Risk Management Plan', to: 'Plan 2026-11-23 (2)' },

@@ -30,7 +30,12 @@ function stripEdges(name: string): string {
 
 /** Makes `desired` a legal Excel sheet name (characters, length, apostrophes, reserved words). */
 function legalBase(desired: string): string {
-  let name = stripEdges(desired.replace(INVALID_CHARS, '-').replace(/[\u0000-\u001f]/g, '').replace(/\s+/g, ' '));
+  let name = stripEdges(
+    desired
+      .replace(INVALID_CHARS, '-')
+      .replace(/[\u0000-\u001f]/g, '')
+      .replace(/\s+/g, ' '),
+  );
   name = stripEdges(name.slice(0, MAX_SHEET_NAME_LENGTH));
   return name || 'Sheet';
 }

@@ -26,7 +26,13 @@ function risk(id: string, l: number, i: number, extra: Partial<ScoredEntry> = {}
 
 describe('openRiskHeatMaps', () => {
   it('counts open risks by likelihood and impact; closed and unrated risks are not on it', () => {
-    const risks = [risk('R-1', 5, 5), risk('R-2', 5, 5), risk('R-3', 2, 3), risk('R-4', 4, 4, { open: false }), makeScored({ entry: { id: 'R-5' } })];
+    const risks = [
+      risk('R-1', 5, 5),
+      risk('R-2', 5, 5),
+      risk('R-3', 2, 3),
+      risk('R-4', 4, 4, { open: false }),
+      makeScored({ entry: { id: 'R-5' } }),
+    ];
     const { inherent, residual } = finish(openRiskHeatMapsSliced(risks, nist));
     expect(inherent.counts[4][4]).toBe(2);
     expect(inherent.counts[1][2]).toBe(1);
@@ -50,7 +56,19 @@ describe('the plan', () => {
   it('has a heat map of open risks with coloured count cells and the level legend beside it', () => {
     const spec = build([risk('R-1', 5, 5), risk('R-2', 5, 5), risk('R-3', 2, 3)]);
     const top = findCell(spec, /^Likelihood .* Impact/).row;
-    expect(rowValues(spec, top)).toEqual(['Likelihood \u2193  Impact \u2192', '', '1 Very Low', '2 Low', '', '3 Medium', '4 High', '', '5 Very High', '', 'Level of each colour']);
+    expect(rowValues(spec, top)).toEqual([
+      'Likelihood \u2193  Impact \u2192',
+      '',
+      '1 Very Low',
+      '2 Low',
+      '',
+      '3 Medium',
+      '4 High',
+      '',
+      '5 Very High',
+      '',
+      'Level of each colour',
+    ]);
     const veryHighRow = spec.rows[top]; // likelihood 5 first
     expect(veryHighRow.cells[0]?.value).toBe('5 Very High');
     expect(veryHighRow.cells[8]).toEqual({ type: 'number', value: 2, style: 'heatVeryHigh' });
@@ -63,7 +81,10 @@ describe('the plan', () => {
   });
 
   it('prints the product thresholds beside the map', () => {
-    const spec = build([risk('R-1', 5, 5)], makeSettings({ matrix: { name: 'product', thresholds: { Low: 4, Medium: 8, High: 15, 'Very High': 20 } } }));
+    const spec = build(
+      [risk('R-1', 5, 5)],
+      makeSettings({ matrix: { name: 'product', thresholds: { Low: 4, Medium: 8, High: 15, 'Very High': 20 } } }),
+    );
     expect(findCells(spec, 'Very High (20+)')).toHaveLength(1);
     expect(findCells(spec, 'Medium (8+)')).toHaveLength(1);
   });
@@ -77,7 +98,19 @@ describe('the plan', () => {
     expect(spec.merges).toContain(`B${titles.row}:F${titles.row}`);
     expect(spec.merges).toContain(`G${titles.row}:K${titles.row}`);
     const head = titles.row + 1;
-    expect(rowValues(spec, head)).toEqual(['Likeli\u00adhood', '1 Very Low', '2 Low', '3 Medium', '4 High', '5 Very High', '1 Very Low', '2 Low', '3 Medium', '4 High', '5 Very High']);
+    expect(rowValues(spec, head)).toEqual([
+      'Likeli\u00adhood',
+      '1 Very Low',
+      '2 Low',
+      '3 Medium',
+      '4 High',
+      '5 Very High',
+      '1 Very Low',
+      '2 Low',
+      '3 Medium',
+      '4 High',
+      '5 Very High',
+    ]);
     // Likelihood 5 first: the inherent side counts R-1 (5,5) and R-2 (5,4); the residual side has nothing there.
     const top = spec.rows[head];
     expect(top.cells[0]?.value).toBe('5 Very High');
@@ -94,12 +127,20 @@ describe('the plan', () => {
     expect(key.cells.slice(0, 6).map((c) => c?.value)).toEqual(['Key', 'Very High', 'High', 'Medium', 'Low', 'Very Low']);
     expect(key.cells[1]?.style).toBe('heatVeryHigh');
     expect(String(key.cells[6]?.value)).toMatch(/^Likelihood down, impact across\./);
-    expect(findCells(spec, 'Before treatment: 3 open risks on the map. After treatment: 2 open risks on the map; 1 open risk has no residual likelihood and impact.')).toHaveLength(1);
+    expect(
+      findCells(
+        spec,
+        'Before treatment: 3 open risks on the map. After treatment: 2 open risks on the map; 1 open risk has no residual likelihood and impact.',
+      ),
+    ).toHaveLength(1);
     expect(findCells(spec, /^Open risks before treatment/)).toHaveLength(0);
   });
 
   it('prints the product thresholds in the legend under side-by-side maps', () => {
-    const spec = build([risk('R-1', 5, 5, {}, [2, 2])], makeSettings({ matrix: { name: 'product', thresholds: { Low: 4, Medium: 8, High: 15, 'Very High': 20 } } }));
+    const spec = build(
+      [risk('R-1', 5, 5, {}, [2, 2])],
+      makeSettings({ matrix: { name: 'product', thresholds: { Low: 4, Medium: 8, High: 15, 'Very High': 20 } } }),
+    );
     const key = findCell(spec, /^Key$/);
     expect(rowValues(spec, key.row).slice(0, 6)).toEqual(['Key', 'Very High (20+)', 'High (15+)', 'Medium (8+)', 'Low (4+)', 'Very Low']);
     expect(rowValues(spec, key.row)[6]).toMatch(/the score each level starts at in brackets/);
@@ -111,7 +152,9 @@ describe('the plan', () => {
       risk('R-2', 3, 3, { tier: 'Budget decisions', tierSource: 'choice' }),
     ]);
     const heading = findCell(spec, /^Unclassified \(1 risk\)$/).row;
-    expect(String(spec.rows[heading].cells[0]?.value)).toMatch(/^Unclassified: the workbook does not say whether these need money, a vendor or only staff time\./);
+    expect(String(spec.rows[heading].cells[0]?.value)).toMatch(
+      /^Unclassified: the workbook does not say whether these need money, a vendor or only staff time\./,
+    );
     expect(findCells(spec, 'Budget decisions (your choice)')).toHaveLength(1);
   });
 });

@@ -129,14 +129,30 @@ describe('buildPlanSheet: risks by priority and tier', () => {
   it('has the risk table header with every column, frozen and repeated on each printed page', () => {
     const header = rowOf(spec, 'Responsible party');
     expect(rowValues(spec, header)).toEqual([
-      'Rank', 'Risk ID', 'Risk', 'Level (target)', 'Score', 'Action', 'Responsible party', 'Target date', 'Status', 'Tier', 'Flags',
+      'Rank',
+      'Risk ID',
+      'Risk',
+      'Level (target)',
+      'Score',
+      'Action',
+      'Responsible party',
+      'Target date',
+      'Status',
+      'Tier',
+      'Flags',
     ]);
     expect(spec.freezeRows).toBe(header);
     expect(spec.print.titleRows).toEqual({ first: header, last: header });
   });
 
   it('groups open risks under tier headings in tier order, highest priority first inside a tier', () => {
-    const order = ['This week (2 risks)', 'Vendor conversations (1 risk)', 'Budget decisions (1 risk)', 'Unclassified (1 risk)', 'Closed and accepted risks (2)'].map((t) => rowOf(spec, t));
+    const order = [
+      'This week (2 risks)',
+      'Vendor conversations (1 risk)',
+      'Budget decisions (1 risk)',
+      'Unclassified (1 risk)',
+      'Closed and accepted risks (2)',
+    ].map((t) => rowOf(spec, t));
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     expect(rowOf(spec, /^Risk R-W2$/)).toBeGreaterThan(order[0]);
     expect(rowOf(spec, /^Risk R-W2$/)).toBeLessThan(rowOf(spec, /^Risk R-W$/));
@@ -147,7 +163,17 @@ describe('buildPlanSheet: risks by priority and tier', () => {
 
   it('ranks open risks by priority and writes level, target, score, action, owner, date, status, tier', () => {
     expect(rowValues(spec, rowOf(spec, /^Risk R-B$/))).toEqual([
-      '1', 'R-B', 'Risk R-B', 'Very High', '25', 'Do R-B', 'Dana', '2026-12-31', 'Open', 'Budget decisions', '',
+      '1',
+      'R-B',
+      'Risk R-B',
+      'Very High',
+      '25',
+      'Do R-B',
+      'Dana',
+      '2026-12-31',
+      'Open',
+      'Budget decisions',
+      '',
     ]);
     const w = spec.rows[rowOf(spec, /^Risk R-W$/) - 1].cells;
     expect(w[0]?.value).toBe(3);
@@ -245,13 +271,30 @@ describe('buildPlanSheet: changes since the last plan', () => {
     const heading = rowOf(spec, 'Changes since the last plan (version 1, generated 2026-11-23)');
     const changeRow = (label: string, riskText: string) =>
       findCells(spec, label).find((h) => h.row > heading && rowValues(spec, h.row).includes(riskText));
-    expect(rowValues(spec, changeRow('Risk closed', 'R-1: Risk R-1')!.row)).toEqual(['Risk closed', '', 'R-1: Risk R-1', 'Open', '', 'Mitigated']);
-    expect(rowValues(spec, changeRow('Target date changed', 'R-2: Risk R-2')!.row)).toEqual(
-      ['Target date changed', '', 'R-2: Risk R-2', '2026-12-31', '', '2027-03-31'],
-    );
-    expect(rowValues(spec, changeRow('Responsible party changed', 'R-3: Risk R-3')!.row)).toEqual(
-      ['Responsible party changed', '', 'R-3: Risk R-3', 'Dana', '', 'Pat'],
-    );
+    expect(rowValues(spec, changeRow('Risk closed', 'R-1: Risk R-1')!.row)).toEqual([
+      'Risk closed',
+      '',
+      'R-1: Risk R-1',
+      'Open',
+      '',
+      'Mitigated',
+    ]);
+    expect(rowValues(spec, changeRow('Target date changed', 'R-2: Risk R-2')!.row)).toEqual([
+      'Target date changed',
+      '',
+      'R-2: Risk R-2',
+      '2026-12-31',
+      '',
+      '2027-03-31',
+    ]);
+    expect(rowValues(spec, changeRow('Responsible party changed', 'R-3: Risk R-3')!.row)).toEqual([
+      'Responsible party changed',
+      '',
+      'R-3: Risk R-3',
+      'Dana',
+      '',
+      'Pat',
+    ]);
     expect(changeRow('New risk', 'R-5: Risk R-5')).toBeDefined();
     expect(changeRow('Risk no longer in the register', 'R-4: Risk R-4')).toBeDefined();
     // Matched by normalized text: no change reported for the laptop risk.

@@ -62,12 +62,12 @@ const WIDTH = PLAN_COLUMNS.length;
 export const STANDARD_STATEMENT =
   'Standard: the HIPAA Security Rule requires security measures sufficient to reduce risks and ' +
   'vulnerabilities to a reasonable and appropriate level (45 CFR 164.308(a)(1)(ii)(B), risk management). ' +
-  'What is reasonable and appropriate takes into account the practice\'s size, complexity and capabilities ' +
+  "What is reasonable and appropriate takes into account the practice's size, complexity and capabilities " +
   '(45 CFR 164.306(b)(2)). This plan is the documented response to the risk analysis referenced above: each ' +
   'risk needs a specific action, a responsible party and a target date; anything missing is marked MISSING.';
 
 export const DEFAULT_APPROACH =
-  'Approach (default wording, not yet replaced by the practice\'s own): risks are worked in priority order, ' +
+  "Approach (default wording, not yet replaced by the practice's own): risks are worked in priority order, " +
   'highest level first. Fixes that need no budget are done this week, items that depend on a vendor are raised ' +
   'with that vendor, and items that need money are scheduled in the next budget decision. A risk is closed when ' +
   'its action is done and verified, or accepted with a written justification.';
@@ -227,7 +227,10 @@ function* writeRiskTable(
   risks: readonly ScoredEntry[],
 ): Sliced<{ headerRow: number; snapshot: SnapshotBuilder; counts: SummaryCounts }> {
   const { byTier, closedRows, snapshot, counts } = yield* visitRisks(risks);
-  const headerRow = b.addRow(PLAN_COLUMNS.map((c) => textCell(c.title, 'header')), 30);
+  const headerRow = b.addRow(
+    PLAN_COLUMNS.map((c) => textCell(c.title, 'header')),
+    30,
+  );
   const addRows = (rows: (SpecCell | null)[][]) =>
     inSlices(rows.length, (from, to) => {
       for (let i = from; i < to; i++) b.addRow(rows[i]);
@@ -377,9 +380,14 @@ function writeSignOff(b: SheetBuilder, settings: Settings, facts: WorkbookFacts 
     );
   const prepared = effectiveFact(settings, facts, 'preparedBy');
   const approved = effectiveFact(settings, facts, 'approvedBy');
-  line(prepared.source === 'workbook' ? `Prepared by (found in the workbook, ${prepared.where})` : 'Prepared by', textOrMissing(prepared.value, 'prepared by'));
   line(
-    approved.source === 'workbook' ? `Approved by (found in the workbook, ${approved.where})` : 'Approved by (practice owner or privacy/security officer)',
+    prepared.source === 'workbook' ? `Prepared by (found in the workbook, ${prepared.where})` : 'Prepared by',
+    textOrMissing(prepared.value, 'prepared by'),
+  );
+  line(
+    approved.source === 'workbook'
+      ? `Approved by (found in the workbook, ${approved.where})`
+      : 'Approved by (practice owner or privacy/security officer)',
     textOrMissing(approved.value, 'approved by'),
   );
   if (settings.consultant?.trim()) {

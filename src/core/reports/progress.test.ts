@@ -1,6 +1,17 @@
 import { buildProgressSheetSliced, progressBar, PROGRESS_SHEET_NAME } from './progress';
 import { elementOf } from './elements';
-import { allCells, dateValue, findCell, findCells, makeAnalysis, makeEntry, makeRead, makeScored, makeSettings, rowValues } from './testing';
+import {
+  allCells,
+  dateValue,
+  findCell,
+  findCells,
+  makeAnalysis,
+  makeEntry,
+  makeRead,
+  makeScored,
+  makeSettings,
+  rowValues,
+} from './testing';
 import { MARKER_CELL, MARKER_PREFIX } from '../grid';
 import type { Analysis, ScoredEntry, TableRead } from '../model';
 import type { Settings } from '../settings';
@@ -17,7 +28,16 @@ function build(analysis: Analysis, settings: Settings = makeSettings()) {
 function item(id: string, patch: Parameters<typeof makeScored>[0] = {}): ScoredEntry {
   return makeScored({
     ...patch,
-    entry: { sheet: 'CAP', id, risk: `Finding ${id}`, action: `Fix ${id}`, owner: 'Dana', dueDate: dateValue('2027-06-30'), status: 'In Progress', ...patch.entry },
+    entry: {
+      sheet: 'CAP',
+      id,
+      risk: `Finding ${id}`,
+      action: `Fix ${id}`,
+      owner: 'Dana',
+      dueDate: dateValue('2027-06-30'),
+      status: 'In Progress',
+      ...patch.entry,
+    },
   });
 }
 
@@ -45,9 +65,21 @@ const items = [
     completed: true,
     verified: true,
     open: false,
-    entry: { status: 'Complete', completedDate: dateValue('2026-09-01'), evidence: 'MFA-config.pdf', verifiedBy: 'Pat', verifiedDate: dateValue('2026-09-15'), element: 'Technical safeguards' },
+    entry: {
+      status: 'Complete',
+      completedDate: dateValue('2026-09-01'),
+      evidence: 'MFA-config.pdf',
+      verifiedBy: 'Pat',
+      verifiedDate: dateValue('2026-09-15'),
+      element: 'Technical safeguards',
+    },
   }),
-  item('C-7', { completed: true, open: false, entry: { status: 'Complete', completedDate: dateValue('2026-10-01'), evidence: null }, flags: ['duplicate', 'missing-verification'] }),
+  item('C-7', {
+    completed: true,
+    open: false,
+    entry: { status: 'Complete', completedDate: dateValue('2026-10-01'), evidence: null },
+    flags: ['duplicate', 'missing-verification'],
+  }),
   item('C-8', { entry: { risk: 'Zebra', action: 'Things', dueDate: null, owner: null }, flags: ['duplicate'] }),
 ];
 const summary = { total: 8, completed: 2, verified: 1, inProgress: 5, notStarted: 1, overdue: 2, dueNext30Days: 1 };
@@ -78,12 +110,14 @@ describe('buildProgressSheet: header', () => {
   });
 
   it('says when the items came from the register because there is no CAP sheet', () => {
-    const s = finish(buildProgressSheetSliced({
-      analysis: makeAnalysis({ capFromRegister: true }),
-      read: makeRead({ register: { sheet: 'Risk Register' } as TableRead }),
-      settings: makeSettings(),
-      asOf: AS_OF,
-    }));
+    const s = finish(
+      buildProgressSheetSliced({
+        analysis: makeAnalysis({ capFromRegister: true }),
+        read: makeRead({ register: { sheet: 'Risk Register' } as TableRead }),
+        settings: makeSettings(),
+        asOf: AS_OF,
+      }),
+    );
     expect(findCell(s, 'No CAP sheet was found').cell.value).toContain('"Risk Register"');
   });
 });

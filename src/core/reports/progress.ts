@@ -63,7 +63,6 @@ function fraction(part: number, total: number): number {
   return total > 0 ? part / total : 0;
 }
 
-
 /** Element groups in the order the by-element table lists them. */
 const ELEMENT_ORDER: readonly ElementGroup[] = [...CAP_ELEMENTS, OTHER_ELEMENT, UNASSIGNED_ELEMENT];
 
@@ -95,7 +94,9 @@ function* reportItems(
   cap: CapSettings,
 ): Sliced<{ items: ReportItem[]; perElement: Map<ElementGroup, ElementCounts> }> {
   const items: ReportItem[] = [];
-  const perElement = new Map<ElementGroup, ElementCounts>(ELEMENT_ORDER.map((g) => [g, { items: 0, completed: 0, verified: 0, overdue: 0 }]));
+  const perElement = new Map<ElementGroup, ElementCounts>(
+    ELEMENT_ORDER.map((g) => [g, { items: 0, completed: 0, verified: 0, overdue: 0 }]),
+  );
   // This report's memos: due dates and timings repeat down a CAP.
   const daysTo = new Map<IsoDate, number>();
   const repeated = new RepeatedCells();
@@ -116,7 +117,13 @@ function* reportItems(
       if (s.completed) counts.completed++;
       if (s.verified) counts.verified++;
       if (s.overdue) counts.overdue++;
-      items.push({ s, row: itemRow(s, days, kinds.has('vague-action'), element, cap, repeated), days, kinds, hasEvidence: !!e.evidence?.trim() });
+      items.push({
+        s,
+        row: itemRow(s, days, kinds.has('vague-action'), element, cap, repeated),
+        days,
+        kinds,
+        hasEvidence: !!e.evidence?.trim(),
+      });
     }
   });
   return { items, perElement };
@@ -257,7 +264,10 @@ export interface MonthRow {
  * off when there are more than MAX_MONTHS.
  * Yields between slices of items.
  */
-export function* progressByMonthSliced(items: readonly ScoredEntry[], asOf: IsoDate): Sliced<{ rows: MonthRow[]; undatedCompleted: number; undatedVerified: number }> {
+export function* progressByMonthSliced(
+  items: readonly ScoredEntry[],
+  asOf: IsoDate,
+): Sliced<{ rows: MonthRow[]; undatedCompleted: number; undatedVerified: number }> {
   const completed = new Map<string, number>();
   const verified = new Map<string, number>();
   let undatedCompleted = 0;
@@ -379,7 +389,8 @@ function writeCalendar(b: SheetBuilder, calendar: CapCalendar): void {
     { col: 9, span: WIDTH - 9, cell: textCell('How the date is set', 'header') },
   ]);
   for (const e of calendar.events) {
-    const period = (e.kind === 'periodic' || e.kind === 'final') && e.periodStart && e.periodEnd ? `${e.periodStart} to ${e.periodEnd}` : '';
+    const period =
+      (e.kind === 'periodic' || e.kind === 'final') && e.periodStart && e.periodEnd ? `${e.periodStart} to ${e.periodEnd}` : '';
     const style = e.state === 'overdue' && e.kind !== 'monitoring-end' && !e.projected ? 'missing' : e.projected ? 'vague' : 'cell';
     b.addParts([
       { col: 0, span: 3, cell: textCell(e.label, 'cell') },
@@ -391,7 +402,12 @@ function writeCalendar(b: SheetBuilder, calendar: CapCalendar): void {
   }
   for (const rule of calendar.standing) b.addWide(textCell(rule, 'note'));
   const projected = calendar.events.some((e) => e.projected) ? ' Projected dates move when HHS answers.' : '';
-  b.addWide(textCell(`The workbook does not record which reports were submitted: a passed due date means "confirm it was submitted".${projected}`, 'note'));
+  b.addWide(
+    textCell(
+      `The workbook does not record which reports were submitted: a passed due date means "confirm it was submitted".${projected}`,
+      'note',
+    ),
+  );
 }
 
 /** Kinds of finding with a follow-up list of their own, in FINDING_KINDS order (see core/findingKinds.ts). */
@@ -461,11 +477,7 @@ export function* buildProgressSheetSliced(input: ProgressInput): Sliced<SheetSpe
   keyValue(b, 'Entity', textOrMissing(practice, 'practice name'));
   keyValue(b, 'CAP reference', textOrMissing(settings.cap.reference, 'CAP reference'));
   keyValue(b, 'CAP type', textCell(settings.cap.type === 'ocr' ? 'OCR resolution agreement' : 'Voluntary corrective action plan', 'value'));
-  keyValue(
-    b,
-    'Reporting period covered',
-    textCell(calendar.periodText, settings.cap.effectiveDate ? 'value' : 'missingValue'),
-  );
+  keyValue(b, 'Reporting period covered', textCell(calendar.periodText, settings.cap.effectiveDate ? 'value' : 'missingValue'));
   keyValue(b, 'As of', dateCell(asOf, 'value'));
   const source = sourceText(analysis, read);
   b.addParts([
@@ -484,7 +496,10 @@ export function* buildProgressSheetSliced(input: ProgressInput): Sliced<SheetSpe
   b.addBlank();
 
   b.addWide(textCell('Corrective actions to follow up', 'section'));
-  const headerRow = b.addRow(PROGRESS_COLUMNS.map((c) => textCell(c.title, 'header')), 30);
+  const headerRow = b.addRow(
+    PROGRESS_COLUMNS.map((c) => textCell(c.title, 'header')),
+    30,
+  );
   // Sheet-level notes come first in the analysis' list (see analysis/index.ts).
   const sheetNotes: typeof analysis.findings = [];
   for (const f of analysis.findings) {

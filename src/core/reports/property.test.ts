@@ -59,16 +59,22 @@ function checkSpec(spec: SheetSpec): void {
 describe('reports on arbitrary input', () => {
   it('build valid specs and a snapshot the settings accept, and the snapshot round-trips to no changes', () => {
     fc.assert(
-      fc.property(fc.array(scored, { maxLength: 25 }), fc.option(fc.string({ maxLength: 40 }), { nil: undefined }), (risks, practiceName) => {
-        const analysis = makeAnalysis({ risks, capItems: risks });
-        const settings = makeSettings(practiceName === undefined ? {} : { practiceName });
-        const { spec, snapshot } = finish(buildPlanSheetSliced({ analysis, read: makeRead(), settings, asOf: '2026-11-23' }));
-        checkSpec(spec);
-        expect(planSnapshotSchema.safeParse(snapshot).success).toBe(true);
-        const again = finish(buildPlanSheetSliced({ analysis, read: makeRead(), settings: { ...settings, snapshot }, asOf: '2026-11-23' })).spec;
-        expect(allCells(again).some((c) => String(c.cell.value).startsWith('No changes since the last plan'))).toBe(true);
-        checkSpec(finish(buildProgressSheetSliced({ analysis, read: makeRead(), settings, asOf: '2026-11-23' })));
-      }),
+      fc.property(
+        fc.array(scored, { maxLength: 25 }),
+        fc.option(fc.string({ maxLength: 40 }), { nil: undefined }),
+        (risks, practiceName) => {
+          const analysis = makeAnalysis({ risks, capItems: risks });
+          const settings = makeSettings(practiceName === undefined ? {} : { practiceName });
+          const { spec, snapshot } = finish(buildPlanSheetSliced({ analysis, read: makeRead(), settings, asOf: '2026-11-23' }));
+          checkSpec(spec);
+          expect(planSnapshotSchema.safeParse(snapshot).success).toBe(true);
+          const again = finish(
+            buildPlanSheetSliced({ analysis, read: makeRead(), settings: { ...settings, snapshot }, asOf: '2026-11-23' }),
+          ).spec;
+          expect(allCells(again).some((c) => String(c.cell.value).startsWith('No changes since the last plan'))).toBe(true);
+          checkSpec(finish(buildProgressSheetSliced({ analysis, read: makeRead(), settings, asOf: '2026-11-23' })));
+        },
+      ),
       { numRuns: 60 },
     );
   });

@@ -17,7 +17,12 @@ export function textOrMissing(value: string | undefined | null, missing: string)
  * A "label: value" line: the label over the first two columns, the value from the third (over
  * `valueSpan` columns), and an optional note after it up to `width` columns.
  */
-export function keyValue(b: SheetBuilder, label: string, value: SpecCell, layout: { width: number; valueSpan?: number; note?: string }): number {
+export function keyValue(
+  b: SheetBuilder,
+  label: string,
+  value: SpecCell,
+  layout: { width: number; valueSpan?: number; note?: string },
+): number {
   const span = layout.valueSpan ?? 1;
   const noteCol = 2 + span;
   return b.addParts([

@@ -13,7 +13,13 @@ import { dateCellIgnoresRequired, dateValueCell, ownerCell, ownerCellIgnoresRequ
 // the builders with the generators drained in one go are what the CLI and the tests use.
 const AS_OF = '2026-11-23';
 const STATUSES = ['Open', 'In Progress', 'Complete', 'Accepted', null] as const;
-const FLAGS: FindingKind[][] = [[], ['missing-owner'], ['vague-action', 'overdue'], ['duplicate', 'missing-root-cause'], ['missing-verification']];
+const FLAGS: FindingKind[][] = [
+  [],
+  ['missing-owner'],
+  ['vague-action', 'overdue'],
+  ['duplicate', 'missing-root-cause'],
+  ['missing-verification'],
+];
 
 /** '' when `a` and `b` serialize the same, else both texts around the first difference (short failure output). */
 function jsonDiff(a: unknown, b: unknown): string {
@@ -54,7 +60,8 @@ function makeRisks(count: number, sheet = 'Risk Register'): ScoredEntry[] {
           action: i % 7 === 0 ? null : `Action ${i % 5}`,
           owner: i % 9 === 0 ? null : `Owner ${i % 4}`,
           ownerText: i % 9 === 0 ? 'TBD' : null,
-          dueDate: i % 8 === 0 ? null : i % 10 === 0 ? dateValue('next quarter') : dateValue(`2026-${String((i % 12) + 1).padStart(2, '0')}-15`),
+          dueDate:
+            i % 8 === 0 ? null : i % 10 === 0 ? dateValue('next quarter') : dateValue(`2026-${String((i % 12) + 1).padStart(2, '0')}-15`),
           status,
           statusText: status,
           completedDate: completed ? dateValue('2026-06-01') : null,
@@ -95,9 +102,13 @@ describe('buildPlanSheetSliced', () => {
     const { value, pauses: yields } = drainCounting(buildPlanSheetSliced(input));
     expect(yields).toBeGreaterThanOrEqual(Math.floor(5_000 / ROWS_PER_SLICE));
     expect(value.snapshot.risks).toHaveLength(5_000);
-    expect(value.snapshot.risks.filter((r) => r.key.startsWith('id:r-dup')).map((r) => r.key).slice(0, 3)).toEqual(['id:r-dup', 'id:r-dup#2', 'id:r-dup#3']);
+    expect(
+      value.snapshot.risks
+        .filter((r) => r.key.startsWith('id:r-dup'))
+        .map((r) => r.key)
+        .slice(0, 3),
+    ).toEqual(['id:r-dup', 'id:r-dup#2', 'id:r-dup#3']);
   });
-
 
   it('orders risks handed over out of priority order, as before', () => {
     const shuffled = [...risks.slice(2_500), ...risks.slice(0, 2_500)];
@@ -130,7 +141,6 @@ describe('buildProgressSheetSliced', () => {
     expect(value.rows.length).toBeGreaterThan(5_000);
   });
 
-
   it('lists overdue items most overdue first, ties in priority order', () => {
     const spec = finish(buildProgressSheetSliced(input));
     const start = spec.rows.findIndex((r) => String(r.cells[0]?.value ?? '').startsWith('Overdue ('));
@@ -153,7 +163,14 @@ describe('buildProgressSheetSliced', () => {
 
 describe('diffSnapshotsSliced', () => {
   it('yields for a large snapshot and lists the new risks and changed owners', () => {
-    const current = finish(buildPlanSheetSliced({ analysis: makeAnalysis({ risks: makeRisks(5_000) }), read: makeRead(), settings: makeSettings(), asOf: AS_OF })).snapshot;
+    const current = finish(
+      buildPlanSheetSliced({
+        analysis: makeAnalysis({ risks: makeRisks(5_000) }),
+        read: makeRead(),
+        settings: makeSettings(),
+        asOf: AS_OF,
+      }),
+    ).snapshot;
     const previous = { ...current, risks: current.risks.slice(1_000).map((r, i) => (i % 3 ? r : { ...r, owner: 'Changed' })) };
     const { value, pauses: yields } = drainCounting(diffSnapshotsSliced(previous, current));
     expect(yields).toBeGreaterThan(1);
@@ -181,9 +198,21 @@ describe('inSlices', () => {
 describe('cells that do not depend on whether a value is required', () => {
   it('are flagged exactly when both ways give the same cell', () => {
     const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-    const owners = [makeEntry({ owner: 'Dana' }), makeEntry({ owner: '  ' }), makeEntry({ owner: null, ownerText: 'TBD' }), makeEntry({ owner: null })];
+    const owners = [
+      makeEntry({ owner: 'Dana' }),
+      makeEntry({ owner: '  ' }),
+      makeEntry({ owner: null, ownerText: 'TBD' }),
+      makeEntry({ owner: null }),
+    ];
     for (const e of owners) expect(ownerCellIgnoresRequired(e)).toBe(same(ownerCell(e, true), ownerCell(e, false)));
-    const dates = [null, undefined, dateValue('2026-05-01'), dateValue('next quarter'), dateValue('03/04/2026', 'ambiguous'), { ...dateValue(' '), text: ' ' }];
+    const dates = [
+      null,
+      undefined,
+      dateValue('2026-05-01'),
+      dateValue('next quarter'),
+      dateValue('03/04/2026', 'ambiguous'),
+      { ...dateValue(' '), text: ' ' },
+    ];
     for (const d of dates) expect(dateCellIgnoresRequired(d)).toBe(same(dateValueCell(d, true), dateValueCell(d, false)));
   });
 });

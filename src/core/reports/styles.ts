@@ -44,9 +44,7 @@ export function reportPrintSetup(options: {
   return {
     orientation: 'landscape',
     fitToWidth: true,
-    ...(options.tableHeaderRow
-      ? { titleRows: { first: options.tableHeaderRow, last: options.tableHeaderRow } }
-      : {}),
+    ...(options.tableHeaderRow ? { titleRows: { first: options.tableHeaderRow, last: options.tableHeaderRow } } : {}),
     area: `A1:${options.lastColumnLetter}${Math.max(1, options.lastRow)}`,
     footer: {
       left: escapeFooterText(options.practiceName),

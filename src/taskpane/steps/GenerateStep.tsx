@@ -228,9 +228,7 @@ export function GenerateStep(props: GenerateStepProps): React.ReactElement {
           <Button appearance={generated.length > 0 ? 'primary' : 'secondary'} disabled={busy} onClick={props.onDownload}>
             Download workbook
           </Button>
-          {props.unsaved && (
-            <Text className={styles.why}>Changes not downloaded yet: the file on your computer does not have them.</Text>
-          )}
+          {props.unsaved && <Text className={styles.why}>Changes not downloaded yet: the file on your computer does not have them.</Text>}
           <Feedback slot="download" {...props.feedback} />
         </div>
       )}
@@ -254,76 +252,102 @@ const DetailFields = React.memo(function DetailFields(props: {
   const detailOf = new Map<FormField, PracticeDetailView>(props.details.map((d) => [d.name, d]));
   return (
     <>
-        <fieldset className={styles.group}>
-          <legend className={styles.legend}>Practice and plan</legend>
-          {TEXT_FIELDS.map(({ field, label, type }) => (
-            <Field
-              key={field}
-              label={label}
-              hint={foundHint(detailOf.get(field), text(field))}
-              validationMessage={problems[field]}
-              validationState={problems[field] ? 'error' : 'none'}
-            >
-              <Input
-                type={type ?? 'text'}
-                value={text(field)}
-                placeholder={type === 'date' ? 'YYYY-MM-DD' : undefined}
-                onChange={(_, data) => onField(field, data.value as never)}
-              />
-            </Field>
-          ))}
+      <fieldset className={styles.group}>
+        <legend className={styles.legend}>Practice and plan</legend>
+        {TEXT_FIELDS.map(({ field, label, type }) => (
           <Field
-            label="Approach to reducing risk"
-            hint="In your own words: how the practice brings risks down to a reasonable and appropriate level. Printed in the plan; without it the plan prints default wording marked as such."
+            key={field}
+            label={label}
+            hint={foundHint(detailOf.get(field), text(field))}
+            validationMessage={problems[field]}
+            validationState={problems[field] ? 'error' : 'none'}
           >
-            <Textarea resize="vertical" value={form.approach} onChange={(_, d) => onField('approach', d.value)} />
+            <Input
+              type={type ?? 'text'}
+              value={text(field)}
+              placeholder={type === 'date' ? 'YYYY-MM-DD' : undefined}
+              onChange={(_, data) => onField(field, data.value as never)}
+            />
           </Field>
-        </fieldset>
-        <fieldset className={styles.group}>
-          <legend className={styles.legend}>Corrective action plan terms</legend>
-          <Field label="CAP type">
-            <Select value={form.capType} onChange={(_, data) => onField('capType', data.value as SettingsForm['capType'])}>
-              <option value="voluntary">Voluntary (internal)</option>
-              <option value="ocr">OCR resolution agreement</option>
-            </Select>
-          </Field>
-          <Field label="CAP reference" hint="e.g. the OCR transaction number, or your own CAP ID">
-            <Input value={form.capReference} onChange={(_, d) => onField('capReference', d.value)} />
-          </Field>
-          <Field
-            label="CAP effective date"
-            validationMessage={problems.capEffectiveDate}
-            validationState={problems.capEffectiveDate ? 'error' : 'none'}
-          >
-            <Input type="date" value={form.capEffectiveDate} onChange={(_, d) => onField('capEffectiveDate', d.value)} />
-          </Field>
-          <Field
-            label="CAP approval date"
-            hint="Only needed when the implementation report counts from approval"
-            validationMessage={problems.capApprovalDate}
-            validationState={problems.capApprovalDate ? 'error' : 'none'}
-          >
-            <Input type="date" value={form.capApprovalDate} onChange={(_, d) => onField('capApprovalDate', d.value)} />
-          </Field>
-          <NumberField field="capTermYears" label="CAP term (years)" min={1} max={3} form={form} problems={problems} onField={onField} />
-          <NumberField field="capImplementationReportDays" label="Implementation report due (days after that date)" min={1} max={720} form={form} problems={problems} onField={onField} />
-          <Field label="Implementation report counts from">
-            <Select
-              value={form.capImplementationReportFrom}
-              onChange={(_, data) => onField('capImplementationReportFrom', data.value as SettingsForm['capImplementationReportFrom'])}
-            >
-              <option value="effective">The effective date</option>
-              <option value="approval">The approval date</option>
-            </Select>
-          </Field>
-          <NumberField field="capReportingPeriodMonths" label="Reporting period (months)" hint="Usually 12: one periodic report a year" min={1} max={24} form={form} problems={problems} onField={onField} />
-          <NumberField field="capReportDueDays" label="Periodic report due (days after each period ends)" hint="Usually 60" min={0} max={365} form={form} problems={problems} onField={onField} />
-        </fieldset>
-        <Checkbox
-          label="Keep previous plan as a dated copy"
-          checked={form.keepPreviousPlan}
-          onChange={(_, data) => onField('keepPreviousPlan', data.checked === true)}
+        ))}
+        <Field
+          label="Approach to reducing risk"
+          hint="In your own words: how the practice brings risks down to a reasonable and appropriate level. Printed in the plan; without it the plan prints default wording marked as such."
+        >
+          <Textarea resize="vertical" value={form.approach} onChange={(_, d) => onField('approach', d.value)} />
+        </Field>
+      </fieldset>
+      <fieldset className={styles.group}>
+        <legend className={styles.legend}>Corrective action plan terms</legend>
+        <Field label="CAP type">
+          <Select value={form.capType} onChange={(_, data) => onField('capType', data.value as SettingsForm['capType'])}>
+            <option value="voluntary">Voluntary (internal)</option>
+            <option value="ocr">OCR resolution agreement</option>
+          </Select>
+        </Field>
+        <Field label="CAP reference" hint="e.g. the OCR transaction number, or your own CAP ID">
+          <Input value={form.capReference} onChange={(_, d) => onField('capReference', d.value)} />
+        </Field>
+        <Field
+          label="CAP effective date"
+          validationMessage={problems.capEffectiveDate}
+          validationState={problems.capEffectiveDate ? 'error' : 'none'}
+        >
+          <Input type="date" value={form.capEffectiveDate} onChange={(_, d) => onField('capEffectiveDate', d.value)} />
+        </Field>
+        <Field
+          label="CAP approval date"
+          hint="Only needed when the implementation report counts from approval"
+          validationMessage={problems.capApprovalDate}
+          validationState={problems.capApprovalDate ? 'error' : 'none'}
+        >
+          <Input type="date" value={form.capApprovalDate} onChange={(_, d) => onField('capApprovalDate', d.value)} />
+        </Field>
+        <NumberField field="capTermYears" label="CAP term (years)" min={1} max={3} form={form} problems={problems} onField={onField} />
+        <NumberField
+          field="capImplementationReportDays"
+          label="Implementation report due (days after that date)"
+          min={1}
+          max={720}
+          form={form}
+          problems={problems}
+          onField={onField}
         />
+        <Field label="Implementation report counts from">
+          <Select
+            value={form.capImplementationReportFrom}
+            onChange={(_, data) => onField('capImplementationReportFrom', data.value as SettingsForm['capImplementationReportFrom'])}
+          >
+            <option value="effective">The effective date</option>
+            <option value="approval">The approval date</option>
+          </Select>
+        </Field>
+        <NumberField
+          field="capReportingPeriodMonths"
+          label="Reporting period (months)"
+          hint="Usually 12: one periodic report a year"
+          min={1}
+          max={24}
+          form={form}
+          problems={problems}
+          onField={onField}
+        />
+        <NumberField
+          field="capReportDueDays"
+          label="Periodic report due (days after each period ends)"
+          hint="Usually 60"
+          min={0}
+          max={365}
+          form={form}
+          problems={problems}
+          onField={onField}
+        />
+      </fieldset>
+      <Checkbox
+        label="Keep previous plan as a dated copy"
+        checked={form.keepPreviousPlan}
+        onChange={(_, data) => onField('keepPreviousPlan', data.checked === true)}
+      />
     </>
   );
 });

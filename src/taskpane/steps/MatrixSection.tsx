@@ -116,9 +116,7 @@ function CustomGrid({ form, busy, onChange }: Pick<MatrixSectionProps, 'form' | 
   const impacts = Array.from({ length: cols }, (_, i) => i + 1);
   return (
     <table className={styles.grid}>
-      <caption className={styles.caption}>
-        Custom matrix: the risk level for each likelihood (rows) and impact (columns).
-      </caption>
+      <caption className={styles.caption}>Custom matrix: the risk level for each likelihood (rows) and impact (columns).</caption>
       <thead>
         <tr>
           <th scope="col" className={styles.corner}>
@@ -233,15 +231,15 @@ export function MatrixSection(props: MatrixSectionProps): React.ReactElement {
         </Text>
       )}
       <div className={styles.buttons}>
-        <Button
-          disabledFocusable={busy || invalid || !changed}
-          aria-describedby="riskplan-matrix-state"
-          onClick={onSave}
-        >
+        <Button disabledFocusable={busy || invalid || !changed} aria-describedby="riskplan-matrix-state" onClick={onSave}>
           Save matrix
         </Button>
         <Text id="riskplan-matrix-state" className={styles.hint}>
-          {invalid ? 'Fix the scores marked in red first.' : changed ? 'Changed: save to apply.' : 'Nothing to save: this is the saved choice.'}
+          {invalid
+            ? 'Fix the scores marked in red first.'
+            : changed
+              ? 'Changed: save to apply.'
+              : 'Nothing to save: this is the saved choice.'}
         </Text>
       </div>
       {props.feedback && <Feedback slot="matrix" {...props.feedback} />}

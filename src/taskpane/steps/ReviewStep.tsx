@@ -3,16 +3,7 @@
  * (grouped by kind; each finding jumps to its cell in Excel), and the highlight buttons.
  */
 import * as React from 'react';
-import {
-  Accordion,
-  AccordionHeader,
-  AccordionItem,
-  AccordionPanel,
-  Button,
-  Text,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { findingLabel } from '../../core/findingKinds';
 import type { HighlightResult } from '../../core/port';
 import { Message } from '../Message';
@@ -158,9 +149,7 @@ function FindingList(props: { group: FindingGroup; onSelectCell?: (sheet: string
         </Button>
       )}
       {group.total > group.items.length && (
-        <Text className={styles.hint}>
-          {group.total - group.items.length} more are in the plan’s Flags column and the highlights.
-        </Text>
+        <Text className={styles.hint}>{group.total - group.items.length} more are in the plan’s Flags column and the highlights.</Text>
       )}
     </>
   );
@@ -178,9 +167,17 @@ export function ReviewStep(props: ReviewStepProps): React.ReactElement {
     try {
       await (props.copyText ?? copyToClipboard)(text);
       const n = view.findingGroups.reduce((sum, g) => sum + g.items.length, 0);
-      setCopied({ intent: 'success', title: 'List copied', body: `${n} finding${n === 1 ? '' : 's'} copied as text; paste them into an e-mail or a document.` });
+      setCopied({
+        intent: 'success',
+        title: 'List copied',
+        body: `${n} finding${n === 1 ? '' : 's'} copied as text; paste them into an e-mail or a document.`,
+      });
     } catch (error) {
-      setCopied({ intent: 'error', title: 'Could not copy', body: `${error instanceof Error ? error.message : String(error)} Select the list and copy it by hand.` });
+      setCopied({
+        intent: 'error',
+        title: 'Could not copy',
+        body: `${error instanceof Error ? error.message : String(error)} Select the list and copy it by hand.`,
+      });
     }
   };
 

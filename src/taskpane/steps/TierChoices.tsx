@@ -15,7 +15,14 @@ const useStyles = makeStyles({
   heading: { fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, margin: 0 },
   hint: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   list: { margin: 0, paddingLeft: 0, listStyle: 'none', display: 'flex', flexDirection: 'column', gap: '10px' },
-  item: { display: 'flex', flexDirection: 'column', gap: '4px', minWidth: 0, paddingBottom: '8px', borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  item: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: '4px',
+    minWidth: 0,
+    paddingBottom: '8px',
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
   name: { overflowWrap: 'anywhere' },
   buttons: { display: 'flex', flexWrap: 'wrap', gap: '4px', minWidth: 0 },
   tier: { minWidth: 0, maxWidth: '100%', whiteSpace: 'normal', height: 'auto', textAlign: 'left' },
@@ -76,7 +83,13 @@ function TierRow(props: {
       {item.chosenByUser && (
         <div className={styles.chosen}>
           <span>Your choice: {item.current}.</span>
-          <Button size="small" appearance="subtle" disabledFocusable={busy} aria-label={`Undo your tier for ${name}`} onClick={() => onChoose(item.key, null)}>
+          <Button
+            size="small"
+            appearance="subtle"
+            disabledFocusable={busy}
+            aria-label={`Undo your tier for ${name}`}
+            onClick={() => onChoose(item.key, null)}
+          >
             Undo
           </Button>
         </div>
@@ -117,12 +130,18 @@ export function TierChoices(props: TierChoicesProps): React.ReactElement | null 
         {open > 0 ? `Choose a tier for ${open} ${open === 1 ? 'risk' : 'risks'}` : 'Tiers you chose'}
       </h3>
       <Text className={styles.hint}>
-        The workbook does not say whether {open === 1 ? 'this needs' : 'these need'} money, a vendor or only staff time. Your choice is saved
-        in the workbook’s settings (no cell is changed) and the plan uses it.
+        The workbook does not say whether {open === 1 ? 'this needs' : 'these need'} money, a vendor or only staff time. Your choice is
+        saved in the workbook’s settings (no cell is changed) and the plan uses it.
       </Text>
       <ul className={styles.list} aria-label="Risks to place in a tier">
         {items.slice(0, shown).map((item) => (
-          <TierRow key={`${item.sheet}!${item.row}`} item={item} busy={busy} feedback={item.key === lastKey ? feedback : null} onChoose={choose} />
+          <TierRow
+            key={`${item.sheet}!${item.row}`}
+            item={item}
+            busy={busy}
+            feedback={item.key === lastKey ? feedback : null}
+            onChoose={choose}
+          />
         ))}
       </ul>
       {left > 0 && (
@@ -131,9 +150,7 @@ export function TierChoices(props: TierChoicesProps): React.ReactElement | null 
         </Button>
       )}
       {view.tierItemCount > items.length && (
-        <Text className={styles.hint}>
-          {view.tierItemCount - items.length} more are listed under “Unclassified” in the plan.
-        </Text>
+        <Text className={styles.hint}>{view.tierItemCount - items.length} more are listed under “Unclassified” in the plan.</Text>
       )}
     </section>
   );

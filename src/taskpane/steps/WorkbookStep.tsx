@@ -136,7 +136,11 @@ function MappingTable(props: {
         </Select>
         {isKey && header && samples.length > 0 && (
           <span className={styles.samples} data-testid={`samples-${role}`}>
-            e.g. {samples.slice(0, 3).map((v) => `“${displaySample(v, role, 24)}”`).join(', ')}
+            e.g.{' '}
+            {samples
+              .slice(0, 3)
+              .map((v) => `“${displaySample(v, role, 24)}”`)
+              .join(', ')}
           </span>
         )}
         {fit && !fit.fits && <span className={styles.misfit}>Check: this column {fit.problem}.</span>}

@@ -121,11 +121,41 @@ export function clinicRegisterGrid(extra: Partial<SheetGrid> = {}): SheetGrid {
       ['Sunrise Family Clinic - HIPAA Risk Register'],
       [],
       ['Risk ID', 'Risk Description', 'Likelihood (1-5)', 'Impact (1-5)', 'Risk Level', 'Mitigation Action', 'Owner', 'Due Date', 'Status'],
-      ['R-01', 'Laptops holding ePHI are not encrypted', 4, 5, 'High', 'Enable BitLocker on all clinic laptops', 'IT Manager', '2026-09-30', 'In Progress'],
+      [
+        'R-01',
+        'Laptops holding ePHI are not encrypted',
+        4,
+        5,
+        'High',
+        'Enable BitLocker on all clinic laptops',
+        'IT Manager',
+        '2026-09-30',
+        'In Progress',
+      ],
       ['R-02', 'Former staff still have EHR accounts', 4, 4, 'High', 'Revoke EHR access on the last working day', '', '2026-12-15', 'Open'],
-      ['R-03', 'No business associate agreement with the billing vendor', 3, 4, 'Medium', 'Sign a BAA with the billing company', 'Practice Manager', '', 'Not Started'],
+      [
+        'R-03',
+        'No business associate agreement with the billing vendor',
+        3,
+        4,
+        'Medium',
+        'Sign a BAA with the billing company',
+        'Practice Manager',
+        '',
+        'Not Started',
+      ],
       ['R-04', 'Backups never tested', 3, 3, 'Medium', 'Improve backups', 'TBD', '2026-10-31', 'Open'],
-      ['R-05', 'Phishing e-mails reach staff', 4, 3, 'Medium', 'Run phishing awareness training quarterly', 'Compliance Officer', '2027-03-01', 'Planned'],
+      [
+        'R-05',
+        'Phishing e-mails reach staff',
+        4,
+        3,
+        'Medium',
+        'Run phishing awareness training quarterly',
+        'Compliance Officer',
+        '2027-03-01',
+        'Planned',
+      ],
     ],
     extra,
   );
@@ -137,13 +167,31 @@ export function notesGrid(): SheetGrid {
 }
 
 /** Actions that say nothing of money, vendors or staff time: the engine leaves them Unclassified. */
-const THIN_ACTIONS = ['Look into it', 'Follow up on the matter', 'Discuss with the team', 'Address the issue', 'Revisit next quarter', 'Consider options', 'Work on it', 'Handle as needed'];
+const THIN_ACTIONS = [
+  'Look into it',
+  'Follow up on the matter',
+  'Discuss with the team',
+  'Address the issue',
+  'Revisit next quarter',
+  'Consider options',
+  'Work on it',
+  'Handle as needed',
+];
 
 /** A register of `count` open risks whose actions are too thin to place in a tier (IDs R-01, R-02, ...). */
 export function thinActionsGrid(count: number): SheetGrid {
   const rows: CellValue[][] = [['Risk ID', 'Risk Description', 'Likelihood', 'Impact', 'Mitigation Action', 'Owner', 'Due Date', 'Status']];
   for (let i = 0; i < count; i++) {
-    rows.push([`R-${String(i + 1).padStart(2, '0')}`, `Concern ${i + 1} about the front office`, 3, 3, THIN_ACTIONS[i % THIN_ACTIONS.length], 'Alex Kim', '2027-01-01', 'Open']);
+    rows.push([
+      `R-${String(i + 1).padStart(2, '0')}`,
+      `Concern ${i + 1} about the front office`,
+      3,
+      3,
+      THIN_ACTIONS[i % THIN_ACTIONS.length],
+      'Alex Kim',
+      '2027-01-01',
+      'Open',
+    ]);
   }
   return gridFromRows('Risk Register', rows);
 }
