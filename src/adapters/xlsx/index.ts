@@ -6,14 +6,14 @@
  * the file and the core, it decides nothing.
  */
 import { highlightCutNote } from '../../core/analysis/highlights';
-import { parseRangeAddress, type CellValue, type SheetGrid, type TableInfo } from '../../core/grid';
+import { parseRangeAddress, type CellRange, type CellValue, type SheetGrid, type TableInfo } from '../../core/grid';
 import type { HighlightRule } from '../../core/highlight';
 import type { HighlightResult, HostCapabilities, SheetInfo, SheetPlacement, WorkbookPort } from '../../core/port';
 import { STORE_CHUNK_CHARS, STORE_HEADER, STORE_SHEET_NAME } from '../../core/settings';
 import type { SheetSpec } from '../../core/sheetSpec';
 import type { ZipCodec } from './codec';
 import { XlsxPackage } from './open';
-import { gridBlock, SheetReader, type ParsedSheet } from './sheetReader';
+import { gridBlock, SheetReader, type GridBlock, type ParsedSheet } from './sheetReader';
 import { readDateStyles } from './styles';
 import type { StylesPatch } from './styles';
 import { openStylesPatch, renderGeneratedSheet, savePackage, type GeneratedSheet, type SheetState } from './writer';
@@ -26,6 +26,27 @@ export interface XlsxWorkbookPort extends WorkbookPort {
   save(): Promise<Uint8Array>;
   /** The workbook holds macros (an .xlsm): it stays one, and its file name must end in .xlsm for Excel to open it. */
   readonly macroEnabled: boolean;
+}
+
+/** A sheet's grid as the core reads it: the cell block, its merges, and what the port knows of the sheet. */
+function sheetGrid(
+  state: SheetState,
+  index: number,
+  block: GridBlock,
+  merges: CellRange[],
+  extra: Pick<SheetGrid, 'tables' | 'protected' | 'marker'>,
+): SheetGrid {
+  return {
+    name: state.name,
+    index,
+    visibility: state.visibility,
+    top: block.top,
+    left: block.left,
+    values: block.values,
+    formulas: block.formulas,
+    merges,
+    ...extra,
+  };
 }
 
 class XlsxPort implements XlsxWorkbookPort {
@@ -139,19 +160,7 @@ class XlsxPort implements XlsxWorkbookPort {
     // The grid takes the cells; a later read of this sheet parses the part again.
     parsed.block = { top: 0, left: 0, values: [], formulas: [] };
     this.cellsGiven.add(parsed);
-    return {
-      name: state.name,
-      index,
-      visibility: state.visibility,
-      top: block.top,
-      left: block.left,
-      values: block.values,
-      formulas: block.formulas,
-      merges: parsed.merges,
-      tables,
-      protected: parsed.protected,
-      marker: parsed.marker,
-    };
+    return sheetGrid(state, index, block, parsed.merges, { tables, protected: parsed.protected, marker: parsed.marker });
   }
 
   /**
@@ -173,19 +182,7 @@ class XlsxPort implements XlsxWorkbookPort {
     reader.write(decoder.decode());
     const parsed = reader.finish();
     const block = gridBlock(parsed);
-    return {
-      name: state.name,
-      index,
-      visibility: state.visibility,
-      top: block.top,
-      left: block.left,
-      values: block.values,
-      formulas: block.formulas,
-      merges: parsed.merges,
-      tables: [],
-      protected: false,
-      marker: generated.marker,
-    };
+    return sheetGrid(state, index, block, parsed.merges, { tables: [], protected: false, marker: generated.marker });
   }
 
   private async tables(state: SheetState, parsed: ParsedSheet): Promise<TableInfo[]> {
