@@ -118,6 +118,24 @@ function stepLabel(step: number, steps: number): string {
 }
 
 /** The legend text of a level: the level, and for a product matrix the score it starts at ("High (15+)"). */
+/** An axis label of the heat map (a step's words, "Likelihood", "Key"). */
+function axisCell(text: string): SpecCell {
+  return textCell(text, 'heatAxis' as StyleName);
+}
+
+/** One cell of a map: the count of open risks there, in the level's colour (blank when none). */
+function countCell(map: HeatMap, l: number, i: number): SpecCell {
+  const n = map.counts[l][i];
+  const style = LEVEL_STYLE[map.levels[l][i]] as StyleName;
+  return n > 0 ? numberCell(n, style) : textCell('', style);
+}
+
+/** The levels the map's cells show, highest first: the legend lists only these. */
+function levelsOnMap(map: HeatMap): Level[] {
+  const used = new Set(map.levels.flat());
+  return [...LEVELS].reverse().filter((l) => used.has(l));
+}
+
 function legendText(level: Level, matrix: RiskMatrix, thresholds: Partial<Record<Level, number>> | null): string {
   const from = thresholds?.[level];
   return from !== undefined ? `${level} (${from}+)` : level;
@@ -144,29 +162,23 @@ export function writeHeatMap(
     );
     return false;
   }
-  const axis = (text: string): SpecCell => textCell(text, 'heatAxis' as StyleName);
   // A smaller matrix (3x3) keeps its legend next to it rather than at the far edge.
   const legendSlot = is < layout.cells.length ? layout.cells[is] : layout.legend;
   b.addParts(
     [
-      { ...layout.label, cell: axis('Likelihood \u2193  Impact \u2192') },
-      ...Array.from({ length: is }, (_, i) => ({ ...layout.cells[i], cell: axis(stepLabel(i + 1, is)) })),
+      { ...layout.label, cell: axisCell('Likelihood \u2193  Impact \u2192') },
+      ...Array.from({ length: is }, (_, i) => ({ ...layout.cells[i], cell: axisCell(stepLabel(i + 1, is)) })),
       { ...legendSlot, cell: textCell('Level of each colour', 'heatAxis' as StyleName) },
     ],
     30,
   );
-  const used = new Set(map.levels.flat());
-  const legend = [...LEVELS].reverse().filter((l) => used.has(l));
+  const legend = levelsOnMap(map);
   for (let row = 0; row < Math.max(ls, legend.length); row++) {
     const l = ls - 1 - row; // highest likelihood first
     const parts = [];
     if (l >= 0) {
-      parts.push({ ...layout.label, cell: axis(stepLabel(l + 1, ls)) });
-      for (let i = 0; i < is; i++) {
-        const n = map.counts[l][i];
-        const style = LEVEL_STYLE[map.levels[l][i]] as StyleName;
-        parts.push({ ...layout.cells[i], cell: n > 0 ? numberCell(n, style) : textCell('', style) });
-      }
+      parts.push({ ...layout.label, cell: axisCell(stepLabel(l + 1, ls)) });
+      for (let i = 0; i < is; i++) parts.push({ ...layout.cells[i], cell: countCell(map, l, i) });
     }
     const level = legend[row];
     if (level) parts.push({ ...legendSlot, cell: textCell(legendText(level, matrix, thresholds), LEVEL_STYLE[level] as StyleName) });
@@ -229,39 +241,33 @@ export function writeHeatMapPair(
     );
     return false;
   }
-  const axis = (text: string): SpecCell => textCell(text, 'heatAxis' as StyleName);
   b.addParts([
     { ...across(layout.left, is), cell: textCell('Before treatment (inherent)', 'label') },
     { ...across(layout.right, is), cell: textCell('After treatment (residual, as the register rates it)', 'label') },
   ]);
   const impactHeads = (slots: readonly { col: number; span: number }[]) =>
-    Array.from({ length: is }, (_, i) => ({ ...slots[i], cell: axis(stepLabel(i + 1, is)) }));
-  b.addParts([{ ...layout.label, cell: axis('Likeli\u00adhood') }, ...impactHeads(layout.left), ...impactHeads(layout.right)], 30);
+    Array.from({ length: is }, (_, i) => ({ ...slots[i], cell: axisCell(stepLabel(i + 1, is)) }));
+  b.addParts([{ ...layout.label, cell: axisCell('Likeli\u00adhood') }, ...impactHeads(layout.left), ...impactHeads(layout.right)], 30);
   const countCells = (map: HeatMap, l: number, slots: readonly { col: number; span: number }[]) =>
-    Array.from({ length: is }, (_, i) => {
-      const n = map.counts[l][i];
-      const style = LEVEL_STYLE[map.levels[l][i]] as StyleName;
-      return { ...slots[i], cell: n > 0 ? numberCell(n, style) : textCell('', style) };
-    });
+    Array.from({ length: is }, (_, i) => ({ ...slots[i], cell: countCell(map, l, i) }));
   for (let l = ls - 1; l >= 0; l--) {
     // Tall enough for a label in three lines ("5" / "Very" / "High") in a narrow column.
     b.addParts(
       [
-        { ...layout.label, cell: axis(stepLabel(l + 1, ls)) },
+        { ...layout.label, cell: axisCell(stepLabel(l + 1, ls)) },
         ...countCells(inherent, l, layout.left),
         ...countCells(residual, l, layout.right),
       ],
       40,
     );
   }
-  const used = new Set(inherent.levels.flat());
-  const legend = [...LEVELS].reverse().filter((l) => used.has(l));
+  const legend = levelsOnMap(inherent);
   // The legend needs one slot per level; a matrix with fewer impact steps than levels uses the right side too.
   const legendSlots = [...layout.left, ...layout.right].slice(0, legend.length);
   const usedRight = Math.max(0, legend.length - layout.left.length);
   b.addParts(
     [
-      { ...layout.label, cell: axis('Key') },
+      { ...layout.label, cell: axisCell('Key') },
       ...legend.map((level, k) => ({
         ...legendSlots[k],
         cell: textCell(legendText(level, matrix, thresholds), LEVEL_STYLE[level] as StyleName),
@@ -269,8 +275,7 @@ export function writeHeatMapPair(
       ...(usedRight < layout.right.length
         ? [
             {
-              col: layout.right[usedRight].col,
-              span: layout.right[layout.right.length - 1].col + layout.right[layout.right.length - 1].span - layout.right[usedRight].col,
+              ...across(layout.right.slice(usedRight), layout.right.length - usedRight),
               cell: textCell(
                 `Likelihood down, impact across. Each cell counts the open risks rated there; its colour is the level ${matrix.choice.label} gives it${thresholds ? ' (the score each level starts at in brackets)' : ''}.`,
                 'note',
