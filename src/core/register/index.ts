@@ -11,7 +11,7 @@ import { readRowsSliced } from './rows';
 import { finish, sliceEnds, type Sliced } from '../slices';
 import { STORE_SHEET_NAME } from '../settings';
 import { cellText } from './text';
-import { isRatingText, ValueMemo } from './values';
+import { isRatingText, isStrategyText, ValueMemo } from './values';
 
 export { matchHeader, matchColumn, isResidualGroup } from './synonyms';
 export { parseDate, parseOwner, parseStatus, parseRating, detectScale } from './values';
@@ -247,24 +247,6 @@ function* ratingsAreNotDescriptions(grid: SheetGrid, guess: HeaderGuess): Sliced
   );
 }
 
-/** Treatment decisions, not actions: a column of these is the strategy, the action text is elsewhere. */
-const DECISION_WORDS: ReadonlySet<string> = new Set([
-  'mitigate',
-  'accept',
-  'transfer',
-  'avoid',
-  'reduce',
-  'share',
-  'retain',
-  'treat',
-  'tolerate',
-  'terminate',
-  'mitigated',
-  'accepted',
-  'transferred',
-  'avoided',
-]);
-
 /**
  * "Risk Treatment: Mitigate" beats "Control" on the header, but the action a plan needs is the control
  * text. When the action column holds only decision words and another column also looked like an action,
@@ -274,7 +256,7 @@ function* preferActionText(grid: SheetGrid, guess: HeaderGuess): Sliced<void> {
   const action = guess.mapping.columns.action;
   const alt = guess.mapping.runnersUp.action?.[0];
   if (!action || !alt || action.source === 'override') return;
-  if ((yield* shareOf(grid, guess, action.col, (t) => DECISION_WORDS.has(t.toLowerCase()))) >= 0.8) {
+  if ((yield* shareOf(grid, guess, action.col, isStrategyText)) >= 0.8) {
     guess.mapping.columns.action = alt;
     guess.mapping.ambiguities.push(
       `Column ${action.letter} ("${action.header}") holds treatment decisions (Mitigate, Accept...), so the actions were read from column ${alt.letter} ("${alt.header}").`,
