@@ -9,7 +9,7 @@ import { parseArgs, USAGE, UsageError, type AnalyzeArgs, type GenerateArgs } fro
 import { buildAnalysisJson, type BatchJson } from './json';
 import { generateFile, InputError, loadFile, oneLine, requireSomethingToRead } from './run';
 import { folderEntries, printable, printableJson, sameFile, type FolderEntry } from './files';
-import { analyzeSummary, batchTable, type BatchRow } from './summary';
+import { analyzeSummary, batchRowOf, batchTable, type BatchRow } from './summary';
 import { localIsoDate, type IsoDate } from '../core/dates';
 
 export const EXIT = { ok: 0, batchFailures: 1, badInput: 2 } as const;
@@ -123,14 +123,7 @@ async function runAnalyze(args: AnalyzeArgs, io: CliIo & { raw: CliIo }, asOf: I
       const state = await analyzeOne(path.join(args.input, name), args, asOf);
       json.push(buildAnalysisJson(name, state));
       if (!args.json) io.stdout(`${analyzeSummary(name, state)}\n\n`);
-      rows.push({
-        file: name,
-        ok: true,
-        risks: state.analysis.risks.length,
-        capItems: state.analysis.capItems.length,
-        findings: state.analysis.findings.length,
-        note: '',
-      });
+      rows.push(batchRowOf(name, state, ''));
       progress(io, i + 1, names.length, name, 'ok');
     } catch (err) {
       const { message } = describe(err);
@@ -207,14 +200,7 @@ async function runGenerate(args: GenerateArgs, io: CliIo & { raw: CliIo }, asOf:
       if (!args.inPlace && (await sameFile(target, source)))
         throw new InputError(`${target} is this workbook itself; it was left as it is.`);
       const { state, outcome } = await generateFile(source, target, args, asOf);
-      rows.push({
-        file: name,
-        ok: true,
-        risks: state.analysis.risks.length,
-        capItems: state.analysis.capItems.length,
-        findings: state.analysis.findings.length,
-        note: generateNote(outcome),
-      });
+      rows.push(batchRowOf(name, state, generateNote(outcome)));
       progress(io, i + 1, names.length, name, 'ok');
     } catch (err) {
       const { message } = describe(err);

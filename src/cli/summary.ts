@@ -91,6 +91,12 @@ export interface BatchRow {
   note: string;
 }
 
+/** A folder run's row for a workbook that was read: its counts and a note. */
+export function batchRowOf(file: string, state: WorkbookState, note: string): BatchRow {
+  const { risks, capItems, findings } = state.analysis;
+  return { file, ok: true, risks: risks.length, capItems: capItems.length, findings: findings.length, note };
+}
+
 /** The table printed after a folder run. */
 export function batchTable(rows: BatchRow[]): string {
   const header = ['File', 'Result', 'Risks', 'CAP items', 'Findings', 'Notes'];
