@@ -114,6 +114,19 @@ export function findingLabel(kind: FindingKind): string {
   return FINDING_KIND_TABLE[kind].label;
 }
 
+/** True when one of `findings` is of `kind`. */
+export function hasKind(findings: readonly { kind: FindingKind }[], kind: FindingKind): boolean {
+  for (const f of findings) if (f.kind === kind) return true;
+  return false;
+}
+
+/** The kinds of `findings`, each once, in the order they first appear (a risk's findings are few: no Set needed). */
+export function distinctKinds(findings: readonly { kind: FindingKind }[]): FindingKind[] {
+  const kinds: FindingKind[] = [];
+  for (const f of findings) if (!kinds.includes(f.kind)) kinds.push(f.kind);
+  return kinds;
+}
+
 /** Finding kinds of a list of findings, de-duplicated, in plain words, joined for one cell. */
 export function flagsText(kinds: readonly FindingKind[]): string {
   return [...new Set(kinds)].map(findingLabel).join('; ');

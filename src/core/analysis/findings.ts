@@ -12,13 +12,13 @@
  *   reported where the sheet has a review-date column.
  * - duplicate is computed across entries by `duplicateFindings` with a Map (linear time).
  */
-import { addMonths, daysBetween, formatLongDate, type IsoDate } from '../dates';
+import { addMonths, daysBetween, type IsoDate } from '../dates';
 import type { Entry, Finding, FindingKind } from '../model';
 import { cellFor } from './cells';
 import { FINDING_KIND_TABLE } from '../findingKinds';
 import type { EntryScore } from './score';
 import { isCompleted, isOpen } from './status';
-import { vagueReason } from './vague';
+import { FindingWords } from './findingWords';
 import { TextKeys } from './textKeys';
 import { inSlices, type Sliced } from '../slices';
 
@@ -109,69 +109,6 @@ function statesJustification(action: string | null): boolean {
       action,
     )
   );
-}
-
-/** How many distinct texts one memo keeps before it starts afresh (a register of unique texts). */
-const MEMO_LIMIT = 20_000;
-
-/**
- * One analysis run's memo of finding words. Registers repeat the same dates, owners and actions on
- * thousands of rows, so each sentence (and each action's vagueness verdict) is worked out once per
- * run and shared by the findings that say it. Made by the caller for one run and dropped with it:
- * nothing outlives the analysis.
- */
-export class FindingWords {
-  private readonly texts = new Map<string, string>();
-  private readonly verdicts = new Map<string, string | null>();
-  private readonly dayCounts = new Map<string, number>();
-
-  /** `daysBetween(from, to)`, once per distinct pair (due dates repeat). */
-  daysBetween(from: IsoDate, to: IsoDate): number {
-    const key = from + to;
-    let days = this.dayCounts.get(key);
-    if (days === undefined) {
-      if (this.dayCounts.size >= MEMO_LIMIT) this.dayCounts.clear();
-      this.dayCounts.set(key, (days = daysBetween(from, to)));
-    }
-    return days;
-  }
-
-  /** The sentence `build(a, b)`, once per distinct (a, b). */
-  sentence(a: string, b: string, build: (a: string, b: string) => string): string {
-    const key = `${a}\u0000${b}`;
-    let text = this.texts.get(key);
-    if (text === undefined) {
-      if (this.texts.size >= MEMO_LIMIT) this.texts.clear();
-      this.texts.set(key, (text = build(a, b)));
-    }
-    return text;
-  }
-
-  overdue(asOf: IsoDate, due: IsoDate, days: number): string {
-    return this.sentence(
-      `overdue ${asOf} ${days}`,
-      due,
-      (_, d) => `Due ${formatLongDate(d)} and not completed: ${days} day${days === 1 ? '' : 's'} overdue as of ${formatLongDate(asOf)}.`,
-    );
-  }
-
-  stale(asOf: IsoDate, reviewed: IsoDate): string {
-    return this.sentence(
-      `stale ${asOf}`,
-      reviewed,
-      (_, r) => `Last reviewed ${formatLongDate(r)}, more than 12 months before ${formatLongDate(asOf)}.`,
-    );
-  }
-
-  /** `vagueReason(action)`, once per distinct action. */
-  vague(action: string): string | null {
-    let verdict = this.verdicts.get(action);
-    if (verdict === undefined) {
-      if (this.verdicts.size >= MEMO_LIMIT) this.verdicts.clear();
-      this.verdicts.set(action, (verdict = vagueReason(action)));
-    }
-    return verdict;
-  }
 }
 
 /** Every per-entry finding (all kinds except duplicate). `overdueDays` saves recomputing daysOverdue. */
@@ -312,6 +249,7 @@ export function entryFindings(entry: Entry, score: EntryScore, ctx: FindingConte
 }
 
 export { normalizeRiskText } from './textKeys';
+export { FindingWords } from './findingWords';
 export { cellFor } from './cells';
 
 /**

@@ -89,8 +89,9 @@ export function* analyzeSliced(read: WorkbookRead, options: AnalyzeOptions): Sli
   const choices = new Map<string, ChosenTier>();
   for (const c of options.tierChoices ?? []) choices.set(c.key, c.tier);
   type Tiered = TierResult & { source: 'choice' | 'column' | 'engine' };
-  // Entries with the same action, owner, cost and tier cells share one result. Most registers have
-  // only an action and an owner: those look up action -> owner without building a key string.
+  // Entries with the same action, owner, cost and tier cells share one result when the action names
+  // a tier. Most registers have only an action and an owner: those look up action -> owner without
+  // building a key string.
   const byActionOwner = new Map<string, Map<string | null, Tiered>>();
   const byKey = new Map<string, Tiered>();
   const engineTier = (entry: Entry): Tiered => {
@@ -110,13 +111,17 @@ export function* analyzeSliced(read: WorkbookRead, options: AnalyzeOptions): Sli
       const owner = entry.owner ?? entry.ownerText;
       engine = owners.get(owner);
       if (!engine) owners.set(owner, (engine = engineTier(entry)));
-    } else {
-      const key = tierInputKey(entry, actionDecides);
+    } else if (actionDecides) {
+      const key = tierInputKey(entry);
       engine = byKey.get(key);
       if (!engine) {
         if (byKey.size > 20_000) byKey.clear();
         byKey.set(key, (engine = engineTier(entry)));
       }
+    } else {
+      // The risk text decides, and risk texts rarely repeat: no key to build (riskVerdictOf keeps
+      // the costly part, the risk text's verdict, once per distinct text).
+      engine = engineTier(entry);
     }
     const chosen = choices.size > 0 ? choices.get(tierChoiceKey(entry)) : undefined;
     if (!chosen) return engine;
@@ -233,7 +238,7 @@ function assessEntry(
   tierOf: (entry: Entry) => TierResult & { source: 'choice' | 'column' | 'engine' },
   scratchScore: EntryScore,
 ): Rankable {
-  const score = scoreEntryInto(entry, matrix, scratchScore);
+  const score = scoreEntryInto(entry, matrix, scratchScore, ctx.words);
   const tier = tierOf(entry);
   const overdueDays = daysOverdue(entry, ctx.asOf, ctx.words);
   const findings = entryFindings(entry, score, ctx, overdueDays);

@@ -3,6 +3,7 @@
  */
 import type { Entry, Level, ScaleValue } from '../model';
 import { cellFor } from './cells';
+import type { FindingWords, MismatchWords } from './findingWords';
 import { coarseRank, levelFromProduct, levelFromScale, levelRank, toMatrixStep, type RiskMatrix } from './matrices';
 
 export interface EntryScore {
@@ -41,8 +42,11 @@ export function newEntryScore(): EntryScore {
   return { level: null, levelSource: 'none', score: null, residualLevel: null, mismatch: null };
 }
 
-/** `scoreEntry`, written into `out` (the analysis reuses one object for 50,000 entries) and returned. */
-export function scoreEntryInto(entry: Entry, matrix: RiskMatrix, out: EntryScore): EntryScore {
+/**
+ * `scoreEntry`, written into `out` (the analysis reuses one object for 50,000 entries) and returned.
+ * `words`: the run's memo, so a disagreement repeated on many rows is one sentence.
+ */
+export function scoreEntryInto(entry: Entry, matrix: RiskMatrix, out: EntryScore, words?: FindingWords): EntryScore {
   const computed = rate(matrix, entry.likelihood, entry.impact);
   const residual = rate(matrix, entry.residualLikelihood, entry.residualImpact);
   out.residualLevel = residual?.level ?? (usable(entry.residualLevel) ? levelFromScale(entry.residualLevel) : null);
@@ -51,7 +55,7 @@ export function scoreEntryInto(entry: Entry, matrix: RiskMatrix, out: EntryScore
     out.level = computed.level;
     out.levelSource = 'computed';
     out.score = computed.score;
-    out.mismatch = findMismatch(entry, computed.level, matrix);
+    out.mismatch = findMismatch(entry, computed.level, matrix, words);
   } else if (usable(entry.statedLevel)) {
     out.level = levelFromScale(entry.statedLevel);
     out.levelSource = 'stated-level';
@@ -73,7 +77,7 @@ export function scoreEntryInto(entry: Entry, matrix: RiskMatrix, out: EntryScore
   return out;
 }
 
-function findMismatch(entry: Entry, computed: Level, matrix: RiskMatrix): EntryScore['mismatch'] {
+function findMismatch(entry: Entry, computed: Level, matrix: RiskMatrix, memo: FindingWords | undefined): EntryScore['mismatch'] {
   const stated = entry.statedLevel;
   if (usable(stated)) {
     const statedLevel = levelFromScale(stated);
@@ -83,9 +87,9 @@ function findMismatch(entry: Entry, computed: Level, matrix: RiskMatrix): EntryS
     if (differs) {
       const lik = entry.likelihood!;
       const imp = entry.impact!;
-      // Registers repeat the same disagreement on many rows, and equal ratings are one shared object
-      // (see register/values.ts): the words are built once per (stated, likelihood, impact) on this matrix.
-      const words = mismatchWords(matrix, stated, lik, imp, computed);
+      // Registers repeat the same disagreement on many rows: with the run's memo, the words are made once.
+      const make = () => mismatchWords(matrix, stated, lik, imp, computed);
+      const words = memo ? memo.mismatch(matrix, stated, lik, imp, make) : make();
       return { cell: cellFor(entry, 'level'), message: words.message, fix: words.fix };
     }
     return null;
@@ -107,14 +111,7 @@ function findMismatch(entry: Entry, computed: Level, matrix: RiskMatrix): EntryS
   return null;
 }
 
-/** The level-mismatch words (only mismatched risks get them, so they are not memoized). */
-function mismatchWords(
-  matrix: RiskMatrix,
-  stated: ScaleValue,
-  lik: ScaleValue,
-  imp: ScaleValue,
-  computed: Level,
-): { message: string; fix: string } {
+function mismatchWords(matrix: RiskMatrix, stated: ScaleValue, lik: ScaleValue, imp: ScaleValue, computed: Level): MismatchWords {
   const typed = stated.label ?? String(stated.raw);
   return {
     message: `The sheet states the level as "${typed}", but likelihood ${describeRating(lik)} and impact ${describeRating(imp)} give ${computed} on the ${matrix.name}.`,

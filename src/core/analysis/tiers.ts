@@ -520,7 +520,14 @@ function orderOf(a: number, b: number, c: number): readonly ChosenTier[] {
 /** The three tiers ordered by evidence, `first` (when given) in front; ties in demand order. */
 function orderGuesses(weights: readonly number[], first: ChosenTier | null): readonly ChosenTier[] {
   const f = first ? TIER_DEMAND.indexOf(first) : -1;
-  const rest = [0, 1, 2].filter((i) => i !== f).sort((a, b) => weights[b] - weights[a] || a - b);
+  // Three numbers at most: an insertion sort in place of filter + sort, which allocate on every risk.
+  const rest: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    if (i === f) continue;
+    let at = rest.push(i) - 1;
+    for (; at > 0 && weights[rest[at - 1]] < weights[i]; at--) rest[at] = rest[at - 1];
+    rest[at] = i;
+  }
   return f >= 0 ? orderOf(f, rest[0], rest[1]) : orderOf(rest[0], rest[1], rest[2]);
 }
 
@@ -596,20 +603,21 @@ export function classifyTier(
 }
 
 function riskTextOf(entry: TierInput): string {
-  return [entry.risk, entry.vulnerability, entry.threat]
-    .map((t) => t?.trim())
-    .filter(Boolean)
-    .join('; ');
+  const risk = entry.risk?.trim();
+  const vulnerability = entry.vulnerability?.trim();
+  const threat = entry.threat?.trim();
+  // Most registers name the risk in one column: no list to join (the text is the same either way).
+  if (!vulnerability && !threat) return risk ?? '';
+  return [risk, vulnerability, threat].filter(Boolean).join('; ');
 }
 
 /**
- * The inputs `classifyTier` reads, as one string, for a memo: entries that share it share the result.
- * The risk texts count only when the action alone names no tier (`actionDecides`).
+ * The inputs `classifyTier` reads when the action names a tier (the risk texts then play no part),
+ * as one string, for a memo: entries that share it share the result.
  */
-export function tierInputKey(entry: TierInput, actionDecides: boolean): string {
+export function tierInputKey(entry: TierInput): string {
   const sep = '\u0001';
-  const base = `${entry.action ?? ''}${sep}${entry.owner ?? entry.ownerText ?? ''}${sep}${entry.cost ?? ''}${sep}${entry.vendorDependency ?? ''}${sep}${entry.tierText ?? ''}`;
-  return actionDecides ? base : `${base}${sep}${riskTextOf(entry)}`;
+  return `${entry.action ?? ''}${sep}${entry.owner ?? entry.ownerText ?? ''}${sep}${entry.cost ?? ''}${sep}${entry.vendorDependency ?? ''}${sep}${entry.tierText ?? ''}`;
 }
 
 function done(tier: ChosenTier, reason: string, weights: number[]): TierResult {

@@ -4,12 +4,18 @@
  */
 import type { DateValue, Entry, ScoredEntry } from '../model';
 import type { SpecCell } from '../sheetSpec';
-import { dateCell, textCell } from './sheetBuilder';
+import { dateCell, textCell, type CellMemo } from './sheetBuilder';
 import type { IsoDate } from '../dates';
+import type { StyleName } from './styles';
 
-const plainText = (value: string) => textCell(value, 'cell');
-const missingText = (value: string) => textCell(value, 'missing');
-const plainDate = (value: IsoDate) => dateCell(value, 'cell');
+/**
+ * The cells below come from the report's memo when the caller passes one (values that repeat down
+ * a table: owners, statuses, dates), else are made afresh.
+ */
+const text = (value: string, style: StyleName, cells: CellMemo | undefined) => (cells ? cells.text(value, style) : textCell(value, style));
+const plainText = (value: string, cells?: CellMemo) => text(value, 'cell', cells);
+const missingText = (value: string, cells?: CellMemo) => text(value, 'missing', cells);
+const plainDate = (value: IsoDate, cells?: CellMemo) => (cells ? cells.date(value, 'cell') : dateCell(value, 'cell'));
 
 export const MISSING_OWNER = 'MISSING: assign an owner';
 export const MISSING_DATE = 'MISSING: set a target date';
@@ -40,12 +46,12 @@ export function riskCellOf(words: string | null): SpecCell {
 }
 
 /** The responsible party; when `required`, a blank or placeholder owner reads MISSING. */
-export function ownerCell(entry: Entry, required: boolean): SpecCell {
+export function ownerCell(entry: Entry, required: boolean, cells?: CellMemo): SpecCell {
   const owner = entry.owner?.trim();
-  if (owner) return plainText(owner);
+  if (owner) return plainText(owner, cells);
   const typed = entry.ownerText?.trim();
-  if (!required) return plainText(typed ? typed : 'Not recorded');
-  return missingText(typed ? `${MISSING_OWNER} (the sheet says "${typed}")` : MISSING_OWNER);
+  if (!required) return plainText(typed ? typed : 'Not recorded', cells);
+  return missingText(typed ? `${MISSING_OWNER} (the sheet says "${typed}")` : MISSING_OWNER, cells);
 }
 
 /** True when `ownerCell(entry, required)` is the same cell whatever `required` says (a named owner). */
@@ -59,11 +65,11 @@ export function dateCellIgnoresRequired(value: DateValue | null | undefined): bo
 }
 
 /** A date the user typed: a real date cell when it is one, otherwise words saying what is wrong. */
-export function dateValueCell(value: DateValue | null | undefined, required: boolean, missing = MISSING_DATE): SpecCell {
-  if (value == null) return required ? missingText(missing) : plainText('');
-  if (value.iso) return plainDate(value.iso);
+export function dateValueCell(value: DateValue | null | undefined, required: boolean, missing = MISSING_DATE, cells?: CellMemo): SpecCell {
+  if (value == null) return required ? missingText(missing, cells) : plainText('', cells);
+  if (value.iso) return plainDate(value.iso, cells);
   const typed = value.text?.trim() ?? '';
-  if (!typed) return required ? missingText(missing) : plainText('');
+  if (!typed) return required ? missingText(missing, cells) : plainText('', cells);
   if (value.kind === 'ambiguous') return missingText(`NOT A CLEAR DATE: ${typed} (day and month can be read both ways)`);
   return missingText(`NOT A DATE: ${typed}`);
 }
@@ -77,11 +83,11 @@ export function actionCell(scored: ScoredEntry, required: boolean, vague?: boole
 }
 
 /** `actionCell` from the entry's action already trimmed. */
-export function actionCellOf(action: string | undefined, required: boolean, vague: boolean): SpecCell {
-  if (!action) return required ? missingText(MISSING_ACTION) : plainText('');
+export function actionCellOf(action: string | undefined, required: boolean, vague: boolean, cells?: CellMemo): SpecCell {
+  if (!action) return required ? missingText(MISSING_ACTION, cells) : plainText('', cells);
   if (vague) return textCell(`VAGUE: ${action}`, 'vague');
   // Actions repeat across rows far more often than risk texts do.
-  return plainText(action);
+  return plainText(action, cells);
 }
 
 /** The status as the sheet says it. */
@@ -90,6 +96,6 @@ export function statusWords(entry: Entry): string {
 }
 
 /** The status cell: the status as the sheet says it. */
-export function statusCell(entry: Entry): SpecCell {
-  return plainText(statusWords(entry));
+export function statusCell(entry: Entry, cells?: CellMemo): SpecCell {
+  return plainText(statusWords(entry), cells);
 }

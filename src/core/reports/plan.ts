@@ -20,9 +20,9 @@ import { inSlices, type Sliced } from '../slices';
 import { CHANGE_LABELS, diffSnapshotsSliced, SnapshotBuilder } from './changes';
 import { actionCellOf, dateValueCell, ownerCell, riskCellOf, riskWords, statusCell } from './entryText';
 import { LEVELS_HIGH_FIRST, TIER_ORDER } from './labels';
-import { findingLabel, flagsText } from '../findingKinds';
+import { distinctKinds, findingLabel, flagsText } from '../findingKinds';
 import { keyValue as keyValueLine, reportSpec, textOrMissing } from './scaffold';
-import { dateCell, numberCell, SheetBuilder, textCell } from './sheetBuilder';
+import { CellMemo, dateCell, numberCell, SheetBuilder, textCell } from './sheetBuilder';
 import { REPORT_STYLES } from './styles';
 import { HEAT_STYLES, openRiskHeatMapsSliced, writeHeatMap, writeHeatMapPair, type HeatMapLayout, type HeatMapPairLayout } from './heatmap';
 import { chooseMatrix, DEFAULT_PRODUCT_THRESHOLDS } from '../analysis/matrices';
@@ -84,10 +84,12 @@ function tierCell(s: ScoredEntry): SpecCell {
 }
 
 /**
- * One plan's cells for values that repeat down the table (levels, tiers, flags): one object per
- * distinct value instead of one per row. Made for one plan and dropped with it.
+ * One plan's cells for values that repeat down the table (levels, tiers, flags, and through `cells`
+ * owners, dates, statuses): one object per distinct value instead of one per row. Made for one plan
+ * and dropped with it.
  */
 class RepeatedCells {
+  readonly cells = new CellMemo();
   private readonly levels = new Map<Level | null, Map<Level | null, SpecCell>>();
   private readonly tiers = new Map<string, SpecCell>();
   private readonly chosenTiers = new Map<string, SpecCell>();
@@ -108,41 +110,42 @@ class RepeatedCells {
     return cell;
   }
 
-  flagsOf(kinds: ReadonlySet<FindingKind>): SpecCell {
-    const list = [...kinds];
-    const key = list.join(' ');
+  flagsOf(kinds: readonly FindingKind[]): SpecCell {
+    // Kind names have no spaces; none or one kind needs no joined string.
+    const key = kinds.length === 0 ? '' : kinds.length === 1 ? kinds[0] : kinds.join(' ');
     let cell = this.flags.get(key);
-    if (!cell) this.flags.set(key, (cell = plainText(flagsText(list))));
+    if (!cell) this.flags.set(key, (cell = plainText(flagsText(kinds))));
     return cell;
   }
 }
 
-/** The row of risk `s` (`rank`: its number among the open risks; null for a closed one). `kinds`: its finding kinds. */
+/** The row of risk `s` (`rank`: its number among the open risks; null for a closed one). `kinds`: its finding kinds, each once. */
 function riskRow(
   s: ScoredEntry,
   rank: number | null,
   open: boolean,
   words: string | null,
-  kinds: ReadonlySet<FindingKind>,
+  kinds: readonly FindingKind[],
   repeated: RepeatedCells,
 ): (SpecCell | null)[] {
   const e = s.entry;
-  let action = actionCellOf(e.action?.trim(), open, kinds.has('vague-action'));
+  const cells = repeated.cells;
+  let action = actionCellOf(e.action?.trim(), open, kinds.includes('vague-action'), cells);
   const justification = e.justification?.trim();
   if (justification && action.type === 'text') {
     const prefix = String(action.value);
     action = { ...action, value: prefix ? `${prefix}\nJustification: ${justification}` : `Justification: ${justification}` };
   }
   return [
-    rank === null ? plainText('') : numberCell(rank, 'number'),
+    rank === null ? cells.text('', 'cell') : numberCell(rank, 'number'),
     textCell(e.id ?? '', 'cell'),
     riskCellOf(words),
     repeated.level(s),
-    s.score === null ? plainText('') : numberCell(s.score, 'number'),
+    s.score === null ? cells.text('', 'cell') : numberCell(s.score, 'number'),
     action,
-    ownerCell(e, open),
-    dateValueCell(e.dueDate, open),
-    statusCell(e),
+    ownerCell(e, open, cells),
+    dateValueCell(e.dueDate, open, undefined, cells),
+    statusCell(e, cells),
     repeated.tier(s),
     repeated.flagsOf(kinds),
   ];
@@ -212,7 +215,7 @@ function* visitRisks(risks: readonly ScoredEntry[]): Sliced<RiskVisit> {
       const r = ordered[i];
       const words = riskWords(r.entry);
       snapshot.add(r, words);
-      const kinds = new Set(r.findings.map((f) => f.kind));
+      const kinds = distinctKinds(r.findings);
       countRisk(counts, r, kinds); // first: an open risk's rank is the open count including itself
       if (r.open) byTier.get(r.tier)?.push(riskRow(r, counts.open, true, words, kinds, repeated));
       else closedRows.push(riskRow(r, null, false, words, kinds, repeated));
@@ -250,8 +253,8 @@ function* writeRiskTable(
   return { headerRow, snapshot, counts };
 }
 
-/** `kinds`: the risk's finding kinds (each counts the risk once). */
-function countRisk(counts: SummaryCounts, r: ScoredEntry, kinds: ReadonlySet<FindingKind>): void {
+/** `kinds`: the risk's finding kinds, each once (each counts the risk once). */
+function countRisk(counts: SummaryCounts, r: ScoredEntry, kinds: readonly FindingKind[]): void {
   if (r.open) {
     counts.open++;
     if (r.overdue) counts.overdueOpen++;

@@ -16,12 +16,12 @@ import type { CapCalendar } from './calendar';
 import { CAP_ELEMENTS, elementOf, OTHER_ELEMENT, UNASSIGNED_ELEMENT } from './elements';
 import type { ElementGroup } from './elements';
 import { actionCellOf, dateValueCell, ownerCell, riskCell, statusCell } from './entryText';
-import { dateCell, numberCell, percentCell, SheetBuilder, textCell } from './sheetBuilder';
+import { CellMemo, dateCell, numberCell, percentCell, SheetBuilder, textCell } from './sheetBuilder';
 import { inSlices, type Sliced } from '../slices';
 import type { Part } from './sheetBuilder';
 import { REPORT_STYLES } from './styles';
 import { keyValue as keyValueLine, reportSpec, textOrMissing } from './scaffold';
-import { FINDING_KIND_TABLE } from '../findingKinds';
+import { FINDING_KIND_TABLE, hasKind } from '../findingKinds';
 import type { PlanInput } from './plan';
 import { effectiveFact } from '../facts';
 import { plural } from '../words';
@@ -67,7 +67,6 @@ function fraction(part: number, total: number): number {
 const ELEMENT_ORDER: readonly ElementGroup[] = [...CAP_ELEMENTS, OTHER_ELEMENT, UNASSIGNED_ELEMENT];
 
 const plainText = (value: string) => textCell(value, 'cell');
-const missingText = (value: string) => textCell(value, 'missing');
 
 /** A CAP item as the report shows it: its row (shared by every list that shows it) and what the lists test. */
 interface ReportItem {
@@ -75,7 +74,6 @@ interface ReportItem {
   row: (SpecCell | null)[];
   /** Days from the as-of date to the due date; null without a usable due date. */
   days: number | null;
-  kinds: ReadonlySet<FindingKind>;
   hasEvidence: boolean;
 }
 
@@ -110,7 +108,6 @@ function* reportItems(
         days = daysTo.get(iso) ?? null;
         if (days === null) daysTo.set(iso, (days = daysBetween(asOf, iso)));
       }
-      const kinds = new Set(s.findings.map((f) => f.kind));
       const element = elementOf(e);
       const counts = perElement.get(element)!;
       counts.items++;
@@ -119,9 +116,8 @@ function* reportItems(
       if (s.overdue) counts.overdue++;
       items.push({
         s,
-        row: itemRow(s, days, kinds.has('vague-action'), element, cap, repeated),
+        row: itemRow(s, days, hasKind(s.findings, 'vague-action'), element, cap, repeated),
         days,
-        kinds,
         hasEvidence: !!e.evidence?.trim(),
       });
     }
@@ -137,11 +133,15 @@ function timingText(s: ScoredEntry, days: number | null): string {
 }
 
 /**
- * One report's cells for values that repeat down the item lists (elements, timings): one object per
- * distinct value instead of one per row. Made for one report and dropped with it.
+ * One report's cells for values that repeat down the item lists (elements, timings, retention dates,
+ * and through `cells` owners, dates, statuses): one object per distinct value instead of one per row.
+ * Made for one report and dropped with it.
  */
 class RepeatedCells {
+  readonly cells = new CellMemo();
   private readonly elements = new Map<ElementGroup, SpecCell>();
+  /** Retain-until cells by the date the records start from (a completion or verification date). */
+  private readonly retention = new Map<IsoDate, SpecCell | undefined>();
   /** Timing cells by (completed, overdue) and then by days overdue or days to the due date. */
   private readonly timings = new Map<number, Map<number | null, SpecCell>>();
 
@@ -161,13 +161,17 @@ class RepeatedCells {
     if (!cell) byKey.set(key, (cell = textCell(timingText(s, days), s.overdue ? 'missing' : 'cell')));
     return cell;
   }
-}
 
-/** When the item's records may be discarded (CAP retention, from the completion or verification date). */
-function retainUntilCell(e: Entry, cap: CapSettings): SpecCell | undefined {
-  const recordDate = e.completedDate?.iso ?? e.verifiedDate?.iso ?? null;
-  const keep = recordDate ? retainUntil(cap, recordDate) : null;
-  return keep ? dateValueCell({ raw: keep, iso: keep, kind: 'date', text: keep }, false) : undefined;
+  /** When the item's records may be discarded (CAP retention, from the completion or verification date). */
+  retainUntil(e: Entry, cap: CapSettings): SpecCell | undefined {
+    const recordDate = e.completedDate?.iso ?? e.verifiedDate?.iso ?? null;
+    if (!recordDate) return undefined;
+    if (this.retention.has(recordDate)) return this.retention.get(recordDate);
+    const keep = retainUntil(cap, recordDate);
+    const cell = keep ? dateValueCell({ raw: keep, iso: keep, kind: 'date', text: keep }, false) : undefined;
+    this.retention.set(recordDate, cell);
+    return cell;
+  }
 }
 
 /** The row of item `s`. */
@@ -183,20 +187,25 @@ function itemRow(
   const open = !s.completed;
   const evidence = e.evidence?.trim();
   const verifiedBy = e.verifiedBy?.trim();
+  const cells = repeated.cells;
   return [
     textCell(e.id ?? '', 'cell'),
     riskCell(e),
-    actionCellOf(e.action?.trim(), open, vague),
+    actionCellOf(e.action?.trim(), open, vague, cells),
     repeated.element(element),
-    ownerCell(e, open),
-    dateValueCell(e.dueDate, open),
+    ownerCell(e, open, cells),
+    dateValueCell(e.dueDate, open, undefined, cells),
     repeated.timing(s, days),
-    statusCell(e),
-    dateValueCell(e.completedDate, false),
-    evidence ? plainText(evidence) : s.completed ? missingText('MISSING: record the evidence') : plainText(''),
-    verifiedBy ? plainText(verifiedBy) : s.completed && !s.verified ? missingText('NOT VERIFIED') : plainText(''),
-    dateValueCell(e.verifiedDate, false),
-    s.completed ? (retainUntilCell(e, cap) ?? missingText('MISSING: completion date')) : plainText(''),
+    statusCell(e, cells),
+    dateValueCell(e.completedDate, false, undefined, cells),
+    evidence ? cells.text(evidence, 'cell') : s.completed ? cells.text('MISSING: record the evidence', 'missing') : cells.text('', 'cell'),
+    verifiedBy
+      ? cells.text(verifiedBy, 'cell')
+      : s.completed && !s.verified
+        ? cells.text('NOT VERIFIED', 'missing')
+        : cells.text('', 'cell'),
+    dateValueCell(e.verifiedDate, false, undefined, cells),
+    s.completed ? (repeated.retainUntil(e, cap) ?? cells.text('MISSING: completion date', 'missing')) : cells.text('', 'cell'),
   ];
 }
 
@@ -447,7 +456,11 @@ function* itemLists(items: readonly ReportItem[]): Sliced<{ title: string; kind?
         if (!s.verified) notVerified.push(item);
         if (!item.hasEvidence) noEvidence.push(item);
       }
-      for (let k = 0; k < LISTED_KINDS.length; k++) if (item.kinds.has(LISTED_KINDS[k])) byKind[k].push(item);
+      // Each list takes the item once, however many findings of its kind the item has.
+      for (const f of s.findings) {
+        const k = LISTED_KINDS.indexOf(f.kind);
+        if (k >= 0 && byKind[k][byKind[k].length - 1] !== item) byKind[k].push(item);
+      }
     }
   });
   // Most days overdue first; the sort is stable, so ties stay in priority order.
