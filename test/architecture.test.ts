@@ -2,12 +2,14 @@
  * The layers stay true: the pure core imports no adapter, app, pane, CLI or host code; no file
  * imports itself back through others; and the core's folders (analysis, reports, register and the
  * shared modules at its top) do not import each other in a circle. Type-only imports count too:
- * a circle of types is still a circle for whoever reads the code.
+ * a circle of types is still a circle for whoever reads the code. Test support (test/, such as the
+ * pipeline drained in one go) is for tests only: no file under src/ but a test imports it.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 
 const SRC = path.join(__dirname, '..', 'src');
+const TEST = path.join(__dirname, '..', 'test');
 
 function sourceFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
@@ -35,6 +37,14 @@ function resolve(from: string, spec: string): string | null {
     if (fs.existsSync(candidate) && fs.statSync(candidate).isFile()) return candidate;
   }
   return null;
+}
+
+/** What `file` (with `source`) imports from test/, as paths relative to the project. */
+function testImports(file: string, source: string): string[] {
+  return specifiers(source)
+    .map((s) => path.resolve(path.dirname(file), s))
+    .filter((target) => target === TEST || target.startsWith(TEST + path.sep))
+    .map((target) => path.relative(path.dirname(SRC), target).split(path.sep).join('/'));
 }
 
 function importGraph(): Map<string, string[]> {
@@ -131,6 +141,12 @@ describe('architecture', () => {
     expect(bad).toEqual([]);
   });
 
+  it('keeps test support out of the product: only tests under src/ import test/', () => {
+    const bad: string[] = [];
+    for (const file of graph.keys()) for (const t of testImports(file, fs.readFileSync(file, 'utf8'))) bad.push(`${rel(file)} -> ${t}`);
+    expect(bad).toEqual([]);
+  });
+
   it('finds a cycle and a layer break when there is one', () => {
     const a = path.join(SRC, 'core/x.ts');
     const b = path.join(SRC, 'core/y.ts');
@@ -155,5 +171,11 @@ describe('architecture', () => {
       './b',
       './c',
     ]);
+    expect(
+      testImports(
+        path.join(SRC, 'core/analysis/testing.ts'),
+        "import { analyzeNow } from '../../../test/support/pipeline';\nimport { makeRead } from './testing';\nimport '../../../test-results/x';",
+      ),
+    ).toEqual(['test/support/pipeline']);
   });
 });

@@ -1,7 +1,7 @@
 import { gridFromRows } from './testing/fakePort';
-import { viewOfGrids } from './testing/views';
+import { viewOfGrids } from '../../test/support/pipeline';
 import { columnSamples, findingsAsText, shortTitle } from './paneView';
-import { readWorkbook } from '../core/register';
+import { readWorkbookNow } from '../../test/support/pipeline';
 import { DEFAULT_SETTINGS } from '../core/settings';
 
 const HEADER = ['Risk ID', 'Risk Description', 'Likelihood', 'Impact', 'Mitigation Action', 'Owner', 'Due Date', 'Status'];
@@ -90,7 +90,7 @@ describe('paneViewOf', () => {
       ['R-1', ' ', 1, 1, 'x', 'a', null, 'Open'],
       ['R-2', 'Real text', 1, 1, 'y', 'b', null, 'Open'],
     ]);
-    const table = readWorkbook([grid]).register!;
+    const table = readWorkbookNow([grid]).register!;
     const samples = columnSamples(grid, table);
     expect(samples[table.headers.findIndex((h) => h.text === 'Risk Description')]).toEqual(['Real text']);
   });
