@@ -1,12 +1,11 @@
 import { gridFromRows } from './testing/fakePort';
-import { viewOfGrids } from '../../test/support/pipeline';
 import { columnSamples, findingsAsText, shortTitle } from './paneView';
-import { readWorkbookNow } from '../../test/support/pipeline';
+import { readWorkbookNow, viewOfGrids } from '../../test/support/pipeline';
 import { DEFAULT_SETTINGS } from '../core/settings';
 
 const HEADER = ['Risk ID', 'Risk Description', 'Likelihood', 'Impact', 'Mitigation Action', 'Owner', 'Due Date', 'Status'];
 
-describe('paneViewOf', () => {
+describe('the pane view', () => {
   it('keeps counts, the mapping with sample values, and findings named by risk ID, highest level first', () => {
     const grid = gridFromRows('Risk Register', [
       HEADER,
