@@ -3,7 +3,9 @@
  * imports itself back through others; and the core's folders (analysis, reports, register and the
  * shared modules at its top) do not import each other in a circle. Type-only imports count too:
  * a circle of types is still a circle for whoever reads the code. Test support (test/, such as the
- * pipeline drained in one go) is for tests only: no file under src/ but a test imports it.
+ * pipeline drained in one go) is for tests only: no file under src/ but a test imports it. And a
+ * step that runs in slices has one public form, its `xxxSliced` generator: no synchronous `xxx`
+ * twin beside it (tests drain the generator through test/support/pipeline.ts).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -45,6 +47,31 @@ function testImports(file: string, source: string): string[] {
     .map((s) => path.resolve(path.dirname(file), s))
     .filter((target) => target === TEST || target.startsWith(TEST + path.sep))
     .map((target) => path.relative(path.dirname(SRC), target).split(path.sep).join('/'));
+}
+
+/** The names a module exports: its declarations and what it re-exports (under the name it gives them). */
+function exportedNames(source: string): string[] {
+  const names: string[] = [];
+  for (const m of source.matchAll(/\bexport\s+(?:default\s+)?(?:async\s+)?(?:function\s*\*?|const|let|class)\s*(\w+)/g)) names.push(m[1]);
+  for (const m of source.matchAll(/\bexport\s+(?:type\s+)?\{([^}]*)\}/g)) {
+    for (const part of m[1].split(',')) {
+      const name = part
+        .trim()
+        .split(/\s+as\s+/)
+        .pop()!
+        .replace(/^type\s+/, '');
+      if (name) names.push(name);
+    }
+  }
+  return names;
+}
+
+/** Exported `xxx` beside an exported `xxxSliced` anywhere in the given sources: a second public form of one step. */
+function syncTwins(sources: readonly string[]): string[] {
+  const exported = new Set(sources.flatMap(exportedNames));
+  return [...exported]
+    .filter((name) => name.endsWith('Sliced') && exported.has(name.slice(0, -'Sliced'.length)))
+    .map((name) => name.slice(0, -'Sliced'.length));
 }
 
 function importGraph(): Map<string, string[]> {
@@ -147,6 +174,10 @@ describe('architecture', () => {
     expect(bad).toEqual([]);
   });
 
+  it('gives each sliced step one public form: no synchronous twin of an exported xxxSliced', () => {
+    expect(syncTwins([...graph.keys()].map((file) => fs.readFileSync(file, 'utf8')))).toEqual([]);
+  });
+
   it('finds a cycle and a layer break when there is one', () => {
     const a = path.join(SRC, 'core/x.ts');
     const b = path.join(SRC, 'core/y.ts');
@@ -177,5 +208,12 @@ describe('architecture', () => {
         "import { analyzeNow } from '../../../test/support/pipeline';\nimport { makeRead } from './testing';\nimport '../../../test-results/x';",
       ),
     ).toEqual(['test/support/pipeline']);
+    expect(
+      syncTwins([
+        'export function* analyzeSliced(read: WorkbookRead): Sliced<Analysis> {}\nexport function analyze(read: WorkbookRead) {}',
+        "export { readWorkbookSliced, readWorkbook as read } from './register';\nexport { type Sliced, finish } from './slices';",
+        "export { highlightRulesSliced } from './highlights';\nexport const highlightRules = (a: Analysis) => finish(highlightRulesSliced(a));",
+      ]).sort(),
+    ).toEqual(['analyze', 'highlightRules']);
   });
 });
