@@ -14,8 +14,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { openXlsx } from '../src/adapters/xlsx';
 import { loadWorkbook, type WorkbookState } from '../src/app/workflow';
-import { readWorkbook } from '../src/core/register';
-import { analyze, highlightRules } from '../src/core/analysis';
+import { readWorkbookNow, analyzeNow, highlightRulesNow } from '../test/support/pipeline';
 import { buildPlanSheetSliced, buildProgressSheetSliced } from '../src/core/reports';
 import { DEFAULT_SETTINGS } from '../src/core/settings';
 import { harvestFacts } from '../src/core/facts';
@@ -48,9 +47,9 @@ function canonical(value: unknown): unknown {
 
 function reports(state: Pick<WorkbookState, 'analysis' | 'read' | 'settings' | 'asOf' | 'facts'>) {
   const input = { analysis: state.analysis, read: state.read, settings: state.settings, asOf: state.asOf, facts: state.facts };
-  const highlights = highlightRules(state.analysis, state.read);
+  const highlights = highlightRulesNow(state.analysis, state.read);
   // The app passes the read; a hand-made analysis has none: both must give the same rules.
-  if (JSON.stringify(highlightRules(state.analysis)) !== JSON.stringify(highlights))
+  if (JSON.stringify(highlightRulesNow(state.analysis)) !== JSON.stringify(highlights))
     throw new Error('highlight rules differ with and without the read');
   const out: Record<string, unknown> = { highlights };
   if (state.read.register) {
@@ -101,9 +100,9 @@ async function all(): Promise<Map<string, string>> {
   }
   // The pure pipeline on a synthetic register, as the bench runs it.
   const grids = [syntheticRegisterGrid(3_000)];
-  const read = readWorkbook(grids, []);
+  const read = readWorkbookNow(grids, []);
   const settings = DEFAULT_SETTINGS;
-  const analysis = analyze(read, { asOf: AS_OF, matrix: settings.matrix, tierChoices: settings.tierChoices });
+  const analysis = analyzeNow(read, { asOf: AS_OF, matrix: settings.matrix, tierChoices: settings.tierChoices });
   const state = { read, analysis, settings, asOf: AS_OF, facts: harvestFacts(grids, read) };
   out.set('synthetic:3000', JSON.stringify(canonical({ read, analysis, ...reports(state) })));
   return out;

@@ -2,12 +2,16 @@
  * The layers stay true: the pure core imports no adapter, app, pane, CLI or host code; no file
  * imports itself back through others; and the core's folders (analysis, reports, register and the
  * shared modules at its top) do not import each other in a circle. Type-only imports count too:
- * a circle of types is still a circle for whoever reads the code.
+ * a circle of types is still a circle for whoever reads the code. Test support (test/, such as the
+ * pipeline drained in one go) is for tests only: no file under src/ but a test imports it. And a
+ * step that runs in slices has one public form, its `xxxSliced` generator: no synchronous `xxx`
+ * twin beside it (tests drain the generator through test/support/pipeline.ts).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 
 const SRC = path.join(__dirname, '..', 'src');
+const TEST = path.join(__dirname, '..', 'test');
 
 function sourceFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
@@ -35,6 +39,39 @@ function resolve(from: string, spec: string): string | null {
     if (fs.existsSync(candidate) && fs.statSync(candidate).isFile()) return candidate;
   }
   return null;
+}
+
+/** What `file` (with `source`) imports from test/, as paths relative to the project. */
+function testImports(file: string, source: string): string[] {
+  return specifiers(source)
+    .map((s) => path.resolve(path.dirname(file), s))
+    .filter((target) => target === TEST || target.startsWith(TEST + path.sep))
+    .map((target) => path.relative(path.dirname(SRC), target).split(path.sep).join('/'));
+}
+
+/** The names a module exports: its declarations and what it re-exports (under the name it gives them). */
+function exportedNames(source: string): string[] {
+  const names: string[] = [];
+  for (const m of source.matchAll(/\bexport\s+(?:default\s+)?(?:async\s+)?(?:function\s*\*?|const|let|class)\s*(\w+)/g)) names.push(m[1]);
+  for (const m of source.matchAll(/\bexport\s+(?:type\s+)?\{([^}]*)\}/g)) {
+    for (const part of m[1].split(',')) {
+      const name = part
+        .trim()
+        .split(/\s+as\s+/)
+        .pop()!
+        .replace(/^type\s+/, '');
+      if (name) names.push(name);
+    }
+  }
+  return names;
+}
+
+/** Exported `xxx` beside an exported `xxxSliced` anywhere in the given sources: a second public form of one step. */
+function syncTwins(sources: readonly string[]): string[] {
+  const exported = new Set(sources.flatMap(exportedNames));
+  return [...exported]
+    .filter((name) => name.endsWith('Sliced') && exported.has(name.slice(0, -'Sliced'.length)))
+    .map((name) => name.slice(0, -'Sliced'.length));
 }
 
 function importGraph(): Map<string, string[]> {
@@ -131,6 +168,16 @@ describe('architecture', () => {
     expect(bad).toEqual([]);
   });
 
+  it('keeps test support out of the product: only tests under src/ import test/', () => {
+    const bad: string[] = [];
+    for (const file of graph.keys()) for (const t of testImports(file, fs.readFileSync(file, 'utf8'))) bad.push(`${rel(file)} -> ${t}`);
+    expect(bad).toEqual([]);
+  });
+
+  it('gives each sliced step one public form: no synchronous twin of an exported xxxSliced', () => {
+    expect(syncTwins([...graph.keys()].map((file) => fs.readFileSync(file, 'utf8')))).toEqual([]);
+  });
+
   it('finds a cycle and a layer break when there is one', () => {
     const a = path.join(SRC, 'core/x.ts');
     const b = path.join(SRC, 'core/y.ts');
@@ -155,5 +202,18 @@ describe('architecture', () => {
       './b',
       './c',
     ]);
+    expect(
+      testImports(
+        path.join(SRC, 'core/analysis/testing.ts'),
+        "import { analyzeNow } from '../../../test/support/pipeline';\nimport { makeRead } from './testing';\nimport '../../../test-results/x';",
+      ),
+    ).toEqual(['test/support/pipeline']);
+    expect(
+      syncTwins([
+        'export function* analyzeSliced(read: WorkbookRead): Sliced<Analysis> {}\nexport function analyze(read: WorkbookRead) {}',
+        "export { readWorkbookSliced, readWorkbook as read } from './register';\nexport { type Sliced, finish } from './slices';",
+        "export { highlightRulesSliced } from './highlights';\nexport const highlightRules = (a: Analysis) => finish(highlightRulesSliced(a));",
+      ]).sort(),
+    ).toEqual(['analyze', 'highlightRules']);
   });
 });

@@ -6,20 +6,19 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openXlsx } from '../src/adapters/xlsx';
-import { analyze, highlightRules } from '../src/core/analysis';
-import { readWorkbook } from '../src/core/register';
+import { readWorkbookNow, analyzeNow, highlightRulesNow } from './support/pipeline';
 import { parseSettingsSliced } from '../src/core/settings';
 import { finish } from '../src/core/slices';
 
 const SAMPLE = join(__dirname, '..', 'samples', 'sample-register.xlsx');
 
 describe('sample workbook analysis', () => {
-  let analysis: ReturnType<typeof analyze>;
+  let analysis: ReturnType<typeof analyzeNow>;
 
   beforeAll(async () => {
     const port = await openXlsx(readFileSync(SAMPLE));
-    const read = readWorkbook(await port.readGrids());
-    analysis = analyze(read, { asOf: '2026-11-23' });
+    const read = readWorkbookNow(await port.readGrids());
+    analysis = analyzeNow(read, { asOf: '2026-11-23' });
   });
 
   const at = (sheet: string, cell: string) => analysis.findings.filter((f) => f.sheet === sheet && f.cell === cell).map((f) => f.kind);
@@ -69,7 +68,7 @@ describe('sample workbook analysis', () => {
   });
 
   it('highlights blank owners with a live rule on the owner column', () => {
-    const owner = highlightRules(analysis).find((r) => r.sheet === 'Risk Register' && r.kind === 'missing-owner');
+    const owner = highlightRulesNow(analysis).find((r) => r.sheet === 'Risk Register' && r.kind === 'missing-owner');
     expect(owner?.ranges).toBe('M7:M31');
     expect(owner?.formula.startsWith('=AND(N("RiskPlan")=0,OR(LEN(TRIM(M7))=0')).toBe(true);
   });

@@ -1,7 +1,6 @@
 import { makeGrid, type CellValue } from './grid';
 import { effectiveFact, harvestFacts, practiceFromTitle } from './facts';
-import { readWorkbook } from './register';
-import { analyze } from './analysis';
+import { readWorkbookNow, analyzeNow } from '../../test/support/pipeline';
 import { buildPlanSheetSliced } from './reports';
 import { findCells, makeSettings } from './reports/testing';
 import { isoToSerial } from './dates';
@@ -38,7 +37,7 @@ function titledRegister() {
 describe('harvestFacts', () => {
   it('reads the practice name, the risk analysis date and author, prepared and approved by from title rows', () => {
     const grids = [titledRegister()];
-    const facts = harvestFacts(grids, readWorkbook(grids));
+    const facts = harvestFacts(grids, readWorkbookNow(grids));
     expect(facts.practiceName).toEqual({ value: 'Lakeside Pediatrics', sheet: 'Risk Register', cell: 'A1' });
     expect(facts.riskAnalysisDate?.value).toBe('2026-01-12');
     expect(facts.riskAnalysisBy?.value).toBe('Jane Ortiz (Privacy Officer)');
@@ -54,7 +53,7 @@ describe('harvestFacts', () => {
       ['Conducted by', 'BrightPath IT (consultant)'],
     ]);
     const grids = [cover, makeGrid('Risk Register', [HEADER, ...ROWS], { index: 1 })];
-    const facts = harvestFacts(grids, readWorkbook(grids));
+    const facts = harvestFacts(grids, readWorkbookNow(grids));
     expect(facts.practiceName?.value).toBe('Harbor Dental Group');
     expect(facts.riskAnalysisDate).toEqual({ value: '2026-02-03', sheet: 'Cover', cell: 'B3' });
     expect(facts.riskAnalysisBy?.value).toBe('BrightPath IT (consultant)');
@@ -62,7 +61,7 @@ describe('harvestFacts', () => {
 
   it('finds nothing where nothing is stated', () => {
     const grids = [makeGrid('Risk Register', [HEADER, ...ROWS])];
-    expect(harvestFacts(grids, readWorkbook(grids))).toEqual({});
+    expect(harvestFacts(grids, readWorkbookNow(grids))).toEqual({});
   });
 
   it('a title names the practice only when the rest is a document name', () => {
@@ -92,10 +91,16 @@ describe('harvestFacts', () => {
 describe('a plan from a register with title-row facts', () => {
   it('prints no MISSING for the facts the workbook states, and says where they were found', () => {
     const grids = [titledRegister()];
-    const read = readWorkbook(grids);
+    const read = readWorkbookNow(grids);
     const asOf = '2026-11-23';
     const { spec } = finish(
-      buildPlanSheetSliced({ analysis: analyze(read, { asOf }), read, settings: makeSettings(), asOf, facts: harvestFacts(grids, read) }),
+      buildPlanSheetSliced({
+        analysis: analyzeNow(read, { asOf }),
+        read,
+        settings: makeSettings(),
+        asOf,
+        facts: harvestFacts(grids, read),
+      }),
     );
     const missing = findCells(spec, /^MISSING: (practice name|risk analysis date|who conducted the risk analysis|prepared by|approved by)/);
     expect(missing.map((m) => m.cell.value)).toEqual([]);

@@ -2,9 +2,11 @@
  * Long pure work, cut into slices. A step over every row of a 50,000-row register takes longer
  * than a task pane may hold the host's thread (Excel warns about, and may restart, an add-in that
  * blocks it), so such steps are written as generators that `yield` between slices of rows. The
- * core stays pure and synchronous at heart: the headless runner and the tests drain a generator
- * in one go with `finish`, and the pane's workflow (src/app/workflow.ts) gives the host a turn
- * whenever a few tens of milliseconds have passed. The core never looks at a clock.
+ * core stays pure and synchronous at heart: the workflow (src/app/workflow.ts) runs each step
+ * through src/host/pace.ts, which gives the host a turn whenever a few tens of milliseconds have
+ * passed, and tests, the bench and scripts drain a step in one go with `finish`
+ * (test/support/pipeline.ts). The generator is each step's only public form: no synchronous twin
+ * to keep in step with it. The core never looks at a clock.
  */
 
 /**
@@ -19,7 +21,7 @@ export type Sliced<T> = Generator<void, T, void>;
  */
 export const ROWS_PER_SLICE = 2_000;
 
-/** Runs sliced work to the end, synchronously (headless runner, tests, and the synchronous APIs). */
+/** Runs sliced work to the end in one go, where nothing waits on the thread (tests, the bench, scripts). */
 export function finish<T>(work: Sliced<T>): T {
   for (;;) {
     const step = work.next();

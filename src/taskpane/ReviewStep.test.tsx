@@ -5,7 +5,7 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { gridFromRows } from './testing/fakePort';
-import { viewOfGrids } from './testing/views';
+import { viewOfGrids } from '../../test/support/pipeline';
 import { MAX_FINDINGS_PER_KIND } from './paneView';
 import { describeHighlightOutcome, FINDINGS_PER_PAGE, ReviewStep } from './steps/ReviewStep';
 

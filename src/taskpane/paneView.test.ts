@@ -1,12 +1,11 @@
 import { gridFromRows } from './testing/fakePort';
-import { viewOfGrids } from './testing/views';
 import { columnSamples, findingsAsText, shortTitle } from './paneView';
-import { readWorkbook } from '../core/register';
+import { readWorkbookNow, viewOfGrids } from '../../test/support/pipeline';
 import { DEFAULT_SETTINGS } from '../core/settings';
 
 const HEADER = ['Risk ID', 'Risk Description', 'Likelihood', 'Impact', 'Mitigation Action', 'Owner', 'Due Date', 'Status'];
 
-describe('paneViewOf', () => {
+describe('the pane view', () => {
   it('keeps counts, the mapping with sample values, and findings named by risk ID, highest level first', () => {
     const grid = gridFromRows('Risk Register', [
       HEADER,
@@ -90,7 +89,7 @@ describe('paneViewOf', () => {
       ['R-1', ' ', 1, 1, 'x', 'a', null, 'Open'],
       ['R-2', 'Real text', 1, 1, 'y', 'b', null, 'Open'],
     ]);
-    const table = readWorkbook([grid]).register!;
+    const table = readWorkbookNow([grid]).register!;
     const samples = columnSamples(grid, table);
     expect(samples[table.headers.findIndex((h) => h.text === 'Risk Description')]).toEqual(['Real text']);
   });

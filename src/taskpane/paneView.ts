@@ -31,7 +31,7 @@ import { chooseMatrix, tierChoiceKey, type ChosenTier } from '../core/analysis';
 import { practiceDetails, tierButtons } from '../app/workflow';
 import { effectiveFact, FACT_NAMES, type FactName } from '../core/facts';
 import { findingLabel } from '../core/findingKinds';
-import { finish, inSlices, type Sliced } from '../core/slices';
+import { inSlices, type Sliced } from '../core/slices';
 
 /** Sample values kept per column: three shown, five judged. */
 export const SAMPLES_PER_COLUMN = 5;
@@ -141,12 +141,10 @@ export interface PaneView {
   practiceDetails: PracticeDetailView[];
 }
 
-/** The view of a state; `grids` (from the same read) give the sample values. */
-export function paneViewOf(state: WorkbookState, grids: readonly SheetGrid[]): PaneView {
-  return finish(paneViewOfSliced(state, grids));
-}
-
-/** `paneViewOf`, yielding between slices of risks and findings (in Excel it runs on the pane's thread). */
+/**
+ * The view of a state; `grids` (from the same read) give the sample values. Yields between slices
+ * of risks and findings (in Excel it runs on the pane's thread).
+ */
 export function* paneViewOfSliced(state: WorkbookState, grids: readonly SheetGrid[]): Sliced<PaneView> {
   const { read, analysis } = state;
   const gridByName = new Map(grids.map((g) => [g.name, g]));
@@ -301,10 +299,6 @@ const LEVEL_ORDER = new Map<Level | null, number>([...LEVELS.map((l, i) => [l, i
  * level as indexes, and only the items kept (MAX_FINDINGS_PER_KIND per kind) are built, so a
  * 50,000-row register with 100,000 findings costs milliseconds, not a frozen pane.
  */
-export function findingGroups(state: WorkbookState): FindingGroup[] {
-  return finish(findingGroupsSliced(state));
-}
-
 function* findingGroupsSliced(state: WorkbookState): Sliced<FindingGroup[]> {
   const { analysis } = state;
   const { findings } = analysis;

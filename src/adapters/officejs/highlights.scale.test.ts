@@ -5,7 +5,7 @@
  */
 import { FakeWorkbook, fakeRun, installOfficeStub, type FakeConditionalFormat } from '../../../test/fakes/excel-fake';
 import { MAX_HIGHLIGHT_AREAS } from '../../core/analysis/highlights';
-import { vagueActionRules } from '../../core/analysis/testing';
+import { vagueActionRules } from '../../../test/support/pipeline';
 import { cellAddress, columnLetter } from '../../core/grid';
 import { HIGHLIGHT_MARKER_TERM, type HighlightRule } from '../../core/highlight';
 import { addressGroups, MAX_ADDRESS_CHARS, MAX_AREAS_PER_ADDRESS } from './highlights';

@@ -5,7 +5,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { FakeWorkbook, fakeRun, installOfficeStub, setSupportedExcelApi } from '../../../test/fakes/excel-fake';
 import { cellAt, formulaAt, type SheetGrid } from '../../core/grid';
-import { readWorkbook } from '../../core/register';
+import { readWorkbookNow } from '../../../test/support/pipeline';
 import { API, supportsExcelApi } from './capabilities';
 import { createOfficeWorkbookPort } from './index';
 import { readSheetGrids, type ReadOptions } from './read';
@@ -226,7 +226,7 @@ describe('sparse sheets (ExcelApi 1.9)', () => {
       ])
       .setValues('XFD1048576', [['x']]);
     const started = performance.now();
-    const read = readWorkbook(await createOfficeWorkbookPort(fakeRun(wb)).readGrids());
+    const read = readWorkbookNow(await createOfficeWorkbookPort(fakeRun(wb)).readGrids());
     expect(performance.now() - started).toBeLessThan(1_000);
     expect(read.register).toMatchObject({ sheet: 'Register', headerRow: 1, firstRow: 2, lastRow: 3 });
   });

@@ -4,7 +4,7 @@
  */
 import ExcelJS from 'exceljs';
 import { highlightCutNote, MAX_HIGHLIGHT_AREAS } from '../../core/analysis/highlights';
-import { vagueActionRules } from '../../core/analysis/testing';
+import { vagueActionRules } from '../../../test/support/pipeline';
 import { HIGHLIGHT_MARKER_TERM } from '../../core/highlight';
 import { openXlsx } from './index';
 import { buildSourceWorkbook } from './testWorkbook';

@@ -1,5 +1,5 @@
 /** The finding rules of issue 17: vagueness by content, one note for a tracker without root causes, Accepted asks why, findings name their risk. */
-import { analyze } from './index';
+import { analyzeNow } from '../../../test/support/pipeline';
 import { findingSubject, findingText } from './findings';
 import { vagueReason } from './vague';
 import { date, makeEntry, makeRead, makeTable, openEntry } from './testing';
@@ -45,7 +45,7 @@ describe('root cause on trackers', () => {
 
   it('a tracker with no root-cause column gets one sheet-level note, not one finding per item', () => {
     const roles = ['id', 'risk', 'action', 'owner', 'dueDate', 'status'] as const;
-    const a = analyze(makeRead(null, [makeTable('cap', items, { roles: [...roles] })]), { asOf: AS_OF });
+    const a = analyzeNow(makeRead(null, [makeTable('cap', items, { roles: [...roles] })]), { asOf: AS_OF });
     const notes = a.findings.filter((f) => f.kind === 'missing-root-cause');
     expect(notes).toHaveLength(1);
     expect(notes[0]).toMatchObject({
@@ -61,7 +61,7 @@ describe('root cause on trackers', () => {
   });
 
   it('a tracker with a root-cause column flags each blank cell', () => {
-    const a = analyze(
+    const a = analyzeNow(
       makeRead(null, [
         makeTable(
           'cap',
@@ -79,7 +79,7 @@ describe('Accepted asks for its justification', () => {
     makeEntry({ row: 9, id: 'R-9', risk: 'Fax machine in the hallway', status: 'Accepted', statusText: 'Risk Accepted', ...patch });
 
   it('asks why, who and when, quoting the status as typed', () => {
-    const a = analyze(makeRead(makeTable('register', [accepted()])), { asOf: AS_OF });
+    const a = analyzeNow(makeRead(makeTable('register', [accepted()])), { asOf: AS_OF });
     const f = a.findings.find((x) => x.kind === 'accepted-without-justification')!;
     expect(f.message).toBe(
       'Marked "Risk Accepted", but no justification is recorded: why is the remaining risk reasonable and appropriate, who accepted it, and when?',
@@ -88,11 +88,11 @@ describe('Accepted asks for its justification', () => {
   });
 
   it('a justification column, or an action that explains the acceptance, is enough', () => {
-    const withColumn = analyze(makeRead(makeTable('register', [accepted({ justification: 'Fax line retired in March' })])), {
+    const withColumn = analyzeNow(makeRead(makeTable('register', [accepted({ justification: 'Fax line retired in March' })])), {
       asOf: AS_OF,
     });
     expect(withColumn.findings.some((x) => x.kind === 'accepted-without-justification')).toBe(false);
-    const inAction = analyze(
+    const inAction = analyzeNow(
       makeRead(makeTable('register', [accepted({ action: 'Accepted because the fax is being retired; signed by Dr. Smith 2026-03-01' })])),
       { asOf: AS_OF },
     );
@@ -113,7 +113,7 @@ describe('each finding names its risk', () => {
 
   it('every per-item finding carries the subject, with a fixed as-of date', () => {
     const entry = openEntry(5, { id: 'R-2', risk: 'Laptops not encrypted', owner: null, ownerText: null, dueDate: date('2026-10-01') });
-    const a = analyze(makeRead(makeTable('register', [entry])), { asOf: AS_OF });
+    const a = analyzeNow(makeRead(makeTable('register', [entry])), { asOf: AS_OF });
     expect(a.findings.map((f) => f.kind)).toEqual(['missing-owner', 'overdue', 'stale-review']);
     expect(a.findings.every((f) => f.subject === 'R-2 Laptops not encrypted')).toBe(true);
     expect(findingText(a.findings[1])).toBe(

@@ -3,9 +3,7 @@
  * read at hand (the app's path) those come from the table, without it from each entry's cells.
  */
 import { makeGrid } from '../grid';
-import { readWorkbook } from '../register';
-import { analyze } from '.';
-import { highlightRules } from './highlights';
+import { readWorkbookNow, analyzeNow, highlightRulesNow } from '../../../test/support/pipeline';
 
 const HEADER = ['Risk ID', 'Risk Description', 'Likelihood', 'Impact', 'Mitigation Action', 'Owner', 'Due Date', 'Status'];
 
@@ -16,11 +14,11 @@ describe('live highlight rules and the read columns', () => {
     ['R-2', 'No MFA on the EHR portal', 3, 5, 'Enable MFA on the EHR portal', 'IT Manager', null, 'Open'],
     ['R-3', 'Backups never tested', 3, 3, 'Test a backup restore quarterly', null, 46300, 'In Progress'],
   ];
-  const read = readWorkbook([makeGrid('Risk Register', rows)]);
-  const analysis = analyze(read, { asOf: '2026-11-23' });
+  const read = readWorkbookNow([makeGrid('Risk Register', rows)]);
+  const analysis = analyzeNow(read, { asOf: '2026-11-23' });
 
   it('writes a live owner rule on the Owner column (F) and a live due-date rule on column G', () => {
-    const rules = highlightRules(analysis, read);
+    const rules = highlightRulesNow(analysis, read);
     const owner = rules.find((r) => r.kind === 'missing-owner');
     const due = rules.find((r) => r.kind === 'missing-due-date');
     expect(owner?.formula).toContain('TRIM(F');
@@ -30,6 +28,6 @@ describe('live highlight rules and the read columns', () => {
   });
 
   it('gives the same rules with the read as from the entries alone', () => {
-    expect(highlightRules(analysis, read)).toEqual(highlightRules(analysis));
+    expect(highlightRulesNow(analysis, read)).toEqual(highlightRulesNow(analysis));
   });
 });

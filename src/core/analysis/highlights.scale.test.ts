@@ -5,15 +5,15 @@
 import { parseRangeAddress } from '../grid';
 import type { HighlightRule } from '../highlight';
 import type { Analysis, Entry } from '../model';
-import { highlightCutNote, highlightRules, highlightRulesSliced, MAX_HIGHLIGHT_AREAS } from './highlights';
-import { analyze } from './index';
+import { analyzeNow, highlightRulesNow } from '../../../test/support/pipeline';
+import { highlightCutNote, highlightRulesSliced, MAX_HIGHLIGHT_AREAS } from './highlights';
 import { makeRead, makeTable, openEntry } from './testing';
 
 const AS_OF = '2026-11-23';
 
 function analysisOf(entries: Entry[]): Analysis {
   const read = makeRead(makeTable('register', entries, { roles: ['id', 'risk', 'action', 'owner', 'dueDate', 'status'] }));
-  return analyze(read, { asOf: AS_OF });
+  return analyzeNow(read, { asOf: AS_OF });
 }
 
 const ruleOf = (rules: HighlightRule[], kind: HighlightRule['kind']) => rules.find((r) => r.kind === kind)!;
@@ -30,7 +30,7 @@ function cellsOf(rule: HighlightRule): string[] {
 // 5,000 flagged rows, one apart: vague actions on rows 5, 7, 9, ... (every area a single cell).
 const scattered = Array.from({ length: 5_000 }, (_, i) => openEntry(5 + 2 * i, { action: 'Review' }));
 const bigAnalysis = analysisOf(scattered);
-const bigRules = highlightRules(bigAnalysis);
+const bigRules = highlightRulesNow(bigAnalysis);
 
 describe('the area cap', () => {
   it('keeps the first MAX_HIGHLIGHT_AREAS areas from the top of the sheet and counts the rest', () => {
@@ -46,7 +46,7 @@ describe('the area cap', () => {
   it('a live rule whose rows make too many areas covers only the flagged rows nearest the top, and stays live', () => {
     // Rows one apart (merged two-row entries): 5,000 areas; every second owner is blank (2,500 flagged).
     const entries = Array.from({ length: 5_000 }, (_, i) => openEntry(5 + 2 * i, i % 2 === 1 ? { owner: null, ownerText: null } : {}));
-    const owner = ruleOf(highlightRules(analysisOf(entries)), 'missing-owner');
+    const owner = ruleOf(highlightRulesNow(analysisOf(entries)), 'missing-owner');
     const cells = cellsOf(owner);
     expect(cells).toHaveLength(MAX_HIGHLIGHT_AREAS);
     expect(cells[0]).toBe('I7'); // the first blank owner
@@ -58,7 +58,7 @@ describe('the area cap', () => {
   });
 
   it('a rule within the cap records nothing', () => {
-    const small = highlightRules(analysisOf([openEntry(5, { action: 'Review' }), openEntry(6)]));
+    const small = highlightRulesNow(analysisOf([openEntry(5, { action: 'Review' }), openEntry(6)]));
     expect(small).not.toHaveLength(0);
     for (const rule of small) expect('omitted' in rule).toBe(false);
   });
@@ -128,8 +128,8 @@ describe('entries whose cells come from a shared class (as the register reader m
     const entries = [5, 6, 7].map((row) =>
       openEntry(row, { cells: new Cells(row), ...(row === 6 ? { owner: null, ownerText: null } : {}) }),
     );
-    expect(ruleOf(highlightRules(analysisOf(entries)), 'missing-owner')).toMatchObject({ ranges: 'I5:I7' });
-    expect(ruleOf(highlightRules(analysisOf(entries)), 'missing-owner').formula).toContain('LEN(TRIM(I5))=0');
+    expect(ruleOf(highlightRulesNow(analysisOf(entries)), 'missing-owner')).toMatchObject({ ranges: 'I5:I7' });
+    expect(ruleOf(highlightRulesNow(analysisOf(entries)), 'missing-owner').formula).toContain('LEN(TRIM(I5))=0');
   });
 
   it('two classes with the owner in different columns: no live rule, the flagged cells instead', () => {
@@ -141,7 +141,7 @@ describe('entries whose cells come from a shared class (as the register reader m
       openEntry(7, { cells: new B(7), owner: null, ownerText: null, action: 'Enable MFA' }),
     ];
     // The findings name each entry's own owner cell.
-    const rules = highlightRules(analysisOf(entries));
+    const rules = highlightRulesNow(analysisOf(entries));
     const owner = ruleOf(rules, 'missing-owner');
     expect(owner.formula).toBe('=AND(N("RiskPlan")=0,TRUE)');
     expect(owner.ranges).toBe('I5 Z7');

@@ -1,7 +1,7 @@
 import { HIGHLIGHT_MARKER_TERM, isOwnHighlightFormula, type HighlightRule } from '../highlight';
 import type { Entry } from '../model';
-import { compressCells, highlightRules } from './highlights';
-import { analyze } from './index';
+import { analyzeNow, highlightRulesNow } from '../../../test/support/pipeline';
+import { compressCells } from './highlights';
 import { date, makeRead, makeTable, openEntry, scale, textDate } from './testing';
 
 const AS_OF = '2026-11-23';
@@ -12,7 +12,7 @@ function rulesFor(entries: Entry[]): HighlightRule[] {
       roles: ['id', 'risk', 'likelihood', 'impact', 'level', 'action', 'owner', 'dueDate', 'status', 'verifiedBy'],
     }),
   );
-  return highlightRules(analyze(read, { asOf: AS_OF }));
+  return highlightRulesNow(analyzeNow(read, { asOf: AS_OF }));
 }
 
 const byKind = (rules: HighlightRule[], kind: HighlightRule['kind']) => rules.filter((r) => r.kind === kind);

@@ -13,7 +13,7 @@ import { columnLetter } from '../grid';
 import { HIGHLIGHT_MARKER_TERM, type HighlightRule } from '../highlight';
 import { CLOSED_STATUSES, type Analysis, type Entry, type FindingKind, type TableRead, type WorkbookRead } from '../model';
 import { FINDING_KIND_TABLE, findingLabel } from '../findingKinds';
-import { finish, inSlices, type Sliced } from '../slices';
+import { inSlices, type Sliced } from '../slices';
 
 /**
  * The owner placeholders a live formula can test (Excel's "=" ignores case). Which owner texts name
@@ -58,12 +58,8 @@ type LiveRole = (typeof LIVE_ROLES)[number];
  * The rules that show every finding of the analysis (up to the area cap), for every sheet it covers.
  * `read`: the read the analysis came from; its tables' columns say where a live rule's cells are
  * (without it, as for a hand-made analysis, each entry's cells are checked one by one).
+ * Yields every ROWS_PER_SLICE entries or findings (see core/slices.ts).
  */
-export function highlightRules(analysis: Analysis, read?: WorkbookRead): HighlightRule[] {
-  return finish(highlightRulesSliced(analysis, read));
-}
-
-/** highlightRules, yielding every ROWS_PER_SLICE entries or findings (see core/slices.ts). */
 export function* highlightRulesSliced(analysis: Analysis, read?: WorkbookRead): Sliced<HighlightRule[]> {
   // capItems taken from the register are the register's own entries: count them once.
   const entryLists = [analysis.risks, analysis.capFromRegister ? [] : analysis.capItems];

@@ -1,4 +1,4 @@
-import { analyze } from './index';
+import { analyzeNow } from '../../../test/support/pipeline';
 import type { Role } from '../model';
 import { DEFAULT_CELL_COLUMNS, date, makeEntry, makeRead, makeTable, scale } from './testing';
 
@@ -52,7 +52,7 @@ describe('analyze', () => {
   );
 
   it('scores, prioritizes, tiers and collects findings of the register', () => {
-    const a = analyze(makeRead(register), { asOf: AS_OF });
+    const a = analyzeNow(makeRead(register), { asOf: AS_OF });
     expect(a.asOf).toBe(AS_OF);
     expect(a.matrix.name).toBe('nist');
     expect(a.risks.map((r) => r.entry.id)).toEqual(['R-1', 'R-2', 'R-3']);
@@ -72,7 +72,7 @@ describe('analyze', () => {
   });
 
   it('uses the register actions as CAP items when there is no CAP sheet', () => {
-    const a = analyze(makeRead(register), { asOf: AS_OF });
+    const a = analyzeNow(makeRead(register), { asOf: AS_OF });
     expect(a.capFromRegister).toBe(true);
     expect(a.capItems.map((c) => [c.entry.id, c.priority])).toEqual([
       ['R-1', 1],
@@ -134,7 +134,7 @@ describe('analyze', () => {
       ],
       { roles: ROLES },
     );
-    const a = analyze(makeRead(register, [cap]), { asOf: AS_OF });
+    const a = analyzeNow(makeRead(register, [cap]), { asOf: AS_OF });
     expect(a.capFromRegister).toBe(false);
     expect(a.capSummary).toEqual({ total: 4, completed: 2, verified: 1, inProgress: 1, notStarted: 1, overdue: 1, dueNext30Days: 1 });
     expect(a.capItems.every((c) => c.entry.sheet === 'CAP')).toBe(true);
@@ -148,13 +148,13 @@ describe('analyze', () => {
   });
 
   it('the saved matrix wins', () => {
-    const a = analyze(makeRead(register), { asOf: AS_OF, matrix: { name: '3x3' } });
+    const a = analyzeNow(makeRead(register), { asOf: AS_OF, matrix: { name: '3x3' } });
     expect(a.matrix.name).toBe('3x3');
     expect(a.risks[0].level).toBe('High');
   });
 
   it('handles an empty workbook', () => {
-    const a = analyze(makeRead(null), { asOf: AS_OF });
+    const a = analyzeNow(makeRead(null), { asOf: AS_OF });
     expect(a).toMatchObject({ risks: [], capItems: [], findings: [], capFromRegister: true });
     expect(a.capSummary.total).toBe(0);
   });
@@ -172,7 +172,7 @@ describe('analyze', () => {
         dueDate: date('2027-01-01'),
       }),
     );
-    const a = analyze(makeRead(makeTable('register', entries, { roles: ROLES })), { asOf: AS_OF });
+    const a = analyzeNow(makeRead(makeTable('register', entries, { roles: ROLES })), { asOf: AS_OF });
     expect(a.risks).toHaveLength(50_000);
     expect(a.findings.filter((f) => f.kind === 'duplicate').map((f) => f.row)).toEqual([50_004]);
     expect(a.risks[0].level).toBe('Very High');

@@ -15,14 +15,14 @@ import {
 } from '../model';
 import type { MatrixSettings } from '../settings';
 import { daysOverdue, duplicateFindingsSliced, entryFindings, FindingWords, missingRootCauseColumn, type FindingContext } from './findings';
-import { finish, inSlices, type Sliced } from '../slices';
+import { inSlices, type Sliced } from '../slices';
 import { chooseMatrix, type RiskMatrix } from './matrices';
 import { prioritize, prioritizeInOrder, type Rankable } from './prioritize';
 import { newEntryScore, scoreEntryInto, type EntryScore } from './score';
 import { isCompleted, isOpen, isVerified } from './status';
 import { classifyText, classifyTier, tierChoiceKey, tierInputKey, type ChosenTier, type TextVerdict, type TierResult } from './tiers';
 
-export { highlightRules, highlightRulesSliced, highlightCutNote, MAX_HIGHLIGHT_AREAS } from './highlights';
+export { highlightRulesSliced, highlightCutNote, MAX_HIGHLIGHT_AREAS } from './highlights';
 export { chooseMatrix, buildMatrix, MATRIX_LABELS, NIST_TABLE_I2, THREE_BY_THREE, DEFAULT_PRODUCT_THRESHOLDS } from './matrices';
 export { TIER_RULES, TIER_DEMAND, UNCLASSIFIED_NOTE, classifyTier, tierChoiceKey } from './tiers';
 export type { ChosenTier, TierResult } from './tiers';
@@ -45,12 +45,8 @@ interface TablePart {
 /**
  * Scores, prioritizes, tiers and checks every register risk and CAP item. When the workbook has
  * no CAP sheet, `capItems` are the register risks that have an action (same objects as in `risks`).
+ * Yields between slices of entries (see core/slices.ts).
  */
-export function analyze(read: WorkbookRead, options: AnalyzeOptions): Analysis {
-  return finish(analyzeSliced(read, options));
-}
-
-/** `analyze`, yielding between slices of entries (see core/slices.ts). */
 export function* analyzeSliced(read: WorkbookRead, options: AnalyzeOptions): Sliced<Analysis> {
   const { asOf } = options;
   const matrix = chooseMatrix(read.register, options.matrix);

@@ -2,8 +2,7 @@ import fc from 'fast-check';
 import { isoToSerial } from '../dates';
 import type { DateValue, Entry, ScaleValue } from '../model';
 import { LEVELS, STATUSES } from '../model';
-import { highlightRules } from './highlights';
-import { analyze } from './index';
+import { analyzeNow, highlightRulesNow } from '../../../test/support/pipeline';
 import { makeEntry, makeRead, makeTable } from './testing';
 
 const weirdNumber = fc.oneof(fc.integer({ min: -3, max: 30 }), fc.constantFrom(NaN, Infinity, 0, 2.5));
@@ -56,11 +55,11 @@ describe('analysis on arbitrary entries', () => {
           makeTable('register', risks, { sheet: 'Risk Register' }),
           caps.length ? [makeTable('cap', caps, { sheet: 'CAP' })] : [],
         );
-        const a = analyze(read, { asOf: '2026-11-23' });
+        const a = analyzeNow(read, { asOf: '2026-11-23' });
         expect(a.risks.map((r) => r.priority)).toEqual(risks.map((_, i) => i + 1));
         for (const f of a.findings) expect(f.cell).toMatch(/^[A-Z]+\d+$/);
         for (const r of a.risks) expect(r.level === null || (LEVELS as readonly string[]).includes(r.level)).toBe(true);
-        for (const rule of highlightRules(a)) expect(rule.ranges.length).toBeGreaterThan(0);
+        for (const rule of highlightRulesNow(a)) expect(rule.ranges.length).toBeGreaterThan(0);
       }),
       { numRuns: 200 },
     );

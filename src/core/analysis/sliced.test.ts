@@ -1,12 +1,12 @@
 /**
- * analyzeSliced pauses between slices of a big register (analyze is the same generator drained,
+ * analyzeSliced pauses between slices of a big register (drained in one go it is the same generator,
  * so comparing the two would prove nothing), and an item's findings keep FINDING_KINDS order.
  */
 import { makeGrid, type CellValue } from '../grid';
-import { readWorkbook } from '../register';
+import { readWorkbookNow, analyzeNow } from '../../../test/support/pipeline';
 import { drainCounting } from '../slices.testing';
 import { FINDING_KINDS } from '../model';
-import { analyze, analyzeSliced } from './index';
+import { analyzeSliced } from './index';
 
 const HEADER = [
   'Risk ID',
@@ -43,7 +43,7 @@ function register(rows: number): CellValue[][] {
 
 describe('analyzeSliced', () => {
   it('pauses between slices of a 5,000-row register and finds its duplicates', () => {
-    const read = readWorkbook([makeGrid('Risk Register', register(5_000))]);
+    const read = readWorkbookNow([makeGrid('Risk Register', register(5_000))]);
     const { value, pauses } = drainCounting(analyzeSliced(read, { asOf: '2026-11-23' }));
     expect(pauses).toBeGreaterThan(4);
     expect(value.risks).toHaveLength(5_000);
@@ -63,7 +63,7 @@ describe('analyzeSliced', () => {
         r % 5 ? 'No owner' : null,
       ]);
     }
-    const read = readWorkbook([makeGrid('Risk Register', register(2_500)), makeGrid('Corrective Action Plan', cap, { index: 1 })]);
+    const read = readWorkbookNow([makeGrid('Risk Register', register(2_500)), makeGrid('Corrective Action Plan', cap, { index: 1 })]);
     expect(read.caps).toHaveLength(1);
     const { value, pauses } = drainCounting(analyzeSliced(read, { asOf: '2026-11-23' }));
     expect(pauses).toBeGreaterThan(2);
@@ -73,7 +73,7 @@ describe('analyzeSliced', () => {
   });
 
   it('analyzes a register of a few rows with only the stage pauses', () => {
-    const read = readWorkbook([makeGrid('Risk Register', register(3))]);
+    const read = readWorkbookNow([makeGrid('Risk Register', register(3))]);
     const { value, pauses } = drainCounting(analyzeSliced(read, { asOf: '2026-11-23' }));
     expect(pauses).toBeLessThanOrEqual(3);
     expect(value.risks).toHaveLength(3);
@@ -82,8 +82,8 @@ describe('analyzeSliced', () => {
 
 describe("the order of an item's findings", () => {
   it("lists each item's findings in FINDING_KINDS order, the duplicates among them", () => {
-    const read = readWorkbook([makeGrid('Risk Register', register(600))]);
-    const analysis = analyze(read, { asOf: '2026-11-23' });
+    const read = readWorkbookNow([makeGrid('Risk Register', register(600))]);
+    const analysis = analyzeNow(read, { asOf: '2026-11-23' });
     for (const r of analysis.risks) {
       const indexes = r.findings.map((f) => FINDING_KINDS.indexOf(f.kind));
       expect(indexes).toEqual([...new Set(indexes)].sort((a, b) => a - b));

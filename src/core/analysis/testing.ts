@@ -5,9 +5,6 @@
 import type { CellValue } from '../grid';
 import { isoToSerial, type IsoDate } from '../dates';
 import type { DateValue, Entry, Role, ScaleInfo, ScaleValue, TableKind, TableRead, WorkbookRead } from '../model';
-import type { HighlightRule } from '../highlight';
-import { highlightRules } from './highlights';
-import { analyze } from './index';
 
 /** A rating cell on a `steps`-point scale. */
 export function scale(ordinal: number, steps = 5, label: string | null = null): ScaleValue {
@@ -101,16 +98,6 @@ export function openEntry(row: number, partial: Partial<Entry> = {}): Entry {
     statusText: 'Open',
     ...partial,
   });
-}
-
-/**
- * The highlight rules of `count` open risks whose action is the vague "Review", on rows one apart:
- * more areas than one rule may cover, so the vague-action rule is cut.
- */
-export function vagueActionRules(count: number): HighlightRule[] {
-  const entries = Array.from({ length: count }, (_, i) => openEntry(5 + 2 * i, { risk: `Risk ${i}`, action: 'Review' }));
-  const read = makeRead(makeTable('register', entries, { roles: ['id', 'risk', 'action', 'owner', 'dueDate', 'status'] }));
-  return highlightRules(analyze(read, { asOf: '2026-11-23' }));
 }
 
 /** A TableRead around `entries`, with every DEFAULT_CELL_COLUMNS role mapped unless `roles` says otherwise. */

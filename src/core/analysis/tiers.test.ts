@@ -8,7 +8,7 @@ import {
   TIER_DEMAND,
   vendorDependencySignal,
 } from './tiers';
-import { analyze } from './index';
+import { analyzeNow } from '../../../test/support/pipeline';
 import { makeEntry, makeRead, makeTable } from './testing';
 
 const tier = (action: string | null, extra: Record<string, string | null> = {}) =>
@@ -140,10 +140,10 @@ describe('tier choices', () => {
   it("the user's choice wins over the engine and the tier column, with the choice first among the guesses", () => {
     const entry = makeEntry({ row: 5, id: 'R-7', risk: 'Lab', action: 'Talk to Dr. Lee', tierText: 'Budget', status: 'Open' });
     const read = makeRead(makeTable('register', [entry]));
-    const plain = analyze(read, { asOf: '2026-11-23' }).risks[0];
+    const plain = analyzeNow(read, { asOf: '2026-11-23' }).risks[0];
     expect(plain.tier).toBe('Budget decisions');
     expect(plain.tierSource).toBe('column');
-    const chosen = analyze(read, { asOf: '2026-11-23', tierChoices: [{ key: tierChoiceKey(entry), tier: 'Vendor conversations' }] })
+    const chosen = analyzeNow(read, { asOf: '2026-11-23', tierChoices: [{ key: tierChoiceKey(entry), tier: 'Vendor conversations' }] })
       .risks[0];
     expect(chosen.tier).toBe('Vendor conversations');
     expect(chosen.tierSource).toBe('choice');

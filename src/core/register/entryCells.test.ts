@@ -4,7 +4,7 @@
  */
 import { makeGrid, type CellValue, type SheetGrid } from '../grid';
 import { cellFor } from '../analysis/findings';
-import { readWorkbook } from './index';
+import { readWorkbookNow } from '../../../test/support/pipeline';
 
 function grid(values: CellValue[][], top = 0, left = 0): SheetGrid {
   return makeGrid('Risks', values, { top, left });
@@ -18,7 +18,7 @@ const ROWS: CellValue[][] = [
 
 describe('entry.cells from the reader', () => {
   it('gives each mapped role its A1 address on the entry row, and nothing for unmapped roles', () => {
-    const [first, second] = readWorkbook([grid(ROWS)]).register!.entries;
+    const [first, second] = readWorkbookNow([grid(ROWS)]).register!.entries;
     expect(first.cells.id).toBe('A2');
     expect(first.cells.risk).toBe('B2');
     expect(first.cells.owner).toBe('E2');
@@ -28,20 +28,20 @@ describe('entry.cells from the reader', () => {
   });
 
   it('serializes to the plain role -> address object, in column mapping order', () => {
-    const entry = readWorkbook([grid(ROWS)]).register!.entries[1];
+    const entry = readWorkbookNow([grid(ROWS)]).register!.entries[1];
     const json = JSON.parse(JSON.stringify(entry)) as { cells: Record<string, string> };
     expect(json.cells).toEqual({ id: 'A3', risk: 'B3', likelihood: 'C3', impact: 'D3', owner: 'E3', status: 'F3' });
     expect(Object.keys(json.cells).sort()).toEqual(['id', 'impact', 'likelihood', 'owner', 'risk', 'status']);
   });
 
   it('follows a used range that does not start at A1', () => {
-    const entry = readWorkbook([grid(ROWS, 4, 2)]).register!.entries[0];
+    const entry = readWorkbookNow([grid(ROWS, 4, 2)]).register!.entries[0];
     expect(entry.cells.id).toBe('C6');
     expect(entry.cells.status).toBe('H6');
   });
 
   it('lets cellFor fall back to the leftmost mapped cell when the role is not mapped', () => {
-    const entry = readWorkbook([grid(ROWS, 0, 1)]).register!.entries[1];
+    const entry = readWorkbookNow([grid(ROWS, 0, 1)]).register!.entries[1];
     expect(cellFor(entry, 'dueDate')).toBe('B3');
     expect(cellFor(entry, 'dueDate', 'owner')).toBe('F3');
   });

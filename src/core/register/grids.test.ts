@@ -2,7 +2,7 @@
  * Hand-made grids for layouts that are easier to state as plain data than to build in ExcelJS.
  */
 import { makeGrid as grid, type CellValue } from '../grid';
-import { readWorkbook } from './index';
+import { readWorkbookNow } from '../../../test/support/pipeline';
 import { fixtureGrids } from '../../../test/fixtures/read';
 
 describe('hand-made layouts', () => {
@@ -27,7 +27,7 @@ describe('hand-made layouts', () => {
         ],
       },
     );
-    const t = readWorkbook([g]).register!;
+    const t = readWorkbookNow([g]).register!;
     expect(t.headerRow).toBe(3);
     expect(t.firstRow).toBe(4);
     expect(t.entries.map((e) => e.risk)).toEqual(['Phishing of clinician mailbox', 'Stolen laptop']);
@@ -46,7 +46,7 @@ describe('hand-made layouts', () => {
       [null, 'Impact / Likelihood', 1, 2, 3],
       [null, '3 (High)', 'Low', 'High', 'High'],
     ]);
-    const r = readWorkbook([g]);
+    const r = readWorkbookNow([g]);
     expect(r.register!.entries).toHaveLength(2);
     expect(r.register!.lastRow).toBe(3);
     expect(r.issues).toHaveLength(1);
@@ -63,7 +63,7 @@ describe('hand-made layouts', () => {
       [null, null, null, null],
       ['R2', 'Unencrypted laptops', 3, 5],
     ]);
-    expect(readWorkbook([g]).register!.entries.map((e) => e.row)).toEqual([2, 6]);
+    expect(readWorkbookNow([g]).register!.entries.map((e) => e.row)).toEqual([2, 6]);
   });
 
   it('a row with text only outside the mapped roles yields an issue naming its cell', () => {
@@ -73,7 +73,7 @@ describe('hand-made layouts', () => {
       [null, null, null, null, 'Reviewed by committee 2026-01-10'],
       ['R9', null, null, null, null],
     ]);
-    const r = readWorkbook([g]);
+    const r = readWorkbookNow([g]);
     expect(r.register!.entries).toHaveLength(1);
     expect(r.issues.map((i) => i.cell)).toEqual(['E3', 'A4']);
     expect(r.issues[1].message).toMatch(/only an ID \("R9"\)/);
@@ -89,7 +89,7 @@ describe('hand-made layouts', () => {
       ],
       { top: 4, left: 2 },
     );
-    const r = readWorkbook([g]);
+    const r = readWorkbookNow([g]);
     const cap = r.caps[0];
     expect(cap.headerRow).toBe(5);
     expect(cap.columns.action!.letter).toBe('D');
@@ -101,7 +101,7 @@ describe('hand-made layouts', () => {
   it('a workbook with a register and a separate CAP sheet yields both', async () => {
     const reg = await fixtureGrids('multiSheetWorkbook');
     const cap = await fixtureGrids('ocrCapTracker');
-    const r = readWorkbook([...reg, ...cap.map((g) => ({ ...g, index: reg.length + g.index }))]);
+    const r = readWorkbookNow([...reg, ...cap.map((g) => ({ ...g, index: reg.length + g.index }))]);
     expect(r.register!.sheet).toBe('Risk Register');
     expect(r.caps.map((c) => c.sheet)).toEqual(['Corrective Action Plan']);
   });
@@ -112,7 +112,7 @@ describe('hand-made layouts', () => {
       ['Phishing of staff mailbox', 'No MFA', 'High', 'High', 'High', 'Enable MFA', '164.312(d)'],
       ['Ransomware', 'Flat network', 'Moderate', 'Very High', 'Moderate', 'Segment network', '164.308(a)(7)'],
     ]);
-    const t = readWorkbook([g]).register!;
+    const t = readWorkbookNow([g]).register!;
     const letters = Object.fromEntries(Object.entries(t.columns).map(([k, v]) => [k, v!.letter]));
     expect(letters).toEqual({ threat: 'A', vulnerability: 'B', likelihood: 'C', impact: 'D', level: 'E', action: 'F', category: 'G' });
     expect(t.ambiguities.join(' ')).toMatch(/Column E \("Risk"\) .*its values are ratings/);
@@ -127,7 +127,7 @@ describe('hand-made layouts', () => {
     ];
     const hidden = grid('Risk Register', rows, { visibility: 'hidden' });
     const visible = grid('Risk Register (2)', rows, { index: 1 });
-    const r = readWorkbook([hidden, visible]);
+    const r = readWorkbookNow([hidden, visible]);
     expect(r.register!.sheet).toBe('Risk Register (2)');
     expect(r.candidates.find((c) => c.sheet === 'Risk Register')!.reason).toMatch(/hidden/);
   });
@@ -141,7 +141,7 @@ describe('hand-made layouts', () => {
       ],
       { merges: [{ top: 0, left: 0, bottom: 99999, right: 500 }] },
     );
-    const r = readWorkbook([junk]);
+    const r = readWorkbookNow([junk]);
     expect(r.candidates[0]).toMatchObject({ sheet: 'Junk', kind: 'other' });
     expect(r.issues[0].severity).toBe('error');
   });

@@ -8,7 +8,7 @@ import { findHeader, scoreSheet, type HeaderGuess, type SheetScore } from './loc
 import { applyOverrides, assignRoles } from './mapping';
 import { profileColumns } from './profile';
 import { readRowsSliced } from './rows';
-import { finish, sliceEnds, type Sliced } from '../slices';
+import { sliceEnds, type Sliced } from '../slices';
 import { STORE_SHEET_NAME } from '../settings';
 import { cellText } from './text';
 import { isRatingText, isStrategyText, ValueMemo } from './values';
@@ -30,16 +30,11 @@ interface Located {
  * Picks the register (best-scoring sheet with risk descriptions and ratings) and the CAP sheet(s)
  * (findings with corrective actions and a due date or status), then reads their rows.
  * Overrides saved by the user win: forced header row, role -> column letter, and the sheet's kind.
- */
-export function readWorkbook(grids: SheetGrid[], overrides: MappingOverride[] = []): WorkbookRead {
-  return finish(readWorkbookSliced(grids, overrides));
-}
-
-/**
- * `readWorkbook`, pausing between slices of rows: every pass over all the rows of a sheet (reading
- * the entries, finding where the table ends, checking every cell's length, sampling a sparse column)
- * yields every ROWS_PER_SLICE rows, so a 50,000-row register or a sheet formatted down to row
- * 1,048,576 never holds the host's thread for long.
+ *
+ * Pauses between slices of rows: every pass over all the rows of a sheet (reading the entries,
+ * finding where the table ends, checking every cell's length, sampling a sparse column) yields
+ * every ROWS_PER_SLICE rows, so a 50,000-row register or a sheet formatted down to row 1,048,576
+ * never holds the host's thread for long. `finish` runs it in one go where nothing waits on the thread.
  */
 export function* readWorkbookSliced(grids: SheetGrid[], overrides: MappingOverride[] = []): Sliced<WorkbookRead> {
   const issues: ReadIssue[] = [];

@@ -3,7 +3,7 @@
  * RISKPLAN_PERF=1 (unit tests carry no timing assertions); the size and correctness always are.
  */
 import { makeGrid, type CellValue, type SheetGrid } from '../grid';
-import { readWorkbook } from './index';
+import { readWorkbookNow } from '../../../test/support/pipeline';
 import { HEADERS, syntheticRegisterGrid } from '../../../test/fixtures/synthetic';
 
 /** The synthetic register (four rows above the data) with trailing empty rows, as a sheet "formatted" far down can produce. */
@@ -17,9 +17,9 @@ function bigGrid(rows: number): SheetGrid {
 describe('performance', () => {
   it('reads 50,000 rows x 17 columns', () => {
     const grid = bigGrid(50_000);
-    readWorkbook([bigGrid(200)]); // warm up the JIT and lookup caches
+    readWorkbookNow([bigGrid(200)]); // warm up the JIT and lookup caches
     const start = performance.now();
-    const read = readWorkbook([grid]);
+    const read = readWorkbookNow([grid]);
     const ms = performance.now() - start;
     expect(read.register!.entries).toHaveLength(50_000);
     expect(read.register!.lastRow).toBe(50_004);

@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { parseCellAddress, isBlank, type CellValue, type CellRange, type SheetGrid } from '../grid';
-import { readWorkbook } from './index';
+import { readWorkbookNow } from '../../../test/support/pipeline';
 
 const HEADER_WORDS = [
   'Risk ID',
@@ -136,7 +136,7 @@ const registerArb: fc.Arbitrary<SheetGrid> = fc.array(fc.array(cellArb, { minLen
 }));
 
 function checkRead(grids: SheetGrid[]): void {
-  const read = readWorkbook(grids);
+  const read = readWorkbookNow(grids);
   const byName = new Map(grids.map((g) => [g.name, g]));
   for (const issue of read.issues) {
     if (issue.cell === '') continue;
@@ -203,7 +203,7 @@ describe('readWorkbook on random grids', () => {
       protected: false,
       marker: null,
     };
-    expect(() => readWorkbook([ragged])).not.toThrow();
-    expect(readWorkbook([]).register).toBeNull();
+    expect(() => readWorkbookNow([ragged])).not.toThrow();
+    expect(readWorkbookNow([]).register).toBeNull();
   });
 });

@@ -3,7 +3,7 @@
  * values say otherwise, IDs, residual blocks, tracker semantics and the rows that are not entries.
  */
 import { makeGrid, type CellValue } from '../grid';
-import { readWorkbook } from './index';
+import { readWorkbookNow } from '../../../test/support/pipeline';
 import { assignRoles } from './mapping';
 import { matchHeader, matchHeaderAll } from './synonyms';
 import { normalizeWords } from './text';
@@ -143,7 +143,7 @@ describe('values of other languages', () => {
       ['Pérdida de portátil', 'Alta', 'Alta', '28/02/2026'],
       ['Acceso no autorizado', 'Media', 'Alta', '03/04/2026'],
     ]);
-    expect(readWorkbook([g]).register!.entries.map((e) => e.dueDate?.iso)).toEqual(['2026-02-28', '2026-04-03']);
+    expect(readWorkbookNow([g]).register!.entries.map((e) => e.dueDate?.iso)).toEqual(['2026-02-28', '2026-04-03']);
   });
   it('a "constructor" cell finds no rating and no status', () => {
     expect(parseRating('constructor', null).value).toBeNull();
@@ -182,7 +182,7 @@ describe('roles decided by header and values', () => {
         ['Rotación de personal', null, 6, 2, 3],
       ],
     );
-    const r = readWorkbook([g]);
+    const r = readWorkbookNow([g]);
     expect(lettersOf(r.register!.columns)).toEqual({ risk: 'A', score: 'C', likelihood: 'D', impact: 'E' });
   });
 
@@ -194,7 +194,7 @@ describe('roles decided by header and values', () => {
         ['F-2', 'No BAA', 'High', 'Open', 'Privacy Officer', 46200],
       ],
     );
-    const r = readWorkbook([g]);
+    const r = readWorkbookNow([g]);
     expect(r.register).toBeNull();
     expect(lettersOf(r.caps[0].columns)).toEqual({ id: 'A', risk: 'B', level: 'C', status: 'D', owner: 'E', dueDate: 'F' });
   });
@@ -210,7 +210,7 @@ describe('roles decided by header and values', () => {
     );
     // "Ref" is an ID header too; empty it to see the values decide alone.
     g.values[0][1] = 'Key';
-    const r = readWorkbook([g]);
+    const r = readWorkbookNow([g]);
     expect(r.register!.columns.id).toMatchObject({ letter: 'B', check: expect.stringMatching(/ID column A is empty/) });
     expect(r.register!.entries.map((e) => e.id)).toEqual(['A-1', 'A-2', 'B-1']);
   });
@@ -224,7 +224,7 @@ describe('roles decided by header and values', () => {
         [3, 'AUD-12', 'No BAA for the fax vendor', 'Sign the BAA', 46300, 'Open'],
       ],
     );
-    expect(readWorkbook([g]).caps[0].columns.id?.letter).toBe('B');
+    expect(readWorkbookNow([g]).caps[0].columns.id?.letter).toBe('B');
   });
 
   it('the same rating headers typed twice: the second block is residual', () => {
@@ -235,7 +235,7 @@ describe('roles decided by header and values', () => {
         ['Electric shock', 7, 6, 3, 126, 'Insulate cables', 3, 6, 1, 18],
       ],
     );
-    const t = readWorkbook([g]).register!;
+    const t = readWorkbookNow([g]).register!;
     expect(lettersOf(t.columns)).toMatchObject({
       risk: 'A',
       impact: 'B',
@@ -262,7 +262,7 @@ describe('rows that are not entries', () => {
       ['Legend', '1 = rare, 5 = almost certain', null, null, null],
       ['High', '15-25', null, null, null],
     ]);
-    const r = readWorkbook([g]);
+    const r = readWorkbookNow([g]);
     const t = r.register!;
     expect([t.firstRow, t.lastRow, t.entries.length]).toEqual([4, 5, 2]);
     const said = r.issues.map((i) => i.message).join('\n');
@@ -283,7 +283,7 @@ describe('rows that are not entries', () => {
       ],
       { merges: [{ top: 1, left: 0, bottom: 3, right: 0 }] },
     );
-    const t = readWorkbook([g]).register!;
+    const t = readWorkbookNow([g]).register!;
     expect(t.entries.map((e) => e.risk)).toEqual(['Golf ball injury', 'Golf ball injury', 'Golf ball injury']);
   });
 });

@@ -1,11 +1,12 @@
 /**
- * The register's readers (`readWorkbookSliced`, `readRowsSliced`) pause between slices of rows and,
- * drained, return what a whole read returns.
+ * The register's readers (`readWorkbookSliced`, `readRowsSliced`) pause between slices of rows, and
+ * what they read is the whole table. (Drained in one go they are the same generator: comparing the
+ * two would prove nothing.)
  */
 import { makeGrid, type CellValue, type SheetGrid } from '../grid';
 import { ROWS_PER_SLICE } from '../slices';
 import { drainCounting } from '../slices.testing';
-import { readWorkbook, readWorkbookSliced } from './index';
+import { readWorkbookSliced } from './index';
 import { findHeader } from './locate';
 import { readRowsSliced } from './rows';
 
@@ -66,25 +67,21 @@ function cap(rows: number): SheetGrid {
 }
 
 describe('readWorkbookSliced', () => {
-  it('pauses between slices of a 5,000-row register and returns what readWorkbook returns', () => {
+  it('pauses between slices of a 5,000-row register and its CAP, and reads both', () => {
     const grids = [register(5_000), cap(3_000)];
     const { value, pauses } = drainCounting(readWorkbookSliced(grids));
     expect(pauses).toBeGreaterThan(1);
-    const sync = readWorkbook(grids);
-    expect(value).toEqual(sync);
-    expect(JSON.stringify(value)).toBe(JSON.stringify(sync));
     // The register really was read (not an early exit), with its issues.
     expect(value.register!.entries.length).toBeGreaterThan(4_800);
     expect(value.caps).toHaveLength(1);
     expect(value.issues.some((i) => i.message.includes('shows the error #REF!'))).toBe(true);
   });
 
-  it('still reads a tiny register, with overrides, in one go or step by step', () => {
+  it('reads a tiny register, with overrides, without pausing', () => {
     const grids = [register(3)];
     const overrides = [{ sheet: 'Risk Register', kind: 'register' as const, headerRow: 2, columns: {} }];
     const { value, pauses } = drainCounting(readWorkbookSliced(grids, overrides));
     expect(pauses).toBe(0);
-    expect(value).toEqual(readWorkbook(grids, overrides));
     expect(value.register!.entries.map((e) => e.id)).toEqual(['R-0', 'R-1', 'R-2']);
   });
 
@@ -101,7 +98,6 @@ describe('readWorkbookSliced', () => {
     expect(value.register!.lastRow).toBe(11);
     // Both passes over the million rows (finding the last filled row, checking cell lengths) pause once per slice of rows.
     expect(pauses).toBeGreaterThanOrEqual(2 * Math.floor(1_048_566 / ROWS_PER_SLICE));
-    expect(value).toEqual(readWorkbook([grid]));
   });
 
   it('pauses while looking down a sparse column for sample values', () => {
@@ -114,7 +110,6 @@ describe('readWorkbookSliced', () => {
     const { value, pauses } = drainCounting(readWorkbookSliced([grid]));
     expect(value.register!.columns.action!.header).toBe('Mitigation Action');
     expect(pauses).toBeGreaterThanOrEqual(3 * Math.floor(299_998 / ROWS_PER_SLICE));
-    expect(value).toEqual(readWorkbook([grid]));
   });
 });
 
