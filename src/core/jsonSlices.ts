@@ -10,7 +10,7 @@
  */
 import { ROWS_PER_SLICE, type Sliced } from './slices';
 
-/** A path of object keys from the root value to the array, e.g. ['snapshot', 'risks']. */
+/** A path of object keys from the root value to the array, e.g. ['snapshot', 'risks']: the code's own keys, never workbook text. */
 export type ArrayPath = readonly string[];
 
 const QUOTE = 0x22;
