@@ -206,13 +206,18 @@ export function* stringifyJsonSliced(value: unknown, path: ArrayPath): Sliced<st
   const outline = JSON.stringify(withEmptyArray(value, path));
   const open = arrayIn(outline, 0, path, true);
   if (open < 0) return JSON.stringify(value);
-  const parts: string[] = [];
+  // Joined once at the end: one copy of the whole text, not one per slice.
+  const parts: string[] = [outline.slice(0, open + 1)];
   for (let from = 0; from < array.length; from += ROWS_PER_SLICE) {
-    if (from > 0) yield;
+    if (from > 0) {
+      yield;
+      parts.push(',');
+    }
     const slice = JSON.stringify(array.slice(from, from + ROWS_PER_SLICE));
     parts.push(slice.slice(1, -1));
   }
-  return `${outline.slice(0, open + 1)}${parts.join(',')}${outline.slice(open + 1)}`;
+  parts.push(outline.slice(open + 1));
+  return parts.join('');
 }
 
 function valueAt(root: unknown, path: ArrayPath): unknown {
