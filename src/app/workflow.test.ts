@@ -1,7 +1,8 @@
 import { FakePort, clinicRegisterGrid } from '../taskpane/testing/fakePort';
 import { finish, type Sliced } from '../core/slices';
 import { Pacer } from '../host/pace';
-import { chooseTier, loadWorkbook, practiceDetails, runSliced, tierButtons, withTierChoice } from './workflow';
+import { applyPatch, chooseTier, loadWorkbook, practiceDetails, runSliced, tierButtons, withTierChoice, WorkflowError } from './workflow';
+import { DEFAULT_SETTINGS, settingsSchema, type Settings, type SnapshotRisk } from '../core/settings';
 import { tierChoiceKey } from '../core/analysis';
 
 /** Work in three slices that notes, at each slice, whether the host has had a turn since the start. */
@@ -38,6 +39,37 @@ describe('runSliced', () => {
       ),
     ).resolves.toBe(finish(watchedWork(() => false, [])));
     expect(seen).toEqual([false, false, false]);
+  });
+});
+
+describe('applyPatch', () => {
+  const risks: SnapshotRisk[] = Array.from({ length: 3 }, (_, i) => ({
+    key: `R-${i}`,
+    id: `R-${i}`,
+    risk: 'Unencrypted laptop',
+    owner: null,
+    dueDate: null,
+    status: 'Open',
+    level: 'High',
+  }));
+  const saved: Settings = { ...DEFAULT_SETTINGS, planVersion: 2, snapshot: { generatedOn: '2026-11-01', version: 2, risks } };
+
+  it('gives what one schema pass over the merged settings gives, without checking the saved snapshot again', () => {
+    const patched = applyPatch(saved, { practiceName: 'Riverside Family Medicine', preparedBy: undefined, approvedBy: 'Dr. Lee' });
+    const onePass = settingsSchema.parse({ ...saved, practiceName: 'Riverside Family Medicine', approvedBy: 'Dr. Lee' });
+    expect(patched).toEqual(onePass);
+    expect(JSON.stringify(patched)).toBe(JSON.stringify(onePass));
+    expect(patched.snapshot).toBe(saved.snapshot);
+    expect(JSON.stringify(applyPatch(DEFAULT_SETTINGS, { practiceName: 'A' }))).toBe(
+      JSON.stringify(settingsSchema.parse({ ...DEFAULT_SETTINGS, practiceName: 'A' })),
+    );
+  });
+
+  it('refuses a bad value, and a bad snapshot brought by the patch, naming the field', () => {
+    expect(() => applyPatch(saved, { nextReviewDate: '31/01/2027' })).toThrow(/"nextReviewDate"/);
+    const bad = { ...saved.snapshot!, risks: [{ ...risks[0], level: 'Catastrophic' }] } as unknown as Settings['snapshot'];
+    expect(() => applyPatch(saved, { snapshot: bad })).toThrow(WorkflowError);
+    expect(() => applyPatch(saved, { snapshot: bad })).toThrow(/"snapshot\.risks\.0\.level"/);
   });
 });
 

@@ -84,12 +84,16 @@ function staleMappingWarnings(settings: Settings, grids: SheetGrid[]): string[] 
 export function applyPatch(settings: Settings, patch: Partial<Settings> | undefined): Settings {
   if (!patch) return settings;
   const merged = { ...settings, ...stripUndefined(patch) };
-  const parsed = settingsSchema.safeParse(merged);
+  // The saved snapshot (50,000 risks after a big plan) was checked when it was read, in slices:
+  // checking it again here would hold the pane's thread for one long block. A patched one is checked.
+  const keptSnapshot = patch.snapshot === undefined ? settings.snapshot : undefined;
+  const parsed = settingsSchema.safeParse(keptSnapshot ? { ...merged, snapshot: undefined } : merged);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new WorkflowError(`The setting "${issue?.path.join('.') ?? '?'}" is not valid: ${issue?.message ?? 'invalid value'}.`);
   }
-  return parsed.data;
+  // The snapshot is the schema's last field, so appending it keeps the key order of one schema pass.
+  return keptSnapshot ? { ...parsed.data, snapshot: keptSnapshot } : parsed.data;
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {

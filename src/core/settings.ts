@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { inSlices, type Sliced } from './slices';
+import { parseJsonSliced, stringifyJsonSliced } from './jsonSlices';
 import { isIsoDate } from './dates';
 import { ROLES, LEVELS, STATUSES } from './model';
 
@@ -17,6 +18,8 @@ export const STORE_SHEET_NAME = 'RiskPlan_Data';
 /** A1 of the store sheet holds this; the JSON follows in A2, A3... (chunks under Excel's 32,767-char cell limit). */
 export const STORE_HEADER = 'Risk Plan settings (managed by the Risk Plan add-in; do not edit)';
 export const STORE_CHUNK_CHARS = 30_000;
+/** Where the one big array of the stored JSON lies: read and written in slices (core/jsonSlices.ts). */
+const SNAPSHOT_RISKS_PATH = ['snapshot', 'risks'] as const;
 
 const isoDate = z.string().refine(isIsoDate, 'not a YYYY-MM-DD date');
 const shortText = z.string().max(500);
@@ -135,14 +138,14 @@ export interface SettingsRead {
 /**
  * Parses the stored JSON. Whole-document garbage yields defaults plus one warning; a bad
  * field yields the default for that field alone plus a warning naming it. The snapshot of the
- * last plan is checked in slices: after a plan of a 50,000-row register it holds 50,000 risks
- * (several megabytes of JSON). Drain it with `finish` where nothing waits on the thread.
+ * last plan is parsed and checked in slices: after a plan of a 50,000-row register it holds
+ * 50,000 risks (several megabytes of JSON). Drain it with `finish` where nothing waits on the thread.
  */
 export function* parseSettingsSliced(json: string | null): Sliced<SettingsRead> {
   if (json === null || json.trim() === '') return { settings: DEFAULT_SETTINGS, warnings: [] };
   let data: unknown;
   try {
-    data = JSON.parse(json);
+    data = yield* parseJsonSliced(json, SNAPSHOT_RISKS_PATH);
   } catch {
     return {
       settings: DEFAULT_SETTINGS,
@@ -208,7 +211,10 @@ function* checkSnapshot(value: unknown): Sliced<SnapshotCheck> {
   return { success: true, data: { ...head.data, risks: checked } };
 }
 
-/** The settings as stored: checked against the schema (an invalid value throws), then JSON; the snapshot's risks in slices. */
+/**
+ * The settings as stored: checked against the schema (an invalid value throws), then JSON; the
+ * snapshot's risks are checked and written in slices, to exactly the text of one JSON.stringify.
+ */
 export function* serializeSettingsSliced(settings: Settings): Sliced<string> {
   const { snapshot, ...rest } = settings;
   const parsed = settingsSchema.parse(rest);
@@ -216,5 +222,5 @@ export function* serializeSettingsSliced(settings: Settings): Sliced<string> {
   const checked = yield* checkSnapshot(snapshot);
   if (!checked.success) throw checked.error;
   // The snapshot is the schema's last field, so appending it keeps the stored key order.
-  return JSON.stringify({ ...parsed, snapshot: checked.data });
+  return yield* stringifyJsonSliced({ ...parsed, snapshot: checked.data }, SNAPSHOT_RISKS_PATH);
 }

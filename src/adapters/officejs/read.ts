@@ -10,6 +10,7 @@
 import type { CellRange, CellValue, SheetGrid, TableInfo } from '../../core/grid';
 import { MARKER_CELL, MARKER_PREFIX, parseRangeAddress, rangeAddress } from '../../core/grid';
 import type { SheetInfo } from '../../core/port';
+import { Pacer } from '../../host/pace';
 import {
   capBlocks,
   clusterAreas,
@@ -195,7 +196,12 @@ export async function readSheetGrids(context: Excel.RequestContext, options: Rea
     },
   );
 
-  return chosen.map(({ info }, i) => {
+  // A generated report of a 50,000-row register is over a million cells to put together: the host
+  // gets a turn between sheets when the budget is spent.
+  const pacer = new Pacer();
+  const grids: SheetGrid[] = [];
+  for (const [i, { info }] of chosen.entries()) {
+    await pacer.pause();
     const shape = shapes[i];
     const pieces = targets.filter((t) => t.sheet === i);
     const cells = realAreas.has(i) ? sparseCells(pieces) : (pieces[0] ?? null);
@@ -204,7 +210,7 @@ export async function readSheetGrids(context: Excel.RequestContext, options: Rea
       const range = parseRangeAddress(stripSheetPrefix(t.range.address).replace(/\$/g, ''));
       return range ? [{ name: t.name, range, hasHeaderRow: t.hasHeaderRow, columnNames: t.columns.items.map((c) => c.name) }] : [];
     });
-    return {
+    grids.push({
       name: info.name,
       index: info.index,
       visibility: info.visibility,
@@ -216,8 +222,9 @@ export async function readSheetGrids(context: Excel.RequestContext, options: Rea
       tables: tableInfos,
       protected: info.protected,
       marker: markerFrom(shape.marker.values[0]?.[0]),
-    };
-  });
+    });
+  }
+  return grids;
 }
 
 /** One rectangle of a sheet to read, and its rows once read. */
@@ -287,49 +294,79 @@ const NO_FORMULAS: (string | null)[] = Object.freeze([]) as unknown as (string |
  * The blocks read around a sheet's real cells as one grid from its first to its last real cell,
  * each value at its true row and column: rows end at their last cell, rows without cells share
  * one frozen empty array, so A1 + XFD1048576 costs two short rows and a list of row pointers.
+ * A row read whole from the grid's left edge is kept as read (trimmed after its last cell), not
+ * copied: the pieces are the caller's own arrays, read for this grid and dropped after it.
  */
 export function sparseCells(
   pieces: readonly Pick<ReadTarget, 'area' | 'values' | 'formulas'>[],
 ): Pick<ReadTarget, 'area' | 'values' | 'formulas'> | null {
+  // Plain loops: a generated plan or progress report of a 50,000-row register is read this way,
+  // well over a million cells in one block of the pane's thread.
   let top = Infinity;
   let left = Infinity;
   let bottom = -1;
   let right = -1;
   for (const { area, values, formulas } of pieces) {
-    values.forEach((row, i) =>
-      row.forEach((v, j) => {
-        if (v === null && formulas[i]?.[j] == null) return;
-        top = Math.min(top, area.top + i);
-        bottom = Math.max(bottom, area.top + i);
-        left = Math.min(left, area.left + j);
-        right = Math.max(right, area.left + j);
-      }),
-    );
+    for (let i = 0; i < values.length; i++) {
+      const first = firstCell(values[i], formulas[i]);
+      if (first < 0) continue;
+      top = Math.min(top, area.top + i);
+      bottom = Math.max(bottom, area.top + i);
+      left = Math.min(left, area.left + first);
+      right = Math.max(right, area.left + lastCell(values[i], formulas[i]));
+    }
   }
   if (bottom < 0) return null;
   const values: CellValue[][] = new Array<CellValue[]>(bottom - top + 1).fill(NO_CELLS);
   const formulas: (string | null)[][] = new Array<(string | null)[]>(bottom - top + 1).fill(NO_FORMULAS);
   for (const piece of pieces) {
-    piece.values.forEach((row, i) =>
-      row.forEach((v, j) => {
-        const f = piece.formulas[i]?.[j] ?? null;
-        if (v === null && f === null) return;
-        const r = piece.area.top + i - top;
-        const c = piece.area.left + j - left;
-        if (values[r] === NO_CELLS) {
-          values[r] = [];
-          formulas[r] = [];
-        }
-        const valueRow = values[r];
-        const formulaRow = formulas[r];
-        while (valueRow.length <= c) valueRow.push(null);
-        while (formulaRow.length <= c) formulaRow.push(null);
-        valueRow[c] = v;
-        formulaRow[c] = f;
-      }),
-    );
+    for (let i = 0; i < piece.values.length; i++) {
+      const valueCells = piece.values[i];
+      const formulaCells = piece.formulas[i];
+      const first = firstCell(valueCells, formulaCells);
+      if (first < 0) continue;
+      const last = lastCell(valueCells, formulaCells);
+      const r = piece.area.top + i - top;
+      const offset = piece.area.left - left;
+      if (values[r] === NO_CELLS && offset === 0 && formulaCells?.length === valueCells.length) {
+        // The common case, a row read in one piece from the grid's left edge: keep the row as read.
+        valueCells.length = last + 1;
+        formulaCells.length = last + 1;
+        values[r] = valueCells;
+        formulas[r] = formulaCells;
+        continue;
+      }
+      if (values[r] === NO_CELLS) {
+        values[r] = [];
+        formulas[r] = [];
+      }
+      const valueRow = values[r];
+      const formulaRow = formulas[r];
+      while (valueRow.length <= offset + last) valueRow.push(null);
+      while (formulaRow.length <= offset + last) formulaRow.push(null);
+      for (let j = first; j <= last; j++) {
+        const v = valueCells[j];
+        const f = formulaCells?.[j] ?? null;
+        if (v === null && f === null) continue;
+        valueRow[offset + j] = v;
+        formulaRow[offset + j] = f;
+      }
+    }
   }
   return { area: { top, left, bottom, right }, values, formulas };
+}
+
+/** Index of a row's first cell with a value or a formula, or -1. */
+function firstCell(values: readonly CellValue[], formulas: readonly (string | null)[] | undefined): number {
+  for (let j = 0; j < values.length; j++) if (values[j] !== null || (formulas?.[j] ?? null) !== null) return j;
+  return -1;
+}
+
+/** Index of a row's last cell with a value or a formula (the row has one). */
+function lastCell(values: readonly CellValue[], formulas: readonly (string | null)[] | undefined): number {
+  let j = values.length - 1;
+  while (j > 0 && values[j] === null && (formulas?.[j] ?? null) === null) j--;
+  return j;
 }
 
 interface LoadedBlock {

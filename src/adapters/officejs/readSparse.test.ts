@@ -4,11 +4,11 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import { FakeWorkbook, fakeRun, installOfficeStub, setSupportedExcelApi } from '../../../test/fakes/excel-fake';
-import { cellAt, formulaAt, type SheetGrid } from '../../core/grid';
+import { cellAt, formulaAt, type CellRange, type CellValue, type SheetGrid } from '../../core/grid';
 import { readWorkbookNow } from '../../../test/support/pipeline';
 import { API, supportsExcelApi } from './capabilities';
 import { createOfficeWorkbookPort } from './index';
-import { readSheetGrids, type ReadOptions } from './read';
+import { readSheetGrids, sparseCells, type ReadOptions } from './read';
 import { MAX_PROBE_AREAS } from './readPlan';
 
 let restore: () => void;
@@ -229,5 +229,59 @@ describe('sparse sheets (ExcelApi 1.9)', () => {
     const read = readWorkbookNow(await createOfficeWorkbookPort(fakeRun(wb)).readGrids());
     expect(performance.now() - started).toBeLessThan(1_000);
     expect(read.register).toMatchObject({ sheet: 'Register', headerRow: 1, firstRow: 2, lastRow: 3 });
+  });
+});
+
+describe('sparseCells (putting the blocks of a sparse sheet together)', () => {
+  type Piece = { area: CellRange; values: CellValue[][]; formulas: (string | null)[][] };
+
+  /** The same grid built the slow, obvious way: every real cell at its place, later pieces win. */
+  function reference(pieces: Piece[]): { area: CellRange; values: CellValue[][]; formulas: (string | null)[][] } | null {
+    const cells = new Map<number, Map<number, [CellValue, string | null]>>();
+    for (const { area, values, formulas } of pieces) {
+      values.forEach((row, i) =>
+        row.forEach((v, j) => {
+          const f = formulas[i]?.[j] ?? null;
+          if (v === null && f === null) return;
+          const r = area.top + i;
+          if (!cells.has(r)) cells.set(r, new Map());
+          cells.get(r)!.set(area.left + j, [v, f]);
+        }),
+      );
+    }
+    if (!cells.size) return null;
+    const rows = [...cells.keys()];
+    const cols = [...cells.values()].flatMap((m) => [...m.keys()]);
+    const area = { top: Math.min(...rows), left: Math.min(...cols), bottom: Math.max(...rows), right: Math.max(...cols) };
+    const values: CellValue[][] = [];
+    const formulas: (string | null)[][] = [];
+    for (let r = area.top; r <= area.bottom; r++) {
+      const row = cells.get(r);
+      const width = row ? Math.max(...row.keys()) - area.left + 1 : 0;
+      values.push(Array.from({ length: width }, (_, c) => row?.get(area.left + c)?.[0] ?? null));
+      formulas.push(Array.from({ length: width }, (_, c) => row?.get(area.left + c)?.[1] ?? null));
+    }
+    return { area, values, formulas };
+  }
+
+  it('gives the obvious grid for blocks that overlap, start at other columns, or hold only formulas', () => {
+    let seed = 18;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let round = 0; round < 300; round++) {
+      const pieces: Piece[] = Array.from({ length: 1 + Math.floor(next() * 4) }, () => {
+        const top = Math.floor(next() * 12);
+        const left = Math.floor(next() * 4);
+        const rows = 1 + Math.floor(next() * 6);
+        const width = 1 + Math.floor(next() * 5);
+        const values = Array.from({ length: rows }, () =>
+          Array.from({ length: width }, () => (next() < 0.3 ? (next() < 0.5 ? 'x' : Math.floor(next() * 9)) : null)),
+        );
+        const formulas = values.map((row) => row.map((v) => (next() < 0.15 ? `=R${String(v)}` : null)));
+        if (next() < 0.2) formulas.pop();
+        return { area: { top, left, bottom: top + rows - 1, right: left + width - 1 }, values, formulas };
+      });
+      const expected = reference(pieces);
+      expect(sparseCells(pieces)).toEqual(expected);
+    }
   });
 });

@@ -59,25 +59,27 @@ export async function readStoreJson(context: Excel.RequestContext, sync: () => P
   return jsonFromColumn(column, 0);
 }
 
-/** Rows of the store split into requests under the payload budget. */
-export function storeBlocks(rows: string[], budget = REQUEST_BUDGET_BYTES): { first: number; rows: string[] }[] {
-  const blocks: { first: number; rows: string[] }[] = [];
+/**
+ * Rows of the store split into requests under the payload budget, one block at a time: each block
+ * is measured (its rows as JSON) only when the writer asks for it, after the previous round trip,
+ * so ~8 MB of store is not measured in one block of the pane's thread.
+ */
+export function* storeBlocks(rows: string[], budget = REQUEST_BUDGET_BYTES): Generator<{ first: number; rows: string[] }, void, void> {
   let current: string[] = [];
   let first = 0;
   let size = 0;
-  rows.forEach((row, i) => {
-    const cost = JSON.stringify(row).length + 16;
+  for (let i = 0; i < rows.length; i++) {
+    const cost = JSON.stringify(rows[i]).length + 16;
     if (current.length && size + cost > budget) {
-      blocks.push({ first, rows: current });
+      yield { first, rows: current };
       current = [];
       first = i;
       size = 0;
     }
-    current.push(row);
+    current.push(rows[i]);
     size += cost;
-  });
-  blocks.push({ first, rows: current });
-  return blocks;
+  }
+  yield { first, rows: current };
 }
 
 /** Writes the store, creating the very hidden sheet when missing; text format is set before values. */
