@@ -17,7 +17,7 @@ import type { MatrixSettings } from '../settings';
 import { daysOverdue, duplicateFindingsSliced, entryFindings, FindingWords, missingRootCauseColumn, type FindingContext } from './findings';
 import { inSlices, type Sliced } from '../slices';
 import { chooseMatrix, type RiskMatrix } from './matrices';
-import { prioritize, prioritizeInOrder, type Rankable } from './prioritize';
+import { prioritizeSliced, type Rankable } from './prioritize';
 import { newEntryScore, scoreEntryInto, type EntryScore } from './score';
 import { isCompleted, isOpen, isVerified } from './status';
 import { classifyText, classifyTier, tierChoiceKey, tierInputKey, type ChosenTier, type TextVerdict, type TierResult } from './tiers';
@@ -145,13 +145,13 @@ export function* analyzeSliced(read: WorkbookRead, options: AnalyzeOptions): Sli
   const registerAssessed = yield* assessParts(registerParts);
   const capAssessed = capFromRegister ? [] : yield* assessParts(capParts);
   yield;
-  const { sorted: risks, order } = prioritizeInOrder(registerAssessed);
+  const { sorted: risks, order } = yield* prioritizeSliced(registerAssessed);
   yield;
   // Without a CAP sheet, the register's actions are the CAP: the same objects, so they keep the
   // plan's priority numbers (the progress report and the plan then agree on "priority 4").
   const { capItems, capInSheetOrder } = capFromRegister
     ? registerActions(registerAssessed, risks, order)
-    : { capItems: prioritize(capAssessed), capInSheetOrder: capAssessed as ScoredEntry[] };
+    : { capItems: (yield* prioritizeSliced(capAssessed)).sorted, capInSheetOrder: capAssessed as ScoredEntry[] };
   yield;
 
   // Findings in sheet order (register, then CAP sheets; by row), not in priority order. A CAP sheet

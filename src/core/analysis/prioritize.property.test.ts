@@ -2,8 +2,11 @@ import fc from 'fast-check';
 import type { Level } from '../model';
 import { LEVELS } from '../model';
 import { levelRank } from './matrices';
-import { prioritize, priorityReason, type Rankable } from './prioritize';
+import { prioritizeSliced, priorityReason, type Rankable } from './prioritize';
+import { finish } from '../slices';
 import { date, makeEntry } from './testing';
+
+const prioritize = (items: Rankable[]) => finish(prioritizeSliced(items)).sorted;
 
 // prioritize sorts on one packed number per entry; this checks it against the plain rule, written
 // out as a comparator: open first, level, score, overdue (all higher first), earliest due date, sheet order.

@@ -1,6 +1,9 @@
 import type { Level } from '../model';
-import { prioritize, type Rankable } from './prioritize';
+import { prioritizeSliced, type Rankable } from './prioritize';
+import { finish } from '../slices';
 import { date, makeEntry } from './testing';
+
+const prioritize = (items: Rankable[]) => finish(prioritizeSliced(items)).sorted;
 
 function item(
   row: number,

@@ -4,6 +4,7 @@
  */
 import type { Level, ScoredEntry } from '../model';
 import { levelRank } from './matrices';
+import { inSlices, type Sliced } from '../slices';
 
 /** What the ordering looks at: a ScoredEntry whose priority is not yet set (it is overwritten). */
 export type Rankable = Omit<ScoredEntry, 'priority' | 'priorityReason'> & Partial<Pick<ScoredEntry, 'priority' | 'priorityReason'>>;
@@ -11,31 +12,32 @@ export type Rankable = Omit<ScoredEntry, 'priority' | 'priorityReason'> & Partia
 /**
  * Sorts entries into priority order and numbers them 1..N. `items` must be in sheet order
  * (sheet, then row): that order breaks ties. Sets `priority` and `priorityReason` on the
- * items themselves and returns them in priority order.
+ * items themselves and returns them in priority order (`sorted`), with `order`: `sorted[p]` is
+ * `items[order[p]]`, so a caller can pick items in priority order from facts gathered in sheet
+ * order (see analyze). The passes over the items yield between slices; the sort is one typed-array
+ * sort (a few milliseconds for 50,000 entries).
  */
-export function prioritize(items: Rankable[]): ScoredEntry[] {
-  return prioritizeInOrder(items).sorted;
-}
-
-/**
- * `prioritize`, also returning `order`: `sorted[p]` is `items[order[p]]`. With it a caller can pick
- * items in priority order from facts gathered in sheet order (see analyze).
- */
-export function prioritizeInOrder(items: Rankable[]): { sorted: ScoredEntry[]; order: ArrayLike<number> } {
+export function* prioritizeSliced(items: Rankable[]): Sliced<{ sorted: ScoredEntry[]; order: ArrayLike<number> }> {
+  const n = items.length;
   // Scores can be any number; rank the distinct ones so every key is a small integer.
-  const distinctScores = [...new Set(items.map((i) => i.score ?? -Infinity))].sort((a, b) => a - b);
+  const scores = new Set<number>();
+  yield* inSlices(n, (from, to) => {
+    for (let i = from; i < to; i++) scores.add(items[i].score ?? -Infinity);
+  });
+  const distinctScores = [...scores].sort((a, b) => a - b);
   const scoreRank = new Map(distinctScores.map((s, r) => [s, r]));
   const scoreSteps = distinctScores.length + 1;
-  const n = items.length;
   // One number per entry for "open, level, score, overdue" (higher first) and one for the due date (earlier first).
   const rank = new Float64Array(n);
   const due = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const item = items[i];
-    const level = item.level ? levelRank(item.level) : 0;
-    rank[i] = (((item.open ? 1 : 0) * 6 + level) * scoreSteps + scoreRank.get(item.score ?? -Infinity)!) * 2 + (item.overdue ? 1 : 0);
-    due[i] = dueKey(item.entry.dueDate?.iso);
-  }
+  yield* inSlices(n, (from, to) => {
+    for (let i = from; i < to; i++) {
+      const item = items[i];
+      const level = item.level ? levelRank(item.level) : 0;
+      rank[i] = (((item.open ? 1 : 0) * 6 + level) * scoreSteps + scoreRank.get(item.score ?? -Infinity)!) * 2 + (item.overdue ? 1 : 0);
+      due[i] = dueKey(item.entry.dueDate?.iso);
+    }
+  });
   const order = sortedOrder(rank, due, scoreSteps);
   const reasons = new ReasonCache();
   const out: ScoredEntry[] = new Array(n);
@@ -47,11 +49,13 @@ export function prioritizeInOrder(items: Rankable[]): { sorted: ScoredEntry[]; o
   }
   // Numbered in sheet order, the order the entries sit in memory: visiting 50,000 of them in
   // priority order costs a cache miss each. The numbers and reasons are the same either way.
-  for (let i = 0; i < n; i++) {
-    const scored = items[i] as ScoredEntry;
-    scored.priority = positionOf[i] + 1;
-    scored.priorityReason = reasons.of(scored);
-  }
+  yield* inSlices(n, (from, to) => {
+    for (let i = from; i < to; i++) {
+      const scored = items[i] as ScoredEntry;
+      scored.priority = positionOf[i] + 1;
+      scored.priorityReason = reasons.of(scored);
+    }
+  });
   return { sorted: out, order };
 }
 
