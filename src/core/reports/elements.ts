@@ -45,15 +45,24 @@ function match(text: string | null): CapElement | null {
  * The element an item belongs to: its element column first (words matching no element are
  * "Other"); without one, the item's finding and action words, but only when they point to a
  * single element ("where obvious"): "enforce password policy and enable MFA" stays "Unassigned".
+ * `actionHits`: one report's memo of the action texts' matches.
  */
-export function elementOf(entry: Entry): ElementGroup {
+export function elementOf(entry: Entry, actionHits?: Map<string, number>): ElementGroup {
   if (entry.element && entry.element.trim()) return match(entry.element) ?? OTHER_ELEMENT;
   let hits = 0;
   if (entry.risk && entry.risk.trim()) hits |= patternsMatching(entry.risk);
-  if (entry.action && entry.action.trim()) hits |= patternsMatching(entry.action);
+  if (entry.action && entry.action.trim()) hits |= actionPatterns(entry.action, actionHits);
   // Exactly one bit set: the words point to a single element.
   if (hits === 0 || (hits & (hits - 1)) !== 0) return UNASSIGNED_ELEMENT;
   return ELEMENT_PATTERNS[31 - Math.clz32(hits)][0];
+}
+
+/** `patternsMatching(action)`, through the caller's memo when it passes one (actions repeat down a CAP; risk texts rarely do). */
+function actionPatterns(action: string, memo: Map<string, number> | undefined): number {
+  if (!memo) return patternsMatching(action);
+  let hits = memo.get(action);
+  if (hits === undefined) memo.set(action, (hits = patternsMatching(action)));
+  return hits;
 }
 
 /**

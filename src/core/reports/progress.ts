@@ -98,6 +98,7 @@ function* reportItems(
   // This report's memos: due dates and timings repeat down a CAP.
   const daysTo = new Map<IsoDate, number>();
   const repeated = new RepeatedCells();
+  const actionHits = new Map<string, number>();
   yield* inSlices(capItems.length, (from, to) => {
     for (let i = from; i < to; i++) {
       const s = capItems[i];
@@ -108,7 +109,7 @@ function* reportItems(
         days = daysTo.get(iso) ?? null;
         if (days === null) daysTo.set(iso, (days = daysBetween(asOf, iso)));
       }
-      const element = elementOf(e);
+      const element = elementOf(e, actionHits);
       const counts = perElement.get(element)!;
       counts.items++;
       if (s.completed) counts.completed++;
