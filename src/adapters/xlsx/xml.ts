@@ -39,6 +39,20 @@ export function decodeOoxmlEscapes(text: string): string {
   return text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
+/**
+ * `text` as a string holding its own characters. V8 keeps a substring of 13 or more characters as
+ * a view into the string it was cut from, so one formula or inline string kept from a 256 KB
+ * piece of inflated XML keeps that whole piece alive: a grid with one such cell per row would
+ * hold the sheet's entire XML. Shorter substrings are copies already. The concatenation is
+ * flattened at once (charCodeAt), which copies the characters and lets the view go.
+ */
+export function ownString(text: string): string {
+  if (text.length < 13) return text;
+  const copy = text.slice(0, 1) + text.slice(1);
+  copy.charCodeAt(0);
+  return copy;
+}
+
 /** The value of attribute `name` (its prefix ignored: "r:id" is "id") in a tag's raw attribute text, decoded; null when absent. */
 export function attr(attrs: string, name: string): string | null {
   const n = attrs.length;
