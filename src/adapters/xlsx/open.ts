@@ -75,6 +75,13 @@ export interface FileSheet extends SheetEntry {
 }
 
 const utf8 = new TextDecoder('utf-8');
+/**
+ * Inflated text goes to the parsers in pieces of at most this many bytes. A string of a whole
+ * 256 KB inflated chunk is too big for V8's young generation: it is made in the old one and stays
+ * until a full collection, so a 100 MB sheet would leave 200 MB of dead text (each piece and its
+ * joining with the last one's tail) for the heap to grow over. Small pieces die young.
+ */
+const TEXT_PIECE_BYTES = 32 * 1024;
 
 /** The opened file: its parts, and the reading of them. Nothing here changes the file. */
 export class XlsxPackage {
@@ -223,7 +230,10 @@ export class XlsxPackage {
     const decoder = new TextDecoder('utf-8');
     // A part read again (the port lets a sheet's cells go once handed out) was charged, and checked, the first time.
     const budget = this.streamed.has(part) ? new InflateBudget(Infinity) : this.budget;
-    await inflateEntry(this.entry(part)!, this.codec, budget, (chunk) => onText(decoder.decode(chunk, { stream: true })));
+    await inflateEntry(this.entry(part)!, this.codec, budget, (chunk) => {
+      for (let at = 0; at < chunk.length; at += TEXT_PIECE_BYTES)
+        onText(decoder.decode(chunk.subarray(at, at + TEXT_PIECE_BYTES), { stream: true }));
+    });
     this.streamed.add(part);
     const rest = decoder.decode();
     if (rest) onText(rest);
