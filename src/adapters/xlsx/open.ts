@@ -9,7 +9,7 @@ import { defaultCodec, type ZipCodec } from './codec';
 import { isOfficeDocument, parseRelationships, parseWorkbookXml, relKind, relsPartOf, type Relationship, type SheetEntry } from './package';
 import { readDateStyles } from './styles';
 import { GridTooLargeError, SheetReader, type ParsedSheet } from './sheetReader';
-import { attr, decodeOoxmlEscapes, XmlScanner } from './xml';
+import { attr, decodeOoxmlEscapes, ownString, XmlScanner } from './xml';
 
 /** A file we cannot open as an .xlsx workbook; `message` is a plain-words sentence. */
 export class WorkbookOpenError extends Error {
@@ -205,7 +205,7 @@ export class XlsxPackage {
           if (name === 't') inText = false;
           else if (name === 'rPh') phonetic--;
           else if (name === 'si') {
-            strings.push(decodeOoxmlEscapes(current ?? ''));
+            strings.push(ownString(decodeOoxmlEscapes(current ?? '')));
             current = null;
           }
         },
