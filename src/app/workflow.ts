@@ -56,17 +56,30 @@ export async function loadWorkbook(port: WorkbookPort, options: LoadOptions): Pr
   const sheets = await port.listSheets();
   const stored = await runSliced(parseSettingsSliced(await port.readStore()));
   const settings = applyPatch(stored.settings, options.settingsPatch);
-  const grids = await port.readGrids();
-  progress('Finding the register and its columns', 0.4);
-  await yieldToHost();
-  const read = await runSliced(readWorkbookSliced(grids, settings.mapping));
+  const { read, facts, staleWarnings } = await readSheets(port, settings, progress);
   const count = (read.register?.entries.length ?? 0) + read.caps.reduce((n, t) => n + t.entries.length, 0);
   progress(`Scoring and checking ${count.toLocaleString('en-US')} ${count === 1 ? 'entry' : 'entries'}`, 0.7);
   await yieldToHost();
   const analysis = await runSliced(analyzeSliced(read, { asOf: options.asOf, matrix: settings.matrix, tierChoices: settings.tierChoices }));
-  const warnings = [...stored.warnings, ...staleMappingWarnings(settings, grids)];
-  const facts = harvestFacts(grids, read);
+  const warnings = [...stored.warnings, ...staleWarnings];
   return { asOf: options.asOf, sheets, read, analysis, settings, facts, warnings };
+}
+
+/**
+ * Reads the sheets and takes from their grids all a load needs (the read, the facts, the mapping
+ * warnings). Its own function so the grids, every cell of every sheet and the biggest thing a
+ * load holds, can be collected when it returns, before the analysis builds its structures.
+ */
+async function readSheets(
+  port: WorkbookPort,
+  settings: Settings,
+  progress: NonNullable<LoadOptions['onProgress']>,
+): Promise<{ read: WorkbookRead; facts: WorkbookFacts; staleWarnings: string[] }> {
+  const grids = await port.readGrids();
+  progress('Finding the register and its columns', 0.4);
+  await yieldToHost();
+  const read = await runSliced(readWorkbookSliced(grids, settings.mapping));
+  return { read, facts: harvestFacts(grids, read), staleWarnings: staleMappingWarnings(settings, grids) };
 }
 
 /** A saved mapping for a sheet that is no longer in the workbook does nothing; say so rather than stay silent. */

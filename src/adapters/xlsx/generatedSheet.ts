@@ -83,16 +83,22 @@ export function* generatedSheetXml(spec: SheetSpec, styles: StylesPatch, date190
   );
 }
 
-/** The settings sheet: the header in A1, the JSON in text cells A2, A3... */
-export function storeSheetXml(json: string, styles: StylesPatch): string {
+/**
+ * The settings sheet: the header in A1, the JSON in text cells A2, A3... in pieces (a row each),
+ * so a large snapshot is deflated as it is written, never held whole as XML and as bytes.
+ * The sheet's text style is registered at once, where the save calls this, not as the rows are read.
+ */
+export function storeSheetXml(json: string, styles: StylesPatch): Iterable<string> {
   const textStyle = styles.cellXf(undefined, 'text');
-  const rows = [STORE_HEADER];
-  for (let i = 0; i < json.length; i += STORE_CHUNK_CHARS) rows.push(json.slice(i, i + STORE_CHUNK_CHARS));
-  const data = rows
-    .map(
-      (text, i) =>
-        `<row r="${i + 1}"><c r="A${i + 1}" s="${textStyle}" t="inlineStr"><is><t xml:space="preserve">${cellText(text)}</t></is></c></row>`,
-    )
-    .join('');
-  return `${HEAD}<worksheet ${NS}><dimension ref="A1:A${rows.length}"/><sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/><sheetData>${data}</sheetData>${MARGINS}</worksheet>`;
+  return storeSheetPieces(json, textStyle);
+}
+
+function* storeSheetPieces(json: string, textStyle: number): Generator<string> {
+  const rows = 1 + Math.ceil(json.length / STORE_CHUNK_CHARS);
+  yield `${HEAD}<worksheet ${NS}><dimension ref="A1:A${rows}"/><sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/><sheetData>`;
+  const row = (text: string, i: number) =>
+    `<row r="${i + 1}"><c r="A${i + 1}" s="${textStyle}" t="inlineStr"><is><t xml:space="preserve">${cellText(text)}</t></is></c></row>`;
+  yield row(STORE_HEADER, 0);
+  for (let i = 0, n = 1; i < json.length; i += STORE_CHUNK_CHARS, n++) yield row(json.slice(i, i + STORE_CHUNK_CHARS), n);
+  yield `</sheetData>${MARGINS}</worksheet>`;
 }

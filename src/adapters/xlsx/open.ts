@@ -9,7 +9,7 @@ import { defaultCodec, type ZipCodec } from './codec';
 import { isOfficeDocument, parseRelationships, parseWorkbookXml, relKind, relsPartOf, type Relationship, type SheetEntry } from './package';
 import { readDateStyles } from './styles';
 import { GridTooLargeError, SheetReader, type ParsedSheet } from './sheetReader';
-import { attr, decodeOoxmlEscapes, XmlScanner } from './xml';
+import { attr, decodeOoxmlEscapes, ownString, XmlScanner } from './xml';
 
 /** A file we cannot open as an .xlsx workbook; `message` is a plain-words sentence. */
 export class WorkbookOpenError extends Error {
@@ -75,6 +75,13 @@ export interface FileSheet extends SheetEntry {
 }
 
 const utf8 = new TextDecoder('utf-8');
+/**
+ * Inflated text goes to the parsers in pieces of at most this many bytes. A string of a whole
+ * 256 KB inflated chunk (and its joining with the last piece's tail) lands in V8's large-object
+ * space, a page mapped and unmapped per string; small pieces are plain young strings. Measured on
+ * a 200,000-row sheet: the same parse, with less system time and about 10 MB less RSS.
+ */
+const TEXT_PIECE_BYTES = 32 * 1024;
 
 /** The opened file: its parts, and the reading of them. Nothing here changes the file. */
 export class XlsxPackage {
@@ -198,7 +205,7 @@ export class XlsxPackage {
           if (name === 't') inText = false;
           else if (name === 'rPh') phonetic--;
           else if (name === 'si') {
-            strings.push(decodeOoxmlEscapes(current ?? ''));
+            strings.push(ownString(decodeOoxmlEscapes(current ?? '')));
             current = null;
           }
         },
@@ -223,7 +230,10 @@ export class XlsxPackage {
     const decoder = new TextDecoder('utf-8');
     // A part read again (the port lets a sheet's cells go once handed out) was charged, and checked, the first time.
     const budget = this.streamed.has(part) ? new InflateBudget(Infinity) : this.budget;
-    await inflateEntry(this.entry(part)!, this.codec, budget, (chunk) => onText(decoder.decode(chunk, { stream: true })));
+    await inflateEntry(this.entry(part)!, this.codec, budget, (chunk) => {
+      for (let at = 0; at < chunk.length; at += TEXT_PIECE_BYTES)
+        onText(decoder.decode(chunk.subarray(at, at + TEXT_PIECE_BYTES), { stream: true }));
+    });
     this.streamed.add(part);
     const rest = decoder.decode();
     if (rest) onText(rest);

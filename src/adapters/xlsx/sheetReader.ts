@@ -11,7 +11,7 @@
 import { MARKER_CELL, MARKER_PREFIX, parseRangeAddress, type CellRange, type CellValue } from '../../core/grid';
 import { isOwnHighlightFormula } from '../../core/highlight';
 import { displayFormula, shiftFormula } from './formula';
-import { attr, decodeOoxmlEscapes, XmlScanner } from './xml';
+import { attr, decodeOoxmlEscapes, ownString, XmlScanner } from './xml';
 
 const MS_PER_DAY = 86_400_000;
 const EXCEL_EPOCH_UTC = Date.UTC(1899, 11, 30);
@@ -286,9 +286,9 @@ export class SheetReader {
         return s === undefined ? null : s;
       }
       case 'inlineStr':
-        return this.inlineText === null ? null : decodeOoxmlEscapes(this.inlineText);
+        return this.inlineText === null ? null : ownString(decodeOoxmlEscapes(this.inlineText));
       case 'str':
-        return v === null ? null : decodeOoxmlEscapes(v);
+        return v === null ? null : ownString(decodeOoxmlEscapes(v));
       case 'b':
         return v === null ? null : v.trim() === '1' || v.trim() === 'true';
       case 'e':
@@ -311,12 +311,12 @@ export class SheetReader {
     if (shared !== null) {
       if (this.formulaIsMaster && this.formulaText !== '') {
         this.sharedMasters.set(shared, { formula: this.formulaText, row: this.row, col: this.col });
-        return displayFormula(this.formulaText);
+        return ownString(displayFormula(this.formulaText));
       }
       const master = this.sharedMasters.get(shared);
-      if (master) return displayFormula(shiftFormula(master.formula, this.row - master.row, this.col - master.col));
+      if (master) return ownString(displayFormula(shiftFormula(master.formula, this.row - master.row, this.col - master.col)));
     }
-    return this.formulaText === '' ? null : displayFormula(this.formulaText);
+    return this.formulaText === '' ? null : ownString(displayFormula(this.formulaText));
   }
 
   private endCell(): void {

@@ -223,7 +223,8 @@ export async function savePackage(pkg: XlsxPackage, sheets: SheetState[], styles
   const codec = pkg.codec;
   const stylesPart = pkg.relatedPart('styles');
   const replaced = new Map<string, string>();
-  const added: { name: string; data: string }[] = [];
+  /** Parts the file did not have, in the order they are written. */
+  const added: OutputPart[] = [];
   /** Parts written piece by piece, deflated as they are made. */
   const streamed = new Map<string, OutputPart>();
   const taken = new Set(pkg.entries.map((e) => e.name.toLowerCase()));
@@ -246,7 +247,7 @@ export async function savePackage(pkg: XlsxPackage, sheets: SheetState[], styles
       const f = state.file;
       final.push({ state, sheetId: f.sheetId, relId: f.relId, part: f.part ?? '', oldIndex: pkg.sheets.indexOf(f) });
       if (!f.part) continue;
-      if (state.storeJson !== null) replaced.set(f.part, storeSheetXml(state.storeJson, styles));
+      if (state.storeJson !== null) streamed.set(f.part, await deflatePieces(f.part, storeSheetXml(state.storeJson, styles), codec));
       else if (state.highlights !== null) {
         const part = await patchSheetStreaming(pkg, f.part, state.highlights, styles);
         if (part) {
@@ -274,7 +275,7 @@ export async function savePackage(pkg: XlsxPackage, sheets: SheetState[], styles
     final.push({ state, sheetId: nextSheetId, relId, part, oldIndex: -1 });
     const g = state.generated;
     if (g) streamed.set(part, { kind: 'deflated', name: part, body: g.body, crc: g.crc, size: g.size });
-    else added.push({ name: part, data: storeSheetXml(state.storeJson ?? '', styles) });
+    else added.push(await deflatePieces(part, storeSheetXml(state.storeJson ?? '', styles), codec));
     newRels.push({ id: relId, type: REL_WORKSHEET, target: part.slice(workbookDir.length) });
     newOverrides.push({ part, type: CT_WORKSHEET });
   }
@@ -305,7 +306,7 @@ export async function savePackage(pkg: XlsxPackage, sheets: SheetState[], styles
         (c) => relIds.has(c),
       );
       relIds.add(relId);
-      added.push({ name: part, data: styles.finish() });
+      added.push({ kind: 'new', name: part, data: encoder.encode(styles.finish()) });
       newRels.push({ id: relId, type: REL_STYLES, target: part.slice(workbookDir.length) });
       newOverrides.push({ part, type: CT_STYLES });
     }
@@ -324,7 +325,7 @@ export async function savePackage(pkg: XlsxPackage, sheets: SheetState[], styles
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
     const patchedRels = patchRelsXml(relsXml, removedRelIds, newRels);
     if (pkg.entry(relsPart)) replaced.set(relsPart, patchedRels);
-    else added.push({ name: relsPart, data: patchedRels });
+    else added.push({ kind: 'new', name: relsPart, data: encoder.encode(patchedRels) });
     const ct = await pkg.textForSave('[Content_Types].xml');
     if (ct !== null) replaced.set('[Content_Types].xml', patchContentTypes(ct, removedParts, newOverrides));
     await patchDocProps(pkg, final, replaced);
@@ -348,7 +349,7 @@ export async function savePackage(pkg: XlsxPackage, sheets: SheetState[], styles
       replacedByKey.delete(key);
     } else parts.push({ kind: 'copy', entry });
   }
-  for (const a of added) parts.push({ kind: 'new', name: a.name, data: encoder.encode(a.data) });
+  parts.push(...added);
   for (const part of streamedByKey.values()) parts.push(part);
   return writeZip(parts, codec, modified);
 }

@@ -39,6 +39,20 @@ export function decodeOoxmlEscapes(text: string): string {
   return text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
+/**
+ * `text` as a string holding its own characters. V8 keeps a substring of 13 or more characters as
+ * a view into the string it was cut from, so one formula or inline string kept from a 256 KB
+ * piece of inflated XML keeps that whole piece alive: a grid with one such cell per row would
+ * hold the sheet's entire XML. Shorter substrings are copies already. The concatenation is
+ * flattened at once (charCodeAt), which copies the characters and lets the view go.
+ */
+export function ownString(text: string): string {
+  if (text.length < 13) return text;
+  const copy = text.slice(0, 1) + text.slice(1);
+  copy.charCodeAt(0);
+  return copy;
+}
+
 /** The value of attribute `name` (its prefix ignored: "r:id" is "id") in a tag's raw attribute text, decoded; null when absent. */
 export function attr(attrs: string, name: string): string | null {
   const n = attrs.length;
@@ -196,14 +210,20 @@ const XML_ESCAPES: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&a
 
 /** Anything xmlText or cellText would change. */
 const NEEDS_ESCAPE = /[<>&"'\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]|_x[0-9A-Fa-f]{4}_/;
+/**
+ * The same characters and "_" alone: a single character class, which V8 tests about twice as fast
+ * as the alternation, run first on every cell; the full test follows only where it finds one.
+ */
+const MAY_NEED_ESCAPE = /[<>&"'_\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/;
 
 /** Text made safe for an XML element or attribute. */
 export function xmlText(text: string): string {
-  if (!NEEDS_ESCAPE.test(text)) return text;
+  if (!MAY_NEED_ESCAPE.test(text) || !NEEDS_ESCAPE.test(text)) return text;
   return text.replace(INVALID_XML_CHARS, '').replace(/[<>&"']/g, (c) => XML_ESCAPES[c]);
 }
 
 const NEEDS_TEXT_ESCAPE = /[<>&\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]|_x[0-9A-Fa-f]{4}_/;
+const MAY_NEED_TEXT_ESCAPE = /[<>&_\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/;
 
 /**
  * Cell text for an <is><t> or <si><t> element: XML-escaped, and a literal "_x0041_" in the text
@@ -211,7 +231,7 @@ const NEEDS_TEXT_ESCAPE = /[<>&\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFF
  */
 export function cellText(text: string): string {
   // Element text: quotes need no escaping (the settings JSON is full of them).
-  if (!NEEDS_TEXT_ESCAPE.test(text)) return text;
+  if (!MAY_NEED_TEXT_ESCAPE.test(text) || !NEEDS_TEXT_ESCAPE.test(text)) return text;
   return text
     .replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1')
     .replace(INVALID_XML_CHARS, '')
