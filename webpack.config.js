@@ -140,8 +140,9 @@ function createConfig(_env = {}, argv = {}) {
       filename: production ? '[name].[contenthash:8].js' : '[name].js',
       chunkFilename: production ? '[name].[contenthash:8].js' : '[name].js',
       publicPath: 'auto',
-      // dist/ also holds the CLI bundle (npm run build:cli runs first): keep it.
-      clean: { keep: /^cli\.js(\.map)?$/ },
+      // dist/ also holds the Node bundles: keep them. The CLI is built first; the bench rebuilds the pane in
+      // its browser section and then starts its runner figures as child processes of dist/bench.js.
+      clean: { keep: /^(cli|bench|equivalence)\.js(\.map)?$/ },
     },
     resolve: {
       extensions: ['.ts', '.tsx', '.mjs', '.js', '.json'],
