@@ -3,10 +3,8 @@
  * (score.ts) and the findings (findings.ts) can both use it without importing each other.
  */
 import { daysBetween, formatLongDate, type IsoDate } from '../dates';
+import { remember } from '../memo';
 import { vagueReason } from './vague';
-
-/** How many distinct texts one memo keeps before it starts afresh (a register of unique texts). */
-const MEMO_LIMIT = 20_000;
 
 /**
  * One analysis run's memo of finding words. Registers repeat the same dates, owners and actions on
@@ -66,20 +64,12 @@ export class FindingWords {
   mismatch(matrix: object, stated: object, likelihood: object, impact: object, make: () => MismatchWords): MismatchWords {
     const byStated = child(this.mismatches, matrix);
     const byLikelihood = child(byStated, stated);
-    const byImpact = child(byLikelihood, likelihood);
-    let words = byImpact.get(impact);
-    if (!words) byImpact.set(impact, (words = make()));
-    return words;
+    return remember(child(byLikelihood, likelihood), impact, make);
   }
 
   /** `vagueReason(action)`, once per distinct action. */
   vague(action: string): string | null {
-    let verdict = this.verdicts.get(action);
-    if (verdict === undefined) {
-      if (this.verdicts.size >= MEMO_LIMIT) this.verdicts.clear();
-      this.verdicts.set(action, (verdict = vagueReason(action)));
-    }
-    return verdict;
+    return remember(this.verdicts, action, vagueReason);
   }
 }
 
@@ -88,20 +78,13 @@ export interface MismatchWords {
   fix: string;
 }
 
-function child<K, V>(map: Map<K, Map<object, V>>, key: K): Map<object, V> {
+function child<K, I, V>(map: Map<K, Map<I, V>>, key: K): Map<I, V> {
   let inner = map.get(key);
   if (!inner) map.set(key, (inner = new Map()));
   return inner;
 }
 
-/** `make()`, kept in `memos` under (topic, key) and reused; a topic holding MEMO_LIMIT values starts afresh. */
+/** `make()`, kept in `memos` under (topic, key) and reused. */
 function memo<T>(memos: Map<string, Map<string, T>>, topic: string, key: string, make: () => T): T {
-  let values = memos.get(topic);
-  if (!values) memos.set(topic, (values = new Map()));
-  let value = values.get(key);
-  if (value === undefined) {
-    if (values.size >= MEMO_LIMIT) values.clear();
-    values.set(key, (value = make()));
-  }
-  return value;
+  return remember(child(memos, topic), key, make);
 }

@@ -21,6 +21,7 @@ import { prioritizeSliced, type Rankable } from './prioritize';
 import { newEntryScore, scoreEntryInto, type EntryScore } from './score';
 import { isCompleted, isOpen, isVerified } from './status';
 import { classifyText, classifyTier, tierChoiceKey, tierInputKey, type ChosenTier, type TextVerdict, type TierResult } from './tiers';
+import { remember } from '../memo';
 
 export { highlightRulesSliced, highlightCutNote, MAX_HIGHLIGHT_AREAS } from './highlights';
 export { chooseMatrix, buildMatrix, MATRIX_LABELS, NIST_TABLE_I2, THREE_BY_THREE, DEFAULT_PRODUCT_THRESHOLDS } from './matrices';
@@ -65,26 +66,11 @@ export function* analyzeSliced(read: WorkbookRead, options: AnalyzeOptions): Sli
   // Registers repeat the same action and risk texts on many rows: classify each distinct text once
   // (bounded: a register of unique risk texts would otherwise keep one verdict per row).
   const verdicts = new Map<string, TextVerdict>();
-  const verdictOf = (text: string): TextVerdict => {
-    let verdict = verdicts.get(text);
-    if (!verdict) {
-      if (verdicts.size > 20_000) verdicts.clear();
-      verdicts.set(text, (verdict = classifyText(text)));
-    }
-    return verdict;
-  };
+  const verdictOf = (text: string): TextVerdict => remember(verdicts, text, classifyText);
   const riskVerdicts = new Map<string, TextVerdict>();
-  const riskVerdictOf = (text: string): TextVerdict => {
-    let verdict = riskVerdicts.get(text);
-    if (!verdict) {
-      if (riskVerdicts.size > 20_000) riskVerdicts.clear();
-      riskVerdicts.set(text, (verdict = classifyText(text, true)));
-    }
-    return verdict;
-  };
+  const riskVerdictOf = (text: string): TextVerdict => remember(riskVerdicts, text, classifyStrongOnly);
   const choices = new Map<string, ChosenTier>();
   for (const c of options.tierChoices ?? []) choices.set(c.key, c.tier);
-  type Tiered = TierResult & { source: 'choice' | 'column' | 'engine' };
   // Entries with the same action, owner, cost and tier cells share one result when the action names
   // a tier. Most registers have only an action and an owner: those look up action -> owner without
   // building a key string.
@@ -97,23 +83,12 @@ export function* analyzeSliced(read: WorkbookRead, options: AnalyzeOptions): Sli
   const tierOf = (entry: Entry): Tiered => {
     const action = entry.action;
     const actionDecides = action !== null && verdictOf(action).tier !== null;
-    let engine: Tiered | undefined;
+    let engine: Tiered;
     if (actionDecides && !entry.cost && !entry.vendorDependency && entry.tierText === null) {
-      let owners = byActionOwner.get(action);
-      if (!owners) {
-        if (byActionOwner.size > 20_000) byActionOwner.clear();
-        byActionOwner.set(action, (owners = new Map()));
-      }
-      const owner = entry.owner ?? entry.ownerText;
-      engine = owners.get(owner);
-      if (!engine) owners.set(owner, (engine = engineTier(entry)));
+      const owners = remember(byActionOwner, action, newOwnerMap);
+      engine = remember(owners, entry.owner ?? entry.ownerText, () => engineTier(entry));
     } else if (actionDecides) {
-      const key = tierInputKey(entry);
-      engine = byKey.get(key);
-      if (!engine) {
-        if (byKey.size > 20_000) byKey.clear();
-        byKey.set(key, (engine = engineTier(entry)));
-      }
+      engine = remember(byKey, tierInputKey(entry), () => engineTier(entry));
     } else {
       // The risk text decides, and risk texts rarely repeat: no key to build (riskVerdictOf keeps
       // the costly part, the risk text's verdict, once per distinct text).
@@ -280,4 +255,16 @@ export function summarizeCap(items: ScoredEntry[], asOf: IsoDate): CapSummary {
     if (item.open && due && due >= asOf && due <= horizon) summary.dueNext30Days++;
   }
   return summary;
+}
+
+/** A tier and where it came from: the user's choice, the sheet's tier column or the engine. */
+type Tiered = TierResult & { source: 'choice' | 'column' | 'engine' };
+
+/** A risk text's tier verdict: only strong evidence counts there (see classifyTier). */
+function classifyStrongOnly(text: string): TextVerdict {
+  return classifyText(text, true);
+}
+
+function newOwnerMap(): Map<string | null, Tiered> {
+  return new Map();
 }

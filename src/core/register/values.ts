@@ -6,6 +6,7 @@ import type { CellValue } from '../grid';
 import type { DateValue, ScaleInfo, ScaleValue, Status } from '../model';
 import { serialToIso, isIsoDate, type IsoDate } from '../dates';
 import { cellText, normalizeWords } from './text';
+import { MEMO_LIMIT, remember } from '../memo';
 
 /**
  * The memo of one read, passed down by the reader: a register repeats the same few words ("High",
@@ -34,18 +35,9 @@ export class ValueMemo {
   serials: (IsoDate | undefined)[] | null = null;
 }
 
-const MEMO_LIMIT = 20_000;
-
 /** `compute(key)` through `cache` when there is one. */
 function memoized<K, V>(cache: Map<K, V> | undefined, key: K, compute: (key: K) => V): V {
-  if (cache === undefined) return compute(key);
-  let hit = cache.get(key);
-  if (hit === undefined && !cache.has(key)) {
-    hit = compute(key);
-    if (cache.size >= MEMO_LIMIT) cache.clear();
-    cache.set(key, hit);
-  }
-  return hit as V;
+  return cache === undefined ? compute(key) : remember(cache, key, compute);
 }
 
 // ------------------------------------------------------------------ rating words

@@ -3,6 +3,7 @@
  * from), and the one table that maps a sheet's element words, or an item's own words, onto them.
  */
 import type { Entry } from '../model';
+import { remember } from '../memo';
 
 export const CAP_ELEMENTS = [
   'Risk analysis',
@@ -59,10 +60,7 @@ export function elementOf(entry: Entry, actionHits?: Map<string, number>): Eleme
 
 /** `patternsMatching(action)`, through the caller's memo when it passes one (actions repeat down a CAP; risk texts rarely do). */
 function actionPatterns(action: string, memo: Map<string, number> | undefined): number {
-  if (!memo) return patternsMatching(action);
-  let hits = memo.get(action);
-  if (hits === undefined) memo.set(action, (hits = patternsMatching(action)));
-  return hits;
+  return memo ? remember(memo, action, patternsMatching) : patternsMatching(action);
 }
 
 /**

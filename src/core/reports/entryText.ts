@@ -7,6 +7,7 @@ import type { SpecCell } from '../sheetSpec';
 import { dateCell, textCell, type CellMemo } from './sheetBuilder';
 import type { IsoDate } from '../dates';
 import type { StyleName } from './styles';
+import { hasKind } from '../findingKinds';
 
 /**
  * The cells below come from the report's memo when the caller passes one (values that repeat down
@@ -79,7 +80,7 @@ export function dateValueCell(value: DateValue | null | undefined, required: boo
  * `vague`: whether the item has a vague-action finding, when the caller already knows.
  */
 export function actionCell(scored: ScoredEntry, required: boolean, vague?: boolean): SpecCell {
-  return actionCellOf(scored.entry.action?.trim(), required, vague ?? scored.findings.some((f) => f.kind === 'vague-action'));
+  return actionCellOf(scored.entry.action?.trim(), required, vague ?? hasKind(scored.findings, 'vague-action'));
 }
 
 /** `actionCell` from the entry's action already trimmed. */

@@ -79,8 +79,8 @@ function levelCell(s: ScoredEntry): SpecCell {
   return textCell(s.residualLevel ? `${s.level} (target: ${s.residualLevel})` : s.level, 'cell');
 }
 
-function tierCell(s: ScoredEntry): SpecCell {
-  return plainText(s.tierSource === 'choice' && TIER_ORDER.includes(s.tier) ? `${s.tier} (your choice)` : s.tier);
+function tierText(s: ScoredEntry): string {
+  return s.tierSource === 'choice' && TIER_ORDER.includes(s.tier) ? `${s.tier} (your choice)` : s.tier;
 }
 
 /**
@@ -91,8 +91,6 @@ function tierCell(s: ScoredEntry): SpecCell {
 class RepeatedCells {
   readonly cells = new CellMemo();
   private readonly levels = new Map<Level | null, Map<Level | null, SpecCell>>();
-  private readonly tiers = new Map<string, SpecCell>();
-  private readonly chosenTiers = new Map<string, SpecCell>();
   private readonly flags = new Map<string, SpecCell>();
 
   level(s: ScoredEntry): SpecCell {
@@ -104,10 +102,7 @@ class RepeatedCells {
   }
 
   tier(s: ScoredEntry): SpecCell {
-    const cells = s.tierSource === 'choice' ? this.chosenTiers : this.tiers;
-    let cell = cells.get(s.tier);
-    if (!cell) cells.set(s.tier, (cell = tierCell(s)));
-    return cell;
+    return this.cells.text(tierText(s), 'cell');
   }
 
   flagsOf(kinds: readonly FindingKind[]): SpecCell {

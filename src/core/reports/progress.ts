@@ -66,8 +66,6 @@ function fraction(part: number, total: number): number {
 /** Element groups in the order the by-element table lists them. */
 const ELEMENT_ORDER: readonly ElementGroup[] = [...CAP_ELEMENTS, OTHER_ELEMENT, UNASSIGNED_ELEMENT];
 
-const plainText = (value: string) => textCell(value, 'cell');
-
 /** A CAP item as the report shows it: its row (shared by every list that shows it) and what the lists test. */
 interface ReportItem {
   s: ScoredEntry;
@@ -134,23 +132,16 @@ function timingText(s: ScoredEntry, days: number | null): string {
 }
 
 /**
- * One report's cells for values that repeat down the item lists (elements, timings, retention dates,
- * and through `cells` owners, dates, statuses): one object per distinct value instead of one per row.
+ * One report's cells for values that repeat down the item lists (timings, retention dates, and
+ * through `cells` elements, owners, dates, statuses): one object per distinct value instead of one per row.
  * Made for one report and dropped with it.
  */
 class RepeatedCells {
   readonly cells = new CellMemo();
-  private readonly elements = new Map<ElementGroup, SpecCell>();
   /** Retain-until cells by the date the records start from (a completion or verification date). */
   private readonly retention = new Map<IsoDate, SpecCell | undefined>();
   /** Timing cells by (completed, overdue) and then by days overdue or days to the due date. */
   private readonly timings = new Map<number, Map<number | null, SpecCell>>();
-
-  element(group: ElementGroup): SpecCell {
-    let cell = this.elements.get(group);
-    if (!cell) this.elements.set(group, (cell = plainText(group)));
-    return cell;
-  }
 
   timing(s: ScoredEntry, days: number | null): SpecCell {
     const kind = (s.completed ? 2 : 0) + (s.overdue ? 1 : 0);
@@ -193,7 +184,7 @@ function itemRow(
     textCell(e.id ?? '', 'cell'),
     riskCell(e),
     actionCellOf(e.action?.trim(), open, vague, cells),
-    repeated.element(element),
+    cells.text(element, 'cell'),
     ownerCell(e, open, cells),
     dateValueCell(e.dueDate, open, undefined, cells),
     repeated.timing(s, days),
