@@ -234,11 +234,22 @@ export async function savePackage(pkg: XlsxPackage, sheets: SheetState[], styles
   const newRels: { id: string; type: string; target: string }[] = [];
   const newOverrides: { part: string; type: string }[] = [];
 
-  const allocate = (make: (n: number) => string, used: (candidate: string) => boolean): string => {
+  const firstFree = (make: (n: number) => string, used: (candidate: string) => boolean): string => {
     for (let n = 1; ; n++) {
       const candidate = make(n);
       if (!used(candidate)) return candidate;
     }
+  };
+  /** A part the file does not have yet (`name(1)`, `name(2)`...; names compare ignoring case) and a new relationship id for it. */
+  const newWorkbookPart = (name: (n: number) => string): { part: string; relId: string } => {
+    const part = firstFree(name, (c) => taken.has(c.toLowerCase()));
+    taken.add(part.toLowerCase());
+    const relId = firstFree(
+      (n) => `rId${n}`,
+      (c) => relIds.has(c),
+    );
+    relIds.add(relId);
+    return { part, relId };
   };
 
   const final: FinalSheet[] = [];
@@ -261,16 +272,7 @@ export async function savePackage(pkg: XlsxPackage, sheets: SheetState[], styles
       }
       continue;
     }
-    const part = allocate(
-      (n) => `${workbookDir}worksheets/sheet${n}.xml`,
-      (c) => taken.has(c.toLowerCase()),
-    );
-    taken.add(part.toLowerCase());
-    const relId = allocate(
-      (n) => `rId${n}`,
-      (c) => relIds.has(c),
-    );
-    relIds.add(relId);
+    const { part, relId } = newWorkbookPart((n) => `${workbookDir}worksheets/sheet${n}.xml`);
     nextSheetId++;
     final.push({ state, sheetId: nextSheetId, relId, part, oldIndex: -1 });
     const g = state.generated;
@@ -296,16 +298,7 @@ export async function savePackage(pkg: XlsxPackage, sheets: SheetState[], styles
   if (styles.changed) {
     if (stylesPart) replaced.set(stylesPart, styles.finish());
     else {
-      const part = allocate(
-        (n) => `${workbookDir}styles${n === 1 ? '' : n}.xml`,
-        (c) => taken.has(c.toLowerCase()),
-      );
-      taken.add(part.toLowerCase());
-      const relId = allocate(
-        (n) => `rId${n}`,
-        (c) => relIds.has(c),
-      );
-      relIds.add(relId);
+      const { part, relId } = newWorkbookPart((n) => `${workbookDir}styles${n === 1 ? '' : n}.xml`);
       added.push({ kind: 'new', name: part, data: encoder.encode(styles.finish()) });
       newRels.push({ id: relId, type: REL_STYLES, target: part.slice(workbookDir.length) });
       newOverrides.push({ part, type: CT_STYLES });
