@@ -25,6 +25,7 @@ import { FINDING_KIND_TABLE, hasKind } from '../findingKinds';
 import type { PlanInput } from './plan';
 import { effectiveFact } from '../facts';
 import { plural } from '../words';
+import { remember } from '../memo';
 
 /** The progress report is built from the same facts as the plan. */
 export type ProgressInput = PlanInput;
@@ -158,11 +159,10 @@ class RepeatedCells {
   retainUntil(e: Entry, cap: CapSettings): SpecCell | undefined {
     const recordDate = e.completedDate?.iso ?? e.verifiedDate?.iso ?? null;
     if (!recordDate) return undefined;
-    if (this.retention.has(recordDate)) return this.retention.get(recordDate);
-    const keep = retainUntil(cap, recordDate);
-    const cell = keep ? dateValueCell({ raw: keep, iso: keep, kind: 'date', text: keep }, false) : undefined;
-    this.retention.set(recordDate, cell);
-    return cell;
+    return remember(this.retention, recordDate, (from) => {
+      const keep = retainUntil(cap, from);
+      return keep ? dateValueCell({ raw: keep, iso: keep, kind: 'date', text: keep }, false) : undefined;
+    });
   }
 }
 
